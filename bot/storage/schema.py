@@ -1,0 +1,4 @@
+"""Import every storage module so that its tables are registered with :mod:`bot.storage.db`.
+
+Add a line here when a new storage module is created.
+"""
