@@ -56,22 +56,22 @@ class Settings:
             env = os.environ
         get = _Reader(env)
         return cls(
-            token=get.str("TELEGRAM_BOT_TOKEN"),
-            api_base_url=get.str("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
-            webhook_url=get.str("WEBHOOK_URL"),
-            webhook_listen=get.str("WEBHOOK_LISTEN") or "0.0.0.0",
-            webhook_port=get.int("WEBHOOK_PORT", 8443, 1, 65535),
-            webhook_secret=get.str("WEBHOOK_SECRET"),
-            db_path=Path(get.str("BOT_DB_PATH") or "data/bot.sqlite3"),
-            knowledge_dir=Path(get.str("KNOWLEDGE_DIR") or DEFAULT_KNOWLEDGE_DIR),
+            token=get.text("TELEGRAM_BOT_TOKEN"),
+            api_base_url=get.text("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
+            webhook_url=get.text("WEBHOOK_URL"),
+            webhook_listen=get.text("WEBHOOK_LISTEN") or "0.0.0.0",
+            webhook_port=get.integer("WEBHOOK_PORT", 8443, 1, 65535),
+            webhook_secret=get.text("WEBHOOK_SECRET"),
+            db_path=Path(get.text("BOT_DB_PATH") or "data/bot.sqlite3"),
+            knowledge_dir=Path(get.text("KNOWLEDGE_DIR") or DEFAULT_KNOWLEDGE_DIR),
             organizer_ids=get.ids("ORGANIZER_IDS"),
-            broadcast_rate=get.float("BROADCAST_RATE", 30.0, 0.1, 1000.0),
-            per_chat_rate=get.float("PER_CHAT_RATE", 1.0, 0.01, 100.0),
-            paid_broadcast=get.bool("PAID_BROADCAST", False),
+            broadcast_rate=get.number("BROADCAST_RATE", 30.0, 0.1, 1000.0),
+            per_chat_rate=get.number("PER_CHAT_RATE", 1.0, 0.01, 100.0),
+            paid_broadcast=get.flag("PAID_BROADCAST", False),
             quiet_hours=get.hours("QUIET_HOURS", "21:00-09:00"),
             timezone=get.zone("BOT_TIMEZONE", "America/New_York"),
-            flood_messages=get.int("FLOOD_MESSAGES", 5, 1, 1000),
-            flood_seconds=get.float("FLOOD_SECONDS", 3.0, 0.1, 3600.0),
+            flood_messages=get.integer("FLOOD_MESSAGES", 5, 1, 1000),
+            flood_seconds=get.number("FLOOD_SECONDS", 3.0, 0.1, 3600.0),
             log_level=get.choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR")),
         )
 
@@ -80,12 +80,12 @@ class _Reader:
     def __init__(self, env: Mapping[str, str]) -> None:
         self.env = env
 
-    def str(self, name: str) -> str | None:
+    def text(self, name: str) -> str | None:
         value = self.env.get(name, "").strip()
         return value or None
 
-    def int(self, name: str, default: int, low: int, high: int) -> int:
-        raw = self.str(name)
+    def integer(self, name: str, default: int, low: int, high: int) -> int:
+        raw = self.text(name)
         if raw is None:
             return default
         try:
@@ -96,8 +96,8 @@ class _Reader:
             raise ConfigError(f"{name} must be between {low} and {high}, got {value}")
         return value
 
-    def float(self, name: str, default: float, low: float, high: float) -> float:
-        raw = self.str(name)
+    def number(self, name: str, default: float, low: float, high: float) -> float:
+        raw = self.text(name)
         if raw is None:
             return default
         try:
@@ -108,8 +108,8 @@ class _Reader:
             raise ConfigError(f"{name} must be between {low} and {high}, got {value}")
         return value
 
-    def bool(self, name: str, default: bool) -> bool:
-        raw = self.str(name)
+    def flag(self, name: str, default: bool) -> bool:
+        raw = self.text(name)
         if raw is None:
             return default
         if raw.lower() in {"1", "true", "yes", "on"}:
@@ -119,7 +119,7 @@ class _Reader:
         raise ConfigError(f"{name} must be true or false, got {raw!r}")
 
     def ids(self, name: str) -> frozenset[int]:
-        raw = self.str(name)
+        raw = self.text(name)
         if raw is None:
             return frozenset()
         try:
@@ -128,7 +128,7 @@ class _Reader:
             raise ConfigError(f"{name} must be comma-separated Telegram user ids") from None
 
     def hours(self, name: str, default: str) -> tuple[time, time]:
-        raw = self.str(name) or default
+        raw = self.text(name) or default
         try:
             start, end = raw.split("-")
             return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
@@ -136,7 +136,7 @@ class _Reader:
             raise ConfigError(f"{name} must look like 21:00-09:00, got {raw!r}") from None
 
     def zone(self, name: str, default: str) -> str:
-        raw = self.str(name) or default
+        raw = self.text(name) or default
         try:
             ZoneInfo(raw)
         except (ZoneInfoNotFoundError, ValueError):
@@ -144,7 +144,7 @@ class _Reader:
         return raw
 
     def choice(self, name: str, default: str, options: tuple[str, ...]) -> str:
-        raw = (self.str(name) or default).upper()
+        raw = (self.text(name) or default).upper()
         if raw not in options:
             raise ConfigError(f"{name} must be one of {', '.join(options)}, got {raw!r}")
         return raw
