@@ -1,0 +1,466 @@
+"""Legislators, districts, call scripts and bills: YAML models, validation and tables.
+
+Two sections live here:
+
+* :data:`LEGISLATORS_SECTION` reads ``legislators.yaml`` (the 200 seats of the General Court,
+  written by :mod:`bot.kb.openstates`) and ``districts.yaml`` (each municipality's Senate and House
+  districts with, in a split town, the wards and precincts of each district). It writes the tables
+  ``legislators``, ``district_municipalities``, ``precincts`` and ``legislative_towns``.
+* :data:`SCRIPTS_SECTION` reads ``scripts.yaml`` (call, voicemail and email templates) and
+  ``bills.yaml`` (the current session's bill numbers). It writes ``call_scripts``,
+  ``script_pieces`` and ``bills``.
+
+A precinct label is ``"W-P"`` in a town with wards (Boston ward 21 precinct 1 is ``"21-1"``) and
+``"P"`` in a town without (``"3"``, ``"13A"``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import string
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+import sqlite_utils
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from bot.kb.errors import KnowledgeError
+from bot.kb.section import entry_label, read_yaml, require_unique, validate_entries
+
+Chamber = Literal["senate", "house"]
+CHAMBERS: tuple[Chamber, ...] = ("senate", "house")
+SITUATIONS = ("ban", "no_ban")
+SCRIPT_KINDS = ("call", "voicemail", "email_subject", "email_body")
+
+PHONE = r"^\d{3}-\d{3}-\d{4}( ext\. \d+)?$"
+
+# Placeholders a template may use; anything else fails the build, so a rendered script can
+# never show "{nmae}" to a resident.
+SCRIPT_PLACEHOLDERS = frozenset(
+    {
+        "title",
+        "name",
+        "town",
+        "intro",
+        "signature",
+        "bill",
+        "house_bill",
+        "senate_bill",
+        "bill_title",
+        "committee",
+        "session",
+    }
+)
+PIECE_PLACEHOLDERS = {
+    "intro_named": frozenset({"first_name", "town"}),
+    "intro_anonymous": frozenset({"town"}),
+    "signature_named": frozenset({"first_name", "town"}),
+    "signature_anonymous": frozenset({"town"}),
+}
+
+
+def slug(name: str) -> str:
+    """Return the place id of a municipality name: ``"North Adams"`` -> ``"north-adams"``."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def seat_key(chamber: str, district: str) -> str:
+    """Return a short, stable key for a seat, small enough for callback data."""
+    return hashlib.sha1(f"{chamber}:{district}".encode()).hexdigest()[:8]
+
+
+def precinct_label(ward: str, precinct: str) -> str:
+    """Return ``"W-P"`` or ``"P"``."""
+    return f"{ward}-{precinct}" if ward else precinct
+
+
+def split_label(label: str) -> tuple[str, str]:
+    """Return (ward, precinct) of a label; ward is ``""`` in a town without wards."""
+    ward, _, precinct = label.rpartition("-")
+    return ward, precinct
+
+
+# --- legislators.yaml and districts.yaml -------------------------------------------------------
+
+
+class LegislatorEntry(BaseModel):
+    """One seat: its member's contacts, or a vacancy."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    chamber: Chamber
+    district: str = Field(min_length=1)
+    vacant: bool = False
+    name: str | None = None
+    party: str | None = None
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]+$")
+    phone: str | None = Field(default=None, pattern=PHONE)
+    room: str | None = None
+    district_office: str | None = None
+    district_phone: str | None = Field(default=None, pattern=PHONE)
+    profile_url: str | None = Field(default=None, pattern=r"^https://")
+    openstates_id: str | None = Field(default=None, pattern=r"^ocd-person/")
+    confirmed: date
+
+    @model_validator(mode="after")
+    def _member_or_vacancy(self) -> LegislatorEntry:
+        if self.vacant and self.name is not None:
+            raise ValueError("a vacant seat has no name")
+        if not self.vacant and not self.name:
+            raise ValueError("name is required unless the seat is vacant")
+        return self
+
+
+class DistrictPart(BaseModel):
+    """A district covering a town, with its precinct labels when the town is split."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    district: str = Field(min_length=1)
+    precincts: list[str] | None = None
+
+
+class TownEntry(BaseModel):
+    """A municipality and the districts that cover it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    municipality: str = Field(min_length=1)
+    county: str
+    kind: Literal["city", "town"]
+    precincts: list[str] = Field(min_length=1)
+    senate: list[DistrictPart] = Field(min_length=1)
+    house: list[DistrictPart] = Field(min_length=1)
+
+    @property
+    def place_id(self) -> str:
+        return slug(self.municipality)
+
+
+@dataclass(frozen=True)
+class LegislatorsData:
+    legislators: list[LegislatorEntry]
+    towns: list[TownEntry]
+
+
+class LegislatorsSection:
+    """``legislators.yaml`` + ``districts.yaml``."""
+
+    name = "legislators"
+    files = ("legislators.yaml", "districts.yaml")
+
+    def load(self, knowledge_dir: Path) -> LegislatorsData:
+        shown, raw = read_yaml(knowledge_dir, "legislators.yaml")
+        legislators = validate_entries(shown, raw, LegislatorEntry, entry_label("district"))
+        require_unique(
+            shown,
+            (
+                (f"#{i + 1} ({e.district})", f"{e.chamber}:{e.district}")
+                for i, e in enumerate(legislators)
+            ),
+            "district",
+        )
+        seats: set[tuple[str, str]] = {(e.chamber, e.district) for e in legislators}
+        keys = [
+            (f"{e.chamber} {e.district}", seat_key(e.chamber, e.district)) for e in legislators
+        ]
+        require_unique(shown, keys, "district (seat key collision)")
+
+        dshown, draw = read_yaml(knowledge_dir, "districts.yaml")
+        towns = validate_entries(dshown, draw, TownEntry, entry_label("municipality"))
+        require_unique(
+            dshown,
+            ((f"#{i + 1} ({t.municipality})", t.place_id) for i, t in enumerate(towns)),
+            "municipality",
+        )
+        covered: set[tuple[str, str]] = set()
+        for index, town in enumerate(towns):
+            label = f"#{index + 1} ({town.municipality})"
+            _check_town(dshown, label, town, seats)
+            covered.update((c, p.district) for c in CHAMBERS for p in getattr(town, c))
+        for chamber, district in sorted(seats - covered):
+            raise KnowledgeError(
+                shown, f"{chamber} {district}", "district", "no municipality in districts.yaml"
+            )
+        return LegislatorsData(legislators, towns)
+
+    def write(self, db: sqlite_utils.Database, data: LegislatorsData) -> None:
+        db.table("legislators").insert_all(
+            (
+                {
+                    "chamber": e.chamber,
+                    "district": e.district,
+                    "name": e.name,
+                    "party": e.party,
+                    "email": e.email,
+                    "phone": e.phone,
+                    "room": e.room,
+                    "district_office": e.district_office,
+                    "district_phone": e.district_phone,
+                    "profile_url": e.profile_url,
+                    "vacant": int(e.vacant),
+                    "confirmed": e.confirmed.isoformat(),
+                    "openstates_id": e.openstates_id,
+                }
+                for e in data.legislators
+            ),
+            pk=("chamber", "district"),
+            columns=_LEGISLATOR_COLUMNS,
+        )
+        towns, parts, precincts = [], [], []
+        for town in data.towns:
+            towns.append(
+                {
+                    "place_id": town.place_id,
+                    "name": town.municipality,
+                    "county": town.county,
+                    "kind": town.kind,
+                }
+            )
+            home: dict[str, dict[str, str]] = {c: {} for c in CHAMBERS}
+            for chamber in CHAMBERS:
+                districts: list[DistrictPart] = getattr(town, chamber)
+                for part in districts:
+                    labels = part.precincts if len(districts) > 1 else None
+                    parts.append(
+                        {
+                            "chamber": chamber,
+                            "district": part.district,
+                            "place_id": town.place_id,
+                            "whole": int(labels is None),
+                            "wards_precincts": json.dumps(labels) if labels else None,
+                        }
+                    )
+                    for label in labels or town.precincts:
+                        home[chamber][label] = part.district
+            for label in town.precincts:
+                ward, precinct = split_label(label)
+                precincts.append(
+                    {
+                        "place_id": town.place_id,
+                        "ward": ward,
+                        "precinct": precinct,
+                        "house_district": home["house"][label],
+                        "senate_district": home["senate"][label],
+                    }
+                )
+        db.table("legislative_towns").insert_all(towns, pk="place_id")
+        db.table("district_municipalities").insert_all(
+            parts, pk=("chamber", "district", "place_id"), columns=_PART_COLUMNS
+        )
+        db.table("precincts").insert_all(precincts, pk=("place_id", "ward", "precinct"))
+        db.table("district_municipalities").create_index(["place_id"], if_not_exists=True)
+
+
+_LEGISLATOR_COLUMNS = {
+    "name": str,
+    "party": str,
+    "email": str,
+    "phone": str,
+    "room": str,
+    "district_office": str,
+    "district_phone": str,
+    "profile_url": str,
+    "openstates_id": str,
+}
+_PART_COLUMNS = {"wards_precincts": str}
+
+
+def _check_town(shown: str, label: str, town: TownEntry, seats: set[tuple[str, str]]) -> None:
+    all_labels = set(town.precincts)
+    if len(all_labels) != len(town.precincts):
+        raise KnowledgeError(shown, label, "precincts", "a precinct is listed twice")
+    for chamber in CHAMBERS:
+        parts: list[DistrictPart] = getattr(town, chamber)
+        seen: set[str] = set()
+        for i, part in enumerate(parts):
+            field = f"{chamber}.{i}"
+            if (chamber, part.district) not in seats:
+                raise KnowledgeError(
+                    shown, label, field + ".district", f"{part.district!r} not in legislators.yaml"
+                )
+            if len(parts) == 1:
+                if part.precincts is not None:
+                    raise KnowledgeError(
+                        shown, label, field + ".precincts", "only one district: list no precincts"
+                    )
+                continue
+            if not part.precincts:
+                raise KnowledgeError(
+                    shown,
+                    label,
+                    field + ".precincts",
+                    "a split town lists each district's precincts",
+                )
+            unknown = set(part.precincts) - all_labels
+            if unknown:
+                raise KnowledgeError(
+                    shown, label, field + ".precincts", f"unknown precinct {sorted(unknown)[0]!r}"
+                )
+            twice = seen & set(part.precincts)
+            if twice:
+                raise KnowledgeError(
+                    shown, label, field + ".precincts", f"{sorted(twice)[0]!r} in two districts"
+                )
+            seen.update(part.precincts)
+        if len(parts) > 1 and seen != all_labels:
+            missing = sorted(all_labels - seen)[0]
+            raise KnowledgeError(shown, label, chamber, f"precinct {missing!r} has no district")
+
+
+# --- scripts.yaml and bills.yaml ---------------------------------------------------------------
+
+
+class ScriptEntry(BaseModel):
+    """The call, voicemail and email for one situation and chamber."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    situation: Literal["ban", "no_ban"]
+    chamber: Chamber
+    call: str = Field(min_length=1)
+    voicemail: str = Field(min_length=1)
+    email_subject: str = Field(min_length=1)
+    email_body: str = Field(min_length=1)
+
+
+class ScriptPieces(BaseModel):
+    """How the resident introduces and signs: with the first name they gave, or without."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    intro_named: str
+    intro_anonymous: str
+    signature_named: str
+    signature_anonymous: str
+
+
+class ScriptsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pieces: ScriptPieces
+    scripts: list[ScriptEntry]
+
+
+class BillEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    chamber: Chamber
+    number: str = Field(pattern=r"^[HS]\.\d+$")
+    url: str = Field(pattern=r"^https://")
+
+
+class BillsFile(BaseModel):
+    """The statewide bill the scripts ask for, in the current session."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    session: int = Field(ge=190)
+    session_start: date
+    title: str = Field(min_length=1)
+    committee: str = Field(min_length=1)
+    bills: list[BillEntry]
+
+
+@dataclass(frozen=True)
+class ScriptsData:
+    pieces: ScriptPieces
+    scripts: list[ScriptEntry]
+    bills: BillsFile
+
+
+class ScriptsSection:
+    """``scripts.yaml`` + ``bills.yaml``."""
+
+    name = "scripts"
+    files = ("scripts.yaml", "bills.yaml")
+
+    def load(self, knowledge_dir: Path) -> ScriptsData:
+        shown, raw = read_yaml(knowledge_dir, "scripts.yaml")
+        if not isinstance(raw, dict):
+            raise KnowledgeError(shown, None, None, "expected 'pieces' and 'scripts'")
+        unknown = set(raw) - {"pieces", "scripts"}
+        if unknown:
+            raise KnowledgeError(shown, None, sorted(unknown)[0], "unknown key")
+        pieces = validate_entries(shown, [raw.get("pieces")], ScriptPieces, lambda i, r: "pieces")
+        label = entry_label("situation")
+        scripts = validate_entries(shown, raw.get("scripts"), ScriptEntry, label)
+        for name, allowed in PIECE_PLACEHOLDERS.items():
+            _check_placeholders(shown, "pieces", name, getattr(pieces[0], name), allowed)
+        seen = {}
+        for index, entry in enumerate(scripts):
+            where = f"#{index + 1} ({entry.situation}, {entry.chamber})"
+            for kind in SCRIPT_KINDS:
+                _check_placeholders(shown, where, kind, getattr(entry, kind), SCRIPT_PLACEHOLDERS)
+            if (entry.situation, entry.chamber) in seen:
+                raise KnowledgeError(shown, where, "chamber", "situation and chamber repeated")
+            seen[(entry.situation, entry.chamber)] = where
+        for situation in SITUATIONS:
+            for chamber in CHAMBERS:
+                if (situation, chamber) not in seen:
+                    raise KnowledgeError(
+                        shown, None, "scripts", f"no script for situation {situation}, {chamber}"
+                    )
+
+        bshown, braw = read_yaml(knowledge_dir, "bills.yaml")
+        bills = validate_entries(bshown, [braw], BillsFile, lambda i, r: "bills")[0]
+        chambers = sorted(b.chamber for b in bills.bills)
+        if chambers != sorted(CHAMBERS):
+            raise KnowledgeError(bshown, None, "bills", "list one bill per chamber")
+        return ScriptsData(pieces[0], scripts, bills)
+
+    def write(self, db: sqlite_utils.Database, data: ScriptsData) -> None:
+        db.table("call_scripts").insert_all(
+            (
+                {
+                    "situation": e.situation,
+                    "chamber": e.chamber,
+                    "kind": kind,
+                    "template": getattr(e, kind),
+                }
+                for e in data.scripts
+                for kind in SCRIPT_KINDS
+            ),
+            pk=("situation", "chamber", "kind"),
+        )
+        db.table("script_pieces").insert_all(
+            ({"name": k, "template": v} for k, v in data.pieces.model_dump().items()), pk="name"
+        )
+        db.table("bills").insert_all(
+            (
+                {
+                    "chamber": b.chamber,
+                    "number": b.number,
+                    "url": b.url,
+                    "title": data.bills.title,
+                    "committee": data.bills.committee,
+                    "session": data.bills.session,
+                    "session_start": data.bills.session_start.isoformat(),
+                }
+                for b in data.bills.bills
+            ),
+            pk="chamber",
+        )
+
+
+def _check_placeholders(
+    shown: str, entry: str, field: str, template: str, allowed: frozenset[str]
+) -> None:
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:
+        raise KnowledgeError(shown, entry, field, f"bad braces: {exc}") from None
+    for name in names:
+        if name not in allowed:
+            known = ", ".join("{" + a + "}" for a in sorted(allowed))
+            raise KnowledgeError(
+                shown, entry, field, f"unknown placeholder {{{name}}}; use {known}"
+            )
+
+
+LEGISLATORS_SECTION = LegislatorsSection()
+SCRIPTS_SECTION = ScriptsSection()
