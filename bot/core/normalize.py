@@ -1,0 +1,68 @@
+"""Turn what people type into comparable tokens.
+
+Everything the resolver compares goes through :func:`tokens` and :func:`canonical`, so names in the
+knowledge base and words in a message meet in the same form: accents and case folded, punctuation
+dropped, the abbreviations people really type expanded ("Mt" -> "mount", "N." -> "north",
+"Gt" -> "great"), and the "-boro" spelling of "-borough" towns made one with the official one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Abbreviations seen in Massachusetts place names and in how residents write them. Expanding them
+# in both the names and the query means "N. Adams", "No Adams" and "North Adams" are one key.
+ABBREVIATIONS = {
+    "mt": "mount",
+    "mtn": "mount",
+    "n": "north",
+    "no": "north",
+    "s": "south",
+    "so": "south",
+    "e": "east",
+    "w": "west",
+    "gt": "great",
+    "grt": "great",
+    "ctr": "center",
+    "centre": "center",
+    "pt": "port",
+    "st": "saint",
+    "ft": "fort",
+    "twp": "township",
+}
+
+_APOSTROPHES = re.compile(r"['’`´]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and apostrophes, turn every other non-alphanumeric into a space."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    ascii_text = ascii_text.replace("&", " and ")
+    ascii_text = _APOSTROPHES.sub("", ascii_text)
+    return _NON_WORD.sub(" ", ascii_text).strip()
+
+
+def tokens(text: str) -> list[str]:
+    """Split folded text into words."""
+    return fold(text).split()
+
+
+def canonical_token(token: str) -> str:
+    """Expand an abbreviation and the "-boro" spelling (Marlboro -> marlborough)."""
+    token = ABBREVIATIONS.get(token, token)
+    if token.endswith("boro") and len(token) > 5:
+        token += "ugh"
+    return token
+
+
+def canonical(words: list[str] | tuple[str, ...]) -> str:
+    """The lookup key of a run of words."""
+    return " ".join(canonical_token(word) for word in words)
+
+
+def compact(key: str) -> str:
+    """The key without spaces: "newbury port" and "newburyport" meet here."""
+    return key.replace(" ", "")
