@@ -1,0 +1,429 @@
+"""Organizer broadcasts, their outbox (one row per recipient) and the audit log.
+
+A broadcast moves ``draft -> queued -> sending -> done`` (or ``cancelled``). :func:`enqueue`
+snapshots the audience into the outbox once, in one transaction; from then on the outbox is the
+truth about who has been served, and :mod:`bot.broadcast.engine` resumes from it after a crash.
+An outbox row moves ``pending -> sending -> sent | blocked | failed``; ``sending`` is committed
+before the message leaves (see the engine's docstring for what a row left in ``sending`` means).
+
+The audit log records who did what (the organizer's Telegram user id: organizers consent to
+this), the segments and the size of the audience, never the recipients' chat ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.storage.db import register_schema, write_tx
+from bot.storage.subscribers import actor_hash
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS broadcasts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created TEXT NOT NULL,
+    created_by_hash TEXT,
+    text TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL,
+    segments TEXT NOT NULL DEFAULT '[]',
+    urgent INTEGER NOT NULL DEFAULT 0,
+    scheduled_for TEXT,
+    state TEXT NOT NULL DEFAULT 'draft'
+        CHECK (state IN ('draft', 'queued', 'sending', 'done', 'cancelled')),
+    audience INTEGER NOT NULL DEFAULT 0,
+    sent INTEGER NOT NULL DEFAULT 0,
+    blocked INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    finished TEXT
+);
+CREATE INDEX IF NOT EXISTS broadcasts_state ON broadcasts (state);
+CREATE TABLE IF NOT EXISTS outbox (
+    broadcast_id INTEGER NOT NULL REFERENCES broadcasts (id),
+    chat_id INTEGER NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending'
+        CHECK (state IN ('pending', 'sending', 'sent', 'blocked', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    message_id INTEGER,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (broadcast_id, chat_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS outbox_state ON outbox (broadcast_id, state);
+CREATE INDEX IF NOT EXISTS outbox_chat ON outbox (chat_id);
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor INTEGER,
+    action TEXT NOT NULL,
+    broadcast_id INTEGER,
+    audience TEXT,
+    counts TEXT,
+    text_sha256 TEXT
+)
+"""
+register_schema(SCHEMA)
+
+UNFINISHED_STATES = ("queued", "sending")
+SMALL_COUNT = 5  # counts under this are shown as "<5" so no one can be singled out
+
+
+class BroadcastStateError(ValueError):
+    """The broadcast is not in a state that allows the operation."""
+
+
+@dataclass(frozen=True)
+class Broadcast:
+    """One broadcast as stored."""
+
+    id: int
+    created: str
+    created_by_hash: str | None
+    text: str
+    text_sha256: str
+    segments: tuple[str, ...]
+    urgent: bool
+    scheduled_for: str | None
+    state: str
+    audience: int
+    sent: int
+    blocked: int
+    failed: int
+    finished: str | None
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Where a broadcast stands; ``remaining`` counts pending and in-flight recipients."""
+
+    sent: int
+    blocked: int
+    failed: int
+    remaining: int
+
+    @property
+    def total(self) -> int:
+        return self.sent + self.blocked + self.failed + self.remaining
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Raw numbers for :func:`format_stats`."""
+
+    subscribers: int
+    by_place: dict[str, int]
+    broadcasts: dict[str, int]  # state -> count
+    outcomes: dict[str, int]  # sent/blocked/failed over every finished broadcast
+
+
+def now_iso() -> str:
+    """Return the current UTC time, ISO 8601 with seconds."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def text_sha256(text: str) -> str:
+    """Return the hash that identifies a broadcast text (for resuming and the audit log)."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _audit(
+    conn: sqlite3.Connection,
+    action: str,
+    actor: int | None,
+    broadcast_id: int | None,
+    *,
+    audience: Any = None,
+    counts: Any = None,
+    sha: str | None = None,
+) -> None:
+    conn.execute(
+        "INSERT INTO audit (at, actor, action, broadcast_id, audience, counts, text_sha256)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            now_iso(),
+            actor,
+            action,
+            broadcast_id,
+            None if audience is None else json.dumps(audience),
+            None if counts is None else json.dumps(counts),
+            sha,
+        ),
+    )
+
+
+def _broadcast(row: sqlite3.Row) -> Broadcast:
+    return Broadcast(
+        id=row["id"],
+        created=row["created"],
+        created_by_hash=row["created_by_hash"],
+        text=row["text"],
+        text_sha256=row["text_sha256"],
+        segments=tuple(json.loads(row["segments"])),
+        urgent=bool(row["urgent"]),
+        scheduled_for=row["scheduled_for"],
+        state=row["state"],
+        audience=row["audience"],
+        sent=row["sent"],
+        blocked=row["blocked"],
+        failed=row["failed"],
+        finished=row["finished"],
+    )
+
+
+def create_broadcast(
+    conn: sqlite3.Connection,
+    text: str,
+    segments: Sequence[str],
+    actor: int | None,
+    urgent: bool = False,
+    scheduled_for: datetime | str | None = None,
+) -> int:
+    """Store a draft broadcast; return its id. ``actor`` is the organizer's user id (None: CLI)."""
+    sha = text_sha256(text)
+    if isinstance(scheduled_for, datetime):
+        scheduled_for = scheduled_for.isoformat(timespec="seconds")
+    with write_tx(conn):
+        cursor = conn.execute(
+            "INSERT INTO broadcasts (created, created_by_hash, text, text_sha256, segments,"
+            " urgent, scheduled_for) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                now_iso(),
+                None if actor is None else actor_hash(actor),
+                text,
+                sha,
+                json.dumps(list(segments)),
+                int(urgent),
+                scheduled_for,
+            ),
+        )
+        broadcast_id = int(cursor.lastrowid or 0)
+        _audit(conn, "create", actor, broadcast_id, audience=list(segments), sha=sha)
+    return broadcast_id
+
+
+def enqueue(
+    conn: sqlite3.Connection,
+    broadcast_id: int,
+    chat_ids: Iterable[int],
+    actor: int | None = None,
+) -> int:
+    """Snapshot the audience into the outbox and queue the broadcast; return its size.
+
+    Allowed once, on a draft: the audience never changes afterwards.
+    """
+    ids = sorted(set(chat_ids))
+    stamp = now_iso()
+    with write_tx(conn):
+        row = conn.execute(
+            "SELECT state, segments, text_sha256 FROM broadcasts WHERE id = ?", (broadcast_id,)
+        ).fetchone()
+        if row is None:
+            raise BroadcastStateError(f"no broadcast {broadcast_id}")
+        if row["state"] != "draft":
+            raise BroadcastStateError(f"broadcast {broadcast_id} is already {row['state']}")
+        conn.executemany(
+            "INSERT OR IGNORE INTO outbox (broadcast_id, chat_id, updated) VALUES (?, ?, ?)",
+            ((broadcast_id, chat_id, stamp) for chat_id in ids),
+        )
+        conn.execute(
+            "UPDATE broadcasts SET state = 'queued', audience = ? WHERE id = ?",
+            (len(ids), broadcast_id),
+        )
+        audience = {"segments": json.loads(row["segments"]), "size": len(ids)}
+        _audit(conn, "enqueue", actor, broadcast_id, audience=audience, sha=row["text_sha256"])
+    return len(ids)
+
+
+def get_broadcast(conn: sqlite3.Connection, broadcast_id: int) -> Broadcast | None:
+    """Return one broadcast."""
+    row = conn.execute("SELECT * FROM broadcasts WHERE id = ?", (broadcast_id,)).fetchone()
+    return _broadcast(row) if row is not None else None
+
+
+def unfinished(conn: sqlite3.Connection) -> list[Broadcast]:
+    """Return queued or interrupted broadcasts, oldest first: the ones to (re)start."""
+    rows = conn.execute(
+        "SELECT * FROM broadcasts WHERE state IN ('queued', 'sending') ORDER BY id"
+    ).fetchall()
+    return [_broadcast(row) for row in rows]
+
+
+def find_resumable(
+    conn: sqlite3.Connection, sha: str, segments: Sequence[str]
+) -> Broadcast | None:
+    """Return the newest unfinished (or never queued) broadcast with this text and audience."""
+    rows = conn.execute(
+        "SELECT * FROM broadcasts WHERE text_sha256 = ? AND segments = ?"
+        " AND state IN ('draft', 'queued', 'sending') ORDER BY id DESC",
+        (sha, json.dumps(list(segments))),
+    ).fetchall()
+    return _broadcast(rows[0]) if rows else None
+
+
+def progress(conn: sqlite3.Connection, broadcast_id: int) -> Counts:
+    """Count the outbox rows of a broadcast by outcome."""
+    found = dict(
+        conn.execute(
+            "SELECT state, count(*) FROM outbox WHERE broadcast_id = ? GROUP BY state",
+            (broadcast_id,),
+        ).fetchall()
+    )
+    return Counts(
+        sent=found.get("sent", 0),
+        blocked=found.get("blocked", 0),
+        failed=found.get("failed", 0),
+        remaining=found.get("pending", 0) + found.get("sending", 0),
+    )
+
+
+def start_sending(conn: sqlite3.Connection, broadcast_id: int) -> int:
+    """Mark a queued broadcast as sending; return how many rows were left in ``sending``.
+
+    Those rows were interrupted between "about to send" and "sent": they go back to pending
+    (the engine's duplicate-window policy) and the number is audited.
+    """
+    with write_tx(conn):
+        row = conn.execute(
+            "SELECT state, text_sha256 FROM broadcasts WHERE id = ?", (broadcast_id,)
+        ).fetchone()
+        if row is None or row["state"] not in UNFINISHED_STATES:
+            state = None if row is None else row["state"]
+            raise BroadcastStateError(f"broadcast {broadcast_id} cannot be sent (state {state})")
+        cursor = conn.execute(
+            "UPDATE outbox SET state = 'pending', last_error = 'interrupted while sending',"
+            " updated = ? WHERE broadcast_id = ? AND state = 'sending'",
+            (now_iso(), broadcast_id),
+        )
+        interrupted = cursor.rowcount
+        conn.execute("UPDATE broadcasts SET state = 'sending' WHERE id = ?", (broadcast_id,))
+        action = "resume" if row["state"] == "sending" else "start"
+        counts = {"interrupted": interrupted} if action == "resume" else None
+        _audit(conn, action, None, broadcast_id, counts=counts, sha=row["text_sha256"])
+    return interrupted
+
+
+def pending(conn: sqlite3.Connection, broadcast_id: int) -> list[tuple[int, int]]:
+    """Return (chat_id, attempts) of the rows still to send, in chat id order."""
+    rows = conn.execute(
+        "SELECT chat_id, attempts FROM outbox WHERE broadcast_id = ? AND state = 'pending'"
+        " ORDER BY chat_id",
+        (broadcast_id,),
+    )
+    return [(chat_id, attempts) for chat_id, attempts in rows]
+
+
+def mark_sending(conn: sqlite3.Connection, broadcast_id: int, chat_id: int) -> bool:
+    """Commit "about to send" for one recipient; False if the row is gone or not pending."""
+    with write_tx(conn):
+        cursor = conn.execute(
+            "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated = ?"
+            " WHERE broadcast_id = ? AND chat_id = ? AND state = 'pending'",
+            (now_iso(), broadcast_id, chat_id),
+        )
+    return cursor.rowcount == 1
+
+
+def mark_done(
+    conn: sqlite3.Connection,
+    broadcast_id: int,
+    chat_id: int,
+    state: str,
+    *,
+    message_id: int | None = None,
+    error: str | None = None,
+    extra: Callable[[sqlite3.Connection], None] | None = None,
+) -> None:
+    """Record a recipient's outcome (``sent``, ``blocked``, ``failed`` or back to ``pending``).
+
+    ``extra`` runs in the same transaction (the engine unsubscribes a blocked chat with it).
+    """
+    with write_tx(conn):
+        conn.execute(
+            "UPDATE outbox SET state = ?, message_id = coalesce(?, message_id),"
+            " last_error = ?, updated = ? WHERE broadcast_id = ? AND chat_id = ?",
+            (state, message_id, error, now_iso(), broadcast_id, chat_id),
+        )
+        if extra is not None:
+            extra(conn)
+
+
+def finish(conn: sqlite3.Connection, broadcast_id: int) -> Counts:
+    """Mark a broadcast done, store its final counts and audit them."""
+    with write_tx(conn):
+        counts = progress(conn, broadcast_id)
+        conn.execute(
+            "UPDATE broadcasts SET state = 'done', sent = ?, blocked = ?, failed = ?,"
+            " finished = ? WHERE id = ?",
+            (counts.sent, counts.blocked, counts.failed, now_iso(), broadcast_id),
+        )
+        sha = conn.execute(
+            "SELECT text_sha256 FROM broadcasts WHERE id = ?", (broadcast_id,)
+        ).fetchone()[0]
+        totals = {"sent": counts.sent, "blocked": counts.blocked, "failed": counts.failed}
+        _audit(conn, "done", None, broadcast_id, counts=totals, sha=sha)
+    return counts
+
+
+def cancel(conn: sqlite3.Connection, broadcast_id: int, actor: int | None) -> bool:
+    """Cancel a broadcast that is not finished; its pending rows are never sent."""
+    with write_tx(conn):
+        cursor = conn.execute(
+            "UPDATE broadcasts SET state = 'cancelled', finished = ?"
+            " WHERE id = ? AND state IN ('draft', 'queued', 'sending')",
+            (now_iso(), broadcast_id),
+        )
+        if cursor.rowcount:
+            _audit(conn, "cancel", actor, broadcast_id, counts=None)
+    return cursor.rowcount > 0
+
+
+def is_cancelled(conn: sqlite3.Connection, broadcast_id: int) -> bool:
+    """Return True if the broadcast was cancelled (checked by the engine as it goes)."""
+    row = conn.execute("SELECT state FROM broadcasts WHERE id = ?", (broadcast_id,)).fetchone()
+    return row is None or row["state"] == "cancelled"
+
+
+# -- statistics -----------------------------------------------------------------------------
+
+
+def stats(conn: sqlite3.Connection) -> Stats:
+    """Return subscribers by place, broadcasts by state and their outcomes (exact numbers)."""
+    by_place = {
+        place: n
+        for place, n in conn.execute(
+            "SELECT place_id, count(*) FROM subscribers GROUP BY place_id ORDER BY 2 DESC, 1"
+        )
+    }
+    broadcasts = dict(conn.execute("SELECT state, count(*) FROM broadcasts GROUP BY state"))
+    outcomes = dict(
+        conn.execute(
+            "SELECT state, count(*) FROM outbox WHERE state IN ('sent', 'blocked', 'failed')"
+            " GROUP BY state"
+        )
+    )
+    return Stats(sum(by_place.values()), by_place, broadcasts, outcomes)
+
+
+def shown(n: int) -> str:
+    """Return a count for people: small numbers hidden as "<5"."""
+    return f"<{SMALL_COUNT}" if 0 < n < SMALL_COUNT else str(n)
+
+
+def format_stats(data: Stats, place_name: Callable[[str], str | None] | None = None) -> str:
+    """Render :class:`Stats` as plain text, with every count under 5 shown as "<5"."""
+    lines = [f"Subscribers: {shown(data.subscribers)}"]
+    for place_id, n in data.by_place.items():
+        name = (place_name(place_id) if place_name else None) or place_id
+        lines.append(f"  {name}: {shown(n)}")
+    lines.append("Broadcasts:")
+    for state in ("draft", "queued", "sending", "done", "cancelled"):
+        if data.broadcasts.get(state):
+            lines.append(f"  {state}: {shown(data.broadcasts[state])}")
+    lines.append("Deliveries:")
+    for state in ("sent", "blocked", "failed"):
+        lines.append(f"  {state}: {shown(data.outcomes.get(state, 0))}")
+    return "\n".join(lines)

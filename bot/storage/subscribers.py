@@ -1,0 +1,281 @@
+"""Alert subscribers: who opted in, for which town, in which language. Nothing else.
+
+A subscriber row holds the chat id, the place id, the language and the day it was created. The
+chat id is personal data: :func:`mydata` shows and :func:`forget` erases everything the state
+database holds about one chat. Both find it by convention rather than by a list kept by hand:
+every table that stores a chat id names the column ``chat_id`` (or ``..._chat_id``); an
+organizer's Telegram user id (the same number as their private chat id) is stored only in
+``audit.actor`` and, hashed, in ``broadcasts.created_by_hash``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TextIO
+
+from bot.storage.db import register_schema, write_tx
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS subscribers (
+    chat_id INTEGER PRIMARY KEY,
+    place_id TEXT NOT NULL,
+    language TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS subscribers_place ON subscribers (place_id)
+"""
+register_schema(SCHEMA)
+
+MAX_LANGUAGE_CHARS = 8  # "en", "pt-BR", "zh-Hant" fit; anything longer is not a language code
+
+
+@dataclass(frozen=True)
+class Subscriber:
+    """One opted-in chat."""
+
+    chat_id: int
+    place_id: str
+    language: str
+    created: str  # ISO date, day precision on purpose
+
+
+@dataclass
+class ImportReport:
+    """What :func:`import_jsonl` did; ``rejected`` holds (line number, reason)."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+
+
+def subscribe(
+    conn: sqlite3.Connection,
+    chat_id: int,
+    place_id: str,
+    language: str,
+    today: date | None = None,
+) -> bool:
+    """Subscribe a chat (or change its town/language); return True if it is new."""
+    created = (today or date.today()).isoformat()
+    with write_tx(conn):
+        exists = conn.execute("SELECT 1 FROM subscribers WHERE chat_id = ?", (chat_id,)).fetchone()
+        conn.execute(
+            "INSERT INTO subscribers (chat_id, place_id, language, created) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (chat_id) DO UPDATE SET"
+            " place_id = excluded.place_id, language = excluded.language",
+            (chat_id, place_id, language, created),
+        )
+    return exists is None
+
+
+def unsubscribe(conn: sqlite3.Connection, chat_id: int) -> bool:
+    """Remove a chat's subscription; return True if there was one."""
+    with write_tx(conn):
+        cursor = conn.execute("DELETE FROM subscribers WHERE chat_id = ?", (chat_id,))
+    return cursor.rowcount > 0
+
+
+def get(conn: sqlite3.Connection, chat_id: int) -> Subscriber | None:
+    """Return the chat's subscription, if any."""
+    row = conn.execute(
+        "SELECT chat_id, place_id, language, created FROM subscribers WHERE chat_id = ?",
+        (chat_id,),
+    ).fetchone()
+    return Subscriber(*row) if row is not None else None
+
+
+def count_by_place(conn: sqlite3.Connection) -> dict[str, int]:
+    """Return the number of subscribers per place id, largest first."""
+    rows = conn.execute(
+        "SELECT place_id, count(*) FROM subscribers GROUP BY place_id ORDER BY 2 DESC, 1"
+    )
+    return {place_id: n for place_id, n in rows}
+
+
+# -- personal data --------------------------------------------------------------------------
+
+
+def actor_hash(user_id: int) -> str:
+    """Return the pseudonym stored for an organizer in ``broadcasts.created_by_hash``."""
+    return hashlib.sha256(f"organizer:{user_id}".encode()).hexdigest()
+
+
+def _chat_columns(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    tables = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " ORDER BY name"
+        )
+    ]
+    found = []
+    for table in tables:
+        for column in conn.execute(f"PRAGMA table_info({_quote(table)})"):
+            name = column["name"]
+            if name == "chat_id" or name.endswith("_chat_id"):
+                found.append((table, name))
+    return found
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row["name"] for row in conn.execute(f"PRAGMA table_info({_quote(table)})")}
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def mydata(conn: sqlite3.Connection, chat_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Return every row the state database holds about a chat, grouped by table."""
+    result: dict[str, list[dict[str, Any]]] = {}
+    for table, column in _chat_columns(conn):
+        rows = conn.execute(
+            f"SELECT * FROM {_quote(table)} WHERE {_quote(column)} = ?", (chat_id,)
+        ).fetchall()
+        if rows:
+            result.setdefault(table, []).extend(dict(row) for row in rows)
+    if "actor" in _columns(conn, "audit"):
+        rows = conn.execute("SELECT * FROM audit WHERE actor = ?", (chat_id,)).fetchall()
+        if rows:
+            result["audit"] = [dict(row) for row in rows]
+    if "created_by_hash" in _columns(conn, "broadcasts"):
+        rows = conn.execute(
+            "SELECT id, created, state FROM broadcasts WHERE created_by_hash = ?",
+            (actor_hash(chat_id),),
+        ).fetchall()
+        if rows:
+            result["broadcasts"] = [dict(row) for row in rows]
+    return result
+
+
+def forget(conn: sqlite3.Connection, chat_id: int) -> int:
+    """Erase every mention of a chat id from the state database; return the rows touched.
+
+    Rows keyed by the chat (subscription, outbox entries, anything else with a ``chat_id``
+    column) are deleted. An organizer's audit entries and broadcasts are kept, for the
+    campaign's record, with the organizer's id and pseudonym removed.
+    """
+    touched = 0
+    with write_tx(conn):
+        for table, column in _chat_columns(conn):
+            cursor = conn.execute(
+                f"DELETE FROM {_quote(table)} WHERE {_quote(column)} = ?", (chat_id,)
+            )
+            touched += cursor.rowcount
+        if "actor" in _columns(conn, "audit"):
+            cursor = conn.execute("UPDATE audit SET actor = NULL WHERE actor = ?", (chat_id,))
+            touched += cursor.rowcount
+        if "created_by_hash" in _columns(conn, "broadcasts"):
+            cursor = conn.execute(
+                "UPDATE broadcasts SET created_by_hash = NULL WHERE created_by_hash = ?",
+                (actor_hash(chat_id),),
+            )
+            touched += cursor.rowcount
+    return touched
+
+
+# -- export and import ----------------------------------------------------------------------
+
+
+def export_jsonl(
+    conn: sqlite3.Connection,
+    out: TextIO,
+    place_name: Callable[[str], str | None] | None = None,
+) -> int:
+    """Write one JSON object per subscriber; return how many.
+
+    ``town`` is the municipality's name as ``place_name`` gives it (the place id when it gives
+    nothing); ``place_id`` is written too, so a file can be re-imported without the names.
+    """
+    n = 0
+    for row in conn.execute(
+        "SELECT chat_id, place_id, language, created FROM subscribers ORDER BY chat_id"
+    ):
+        town = (place_name(row["place_id"]) if place_name else None) or row["place_id"]
+        record = {
+            "chat_id": row["chat_id"],
+            "town": town,
+            "place_id": row["place_id"],
+            "language": row["language"],
+            "created": row["created"],
+        }
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def import_jsonl(
+    conn: sqlite3.Connection,
+    lines: Iterable[str],
+    known_place: Callable[[str], str | None],
+) -> ImportReport:
+    """Add or update subscribers from JSON lines; idempotent; report rejected lines.
+
+    ``known_place`` maps a town name (or place id) to a place id, or None when unknown. An
+    existing subscriber keeps the earlier ``created`` date.
+    """
+    report = ImportReport()
+    parsed: list[Subscriber] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            parsed.append(_parse_line(line, known_place))
+        except ValueError as exc:
+            report.rejected.append((number, str(exc)))
+    with write_tx(conn):
+        for sub in parsed:
+            old = conn.execute(
+                "SELECT place_id, language, created FROM subscribers WHERE chat_id = ?",
+                (sub.chat_id,),
+            ).fetchone()
+            if old is None:
+                report.added += 1
+            elif (old["place_id"], old["language"]) == (sub.place_id, sub.language) and old[
+                "created"
+            ] <= sub.created:
+                report.unchanged += 1
+                continue
+            else:
+                report.updated += 1
+            conn.execute(
+                "INSERT INTO subscribers (chat_id, place_id, language, created)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET"
+                " place_id = excluded.place_id, language = excluded.language,"
+                " created = min(created, excluded.created)",
+                (sub.chat_id, sub.place_id, sub.language, sub.created),
+            )
+    return report
+
+
+def _parse_line(line: str, known_place: Callable[[str], str | None]) -> Subscriber:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        raise ValueError("not valid JSON") from None
+    if not isinstance(record, dict):
+        raise ValueError("expected a JSON object")
+    chat_id = record.get("chat_id")
+    if isinstance(chat_id, bool) or not isinstance(chat_id, int):
+        raise ValueError("chat_id must be a whole number")
+    town = record.get("town")
+    if not isinstance(town, str) or not town.strip():
+        raise ValueError("town is missing")
+    place_id = known_place(town.strip())
+    if place_id is None:
+        raise ValueError(f"unknown town {town!r}")
+    language = record.get("language")
+    if not isinstance(language, str) or not 2 <= len(language) <= MAX_LANGUAGE_CHARS:
+        raise ValueError("language must be a language code such as 'en'")
+    created = record.get("created")
+    try:
+        day = date.fromisoformat(str(created)[:10])
+    except ValueError:
+        raise ValueError("created must be an ISO date (YYYY-MM-DD)") from None
+    return Subscriber(chat_id, place_id, language, day.isoformat())

@@ -1,0 +1,118 @@
+"""Subscribers: opt-in storage, personal data export and erasure, JSON lines import/export."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from datetime import date
+
+import pytest
+
+from bot.storage import broadcasts, subscribers
+from bot.storage.db import connect
+
+CHAT = 987_654_321  # long enough that no unrelated number in any table can equal it
+PLACES = {"Somerville": "somerville", "Cambridge": "cambridge", "North Adams": "north-adams"}
+
+
+def known_place(town: str) -> str | None:
+    return PLACES.get(town) or (town if town in PLACES.values() else None)
+
+
+@pytest.fixture
+def conn(tmp_path) -> sqlite3.Connection:
+    return connect(tmp_path / "state.sqlite3")
+
+
+def test_subscribe_returns_true_only_for_a_new_chat(conn):
+    assert subscribers.subscribe(conn, CHAT, "somerville", "en", today=date(2025, 1, 2))
+    assert not subscribers.subscribe(conn, CHAT, "cambridge", "es", today=date(2025, 3, 4))
+    assert subscribers.get(conn, CHAT) == subscribers.Subscriber(
+        CHAT, "cambridge", "es", "2025-01-02"
+    )
+
+
+def test_unsubscribe_reports_whether_there_was_a_subscription(conn):
+    subscribers.subscribe(conn, CHAT, "somerville", "en")
+    assert subscribers.unsubscribe(conn, CHAT)
+    assert not subscribers.unsubscribe(conn, CHAT)
+    assert subscribers.get(conn, CHAT) is None
+
+
+def test_count_by_place_counts_every_subscriber(conn):
+    for chat_id, place in [(1, "somerville"), (2, "somerville"), (3, "cambridge")]:
+        subscribers.subscribe(conn, chat_id, place, "en")
+    assert subscribers.count_by_place(conn) == {"somerville": 2, "cambridge": 1}
+
+
+def _everything(conn: sqlite3.Connection) -> list[tuple[str, str, object]]:
+    cells = []
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    for table in tables:
+        for row in conn.execute(f'SELECT * FROM "{table}"'):
+            cells.extend((table, column, value) for column, value in dict(row).items())
+    return cells
+
+
+def _mentions(value: object) -> bool:
+    text = str(value)
+    return str(CHAT) in text or subscribers.actor_hash(CHAT) in text
+
+
+def test_forget_leaves_no_row_mentioning_the_chat_in_any_table(conn):
+    subscribers.subscribe(conn, CHAT, "somerville", "en")
+    subscribers.subscribe(conn, 5, "somerville", "en")
+    # The same person is also an organizer who created a broadcast that reached them.
+    bid = broadcasts.create_broadcast(conn, "<b>Hearing</b>", ["all"], actor=CHAT)
+    broadcasts.enqueue(conn, bid, [CHAT, 5], actor=CHAT)
+    broadcasts.mark_sending(conn, bid, CHAT)
+    assert any(_mentions(value) for _, _, value in _everything(conn))
+    data = subscribers.mydata(conn, CHAT)
+    assert {"subscribers", "outbox", "audit", "broadcasts"} <= set(data)
+
+    assert subscribers.forget(conn, CHAT) > 0
+
+    assert [cell for cell in _everything(conn) if _mentions(cell[2])] == []
+    assert subscribers.mydata(conn, CHAT) == {}
+    assert subscribers.get(conn, 5) is not None
+    assert broadcasts.progress(conn, bid).remaining == 1
+
+
+def test_export_then_import_into_an_empty_database_is_lossless(conn, tmp_path):
+    subscribers.subscribe(conn, 1, "somerville", "en", today=date(2025, 1, 2))
+    subscribers.subscribe(conn, 2, "north-adams", "pt", today=date(2025, 2, 3))
+    out = io.StringIO()
+    names = {v: k for k, v in PLACES.items()}
+    assert subscribers.export_jsonl(conn, out, names.get) == 2
+    first = json.loads(out.getvalue().splitlines()[0])
+    assert first == {
+        "chat_id": 1,
+        "town": "Somerville",
+        "place_id": "somerville",
+        "language": "en",
+        "created": "2025-01-02",
+    }
+    other = connect(tmp_path / "other.sqlite3")
+    report = subscribers.import_jsonl(other, out.getvalue().splitlines(), known_place)
+    assert (report.added, report.rejected) == (2, [])
+    assert subscribers.get(other, 2) == subscribers.Subscriber(
+        2, "north-adams", "pt", "2025-02-03"
+    )
+
+
+def test_import_is_idempotent_and_names_rejected_lines(conn):
+    lines = [
+        '{"chat_id": 1, "town": "Somerville", "language": "en", "created": "2025-01-02"}',
+        "not json",
+        '{"chat_id": "x", "town": "Somerville", "language": "en", "created": "2025-01-02"}',
+        '{"chat_id": 3, "town": "Atlantis", "language": "en", "created": "2025-01-02"}',
+        "",
+        '{"chat_id": 4, "town": "Cambridge", "language": "en", "created": "yesterday"}',
+    ]
+    report = subscribers.import_jsonl(conn, lines, known_place)
+    assert report.added == 1
+    assert [number for number, _ in report.rejected] == [2, 3, 4, 6]
+    assert "Atlantis" in report.rejected[2][1]
+    again = subscribers.import_jsonl(conn, lines, known_place)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 1)
