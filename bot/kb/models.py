@@ -58,3 +58,9 @@ class Measure:
     confidence: str  # "confirmed" | "likely" | "unverified"
     notes: str
     as_of: date  # the date these records were last checked
+    # Bills (Massachusetts state level): General Court session, bill numbers, committee.
+    session: str | None = None  # "194th"
+    bills: tuple[str, ...] = ()  # ("H.1946", "S.1053")
+    committee: str | None = None
+    introduced: date | None = None  # bills: the date filed
+    ended: date | None = None  # the date it expired or was repealed

@@ -1,0 +1,8 @@
+"""The knowledge sections the bot builds, in build order."""
+
+from __future__ import annotations
+
+from bot.kb import places
+from bot.kb.section import Section
+
+DEFAULT_SECTIONS: list[Section] = [places.SECTION]

@@ -1,0 +1,157 @@
+"""Read-only queries over the built knowledge database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from bot.kb.build import ensure_built
+from bot.kb.errors import KnowledgeError
+from bot.kb.models import Alias, Measure, Place, ZipArea
+from bot.kb.section import Section
+from bot.kb.sections import DEFAULT_SECTIONS
+
+_PLACE_COLUMNS = "id, name, state, kind, county, official_style, population"
+
+# Newest first by the date it was adopted, or filed for a bill; undated measures last.
+_NEWEST_FIRST = "coalesce(adopted, introduced) IS NULL, coalesce(adopted, introduced) DESC, id"
+
+
+class KnowledgeStore:
+    """The knowledge database, opened read-only; ``db`` is there for other sections' queries."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(
+        cls,
+        knowledge_dir: Path,
+        db_path: Path,
+        sections: Sequence[Section] = DEFAULT_SECTIONS,
+    ) -> KnowledgeStore:
+        """Rebuild the database if the YAML is newer, then open it read-only.
+
+        Raises KnowledgeError when a file is malformed; the previous database is then untouched
+        and :meth:`open_existing` serves it.
+        """
+        ensure_built(knowledge_dir, db_path, sections)
+        return cls.open_existing(db_path)
+
+    @classmethod
+    def open_existing(cls, db_path: Path) -> KnowledgeStore:
+        """Open an already built database read-only, without checking the YAML."""
+        if not db_path.is_file():
+            raise KnowledgeError(str(db_path), None, None, "knowledge database not built")
+        uri = db_path.resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        return cls(sqlite_utils.Database(conn), db_path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def places(self) -> list[Place]:
+        """Every place, Massachusetts first, by id."""
+        rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places ORDER BY state != 'MA', state, id")
+        return [Place(**row) for row in rows]
+
+    def place(self, place_id: str) -> Place | None:
+        rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", [place_id])
+        return Place(**rows[0]) if rows else None
+
+    def aliases(self) -> list[Alias]:
+        rows = self._rows(
+            "SELECT alias, place_id, kind, confidence, other_place_ids FROM aliases"
+            " ORDER BY alias, place_id"
+        )
+        return [
+            Alias(
+                alias=r["alias"],
+                place_id=r["place_id"],
+                kind=r["kind"],
+                confidence=r["confidence"],
+                other_place_ids=tuple(json.loads(r["other_place_ids"])),
+            )
+            for r in rows
+        ]
+
+    def zips(self) -> list[ZipArea]:
+        rows = self._rows(
+            "SELECT zip, place_id, is_primary, land_share FROM zips"
+            " ORDER BY zip, is_primary DESC, land_share IS NULL, land_share DESC, place_id"
+        )
+        return [
+            ZipArea(r["zip"], r["place_id"], bool(r["is_primary"]), r["land_share"]) for r in rows
+        ]
+
+    def measures_for(self, place_id: str) -> list[Measure]:
+        """The measures of one place, newest first."""
+        rows = self._rows(
+            f"SELECT * FROM measures WHERE place_id = ? ORDER BY {_NEWEST_FIRST}", [place_id]
+        )
+        return [_measure(r) for r in rows]
+
+    def statewide(self, state: str = "MA") -> list[Measure]:
+        """State-level measures of ``state``: the law in force first, then the rest newest first.
+
+        ``statewide("MA")`` lists c.6 s.220, then the bills by session, current one first.
+        """
+        rows = self._rows(
+            "SELECT * FROM measures WHERE place_id = ? AND level = 'state'"
+            f" ORDER BY status != 'in_force', {_NEWEST_FIRST}",
+            [state.lower()],
+        )
+        return [_measure(r) for r in rows]
+
+    @property
+    def as_of(self) -> date:
+        """The date the measure records were last checked."""
+        rows = self._rows("SELECT value FROM meta WHERE key = 'as_of'")
+        if not rows:
+            raise KnowledgeError(str(self.path), None, None, "no as-of date: no measures")
+        return date.fromisoformat(rows[0]["value"])
+
+    @property
+    def built_at(self) -> str:
+        rows = self._rows("SELECT value FROM meta WHERE key = 'built_at'")
+        return str(rows[0]["value"]) if rows else ""
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _measure(r: dict[str, Any]) -> Measure:
+    return Measure(
+        id=r["id"],
+        place_id=r["place_id"],
+        title=r["title"],
+        level=r["level"],
+        measure=r["measure"],
+        status=r["status"],
+        scope=r["scope"],
+        adopted=_date(r["adopted"]),
+        effective=_date(r["effective"]),
+        instrument=r["instrument"],
+        sources=tuple(json.loads(r["sources"])),
+        confidence=r["confidence"],
+        notes=r["notes"],
+        as_of=date.fromisoformat(r["as_of"]),
+        session=r["session"],
+        bills=tuple(json.loads(r["bills"])),
+        committee=r["committee"],
+        introduced=_date(r["introduced"]),
+        ended=_date(r["ended"]),
+    )
