@@ -422,6 +422,12 @@ class FakeBotAPI:
         """Return the texts of :meth:`sent`."""
         return [str(call.params.get("text", "")) for call in self.sent(chat_id)]
 
+    def last_message(self, chat_id: int | str) -> dict[str, Any] | None:
+        """Return the bot's latest message in a chat as Telegram returned it (for callbacks)."""
+        with self._cond:
+            keys = [key for key in self._messages if key[0] == chat_id]
+            return dict(self._messages[max(keys, key=lambda k: k[1])]) if keys else None
+
     def pending_updates(self) -> int:
         """Return how many queued updates the bot has not confirmed yet."""
         with self._cond:
