@@ -1,0 +1,116 @@
+"""Segments: parse KEY=VALUE and resolve the audience against a small hand-built knowledge DB."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from bot.broadcast import segments
+from bot.broadcast.segments import Segment, SegmentError
+from bot.storage import subscribers
+from bot.storage.db import connect
+
+KNOWLEDGE = """
+CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, state TEXT, kind TEXT, county TEXT);
+CREATE TABLE measures (id TEXT PRIMARY KEY, place_id TEXT, measure TEXT, status TEXT,
+    confidence TEXT);
+CREATE TABLE legislators (chamber TEXT, district TEXT, name TEXT);
+CREATE TABLE district_municipalities (chamber TEXT, district TEXT, place_id TEXT, whole INTEGER,
+    wards_precincts TEXT);
+INSERT INTO places VALUES
+    ('somerville', 'Somerville', 'MA', 'city', 'Middlesex'),
+    ('cambridge', 'Cambridge', 'MA', 'city', 'Middlesex'),
+    ('medford', 'Medford', 'MA', 'city', 'Middlesex'),
+    ('worcester', 'Worcester', 'MA', 'city', 'Worcester'),
+    ('portland-me', 'Portland', 'ME', 'city', NULL);
+INSERT INTO measures VALUES
+    ('somerville-ban', 'somerville', 'ban', 'in_force', 'confirmed'),
+    ('cambridge-ban', 'cambridge', 'ban', 'in_force', 'likely'),
+    ('medford-rumor', 'medford', 'moratorium', 'in_force', 'unverified'),
+    ('worcester-old', 'worcester', 'moratorium', 'expired', 'confirmed');
+INSERT INTO legislators VALUES
+    ('senate', 'Second Middlesex', 'Patricia D. Jehlen'),
+    ('house', 'Twenty-Seventh Middlesex', 'Erika Uyterhoeven');
+INSERT INTO district_municipalities VALUES
+    ('senate', 'Second Middlesex', 'somerville', 1, NULL),
+    ('senate', 'Second Middlesex', 'medford', 0, '["1-1", "1-2"]'),
+    ('senate', 'First Worcester', 'worcester', 0, '["1-1"]'),
+    ('house', 'Twenty-Seventh Middlesex', 'somerville', 0, '["1-1"]');
+"""
+
+
+@pytest.fixture
+def kb() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(KNOWLEDGE)
+    return conn
+
+
+@pytest.fixture
+def state(tmp_path) -> sqlite3.Connection:
+    conn = connect(tmp_path / "state.sqlite3")
+    people = [
+        (1, "somerville", "en"),
+        (2, "somerville", "es"),
+        (3, "cambridge", "en"),
+        (4, "medford", "en"),
+        (5, "worcester", "pt"),
+    ]
+    for chat_id, place, language in people:
+        subscribers.subscribe(conn, chat_id, place, language)
+    return conn
+
+
+def audience(state, kb, *items: str) -> list[int]:
+    return list(segments.resolve(state, kb, segments.parse(items)).chat_ids)
+
+
+def test_parse_reads_keys_and_values_and_refuses_nonsense():
+    assert segments.parse(["town=Somerville", "status=BAN"]) == (
+        Segment("town", "Somerville"),
+        Segment("status", "ban"),
+    )
+    for bad in (["colour=red"], ["town="], ["status=maybe"], [], ["all", "town=Somerville"]):
+        with pytest.raises(SegmentError):
+            segments.parse(bad)
+
+
+def test_all_reaches_everyone(state, kb):
+    assert audience(state, kb, "all") == [1, 2, 3, 4, 5]
+
+
+def test_a_town_by_name_or_id(state, kb):
+    assert audience(state, kb, "town=somerville") == [1, 2]
+    assert audience(state, kb, "town=Cambridge") == [3]
+    with pytest.raises(SegmentError, match="Atlantis"):
+        audience(state, kb, "town=Atlantis")
+
+
+def test_the_same_key_widens_and_different_keys_narrow(state, kb):
+    assert audience(state, kb, "town=Somerville", "town=Cambridge") == [1, 2, 3]
+    assert audience(state, kb, "town=Somerville", "town=Cambridge", "language=en") == [1, 3]
+
+
+def test_ban_status_ignores_unverified_and_expired_measures(state, kb):
+    assert audience(state, kb, "status=ban") == [1, 2, 3]
+    assert audience(state, kb, "status=no-ban") == [4, 5]
+
+
+def test_a_district_reaches_towns_touching_it_and_names_the_split_ones(state, kb):
+    result = segments.resolve(state, kb, segments.parse(["senate=2nd middlesex"]))
+    assert list(result.chat_ids) == [1, 2, 4]
+    assert result.split_towns == ("Medford",)
+    assert "Medford" in result.preview()
+    assert "precincts" in result.preview()
+
+
+def test_a_legislator_means_their_district(state, kb):
+    assert audience(state, kb, "legislator=Uyterhoeven") == [1, 2]
+    assert audience(state, kb, "legislator=Patricia D. Jehlen", "status=no-ban") == [4]
+    with pytest.raises(SegmentError):
+        audience(state, kb, "legislator=Nobody")
+
+
+def test_language_alone_needs_no_knowledge(state):
+    assert list(segments.resolve(state, None, segments.parse(["language=pt"])).chat_ids) == [5]
