@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from bot.kb import places
+from bot.kb import faq, legislators, places
 from bot.kb.section import Section
 
-DEFAULT_SECTIONS: list[Section] = [places.SECTION]
+DEFAULT_SECTIONS: list[Section] = [
+    places.SECTION,
+    legislators.LEGISLATORS_SECTION,
+    legislators.SCRIPTS_SECTION,
+    faq.SECTION,
+]

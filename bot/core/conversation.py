@@ -1,0 +1,163 @@
+"""The resident's conversation, channel-free: text in, replies out.
+
+The Telegram adapter and the console both call these methods and only render what comes back,
+so a resident gets the same answer on either. Nothing here stores or logs what people type.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.core import callbacks
+from bot.core.answers import Answers, esc, fmt_date, has_ban, place_label
+from bot.core.context import UserContext
+from bot.core.faq import Faq, FaqItem
+from bot.core.i18n import Catalog
+from bot.core.reply import Button, Reply
+from bot.core.resolver import Outcome, Resolution, Resolver
+
+logger = logging.getLogger(__name__)
+
+DEEP_LINK_TOWN = "town-"
+# Each flow (legislators, alerts, broadcasts) owns callback prefixes and answers its buttons.
+CallbackHandler = Callable[[UserContext, str], list[Reply]]
+# A text hook runs before place resolution ("STOP" unsubscribes); None means "not mine".
+TextHook = Callable[[UserContext, str], list[Reply] | None]
+
+
+@dataclass
+class Conversation:
+    """Answers residents: /start, free text, buttons."""
+
+    resolver: Resolver
+    answers: Answers
+    faq: Faq
+    catalog: Catalog
+    flows: dict[str, CallbackHandler] = field(default_factory=dict)
+    text_hooks: list[TextHook] = field(default_factory=list)
+
+    def t(self, key: str, user: UserContext, **values: object) -> str:
+        return self.catalog.t(key, user.language, **values)
+
+    # Commands -----------------------------------------------------------------------------
+
+    def start(self, user: UserContext, payload: str | None = None) -> list[Reply]:
+        """Welcome, or answer at once for a deep link (``/start town-cambridge``)."""
+        if payload and payload.startswith(DEEP_LINK_TOWN):
+            place = self.resolver.places.get(payload[len(DEEP_LINK_TOWN) :])
+            if place is not None:
+                return [self.answers.place(place, user.language)]
+        return [Reply(self.t("welcome", user))]
+
+    def help(self, user: UserContext) -> list[Reply]:
+        return [Reply(self.t("help", user))]
+
+    def privacy(self, user: UserContext) -> list[Reply]:
+        return [Reply(self.t("privacy", user))]
+
+    def unsupported(self, user: UserContext) -> list[Reply]:
+        """Stickers, photos, voice: we read text only."""
+        return [Reply(self.t("unsupported", user))]
+
+    def too_fast(self, user: UserContext) -> list[Reply]:
+        return [Reply(self.t("too_fast", user))]
+
+    def error(self, user: UserContext) -> list[Reply]:
+        return [Reply(self.t("error", user))]
+
+    # Free text ----------------------------------------------------------------------------
+
+    def text(self, user: UserContext, text: str) -> list[Reply]:
+        """Answer a message: a place wins over a FAQ question, and asking beats guessing."""
+        for hook in self.text_hooks:
+            replies = hook(user, text)
+            if replies is not None:
+                return replies
+        resolution = self.resolver.resolve(text)
+        logger.debug("resolved outcome=%s reason=%s", resolution.outcome, resolution.reason)
+        if resolution.outcome is Outcome.MATCH and resolution.place is not None:
+            return [self.answers.place(resolution.place, user.language)]
+        if resolution.outcome is Outcome.AMBIGUOUS and resolution.reason != "word":
+            return [self.ask(user, resolution)]
+        item = self.faq.match(text)
+        if item is not None:
+            return [self.faq_reply(user, item)]
+        if resolution.outcome is Outcome.AMBIGUOUS:
+            return [self.ask(user, resolution)]
+        if resolution.reason == "unknown-zip":
+            zip_code = "".join(ch for ch in text if ch.isdigit())[:5]
+            return [Reply(self.t("unknown_zip", user, zip=esc(zip_code)))]
+        return [Reply(self.t("none", user))]
+
+    def ask(self, user: UserContext, resolution: Resolution) -> Reply:
+        """Did you mean ...? One button per candidate and "None of these"."""
+        candidates = resolution.candidates
+        if len(candidates) == 1:
+            label = place_label(self.catalog, candidates[0], user.language)
+            question = self.t("ask_one", user, name=esc(label))
+        elif resolution.reason == "zip-several-towns":
+            question = self.t("ask_zip", user)
+        else:
+            question = self.t("ask", user)
+        rows = tuple(
+            (
+                Button(
+                    place_label(self.catalog, place, user.language),
+                    callbacks.make(callbacks.PICK_PLACE, place.id),
+                ),
+            )
+            for place in candidates
+        )
+        none = Button(self.t("none_of_these", user), callbacks.make(callbacks.PICK_PLACE, "-"))
+        return Reply(question, (*rows, (none,)))
+
+    def faq_reply(self, user: UserContext, item: FaqItem) -> Reply:
+        answer = item.answer
+        if "{ma_bans}" in answer:
+            answer = answer.replace("{ma_bans}", self.ma_bans())
+        links = ", ".join(
+            f'<a href="{esc(url)}">{esc(title)}</a>' for title, url in item.sources[:3]
+        )
+        text = "\n\n".join(
+            [
+                answer,
+                self.t("source", user, links=links),
+                self.t("as_of", user, as_of=fmt_date(item.as_of)),
+            ]
+        )
+        return Reply(text)
+
+    def ma_bans(self) -> str:
+        """One line per Massachusetts municipality with a ban or moratorium in force."""
+        lines = []
+        for place in self.resolver.places.values():
+            local = place.state == "MA" and place.kind != "state"
+            if local and has_ban(self.answers.kb, place.id):
+                measure = next(
+                    m for m in self.answers.kb.measures_for(place.id) if m.status == "in_force"
+                )
+                when = fmt_date(measure.adopted) if measure.adopted else ""
+                lines.append((str(measure.adopted), f"• <b>{esc(place.name)}</b>: {when}"))
+        return "\n".join(line for _, line in sorted(lines))
+
+    # Buttons ------------------------------------------------------------------------------
+
+    def callback(self, user: UserContext, data: str) -> list[Reply]:
+        """Answer a button press. Unknown or forged data gets a polite reply."""
+        prefix, parts = callbacks.split(data or "")
+        if prefix == callbacks.PICK_PLACE and len(parts) == 1:
+            if parts[0] == "-":
+                return [Reply(self.t("none_of_these_reply", user), edit=True)]
+            place = self.resolver.places.get(parts[0])
+            if place is not None:
+                answer = self.answers.place(place, user.language)
+                return [Reply(answer.text, answer.buttons, edit=True)]
+        elif prefix == callbacks.SOURCES and len(parts) == 1:
+            place = self.resolver.places.get(parts[0])
+            if place is not None:
+                return [self.answers.sources(place, user.language)]
+        elif prefix in self.flows:
+            return self.flows[prefix](user, data)
+        return [Reply(self.t("stale_button", user))]

@@ -1,0 +1,69 @@
+"""Answer common questions by fuzzy intent matching over the ways people ask them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from bot.core.normalize import fold
+
+# ``token_sort_ratio`` compares the question's words regardless of order, so "ban why" and
+# "why ban it" meet, while a one-word message cannot reach a five-word question (unlike
+# ``token_set_ratio``, which scores any subset 100). 72 accepts the rephrasings in
+# tests/test_faq.py and rejects town names and chatter ("thanks", "boston") that score below 60.
+MATCH_SCORE = 72.0
+
+
+@dataclass(frozen=True)
+class FaqItem:
+    id: str
+    questions: tuple[str, ...]
+    answer: str  # Telegram HTML
+    sources: tuple[tuple[str, str], ...]  # (title, url)
+    as_of: date
+
+
+class Faq:
+    """The FAQ entries and a matcher over their questions."""
+
+    def __init__(self, items: Iterable[FaqItem]) -> None:
+        self.items = {item.id: item for item in items}
+        self._choices: list[str] = []
+        self._owners: list[str] = []
+        for item in self.items.values():
+            for question in item.questions:
+                self._choices.append(fold(question))
+                self._owners.append(item.id)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Mapping[str, object]]) -> Faq:
+        """Build from rows of the knowledge database's ``faq`` table."""
+        items = []
+        for row in rows:
+            sources = json.loads(str(row["sources"]))
+            items.append(
+                FaqItem(
+                    id=str(row["id"]),
+                    questions=tuple(json.loads(str(row["questions"]))),
+                    answer=str(row["answer"]),
+                    sources=tuple((s["title"], s["url"]) for s in sources),
+                    as_of=date.fromisoformat(str(row["as_of"])),
+                )
+            )
+        return cls(items)
+
+    def match(self, text: str) -> FaqItem | None:
+        """The entry a message asks about, or None."""
+        query = fold(text[:300])
+        if len(query) < 3 or not self._choices:
+            return None
+        found = process.extractOne(
+            query, self._choices, scorer=fuzz.token_sort_ratio, score_cutoff=MATCH_SCORE
+        )
+        if found is None:
+            return None
+        return self.items[self._owners[found[2]]]

@@ -1,0 +1,88 @@
+"""Open everything the bot needs once: settings -> knowledge, state, conversation."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass, field
+
+from bot.config import Settings
+from bot.core import callbacks
+from bot.core.answers import Answers, has_ban
+from bot.core.call_scripts import ScriptBook
+from bot.core.context import UserContext
+from bot.core.conversation import Conversation
+from bot.core.faq import Faq
+from bot.core.i18n import Catalog
+from bot.core.legislator_flow import LegislatorFlow
+from bot.core.legislators import Directory
+from bot.core.reply import Reply
+from bot.core.resolver import Outcome, Resolver
+from bot.kb.errors import KnowledgeError
+from bot.kb.store import KnowledgeStore
+from bot.storage import db as state_db
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """The long-lived objects of one bot process."""
+
+    settings: Settings
+    knowledge: KnowledgeStore
+    state: sqlite3.Connection
+    catalog: Catalog
+    resolver: Resolver
+    conversation: Conversation
+    legislators: LegislatorFlow
+    extras: dict[str, object] = field(default_factory=dict)
+
+    def close(self) -> None:
+        self.knowledge.close()
+        self.state.close()
+
+
+def open_knowledge(settings: Settings) -> KnowledgeStore:
+    """Build the knowledge database when the YAML changed; keep the old one if the edit is bad."""
+    try:
+        return KnowledgeStore.open(settings.knowledge_dir, settings.knowledge_db_path)
+    except KnowledgeError as exc:
+        if not settings.knowledge_db_path.is_file():
+            raise
+        logger.error("Knowledge not rebuilt, serving the previous database: %s", exc)
+        return KnowledgeStore.open_existing(settings.knowledge_db_path)
+
+
+def open_services(settings: Settings, bot_username: str | None = None) -> Services:
+    """Open the knowledge and state databases and assemble the conversation."""
+    knowledge = open_knowledge(settings)
+    state = state_db.connect(settings.db_path)
+    catalog = Catalog.load(settings.knowledge_dir)
+    resolver = Resolver.from_store(knowledge)
+    answers = Answers(knowledge, catalog, bot_username)
+    faq = Faq.from_rows(knowledge.db["faq"].rows)
+
+    def resolve_town(text: str) -> str | None:
+        result = resolver.resolve(text)
+        return result.place.id if result.outcome is Outcome.MATCH and result.place else None
+
+    legislators = LegislatorFlow(
+        Directory(knowledge.db.conn),
+        ScriptBook.from_db(knowledge.db.conn),
+        catalog,
+        state,
+        town_has_ban=lambda place_id: has_ban(knowledge, place_id),
+        resolve_town=resolve_town,
+    )
+
+    def legislator_callback(user: UserContext, data: str) -> list[Reply]:
+        return [legislators.handle(data, user)]
+
+    flows = {
+        callbacks.LEGISLATORS: legislator_callback,
+        callbacks.SCRIPT: legislator_callback,
+        callbacks.OUTCOME: legislator_callback,
+    }
+    conversation = Conversation(resolver, answers, faq, catalog, flows)
+    return Services(settings, knowledge, state, catalog, resolver, conversation, legislators)
