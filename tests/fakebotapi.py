@@ -136,6 +136,9 @@ class FakeBotAPI:
     jitter and the time a request spends on the wire. Exceeding a limit returns 429 with
     ``retry_after``; ``stats["429"]`` counts every 429 and ``stats["rate_limited"]`` those.
 
+    ``stats`` counts "calls", "updates_pushed", "sent" (successful sendMessage/editMessageText),
+    each fault kind ("429", "403", "400", "500", "timeout", "reset") and "rate_limited".
+
     ``timeout_delay`` is how long a "timeout" fault holds the response: make it longer than the
     client's read timeout (PTB's default is 5 s).
     """
@@ -449,11 +452,16 @@ class FakeBotAPI:
         waiter = (asyncio.get_running_loop(), event)
         with self._cond:
             self._waiters.append(waiter)
+        found: list[Call] = []
+        scanned = 0
         try:
             deadline = time.monotonic() + timeout
             while True:
                 event.clear()
-                found = self._matching(method, predicate)
+                with self._cond:
+                    new = self.calls[scanned:]
+                    scanned = len(self.calls)
+                found += [c for c in new if _matches(c, method, predicate)]
                 if len(found) >= count:
                     return found[:count]
                 remaining = deadline - time.monotonic()
@@ -476,26 +484,13 @@ class FakeBotAPI:
         deadline = time.monotonic() + timeout
         with self._cond:
             while True:
-                found = [
-                    c
-                    for c in self.calls
-                    if c.method == method and (predicate is None or predicate(c.params))
-                ]
+                found = [c for c in self.calls if _matches(c, method, predicate)]
                 if len(found) >= count:
                     return found[:count]
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise TimeoutError(self._timeout_message(method, count, len(found)))
                 self._cond.wait(remaining)
-
-    def _matching(
-        self, method: str, predicate: Callable[[dict[str, Any]], bool] | None
-    ) -> list[Call]:
-        with self._cond:
-            calls = list(self.calls)
-        return [
-            c for c in calls if c.method == method and (predicate is None or predicate(c.params))
-        ]
 
     def _timeout_message(self, method: str, count: int, found: int) -> str:
         seen = Counter(call.method for call in self.calls)
@@ -648,6 +643,7 @@ class FakeBotAPI:
             if method in MESSAGE_METHODS:
                 result = self._message_method(method, params)
                 self._delivered.append(call)
+                self.stats["sent"] += 1
                 return result
             if method == "editMessageReplyMarkup":
                 return self._edit(params, text=None)
@@ -788,6 +784,10 @@ class FakeBotAPI:
             "chat": _chat(chat_id, "Ana"),
             "from": _bot_user(),
         }
+
+
+def _matches(call: Call, method: str, predicate: Callable[[dict[str, Any]], bool] | None) -> bool:
+    return call.method == method and (predicate is None or predicate(call.params))
 
 
 def _user(user_id: int, first_name: str) -> dict[str, Any]:
