@@ -121,8 +121,8 @@ def render_script(
                 lang,
                 **common,
                 phone=html.escape(phone),
-                script=html.escape(script),
-                voicemail=html.escape(voicemail),
+                script=html.escape(script, quote=False),
+                voicemail=html.escape(voicemail, quote=False),
             )
 
         return _fit(build, filled.call, filled.voicemail)
@@ -134,8 +134,8 @@ def render_script(
             lang,
             **common,
             email=html.escape(email),
-            subject=html.escape(subject),
-            body=html.escape(body),
+            subject=html.escape(subject, quote=False),
+            body=html.escape(body, quote=False),
         )
 
     return _fit(build_email, filled.email_subject, filled.email_body)

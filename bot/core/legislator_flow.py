@@ -1,0 +1,395 @@
+"""The "contact my legislators" conversation: town -> (ward, precinct) -> legislators -> script
+-> outcome. Pure functions of callback data and the user context; every step returns a Reply.
+
+Callback data (each part short so the whole stays within 64 bytes):
+
+* ``leg:<place>`` start; ``leg:<place>:w:<page>`` ward picker; ``leg:<place>:p:<ward>:<page>``
+  precinct picker (ward empty in a town without wards); ``leg:<place>:r:<ward>:<precinct>``
+  the legislators of one precinct; ``leg:<place>:all`` every candidate in a split town;
+  ``leg:<place>:m:<seat>`` one candidate's card.
+* ``scr:<c|e>:<seat>:<place>[:n]`` call or email script, ``n`` signed with the first name.
+* ``out:<outcome>:<seat>`` how it went; counted per seat, outcome and day only.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from bot.core import callbacks
+from bot.core.call_scripts import ScriptBook, display_phone, render_script
+from bot.core.context import UserContext
+from bot.core.i18n import Catalog
+from bot.core.legislators import Directory, Lookup, Member, Town, UnknownPrecinct
+from bot.core.reply import Button, Reply
+from bot.kb.legislators import slug
+from bot.storage.outcomes import record_outcome
+
+logger = logging.getLogger(__name__)
+
+# Telegram allows 100 inline buttons; 30 choices (6 rows of 5) plus navigation stays well
+# inside it and fits a phone screen. Framingham's 30 precincts, the most without wards, fit.
+PAGE_SIZE = 30
+PER_ROW = 5
+OUTCOME_CODES = {"t": "talked", "v": "voicemail", "x": "no_answer", "e": "emailed"}
+SCRIPT_KINDS = {"c": "call", "e": "email"}
+
+
+class LegislatorFlow:
+    """Answer the legislator callbacks and the ``/legislators`` command."""
+
+    def __init__(
+        self,
+        directory: Directory,
+        book: ScriptBook,
+        catalog: Catalog,
+        state: sqlite3.Connection,
+        town_has_ban: Callable[[str], bool],
+        today: Callable[[], date] = date.today,
+        resolve_town: Callable[[str], str | None] | None = None,
+    ) -> None:
+        self.directory = directory
+        self.book = book
+        self.catalog = catalog
+        self.state = state
+        self.town_has_ban = town_has_ban
+        self.today = today
+        self.resolve_town = resolve_town or (lambda text: slug(text))
+
+    # --- entry points ---------------------------------------------------------------------
+
+    def command(self, text: str, user: UserContext) -> Reply:
+        """Answer ``/legislators [town]``."""
+        if not text.strip():
+            return Reply(self._t(user, "legislators.ask_town"))
+        place_id = self.resolve_town(text.strip())
+        if place_id is None or self.directory.town(place_id) is None:
+            return Reply(self._t(user, "legislators.unknown_town", text=html.escape(text[:60])))
+        return self.start(place_id, user)
+
+    def start(self, place_id: str, user: UserContext) -> Reply:
+        """Show the town's legislators, or ask for the ward/precinct in a split town."""
+        lookup = self.directory.lookup(place_id)
+        if lookup is None:
+            return self._stale(user)
+        if not lookup.split:
+            reply = self._members(lookup, user)
+        elif self.directory.wards(place_id):
+            reply = self._ward_picker(lookup.town, 0, user)
+        else:
+            reply = self._precinct_picker(lookup.town, "", 0, user)
+        # A new message: the button that led here may sit under an answer worth keeping.
+        return replace(reply, edit=False)
+
+    def handle(self, data: str, user: UserContext) -> Reply:
+        """Answer any callback with the LEGISLATORS, SCRIPT or OUTCOME prefix."""
+        prefix, parts = callbacks.split(data)
+        try:
+            if prefix == callbacks.LEGISLATORS:
+                return self._legislators(parts, user)
+            if prefix == callbacks.SCRIPT:
+                return self._script(parts, user)
+            if prefix == callbacks.OUTCOME:
+                return self._outcome(parts, user)
+        except (ValueError, IndexError, KeyError, UnknownPrecinct):
+            logger.info("Stale or malformed legislator callback")
+        return self._stale(user)
+
+    # --- steps ----------------------------------------------------------------------------
+
+    def _legislators(self, parts: list[str], user: UserContext) -> Reply:
+        place_id, *rest = parts
+        town = self.directory.town(place_id)
+        if town is None:
+            return self._stale(user)
+        match rest:
+            case []:
+                return self.start(place_id, user)
+            case ["w", page]:
+                return self._ward_picker(town, int(page), user)
+            case ["p", ward, page]:
+                return self._precinct_picker(town, ward, int(page), user)
+            case ["r", ward, precinct]:
+                lookup = self.directory.lookup(place_id, ward, precinct)
+                assert lookup is not None
+                return self._members(lookup, user)
+            case ["all"]:
+                lookup = self.directory.lookup(place_id)
+                assert lookup is not None
+                return self._candidates(lookup, user)
+            case ["m", key]:
+                lookup = self.directory.lookup(place_id)
+                assert lookup is not None
+                chosen = [m for m in lookup.members if m.key == key]
+                if not chosen:
+                    return self._stale(user)
+                return self._cards(town, chosen, lookup.members, user, header=None)
+        return self._stale(user)
+
+    def _script(self, parts: list[str], user: UserContext) -> Reply:
+        code, key, place_id, *flag = parts
+        kind = SCRIPT_KINDS[code]
+        member = self.directory.member(key)
+        town = self.directory.town(place_id)
+        if member is None or member.vacant or town is None or flag not in ([], ["n"]):
+            return self._stale(user)
+        signed = flag == ["n"]
+        text = render_script(
+            self.book,
+            self.catalog,
+            "call" if kind == "call" else "email",
+            member,
+            town.name,
+            self.town_has_ban(place_id),
+            user.first_name if signed else None,
+            user.language,
+        )
+        note = ""
+        if signed and not user.first_name:
+            note = self._t(user, "legislators.script.no_first_name")
+        elif not signed:
+            note = self._t(user, "legislators.script.unsigned")
+        how = self._t(user, "legislators.script.how")
+        full = f"{text}\n\n{note}\n\n{how}" if note else f"{text}\n\n{how}"
+        if len(full) > 4096:
+            full = text
+        codes = ("t", "v", "x") if kind == "call" else ("e",)
+        rows: list[tuple[Button, ...]] = [
+            (Button(self._t(user, f"legislators.outcome.{OUTCOME_CODES[c]}"), self._out(c, key)),)
+            for c in codes
+        ]
+        if not signed:
+            sign = callbacks.make(callbacks.SCRIPT, code, key, place_id, "n")
+            rows.insert(0, (Button(self._t(user, "legislators.button.sign"), sign),))
+        return Reply(full, tuple(rows), edit=signed)
+
+    def _outcome(self, parts: list[str], user: UserContext) -> Reply:
+        code, key = parts
+        outcome = OUTCOME_CODES[code]
+        member = self.directory.member(key)
+        if member is None or member.vacant:
+            return self._stale(user)
+        record_outcome(self.state, member.chamber, member.district, outcome, self.today())
+        if outcome == "no_answer":
+            return Reply(self._t(user, "legislators.thanks_no_answer"))
+        title = self._t(user, f"legislators.title.{member.chamber}")
+        name = html.escape(member.name or "")
+        return Reply(self._t(user, "legislators.thanks", title=title, name=name))
+
+    # --- rendering ------------------------------------------------------------------------
+
+    def _ward_picker(self, town: Town, page: int, user: UserContext) -> Reply:
+        wards = self.directory.wards(town.place_id)
+        choices = [
+            Button(
+                self._t(user, "legislators.button.ward", ward=w),
+                callbacks.make(callbacks.LEGISLATORS, town.place_id, "p", w, "0"),
+            )
+            for w in wards
+        ]
+        text = self._t(user, "legislators.ask_ward", town=html.escape(town.name))
+        return self._picker(town, text, choices, page, ("w",), user)
+
+    def _precinct_picker(self, town: Town, ward: str, page: int, user: UserContext) -> Reply:
+        precincts = self.directory.precincts(town.place_id, ward)
+        if not precincts:
+            return self._stale(user)
+        choices = [
+            Button(p, callbacks.make(callbacks.LEGISLATORS, town.place_id, "r", ward, p))
+            for p in precincts
+        ]
+        name = html.escape(town.name)
+        if ward:
+            text = self._t(user, "legislators.ask_precinct_in_ward", town=name, ward=ward)
+        else:
+            text = self._t(user, "legislators.ask_precinct", town=name)
+        return self._picker(town, text, choices, page, ("p", ward), user)
+
+    def _picker(
+        self,
+        town: Town,
+        text: str,
+        choices: list[Button],
+        page: int,
+        page_parts: tuple[str, ...],
+        user: UserContext,
+    ) -> Reply:
+        pages = max(1, -(-len(choices) // PAGE_SIZE))
+        if not 0 <= page < pages:
+            return self._stale(user)
+        shown = choices[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        rows = [tuple(shown[i : i + PER_ROW]) for i in range(0, len(shown), PER_ROW)]
+        nav = []
+        if page > 0:
+            back = callbacks.make(callbacks.LEGISLATORS, town.place_id, *page_parts, str(page - 1))
+            nav.append(Button(self._t(user, "legislators.button.back"), back))
+        if page + 1 < pages:
+            more = callbacks.make(callbacks.LEGISLATORS, town.place_id, *page_parts, str(page + 1))
+            nav.append(Button(self._t(user, "legislators.button.more"), more))
+        if nav:
+            rows.append(tuple(nav))
+        dont_know = callbacks.make(callbacks.LEGISLATORS, town.place_id, "all")
+        rows.append((Button(self._t(user, "legislators.button.dont_know"), dont_know),))
+        full = f"{text}\n\n{self._t(user, 'legislators.where_to_look')}"
+        return Reply(full, tuple(rows), edit=True)
+
+    def _members(self, lookup: Lookup, user: UserContext) -> Reply:
+        town = html.escape(lookup.town.name)
+        if lookup.narrowed:
+            where = (
+                self._t(
+                    user,
+                    "legislators.where.ward_precinct",
+                    ward=lookup.ward,
+                    precinct=lookup.precinct,
+                )
+                if lookup.ward
+                else self._t(user, "legislators.where.precinct", precinct=lookup.precinct)
+            )
+            header = self._t(
+                user, "legislators.header_precinct", town=town, where=html.escape(where)
+            )
+        else:
+            header = self._t(user, "legislators.header", town=town)
+        return self._cards(lookup.town, lookup.members, lookup.members, user, header)
+
+    def _cards(
+        self,
+        town: Town,
+        shown: tuple[Member, ...] | list[Member],
+        context: tuple[Member, ...],
+        user: UserContext,
+        header: str | None,
+    ) -> Reply:
+        blocks = [header] if header else []
+        rows: list[tuple[Button, ...]] = []
+        for member in shown:
+            if member.vacant:
+                blocks.append(self._vacancy(member, context, user))
+                continue
+            blocks.append(self._card(town, member, user))
+            name = html.escape(member.name or "")
+            call = callbacks.make(callbacks.SCRIPT, "c", member.key, town.place_id)
+            email = callbacks.make(callbacks.SCRIPT, "e", member.key, town.place_id)
+            rows.append(
+                (
+                    Button(self._t(user, "legislators.button.call", name=name), call),
+                    Button(self._t(user, "legislators.button.email", name=name), email),
+                )
+            )
+        as_of = min(m.confirmed for m in shown).isoformat()
+        blocks.append(self._t(user, "legislators.as_of", date=as_of))
+        return Reply("\n\n".join(blocks), tuple(rows), edit=True)
+
+    def _card(self, town: Town, member: Member, user: UserContext) -> str:
+        phone = display_phone(member.phone) or self._t(user, "legislators.no_phone")
+        lines = [
+            self._t(
+                user,
+                "legislators.card",
+                title=self._t(user, f"legislators.title.{member.chamber}"),
+                name=html.escape(member.name or ""),
+                party=html.escape(member.party or ""),
+                district=html.escape(member.district),
+                phone=html.escape(phone),
+                email=html.escape(member.email or self._t(user, "legislators.no_email")),
+            )
+        ]
+        if member.room:
+            lines.append(self._t(user, "legislators.card_room", room=html.escape(member.room)))
+        if member.district_office:
+            office = html.escape(member.district_office)
+            lines.append(self._t(user, "legislators.card_office", office=office))
+        if member.district_phone:
+            local = html.escape(display_phone(member.district_phone) or "")
+            lines.append(self._t(user, "legislators.card_district_phone", phone=local))
+        if member.profile_url:
+            url = html.escape(member.profile_url, quote=True)
+            lines.append(self._t(user, "legislators.card_profile", url=url))
+        if member.wards_precincts:
+            labels = html.escape(self._compact(member.wards_precincts, user))
+            name = html.escape(town.name)
+            lines.append(self._t(user, "legislators.card_covers", town=name, labels=labels))
+        return "\n".join(lines)
+
+    def _vacancy(self, member: Member, context: tuple[Member, ...], user: UserContext) -> str:
+        other = "house" if member.chamber == "senate" else "senate"
+        others = [m for m in context if m.chamber == other and not m.vacant]
+        other_title = self._t(user, f"legislators.title.{other}")
+        if len(others) == 1:
+            other_title += f" {html.escape(others[0].name or '')}"
+        return self._t(
+            user,
+            "legislators.vacant",
+            chamber=self._t(user, f"legislators.chamber.{member.chamber}"),
+            district=html.escape(member.district),
+            other_title=other_title,
+        )
+
+    def _candidates(self, lookup: Lookup, user: UserContext) -> Reply:
+        town = html.escape(lookup.town.name)
+        lines = [self._t(user, "legislators.candidates", town=town)]
+        rows: list[tuple[Button, ...]] = []
+        for member in lookup.members:
+            district = html.escape(member.district)
+            if member.vacant:
+                chamber = self._t(user, f"legislators.chamber.{member.chamber}")
+                lines.append(
+                    self._t(
+                        user, "legislators.candidate_vacant", chamber=chamber, district=district
+                    )
+                )
+                continue
+            title = self._t(user, f"legislators.title.{member.chamber}")
+            name = html.escape(member.name or "")
+            lines.append(
+                self._t(
+                    user,
+                    "legislators.candidate_line",
+                    title=title,
+                    name=name,
+                    party=html.escape(member.party or ""),
+                    district=district,
+                    phone=html.escape(display_phone(member.phone) or ""),
+                )
+            )
+            data = callbacks.make(callbacks.LEGISLATORS, lookup.town.place_id, "m", member.key)
+            rows.append(
+                (Button(self._t(user, "legislators.button.member", title=title, name=name), data),)
+            )
+        paired = [
+            rows[i] + rows[i + 1] if i + 1 < len(rows) else rows[i] for i in range(0, len(rows), 2)
+        ]
+        text = "\n".join(lines)
+        text += "\n\n" + self._t(user, "legislators.candidates_find")
+        text += "\n\n" + self._t(user, "legislators.as_of", date=lookup.as_of.isoformat())
+        return Reply(text, tuple(paired), edit=True)
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _t(self, user: UserContext, key: str, **values: object) -> str:
+        return self.catalog.t(key, user.language, **values)
+
+    def _stale(self, user: UserContext) -> Reply:
+        return Reply(self._t(user, "legislators.stale"))
+
+    def _compact(self, labels: tuple[str, ...], user: UserContext) -> str:
+        """Group "21-1", "21-2", "22-5" by ward; list plain precincts as they are."""
+        groups: dict[str, list[str]] = {}
+        for label in labels:
+            ward, _, precinct = label.rpartition("-")
+            groups.setdefault(ward, []).append(precinct)
+        if list(groups) == [""]:
+            return self._t(user, "legislators.covers.precincts", precincts=", ".join(groups[""]))
+        return "; ".join(
+            self._t(user, "legislators.covers.ward", ward=w, precincts=", ".join(ps))
+            for w, ps in groups.items()
+        )
+
+    @staticmethod
+    def _out(code: str, key: str) -> str:
+        return callbacks.make(callbacks.OUTCOME, code, key)
