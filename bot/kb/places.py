@@ -10,10 +10,18 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import sqlite_utils
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from bot.kb.errors import KnowledgeError
 from bot.kb.section import entry_label, read_yaml, require_unique, validate_entries
@@ -23,6 +31,31 @@ PLACES_FILE = "places.yaml"
 ALIASES_FILE = "aliases.yaml"
 ZIPS_FILE = "zips.yaml"
 MEASURES_FILE = "measures.yaml"
+
+
+class _Loader(yaml.SafeLoader):
+    """Keep an impossible date (``2019-13-45``) as text, so validation names its entry and field.
+
+    PyYAML's safe loader raises a bare ValueError on such a date, with no line or entry.
+    """
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def _read(knowledge_dir: Path, name: str) -> tuple[str, Any]:
+    """Like :func:`bot.kb.section.read_yaml`, which reports a missing file or a syntax error."""
+    try:
+        text = (knowledge_dir / name).read_text(encoding="utf-8")
+        return f"{knowledge_dir.name}/{name}", yaml.load(text, Loader=_Loader)
+    except (OSError, yaml.YAMLError):
+        return read_yaml(knowledge_dir, name)
 
 
 def _check_slug(value: str) -> str:
@@ -69,6 +102,14 @@ class ZipEntry(_Entry):
     primary: Slug | None
     areas: Annotated[dict[Slug, Share | None], Field(min_length=1)]
     source: Text
+
+    @field_validator("zip", mode="before")
+    @classmethod
+    def _quoted(cls, value: Any) -> Any:
+        if isinstance(value, int):
+            # Unquoted, YAML reads 01001 as the octal number 513.
+            raise ValueError('write the ZIP in quotes, like "01001"')
+        return value
 
 
 class MeasureEntry(_Entry):
@@ -129,7 +170,7 @@ class PlacesSection:
         )
 
     def _places(self, knowledge_dir: Path) -> list[PlaceEntry]:
-        shown, raw = read_yaml(knowledge_dir, PLACES_FILE)
+        shown, raw = _read(knowledge_dir, PLACES_FILE)
         label = entry_label("id")
         places = validate_entries(shown, raw, PlaceEntry, label)
         labels = [label(i, r) for i, r in enumerate(raw)]
@@ -145,7 +186,7 @@ class PlacesSection:
         return places
 
     def _aliases(self, knowledge_dir: Path, known: set[str]) -> list[AliasEntry]:
-        shown, raw = read_yaml(knowledge_dir, ALIASES_FILE)
+        shown, raw = _read(knowledge_dir, ALIASES_FILE)
         label = entry_label("alias")
         aliases = validate_entries(shown, raw, AliasEntry, label)
         for index, alias in enumerate(aliases):
@@ -160,7 +201,7 @@ class PlacesSection:
         return aliases
 
     def _zips(self, knowledge_dir: Path, known: set[str]) -> list[ZipEntry]:
-        shown, raw = read_yaml(knowledge_dir, ZIPS_FILE)
+        shown, raw = _read(knowledge_dir, ZIPS_FILE)
         label = entry_label("zip")
         zips = validate_entries(shown, raw, ZipEntry, label)
         for index, entry in enumerate(zips):
@@ -175,7 +216,7 @@ class PlacesSection:
         return zips
 
     def _measures(self, knowledge_dir: Path, known: set[str]) -> list[MeasureEntry]:
-        shown, raw = read_yaml(knowledge_dir, MEASURES_FILE)
+        shown, raw = _read(knowledge_dir, MEASURES_FILE)
         label = entry_label("id")
         measures = validate_entries(shown, raw, MeasureEntry, label)
         for index, measure in enumerate(measures):

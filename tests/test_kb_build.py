@@ -1,0 +1,141 @@
+"""Building the knowledge database: atomic swap, no change on a bad edit, rebuild when stale."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot import DEFAULT_KNOWLEDGE_DIR
+from bot.kb.build import build, ensure_built, needs_build
+from bot.kb.errors import KnowledgeError
+from bot.kb.places import SECTION
+from bot.kb.store import KnowledgeStore
+
+SECTIONS = [SECTION]
+
+
+@pytest.fixture
+def knowledge(tmp_path: Path) -> Path:
+    """A copy of the places section's committed files."""
+    target = tmp_path / "knowledge"
+    target.mkdir()
+    for name in SECTION.files:
+        shutil.copy(DEFAULT_KNOWLEDGE_DIR / name, target / name)
+    return target
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "bot.knowledge.sqlite3"
+
+
+def touch_newer(path: Path, than: Path) -> None:
+    """Give ``path`` a modification time one second after ``than``'s."""
+    later = than.stat().st_mtime_ns + 1_000_000_000
+    os.utime(path, ns=(later, later))
+
+
+def test_build_writes_the_tables_and_metadata(knowledge: Path, db_path: Path) -> None:
+    build(knowledge, db_path, SECTIONS)
+    conn = sqlite3.connect(db_path)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"places", "aliases", "zips", "measures", "meta"} <= tables
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    assert meta["as_of"] == "2026-11-26"
+    assert meta["built_at"]
+    assert conn.execute("SELECT count(*) FROM measures").fetchone() == (42,)
+    conn.close()
+    assert [p.name for p in db_path.parent.iterdir()] == [db_path.name]
+
+
+def test_the_committed_knowledge_builds_with_the_default_sections(tmp_path: Path) -> None:
+    build(DEFAULT_KNOWLEDGE_DIR, tmp_path / "k.sqlite3")
+    store = KnowledgeStore.open_existing(tmp_path / "k.sqlite3")
+    assert store.place("cambridge") is not None
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [
+        ("places.yaml", ", county: Middlesex, official_style", ", official_style"),
+        ("aliases.yaml", "{alias: Manomet, town: plymouth,", "{alias: Manomet, town: nowhere,"),
+        ("measures.yaml", "adopted: 2019-06-27", "adopted: 2019-13-45"),
+        ("zips.yaml", '- {zip: "01001",', '- {zip: "01001"'),
+    ],
+)
+def test_a_bad_edit_leaves_the_previous_database_in_use(
+    knowledge: Path, db_path: Path, name: str, old: str, new: str
+) -> None:
+    ensure_built(knowledge, db_path, SECTIONS)
+    store = KnowledgeStore.open_existing(db_path)
+    before = (db_path.read_bytes(), db_path.stat().st_ino, db_path.stat().st_mtime_ns)
+    path = knowledge / name
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    touch_newer(path, db_path)
+
+    with pytest.raises(KnowledgeError) as caught:
+        ensure_built(knowledge, db_path, SECTIONS)
+
+    assert str(caught.value).startswith(f"knowledge/{name}")
+    assert (db_path.read_bytes(), db_path.stat().st_ino, db_path.stat().st_mtime_ns) == before
+    assert [p.name for p in db_path.parent.iterdir()] == [db_path.name]
+    somerville = store.place("somerville")
+    assert somerville is not None and somerville.name == "Somerville"
+    store.close()
+    reopened = KnowledgeStore.open_existing(db_path)
+    assert len(reopened.measures_for("somerville")) == 1
+    reopened.close()
+    with pytest.raises(KnowledgeError):
+        KnowledgeStore.open(knowledge, db_path, SECTIONS)
+
+
+def test_ensure_built_builds_a_missing_database(knowledge: Path, db_path: Path) -> None:
+    assert needs_build(knowledge, db_path)
+    assert ensure_built(knowledge, db_path, SECTIONS) is True
+    assert db_path.is_file()
+
+
+def test_ensure_built_does_not_rebuild_when_the_database_is_newer(
+    knowledge: Path, db_path: Path
+) -> None:
+    ensure_built(knowledge, db_path, SECTIONS)
+    inode = db_path.stat().st_ino
+    assert ensure_built(knowledge, db_path, SECTIONS) is False
+    assert db_path.stat().st_ino == inode
+
+
+def test_ensure_built_rebuilds_when_a_yaml_file_is_newer(knowledge: Path, db_path: Path) -> None:
+    ensure_built(knowledge, db_path, SECTIONS)
+    path = knowledge / "aliases.yaml"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(
+            "- {alias: Test Village, town: plymouth, kind: village, confidence: high, "
+            'source: "test"}\n'
+        )
+    touch_newer(path, db_path)
+    assert ensure_built(knowledge, db_path, SECTIONS) is True
+    store = KnowledgeStore.open_existing(db_path)
+    assert any(a.alias == "Test Village" for a in store.aliases())
+    store.close()
+
+
+def test_ensure_built_watches_yaml_in_subfolders(knowledge: Path, db_path: Path) -> None:
+    ensure_built(knowledge, db_path, SECTIONS)
+    nested = knowledge / "messages" / "en" / "answer.yaml"
+    nested.parent.mkdir(parents=True)
+    nested.write_text("answer.hello: Hello\n", encoding="utf-8")
+    touch_newer(nested, db_path)
+    assert needs_build(knowledge, db_path)
+
+
+def test_a_swap_under_an_open_store_keeps_it_answering(knowledge: Path, db_path: Path) -> None:
+    ensure_built(knowledge, db_path, SECTIONS)
+    store = KnowledgeStore.open_existing(db_path)
+    build(knowledge, db_path, SECTIONS)
+    assert store.place("boston") is not None
+    store.close()
