@@ -11,7 +11,7 @@ from bot.core import callbacks
 from bot.core.answers import Answers, has_ban
 from bot.core.call_scripts import ScriptBook
 from bot.core.context import UserContext
-from bot.core.conversation import Conversation
+from bot.core.conversation import CallbackHandler, Conversation
 from bot.core.faq import Faq
 from bot.core.i18n import Catalog
 from bot.core.legislator_flow import LegislatorFlow
@@ -79,7 +79,7 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
     def legislator_callback(user: UserContext, data: str) -> list[Reply]:
         return [legislators.handle(data, user)]
 
-    flows = {
+    flows: dict[str, CallbackHandler] = {
         callbacks.LEGISLATORS: legislator_callback,
         callbacks.SCRIPT: legislator_callback,
         callbacks.OUTCOME: legislator_callback,

@@ -42,7 +42,7 @@ class FaqSection:
         return entries
 
     def write(self, db: sqlite_utils.Database, data: list[FaqEntry]) -> None:
-        db["faq"].insert_all(
+        db.table("faq").insert_all(
             (
                 {
                     "id": entry.id,

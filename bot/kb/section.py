@@ -18,8 +18,13 @@ M = TypeVar("M", bound=BaseModel)
 class Section(Protocol):
     """One part of the knowledge: the YAML files it reads and the tables it writes."""
 
-    name: str
-    files: tuple[str, ...]
+    @property
+    def name(self) -> str:
+        """A short name for logs."""
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The YAML files under knowledge/ this section reads."""
 
     def load(self, knowledge_dir: Path) -> Any:
         """Read and validate the files; raise KnowledgeError on the first problem."""

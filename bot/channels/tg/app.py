@@ -1,0 +1,84 @@
+"""The python-telegram-bot application: one factory, handlers added in a deliberate order."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
+
+from bot.channels.tg import resident
+from bot.channels.tg.render import send, services, user_context
+from bot.core.flood import FloodGate
+from bot.services import Services
+
+logger = logging.getLogger(__name__)
+
+COMMANDS = [
+    BotCommand("start", "What this bot does"),
+    BotCommand("legislators", "Who represents you, and what to say"),
+    BotCommand("subscribe", "Action alerts for your town"),
+    BotCommand("unsubscribe", "Stop alerts"),
+    BotCommand("mydata", "What we store about you"),
+    BotCommand("forget", "Erase everything we store about you"),
+    BotCommand("privacy", "What we store and why"),
+    BotCommand("help", "How to use this bot"),
+]
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the exception (never the user's text) and tell the user something went wrong."""
+    logger.error("Handler failed: %r", context.error, exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        svc = services(context)
+        who = user_context(update, svc.settings, svc.catalog.languages)
+        try:
+            await send(update, context, svc.conversation.error(who))
+        except Exception:  # the error path must not raise again
+            logger.warning("Could not tell the user about the error")
+
+
+async def post_init(application: Application) -> None:
+    """Register the command menu and learn our username for share links."""
+    svc: Services = application.bot_data["services"]
+    svc.conversation.answers.bot_username = application.bot.username
+    await application.bot.set_my_commands(COMMANDS)
+
+
+def build_application(
+    svc: Services,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+) -> Application:
+    """Build the bot. No side effects until the caller runs it."""
+    settings = svc.settings
+    if settings.token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.api_base_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .post_init(post_init)
+        .concurrent_updates(True)
+    )
+    if request is not None:
+        builder = builder.request(request)
+    if get_updates_request is not None:
+        builder = builder.get_updates_request(get_updates_request)
+    application = builder.build()
+    application.bot_data["services"] = svc
+    application.bot_data["flood"] = FloodGate(settings.flood_messages, settings.flood_seconds)
+    # Order matters: the flood guard runs first in its own group and can stop an update;
+    # then the resident's handlers, most specific first, the catch-alls last.
+    application.add_handler(resident.guard(), group=-1)
+    application.add_handlers(resident.handlers())
+    application.add_error_handler(on_error)
+    return application
