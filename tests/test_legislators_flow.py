@@ -97,7 +97,9 @@ def test_boston_asks_ward_then_precinct_then_shows_one_member_per_chamber(
     assert "Thank you" in thanks.text
     flow.handle(press(signed, "Talked"), ANA)
     rows = state.execute("SELECT * FROM call_outcomes").fetchall()
-    assert [tuple(r) for r in rows] == [("2026-11-26", "senate", "Suffolk and Middlesex", "talked", 2)]
+    assert [tuple(r) for r in rows] == [
+        ("2026-11-26", "senate", "Suffolk and Middlesex", "talked", 2)
+    ]
     assert {c[1] for c in state.execute("PRAGMA table_info(call_outcomes)")} == {
         "day",
         "chamber",
