@@ -20,6 +20,7 @@ import hashlib
 import json
 import re
 import string
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -64,8 +65,12 @@ PIECE_PLACEHOLDERS = {
 
 
 def slug(name: str) -> str:
-    """Return the place id of a municipality name: ``"North Adams"`` -> ``"north-adams"``."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """Return the place id of a municipality name: ``"North Adams"`` -> ``"north-adams"``.
+
+    Same rule as the places section: accents dropped, other runs of non-alphanumerics to '-'.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 def seat_key(chamber: str, district: str) -> str:
