@@ -229,18 +229,21 @@ class Engine:
         if broadcast is None:
             raise store.BroadcastStateError(f"no broadcast {broadcast_id}")
         await self._hold(broadcast)
-        interrupted = store.start_sending(self.conn, broadcast_id)
+        interrupted = set(store.start_sending(self.conn, broadcast_id))
         if interrupted:
             logger.warning(
                 "broadcast %d: resending %d message(s) interrupted mid-send",
                 broadcast_id,
-                interrupted,
+                len(interrupted),
             )
         work = _Work()
-        work.ready.extend(store.pending(self.conn, broadcast_id))
+        rows = store.pending(self.conn, broadcast_id)
+        # Interrupted rows go last: their first attempt may have reached the chat a moment ago.
+        work.ready.extend(row for row in rows if row[0] not in interrupted)
+        work.ready.extend(row for row in rows if row[0] in interrupted)
         work.outstanding = len(work.ready)
         report = Report(broadcast_id, "done", store.progress(self.conn, broadcast_id))
-        report.interrupted = interrupted
+        report.interrupted = len(interrupted)
         started = monotonic_time.monotonic()
         reporter = asyncio.create_task(self._report_progress(broadcast_id))
         tasks = [

@@ -280,8 +280,8 @@ def progress(conn: sqlite3.Connection, broadcast_id: int) -> Counts:
     )
 
 
-def start_sending(conn: sqlite3.Connection, broadcast_id: int) -> int:
-    """Mark a queued broadcast as sending; return how many rows were left in ``sending``.
+def start_sending(conn: sqlite3.Connection, broadcast_id: int) -> list[int]:
+    """Mark a queued broadcast as sending; return the chats whose rows were left ``sending``.
 
     Those rows were interrupted between "about to send" and "sent": they go back to pending
     (the engine's duplicate-window policy) and the number is audited.
@@ -293,15 +293,21 @@ def start_sending(conn: sqlite3.Connection, broadcast_id: int) -> int:
         if row is None or row["state"] not in UNFINISHED_STATES:
             state = None if row is None else row["state"]
             raise BroadcastStateError(f"broadcast {broadcast_id} cannot be sent (state {state})")
-        cursor = conn.execute(
+        interrupted = [
+            chat_id
+            for (chat_id,) in conn.execute(
+                "SELECT chat_id FROM outbox WHERE broadcast_id = ? AND state = 'sending'",
+                (broadcast_id,),
+            )
+        ]
+        conn.execute(
             "UPDATE outbox SET state = 'pending', last_error = 'interrupted while sending',"
             " updated = ? WHERE broadcast_id = ? AND state = 'sending'",
             (now_iso(), broadcast_id),
         )
-        interrupted = cursor.rowcount
         conn.execute("UPDATE broadcasts SET state = 'sending' WHERE id = ?", (broadcast_id,))
         action = "resume" if row["state"] == "sending" else "start"
-        counts = {"interrupted": interrupted} if action == "resume" else None
+        counts = {"interrupted": len(interrupted)} if action == "resume" else None
         _audit(conn, action, None, broadcast_id, counts=counts, sha=row["text_sha256"])
     return interrupted
 

@@ -24,6 +24,7 @@ from telegram.error import (
     TelegramError,
 )
 from telegram.ext import ExtBot
+from telegram.request import HTTPXRequest
 
 from bot.broadcast.engine import SendResult
 
@@ -41,6 +42,12 @@ def retry_after_seconds(exc: RetryAfter) -> float:
     if isinstance(value, dtm.timedelta):
         return value.total_seconds()
     return float(value)
+
+
+def broadcast_bot(token: str, base_url: str, connections: int) -> Bot:
+    """Return a plain Bot for the engine (it paces itself) with one connection per worker."""
+    request = HTTPXRequest(connection_pool_size=connections)
+    return Bot(token, base_url=base_url, request=request)
 
 
 class TelegramSender:

@@ -1,0 +1,130 @@
+"""The broadcast command: checks, preview, resume after SIGKILL, stats, export and import."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bot import PROJECT_ROOT
+from bot.broadcast.engine import DEFAULT_WORKERS
+from bot.cli_broadcast import add_arguments, cmd_broadcast, cmd_stats, cmd_subscribers
+from bot.config import Settings
+from bot.storage import broadcasts, subscribers
+from bot.storage.db import connect
+from tests.conftest import TOKEN
+from tests.fakebotapi import FakeBotAPI
+
+ALERT = "<b>Hearing on S.1234 Tuesday</b>\nCall your senator: <i>press pause</i>."
+
+
+def _args(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    add_arguments(parser.add_subparsers(dest="command", required=True))
+    return parser.parse_args(argv)
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(
+        token=TOKEN,
+        db_path=tmp_path / "state.sqlite3",
+        knowledge_dir=tmp_path / "no-knowledge",
+        quiet_hours=Settings().quiet_hours,
+    )
+
+
+def _subscribe(db_path: Path, chat_ids: range) -> None:
+    conn = connect(db_path)
+    for chat_id in chat_ids:
+        subscribers.subscribe(conn, chat_id, "somerville", "en")
+    conn.close()
+
+
+def test_invalid_html_is_refused_before_anything_is_stored(settings, tmp_path, capsys):
+    alert = tmp_path / "alert.html"
+    alert.write_text("<div>Hearing</div> & more")
+    assert cmd_broadcast(settings, _args("broadcast", "--text-file", str(alert), "--yes")) == 2
+    assert "<div>" in capsys.readouterr().err
+    assert broadcasts.stats(connect(settings.db_path)).broadcasts == {}
+
+
+def test_dry_run_previews_the_audience_and_sends_nothing(settings, tmp_path, capsys):
+    _subscribe(settings.db_path, range(1, 8))
+    alert = tmp_path / "alert.html"
+    alert.write_text(ALERT)
+    argv = ("broadcast", "--text-file", str(alert), "--segment", "all", "--dry-run")
+    assert cmd_broadcast(settings, _args(*argv)) == 0
+    assert "7 subscriber(s)" in capsys.readouterr().out
+    assert broadcasts.stats(connect(settings.db_path)).broadcasts == {}
+
+
+def test_stats_hide_small_counts(settings, capsys):
+    _subscribe(settings.db_path, range(1, 4))
+    assert cmd_stats(settings, _args("stats")) == 0
+    out = capsys.readouterr().out
+    assert "Subscribers: <5" in out
+    assert "somerville: <5" in out
+
+
+def test_subscribers_export_writes_json_lines(settings, tmp_path):
+    _subscribe(settings.db_path, range(1, 3))
+    out = tmp_path / "subs.jsonl"
+    assert cmd_subscribers(settings, _args("subscribers", "export", "--out", str(out))) == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(r["chat_id"], r["town"]) for r in rows] == [(1, "somerville"), (2, "somerville")]
+
+
+@pytest.mark.slow
+def test_a_broadcast_killed_midway_resumes_and_serves_everyone_once(tmp_path):
+    """SIGKILL the sender, run the same command again: at most one duplicate per worker."""
+    db_path = tmp_path / "state.sqlite3"
+    audience = range(5001, 5201)
+    _subscribe(db_path, audience)
+    alert = tmp_path / "alert.html"
+    alert.write_text(ALERT)
+    command = [sys.executable, "-m", "bot.cli_broadcast", "broadcast"]
+    command += ["--text-file", str(alert), "--segment", "all", "--yes"]
+    with FakeBotAPI.in_thread(rate_limit=True, global_rate=100.0) as api:
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(PROJECT_ROOT),
+            "BOT_DB_PATH": str(db_path),
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_BASE_URL": api.base_url,
+            "BROADCAST_RATE": "90",
+            "QUIET_HOURS": "00:00-00:00",
+            "PTB_TIMEDELTA": "true",
+        }
+        first = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL)
+        try:
+            api.wait_for_blocking("sendMessage", count=60, timeout=30)
+        finally:
+            first.send_signal(signal.SIGKILL)
+            first.wait(timeout=10)
+        assert first.returncode == -signal.SIGKILL
+        killed_at = len(api.sent())
+        assert killed_at < len(audience)
+
+        second = subprocess.run(
+            command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+        )
+        assert second.returncode == 0, second.stderr
+        assert "Resuming broadcast #1" in second.stdout
+        per_chat = Counter(int(call.params["chat_id"]) for call in api.sent())
+        assert api.stats["rate_limited"] == 0
+
+    assert set(per_chat) == set(audience)
+    duplicates = sum(n - 1 for n in per_chat.values())
+    assert duplicates <= DEFAULT_WORKERS
+    conn = connect(db_path)
+    assert broadcasts.progress(conn, 1) == broadcasts.Counts(200, 0, 0, 0)
+    assert broadcasts.unfinished(conn) == []
+    assert broadcasts.stats(conn).broadcasts == {"done": 1}
