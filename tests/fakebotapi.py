@@ -139,6 +139,8 @@ class FakeBotAPI:
     ``stats`` counts "calls", "updates_pushed", "sent" (successful sendMessage/editMessageText),
     each fault kind ("429", "403", "400", "500", "timeout", "reset") and "rate_limited".
 
+    ``latency`` delays every response (getUpdates excepted) like a round trip to Telegram.
+
     ``timeout_delay`` is how long a "timeout" fault holds the response: make it longer than the
     client's read timeout (PTB's default is 5 s).
     """
@@ -154,6 +156,7 @@ class FakeBotAPI:
         tolerance: float = 0.05,
         timeout_delay: float = 10.0,
         check_html: bool = True,
+        latency: float = 0.0,
     ) -> None:
         self.port = port
         self.token = token
@@ -163,6 +166,7 @@ class FakeBotAPI:
         self.tolerance = tolerance
         self.timeout_delay = timeout_delay
         self.check_html = check_html
+        self.latency = latency
 
         self.calls: list[Call] = []
         self.stats: Counter[str] = Counter()
@@ -515,6 +519,8 @@ class FakeBotAPI:
 
         if fault is not None:
             return await self._apply_fault(request, fault)
+        if self.latency and method.lower() != "getupdates":
+            await asyncio.sleep(self.latency)
         try:
             if method.lower() == "getupdates":
                 result = await self._get_updates(params)

@@ -349,3 +349,14 @@ async def test_in_thread_drives_an_application_in_the_test_loop() -> None:
 async def test_wait_for_names_what_it_saw_when_it_times_out(fake_api: FakeBotAPI) -> None:
     with pytest.raises(TimeoutError, match="got 0"):
         await fake_api.wait_for("sendMessage", timeout=0.05)
+
+
+async def test_latency_delays_every_answer_but_not_the_long_poll() -> None:
+    async with FakeBotAPI(latency=0.2) as api, Bot(TOKEN, base_url=api.base_url) as bot:
+        started = time.monotonic()
+        await bot.send_message(1, "x")
+        assert time.monotonic() - started >= 0.2
+        api.push_text(1, "hi")
+        started = time.monotonic()
+        await bot.get_updates()
+        assert time.monotonic() - started < 0.2
