@@ -161,6 +161,25 @@ PO_BOX_VILLAGES: dict[str, tuple[str, str, tuple[str, ...], str]] = {
     "02712": ("norton", "high", (), ""),
 }
 
+# Reviewed corrections to ma_place_aliases.csv: (alias, town) -> (confidence, other towns, why).
+# Generic words and names one keystroke from another town must lead to a question.
+ALIAS_CORRECTIONS: dict[tuple[str, str], tuple[str, tuple[str, ...], str]] = {
+    ("Hampton", "hampden"): ("low", (), "a fragment of the -hampton towns"),
+    ("Hardwich", "harwich"): ("low", ("hardwick",), "one letter from Hardwick"),
+    ("Downtown", "boston"): ("low", (), "every town has a downtown"),
+    ("Berkshire", "lanesborough"): ("low", (), "also the county and the region"),
+    ("Boston College", "brookline"): ("low", ("newton", "boston"), "its campus is in Newton"),
+    ("Riverside", "cambridge"): ("low", ("newton",), "also a Newton village"),
+    ("New Lebanon", "hancock"): ("low", (), "New Lebanon is in New York"),
+}
+# Misspellings residents type often enough to answer at once; one line each.
+COMMON_MISSPELLINGS: dict[str, str] = {
+    "Worchester": "worcester",  # the "ch" of "Dorchester"; one edit from both, meant Worcester
+}
+
+# Massachusetts ZIP codes: 010-027, and 055 (Andover's IRS ZIPs 05501, 05544).
+MA_ZIP_PREFIXES = tuple(f"{n:03d}" for n in range(10, 28)) + ("055",)
+
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .'/()_-]*$")
 
@@ -280,6 +299,11 @@ def build_aliases(
             "confidence": row["confidence"],
         }
         others = [slug(name) for name in split_list(row["other_municipalities_for_alias"])]
+        correction = ALIAS_CORRECTIONS.get((row["alias"], entry["town"]))
+        if correction is not None:
+            entry["confidence"] = correction[0]
+            others = list(dict.fromkeys([*others, *correction[1]]))
+            source += f"; reviewed: {correction[2]}"
         if others:
             entry["others"] = others
         entry["source"] = source
@@ -302,6 +326,16 @@ def build_aliases(
                         "source": "spelling of -borough as -boro (as in Foxboro, Marlboro)",
                     }
                 )
+    for alias, town in COMMON_MISSPELLINGS.items():
+        added.append(
+            {
+                "alias": alias,
+                "town": town,
+                "kind": "spelling",
+                "confidence": "high",
+                "source": "common misspelling",
+            }
+        )
     unresolved = {r["zip"]: r for r in zips if r["method"] == "unresolved"}
     if set(unresolved) != set(PO_BOX_VILLAGES):
         raise SystemExit(
@@ -327,7 +361,8 @@ def build_aliases(
         "user, listing town and others).\n"
     )
     text += "# From ma_place_aliases.csv\n" + flow_lines(rows)
-    text += "# Added: -boro spellings and USPS PO-box villages\n" + flow_lines(added)
+    text += "# Added: -boro spellings, common misspellings, USPS PO-box villages\n"
+    text += flow_lines(added)
     return text
 
 
@@ -337,6 +372,8 @@ def build_zips(zips: list[dict[str, str]]) -> str:
         by_zip[row["zip"]].append(row)
     lines = []
     for zip_code in sorted(by_zip):
+        if not zip_code.startswith(MA_ZIP_PREFIXES):
+            continue  # e.g. 12125 (New Lebanon, NY): a polygon sliver, not a Massachusetts ZIP
         rows = sorted(by_zip[zip_code], key=lambda r: int(r["rank"] or 0))
         if rows[0]["method"] == "unresolved":
             town, confidence, others, _ = PO_BOX_VILLAGES[zip_code]

@@ -1,49 +1,50 @@
 """Find the place a resident means, or say honestly that we are not sure.
 
 A confident wrong town is the worst answer this bot can give, so the resolver works in tiers and
-only the first tiers may answer with confidence:
+only evidence that leaves one place standing answers with confidence:
 
 1. ZIP codes (five digits, ZIP+4, or four digits when the leading zero was dropped). A ZIP that
    covers several municipalities is a question, whatever the land shares say.
-2. Exact names and aliases, after normalisation, anywhere in the message, longest first: "North
-   Adams" is found before "Adams" can be, "New Bedford" before "Bedford". An alias marked low or
-   ambiguous in the knowledge base is a question. A state qualifier after the name ("Lowell, MA",
-   "Portland, Maine", "Springfield, IL") narrows to that state; a qualifier for another state never
-   falls back to the Massachusetts town.
-3. Fuzzy matching of what is left once the filler words are gone ("is it banned in", "I live in"),
-   with a cutoff for a confident match, a lower one for a question, and a margin between the two
-   best places (see the constants below).
+2. A state qualifier at the end ("Lowell, MA", "Portland, Maine", "Springfield, IL") narrows every
+   later tier to that state; a qualifier for another state or country never falls back to the
+   Massachusetts town.
+3. Exact names, official styles ("Town of Amherst") and aliases, after normalisation, anywhere in
+   the message, longest first: "North Adams" is found before "Adams" can be. An alias marked low
+   or ambiguous is a question; so is a place the message is only *near* ("north of Boston") or a
+   name made of generic words ("West Side"). A county ("Essex County") or an institution
+   ("Dartmouth College") is not where someone lives.
+4. Typos, by edit distance (optimal string alignment: a swap of two letters is one edit) over what
+   is left once the filler words are gone ("is it banned in", "I live in"). See the constants.
 
-Names that are ordinary words ("Reading", "Orange", "Hull") count inside a sentence only after a
-place word ("in", "from", ...), so "I'm reading about bans" is not a question about Reading.
+Names that are ordinary words ("Reading", "Orange", "Sharon") count inside a sentence only after a
+place word ("in", "from", ...): "I was reading about bans" asks rather than answers for Reading.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.core.normalize import canonical, compact, fold
 from bot.kb.models import Alias, Place, ZipArea
 
-# Thresholds are rapidfuzz ``fuzz.ratio`` scores (normalised Indel similarity, 0-100) over the
-# canonical key, and over the same key without spaces. They were chosen on the development table
-# in tests/data/resolver_eval.yaml: the one-letter typos residents make in names of 6+ letters
-# score 90-96 ("sommerville" 95, "worchester" 95, "springfeild" 91), while the nearest *other*
-# municipality to a correct name scores at most 89 (e.g. "medfield"/"medford" 80,
-# "weston"/"easton" 83, "holden"/"holland" 77). 90 with a margin of 6 therefore keeps every
-# real-name pair apart, and 80 is where a wrong-but-close place still deserves a question.
-MATCH_SCORE = 90.0
-ASK_SCORE = 80.0
-MARGIN = 6.0
-# Below five letters one typo is a large fraction of the word; such fragments are only asked about.
-MIN_FUZZY_LENGTH = 5
+# Edits allowed for a typo, by the length of what was typed (letters, no spaces). Chosen on
+# tests/data/resolver_eval.yaml: its single-typo queries of 4-7 letters are all one edit from
+# their town and its two-typo queries are all 8+ letters ("tewksbery", "provincetwon"); a third
+# edit, or a second one below 8 letters, reached other towns and words ("madison" -> Marion,
+# "chapter" -> Chester) more often than the intended town. A match also needs the best place to
+# be the only one at that distance (Needham/Dedham for "nedham" is a question).
+SHORT_WORD = 5  # up to this length one edit must look like a slip of the finger (see _slip)
+LONG_WORD = 8  # from this length two edits are a typo, not another word
+MIN_FUZZY_LENGTH = 4  # "hul", "lyn": too little to guess from
 MAX_CANDIDATES = 5
 MAX_SPAN_WORDS = 4
 
@@ -61,18 +62,20 @@ STATE_NAMES = {
     "oregon": "OR", "pennsylvania": "PA", "rhode island": "RI", "south carolina": "SC",
     "south dakota": "SD", "tennessee": "TN", "texas": "TX", "utah": "UT", "vermont": "VT",
     "virginia": "VA", "washington": "WA", "west virginia": "WV", "wisconsin": "WI",
-    "wyoming": "WY", "calif": "CA", "penn": "PA", "wash": "WA", "wisc": "WI", "minn": "MN",
-    "conn": "CT", "dc": "DC", "d c": "DC",
+    "wyoming": "WY", "calif": "CA", "penn": "PA", "wisc": "WI", "minn": "MN", "conn": "CT",
 }  # fmt: skip
+# Two-letter codes count only as the last word after a name ("portland or"), never after a
+# filler word or inside a sentence, where "or", "me", "in", "hi" are English.
 STATE_CODES = frozenset(
-    {code.lower() for code in STATE_NAMES.values()}
-    | {"ak", "al", "ar", "az", "ga", "hi", "ia", "id", "ks", "ky", "la", "md", "mi", "mo", "ne"}
+    "al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh "
+    "nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy".split()
 )
-# Qualifiers that mean "not in the United States": never a Massachusetts town.
+# Qualifiers that mean "not in the United States".
 FOREIGN = frozenset(
     "uk england britain scotland wales ireland canada ontario quebec australia france germany "
-    "spain portugal brazil mexico india china japan italy netherlands jamaica".split()
+    "spain portugal brazil mexico india china japan italy netherlands jamaica haiti europe".split()
 )
+OUTSIDE = "XX"  # the "state" of a foreign qualifier: no place matches it
 
 # Words that carry no place: greetings, the question itself, the topic, "I live in".
 FILLER = frozenset(
@@ -80,34 +83,67 @@ FILLER = frozenset(
     a about after all also am an and any anything are area around as at be been before but by
     can check city code community could currently did do does dont for from get got has have
     hello help hey hi how i id if im in info information is isnt it its just know let like live
-    lived lives living located look looking me moved my near neighborhood new_here now of on or
-    our please postal question regarding resident right s still stay staying tell thank thanks
-    that the their there theres this to town township us use used using village want wanted was
-    we were what whats where which who will with would yes yet you your zip zipcode
-    ban bans banned banning ban's allowed allow legal illegal law laws ordinance bylaw rule rules
+    lived lives living located look looking me moved my near neighborhood now of on or our
+    please postal question regarding resident right still stay staying tell thank thanks that
+    the their there theres this to town township us use used using village want wanted was we
+    were what whats where which who will with would yes yet you your zip zipcode
+    ban bans banned banning allowed allow legal illegal law laws ordinance bylaw rule rules
     face faces facial recognition surveillance surveil tech technology software camera cameras
     police government gov status measure measures policy policies moratorium
-    massachusetts mass ma usa america state commonwealth county
+    massachusetts mass ma usa america state commonwealth
     ok okay yeah yep nope no not sure hmm lol thx ty pls plz
     """.split()
 )
 # Words that point at a place: after one of them an ordinary-word name counts as a place.
-CUES = frozenset("in from at near of about for around outside inside".split())
-# Municipality names that are ordinary English words, or names of other states and countries.
+CUES = frozenset("in from at of about for to into".split())
+# Words that say the resident is somewhere else than the place named: ask, don't answer.
+NEAR = frozenset("near outside around by nearby close beside".split())
+DIRECTIONS = frozenset({"north", "south", "east", "west"})
+# A name followed by one of these is an institution, not where someone lives.
+INSTITUTIONS = frozenset("college university univ school hospital airport mall station".split())
+COUNTY_WORDS = frozenset({"county", "cty", "co"})
+# Regions: several municipalities, never one.
+REGIONS = frozenset(
+    {
+        "berkshires", "the berkshires", "cape cod", "the cape", "south shore", "north shore",
+        "metrowest", "metro west", "pioneer valley", "western mass", "western massachusetts",
+        "central mass", "central massachusetts", "merrimack valley", "greater boston",
+        "the islands", "south coast", "north of boston",
+    }
+)  # fmt: skip
+# Words that make up place names everywhere ("West Side", "North End", "Center"): a name made
+# only of them could be anywhere, so it is asked about, and never guessed from a typo.
+GENERIC_WORDS = frozenset(
+    """
+    north south east west new old great little upper lower center centre central village
+    falls port field ville hill hills side end beach river lake pond mount mountain downtown
+    uptown midtown square corner corners highlands heights plain plains park harbor island
+    """.split()
+)
+# Municipality names that are also ordinary words or first names.
 COMMON_WORD_NAMES = frozenset(
     """
     reading orange hull ware florida washington wales holland canton franklin dover essex
-    chester hancock lincoln clinton warren monroe peru savoy hudson douglas carver sharon
-    heath gill avon lee otis rowe athol berlin concord lexington harvard milton mansfield
-    sutton grafton plainfield boxford bolton dalton hanover hampden sandwich falmouth
-    middlefield newbury salem manchester bristol princeton charlton russell granby becket
+    chester hancock lincoln clinton warren monroe peru savoy hudson douglas carver sharon heath
+    gill lee otis rowe berlin concord lexington harvard milton mansfield sutton grafton
+    sandwich salem manchester bristol plymouth chatham oxford leicester winchester milford
+    sterling stow shirley beverly dennis marion norfolk russell granby hamilton dudley holden
+    princeton windsor amherst wellesley brewster
     """.split()
 )
-# Bare names that are also a US state or a country: confirm before answering.
-WORLD_NAMES = frozenset({"florida", "washington", "peru", "wales", "holland", "berlin"})
 
 _ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
 _SHORT_ZIP = re.compile(r"(?<!\d)(\d{4})(?:-\d{4})?(?!\d)")
+# Massachusetts ZIP codes: 010-027, and Andover's IRS ZIPs 05501 and 05544.
+_MA_ZIP_PREFIXES = (*(f"{n:03d}" for n in range(10, 28)), "055")
+_ZIP_WORDS = FILLER | {"zip", "zipcode", "postal", "code"}
+
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_POSITION = {
+    key: (row, col + 0.5 * row)
+    for row, keys in enumerate(_KEYBOARD)
+    for col, key in enumerate(keys)
+}
 
 
 class Outcome(StrEnum):
@@ -135,61 +171,52 @@ class _Entry:
 
 @dataclass
 class _Hit:
-    start: int
-    end: int
     place_ids: list[str]
-    kind: str  # "strong" | "weak" (alias to ask about) | "word" (ordinary-word name, no cue)
+    kind: str  # "strong" | "weak" (ask) | "word" (ordinary-word name without a cue: ask)
     words: tuple[str, ...]
+    qualified: bool = False
 
 
 class Resolver:
-    """Resolve free text to a place. Build once; :meth:`resolve` is pure and fast."""
+    """Resolve free text to a place. Build once; :meth:`resolve` is pure."""
 
     def __init__(
         self, places: Iterable[Place], aliases: Iterable[Alias], zips: Iterable[ZipArea]
     ) -> None:
         self.places = {place.id: place for place in places}
         self._exact: dict[str, list[_Entry]] = defaultdict(list)
-        self._compact: dict[str, list[_Entry]] = defaultdict(list)
         for place in self.places.values():
             if place.kind == "state" and place.state == "MA":
-                continue  # the Commonwealth is context for every answer, not a place to pick
+                continue  # the Commonwealth is the context of every answer, not a place to pick
             self._add(place.name, _Entry(place.id, True))
-            if place.kind == "county" and place.name.lower().endswith(" county"):
-                self._add(place.name[: -len(" county")] + " county", _Entry(place.id, True))
+            if place.official_style:
+                self._add(place.official_style, _Entry(place.id, True))
         for alias in aliases:
-            if alias.place_id not in self.places:
-                continue
-            strong = alias.confidence in STRONG_CONFIDENCE
-            self._add(alias.alias, _Entry(alias.place_id, strong, tuple(alias.other_place_ids)))
+            if alias.place_id in self.places:
+                strong = alias.confidence in STRONG_CONFIDENCE
+                others = tuple(p for p in alias.other_place_ids if p in self.places)
+                self._add(alias.alias, _Entry(alias.place_id, strong, others))
+        self._compact_exact: dict[str, str] = {}
+        for key in self._exact:
+            self._compact_exact.setdefault(compact(key), key)
+        self._keys = list(self._exact)
+        self._compact_keys = [compact(key) for key in self._keys]
         self._zips: dict[str, list[ZipArea]] = defaultdict(list)
         for area in zips:
             if area.place_id in self.places:
                 self._zips[area.zip].append(area)
         for areas in self._zips.values():
             areas.sort(key=lambda a: (not a.primary, -(a.land_share or 0.0)))
-        self._keys = list(self._exact)
-        self._key_places = [self._entry_places(self._exact[key]) for key in self._keys]
-        self._compact_keys = [compact(key) for key in self._keys]
 
     def _add(self, name: str, entry: _Entry) -> None:
         key = canonical(fold(name).split())
         if key and entry not in self._exact[key]:
             self._exact[key].append(entry)
-        ckey = compact(key)
-        if ckey and entry not in self._compact[ckey]:
-            self._compact[ckey].append(entry)
-
-    def _entry_places(self, entries: Sequence[_Entry]) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
-        for entry in entries:
-            seen[entry.place_id] = None
-        return tuple(seen)
 
     @classmethod
-    def from_store(cls, store: object) -> Resolver:
+    def from_store(cls, store: Any) -> Resolver:
         """Build from a :class:`bot.kb.store.KnowledgeStore`."""
-        return cls(store.places(), store.aliases(), store.zips())  # type: ignore[attr-defined]
+        return cls(store.places(), store.aliases(), store.zips())
 
     @classmethod
     def from_knowledge(
@@ -212,34 +239,43 @@ class Resolver:
 
     def resolve(self, text: str) -> Resolution:
         """Resolve one message."""
-        text = text[:500]  # a place name is short; a 4,000-character paste is not a town
-        by_zip = self._resolve_zip(text)
+        text = text[:500]  # a place is named early; a 4,000-character paste is not a town
         words = fold(text).split()
-        if not words:
-            return by_zip or Resolution(Outcome.NONE, reason="empty")
-        hits, consumed, foreign = self._exact_hits(words)
+        by_zip = self._resolve_zip(text, words)
+        words, state = self._strip_qualifier(words)
+        if " ".join(w for w in words if w not in FILLER) in REGIONS:
+            return Resolution(Outcome.NONE, reason="region")
+        hits, consumed, excluded = self._exact_hits(words, state)
         if by_zip is not None:
             return self._combine_zip(by_zip, hits)
         if hits:
-            return self._from_hits(hits, words)
-        if foreign:
-            return Resolution(Outcome.NONE, reason="qualified-elsewhere")
-        return self._fuzzy(words, consumed)
+            return self._from_hits(hits)
+        if state == OUTSIDE or (excluded and state != "MA"):
+            return Resolution(Outcome.NONE, reason="elsewhere")
+        return self._fuzzy(words, consumed, state)
+
+    def _allowed(self, place_id: str, state: str | None) -> bool:
+        return state is None or self.places[place_id].state == state
 
     # ZIP codes ---------------------------------------------------------------------------
 
-    def _resolve_zip(self, text: str) -> Resolution | None:
+    def _resolve_zip(self, text: str, words: list[str]) -> Resolution | None:
         codes = _ZIP.findall(text)
-        if not codes:
-            # A dropped leading zero ("2139") only counts when the message is little more than it.
-            short = _SHORT_ZIP.findall(text)
-            rest = fold(_SHORT_ZIP.sub(" ", text)).split()
-            if short and all(word in FILLER for word in rest):
-                codes = ["0" + code for code in short]
+        if not codes and all(w in _ZIP_WORDS or w.isdigit() for w in words):
+            # A dropped leading zero ("2139"), only when the message is little more than it,
+            # and not a year ("2020") unless it says ZIP.
+            said_zip = any(w in {"zip", "zipcode", "postal"} for w in words)
+            codes = [
+                "0" + code
+                for code in _SHORT_ZIP.findall(text)
+                if said_zip or not 1900 <= int(code) <= 2099
+            ]
         if not codes:
             return None
         places: list[Place] = []
         for code in dict.fromkeys(codes):
+            if not code.startswith(_MA_ZIP_PREFIXES):
+                continue
             for area in self._zips.get(code, []):
                 place = self.places[area.place_id]
                 if place not in places:
@@ -248,156 +284,240 @@ class Resolver:
             return Resolution(Outcome.NONE, reason="unknown-zip")
         if len(places) == 1:
             return Resolution(Outcome.MATCH, places[0], (places[0],), reason="zip")
-        return Resolution(
-            Outcome.AMBIGUOUS, None, tuple(places[:MAX_CANDIDATES]), reason="zip-several-towns"
-        )
+        # Every town of the ZIP is offered: a resident knows which one they live in.
+        return Resolution(Outcome.AMBIGUOUS, None, tuple(places), reason="zip-several-towns")
 
     def _combine_zip(self, by_zip: Resolution, hits: list[_Hit]) -> Resolution:
-        named = {pid for hit in hits if hit.kind != "word" for pid in hit.place_ids}
-        if by_zip.outcome is Outcome.NONE:
+        named = {pid for hit in hits if hit.kind == "strong" for pid in hit.place_ids}
+        if by_zip.outcome is Outcome.NONE or not named:
             return by_zip
         in_zip = [place for place in by_zip.candidates if place.id in named]
         if len(in_zip) == 1:
             return Resolution(Outcome.MATCH, in_zip[0], (in_zip[0],), reason="zip+name")
-        if by_zip.place is not None and named and by_zip.place.id not in named:
-            both = (by_zip.place, *(self.places[pid] for pid in sorted(named)))
-            return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "zip-vs-name")
-        return by_zip
+        both = (*by_zip.candidates, *(self.places[p] for p in sorted(named)))
+        unique = tuple(dict.fromkeys(both))
+        return Resolution(Outcome.AMBIGUOUS, None, unique[:MAX_CANDIDATES], reason="zip-vs-name")
+
+    # State qualifiers --------------------------------------------------------------------
+
+    def _strip_qualifier(self, words: list[str]) -> tuple[list[str], str | None]:
+        """Remove a trailing state or country ("..., MA", "... Maine") and return its code."""
+        for length in (2, 1):
+            if len(words) <= length:
+                continue
+            tail = " ".join(words[-length:])
+            state = STATE_NAMES.get(tail)
+            if state is None and length == 1:
+                if tail in FOREIGN:
+                    state = OUTSIDE
+                elif tail in STATE_CODES and words[-2] not in FILLER:  # not "check it for me"
+                    state = tail.upper()
+            if state is None:
+                continue
+            # "Mount Washington", "Town of Washington": the last word belongs to a name.
+            for span in range(length + 1, min(MAX_SPAN_WORDS, len(words)) + 1):
+                if canonical(words[-span:]) in self._exact:
+                    return words, None
+            return words[:-length], state
+        return words, None
 
     # Exact names and aliases -------------------------------------------------------------
 
-    def _exact_hits(self, words: list[str]) -> tuple[list[_Hit], set[int], bool]:
-        """Find names anywhere in the words, longest first; apply state qualifiers."""
+    def _exact_hits(
+        self, words: list[str], state: str | None
+    ) -> tuple[list[_Hit], set[int], bool]:
+        """Find names anywhere in the words, longest first."""
         hits: list[_Hit] = []
         consumed: set[int] = set()
-        foreign = False
+        excluded = False
         n = len(words)
         for length in range(min(MAX_SPAN_WORDS, n), 0, -1):
             for start in range(0, n - length + 1):
                 end = start + length
                 if any(i in consumed for i in range(start, end)):
                     continue
-                span = words[start:end]
-                key = canonical(span)
-                entries = self._exact.get(key) or (
-                    self._compact.get(compact(key)) if length > 1 else None
-                )
-                if not entries:
+                key = self._exact_key(words[start:end])
+                if key is None:
                     continue
-                state, qualifier_len = _qualifier(words, end)
-                place_ids = list(self._entry_places(entries))
-                weak = any(not entry.strong for entry in entries)
-                kind = "weak" if weak else "strong"
-                if length == 1 and state is None and not self._counts_as_place(words, start):
-                    kind = "word"
-                if weak:
-                    for entry in entries:
-                        place_ids.extend(p for p in entry.others if p in self.places)
-                    place_ids = list(dict.fromkeys(place_ids))
-                if state is not None:
-                    place_ids = [p for p in place_ids if self.places[p].state == state]
-                    consumed.update(range(end, end + qualifier_len))
-                    if not place_ids:
-                        consumed.update(range(start, end))
-                        foreign = True
-                        continue
+                hit = self._hit(words, start, end, self._exact[key], state)
+                if hit is None:
+                    excluded = True
+                    if state == "MA":
+                        continue  # "Berkeley, MA": let the typo tier look in Massachusetts
+                else:
+                    hits.append(hit)
                 consumed.update(range(start, end))
-                hits.append(_Hit(start, end, place_ids, kind, tuple(span)))
-        return hits, consumed, foreign
+        return hits, consumed, excluded
+
+    def _exact_key(self, span: list[str]) -> str | None:
+        """The name key a span spells: exactly, or with its spaces misplaced.
+
+        "newbury port" is Newburyport; "south hampton" (one letter off once the space is gone)
+        is Southampton, found here before the single word "hampton" can claim the span.
+        """
+        key = canonical(span)
+        if key in self._exact:
+            return key
+        if len(span) == 1:
+            return None
+        squeezed = compact(key)
+        if squeezed in self._compact_exact:
+            return self._compact_exact[squeezed]
+        if len(squeezed) < LONG_WORD or any(w in FILLER or w in GENERIC_WORDS for w in span[-1:]):
+            return None
+        found = process.extract(
+            squeezed, self._compact_keys, scorer=OSA.distance, score_cutoff=1, limit=2
+        )
+        if len(found) == 1:
+            return self._keys[found[0][2]]
+        return None
+
+    def _hit(
+        self, words: list[str], start: int, end: int, entries: list[_Entry], state: str | None
+    ) -> _Hit | None:
+        """Judge one exact name in its context; None when the context rules it out."""
+        weak = any(not entry.strong for entry in entries)
+        place_ids = [entry.place_id for entry in entries]
+        if weak:
+            place_ids += [p for entry in entries for p in entry.others]
+        after = words[end] if end < len(words) else None
+        # A full state name right after the place, inside a sentence: "Portland Maine is it ...".
+        inline = STATE_NAMES.get(" ".join(words[end : end + 2])) or STATE_NAMES.get(after or "")
+        if state is None and inline is not None:
+            state = inline
+        if after in INSTITUTIONS:
+            return None  # "Dartmouth College", "Boston University": not where someone lives
+        if after in COUNTY_WORDS:
+            place_ids = [p for p in place_ids if self.places[p].kind == "county"]
+        place_ids = [p for p in dict.fromkeys(place_ids) if self._allowed(p, state)]
+        if not place_ids:
+            return None
+        kind = "weak" if weak else "strong"
+        before = words[start - 1] if start > 0 else None
+        before2 = words[start - 2] if start > 1 else None
+        generic = all(word in GENERIC_WORDS for word in words[start:end])
+        if generic or before in NEAR or (before == "of" and before2 in DIRECTIONS):
+            kind = "weak"
+        elif end - start == 1 and not self._counts_as_place(words, start):
+            kind = "word"
+        return _Hit(place_ids, kind, tuple(words[start:end]), state is not None)
 
     def _counts_as_place(self, words: list[str], start: int) -> bool:
-        """An ordinary-word name counts alone, after a cue ("in Reading"), or leading a question"""
-        word = words[start]
-        if word not in COMMON_WORD_NAMES or len(words) == 1:
+        """An ordinary-word name counts alone, after a cue ("in Reading") or leading a question"""
+        if words[start] not in COMMON_WORD_NAMES or len(words) == 1:
             return True
         if start > 0 and words[start - 1] in CUES:
             return True
         return start == 0 and all(w in FILLER for w in words[1:])
 
-    def _from_hits(self, hits: list[_Hit], words: list[str]) -> Resolution:
+    def _from_hits(self, hits: list[_Hit]) -> Resolution:
         named = [hit for hit in hits if hit.kind != "word"] or hits
         place_ids = list(dict.fromkeys(pid for hit in named for pid in hit.place_ids))
         places = [self.places[pid] for pid in place_ids]
         if len(places) == 1 and all(hit.kind == "strong" for hit in named):
             place = places[0]
-            if len(words) == 1 and words[0] in WORLD_NAMES:
-                return Resolution(Outcome.AMBIGUOUS, None, (place,), reason="world-name")
-            if place.state != "MA":
+            if place.state != "MA" and not named[0].qualified:
+                # "Berkeley" is a Californian city and one letter from Berkley, MA.
                 near = self._near_massachusetts(named[0].words)
                 if near:
-                    return Resolution(
-                        Outcome.AMBIGUOUS, None, (place, *near), reason="elsewhere-or-near-ma"
-                    )
+                    return Resolution(Outcome.AMBIGUOUS, None, (place, *near), "elsewhere-or-ma")
             return Resolution(Outcome.MATCH, place, (place,), reason="exact")
         kinds = {hit.kind for hit in named}
-        reason = "weak-alias" if "weak" in kinds else "word" if "word" in kinds else "several"
-        # Massachusetts first: the bot's residents are here.
-        places.sort(key=lambda p: p.state != "MA")
+        reason = "weak" if "weak" in kinds else "word" if "word" in kinds else "several"
+        places.sort(key=lambda p: p.state != "MA")  # residents are in Massachusetts
         return Resolution(Outcome.AMBIGUOUS, None, tuple(places[:MAX_CANDIDATES]), reason)
 
     def _near_massachusetts(self, words: tuple[str, ...]) -> tuple[Place, ...]:
-        key = canonical(words)
         found = process.extract(
-            key, self._keys, scorer=fuzz.ratio, score_cutoff=MATCH_SCORE, limit=MAX_CANDIDATES
+            compact(canonical(words)), self._compact_keys, scorer=OSA.distance, score_cutoff=1
         )
-        near: list[Place] = []
-        for _, _, index in found:
-            for pid in self._key_places[index]:
-                place = self.places[pid]
-                if place.state == "MA" and place not in near:
-                    near.append(place)
-        return tuple(near)
+        near = [
+            self.places[entry.place_id]
+            for _, _, index in found
+            for entry in self._exact[self._keys[index]]
+            if self.places[entry.place_id].state == "MA"
+        ]
+        return tuple(dict.fromkeys(near))
 
-    # Fuzzy -------------------------------------------------------------------------------
+    # Typos -------------------------------------------------------------------------------
 
-    def _fuzzy(self, words: list[str], consumed: set[int]) -> Resolution:
-        scores: dict[str, tuple[float, bool]] = {}  # place id -> (best score, via weak alias)
+    def _fuzzy(self, words: list[str], consumed: set[int], state: str | None) -> Resolution:
+        best: dict[str, tuple[int, bool, bool]] = {}  # place -> (edits, confident, weak)
         for run in _content_runs(words, consumed):
+            covered: set[int] = set()
             for length in range(min(MAX_SPAN_WORDS, len(run)), 0, -1):
                 for start in range(0, len(run) - length + 1):
-                    key = canonical(run[start : start + length])
-                    if len(compact(key)) >= MIN_FUZZY_LENGTH:
-                        self._score_span(key, scores)
-        if not scores:
-            return Resolution(Outcome.NONE, reason="no-place-words")
-        ranked = sorted(scores.items(), key=lambda item: -item[1][0])
-        best_id, (best, weak) = ranked[0]
-        second = ranked[1][1][0] if len(ranked) > 1 else 0.0
-        if best >= MATCH_SCORE and best - second >= MARGIN and not weak:
-            place = self.places[best_id]
-            return Resolution(Outcome.MATCH, place, (place,), reason="fuzzy")
-        floor = max(ASK_SCORE, best - MARGIN)
-        close = [self.places[pid] for pid, (score, _) in ranked if score >= floor]
-        return Resolution(
-            Outcome.AMBIGUOUS, None, tuple(close[:MAX_CANDIDATES]), reason="fuzzy-close"
+                    if covered.intersection(range(start, start + length)):
+                        continue
+                    if self._score_span(run[start : start + length], state, best):
+                        covered.update(range(start, start + length))
+        if not any(confident for _, confident, _ in best.values()):
+            return Resolution(Outcome.NONE, reason="nothing-close")
+        ranked = sorted(best.items(), key=lambda item: (item[1][0], not item[1][1]))
+        place_id, (edits, _, weak) = ranked[0]
+        runner_up = ranked[1][1][0] if len(ranked) > 1 else None
+        if not weak and (runner_up is None or runner_up > edits):
+            place = self.places[place_id]
+            return Resolution(Outcome.MATCH, place, (place,), reason="typo")
+        close = [self.places[pid] for pid, (e, _, _) in ranked if e <= edits]
+        return Resolution(Outcome.AMBIGUOUS, None, tuple(close[:MAX_CANDIDATES]), "typo-close")
+
+    def _score_span(
+        self, span: list[str], state: str | None, best: dict[str, tuple[int, bool, bool]]
+    ) -> bool:
+        """Record places within reach of a span; return whether one was a confident typo."""
+        query = compact(canonical(span))
+        length = len(query)
+        if length < MIN_FUZZY_LENGTH or all(word in GENERIC_WORDS for word in span):
+            return False
+        reach = 2 if length >= LONG_WORD else 1
+        found = process.extract(
+            query, self._compact_keys, scorer=OSA.distance, score_cutoff=reach, limit=12
         )
+        any_confident = False
+        for key, edits, index in found:
+            # A short word one edit from a name that is not a finger slip ("stop" and Stow)
+            # only competes with a slip; it is never an answer of its own.
+            confident = length > SHORT_WORD or _slip(query, key)
+            for entry in self._exact[self._keys[index]]:
+                if not self._allowed(entry.place_id, state):
+                    continue
+                places = (entry.place_id,) if entry.strong else (entry.place_id, *entry.others)
+                for pid in places:
+                    previous = best.get(pid)
+                    if previous is None or (edits, not confident) < (previous[0], not previous[1]):
+                        best[pid] = (edits, confident, not entry.strong)
+                any_confident |= confident
+        return any_confident
 
-    def _score_span(self, key: str, scores: dict[str, tuple[float, bool]]) -> None:
-        for query, choices in ((key, self._keys), (compact(key), self._compact_keys)):
-            found = process.extract(
-                query, choices, scorer=fuzz.ratio, score_cutoff=ASK_SCORE, limit=8
-            )
-            for _, score, index in found:
-                entries = self._exact[self._keys[index]]
-                for pid in self._key_places[index]:
-                    weak = any(e.place_id == pid and not e.strong for e in entries)
-                    if score > scores.get(pid, (0.0, False))[0]:
-                        scores[pid] = (score, weak)
+
+def _slip(typed: str, name: str) -> bool:
+    """Whether one edit turning ``name`` into ``typed`` looks like a slip of the finger.
+
+    A swap of neighbours, a letter left out, a doubled letter, or a neighbouring key: for short
+    words only these count, so "full" is not read as Hull (f and h are not neighbours).
+    """
+    if len(typed) == len(name):
+        diff = [i for i, (a, b) in enumerate(zip(typed, name, strict=True)) if a != b]
+        if len(diff) == 2:
+            return diff[1] == diff[0] + 1  # a swap
+        return len(diff) == 1 and _neighbours(typed[diff[0]], name[diff[0]])
+    if len(typed) + 1 == len(name):
+        return True  # a letter left out
+    if len(typed) == len(name) + 1:
+        pairs = enumerate(zip(typed, name, strict=False))
+        i = next((i for i, (a, b) in pairs if a != b), len(name))
+        extra = typed[i]
+        around = typed[max(0, i - 1) : i] + typed[i + 1 : i + 2]
+        return any(extra == c or _neighbours(extra, c) for c in around)
+    return False
 
 
-def _qualifier(words: list[str], at: int) -> tuple[str | None, int]:
-    """Return the state a qualifier at ``words[at:]`` names, and how many words it takes."""
-    for length in (2, 1):
-        chunk = " ".join(words[at : at + length])
-        if len(chunk.split()) != length:
-            continue
-        if chunk in STATE_NAMES:
-            return STATE_NAMES[chunk], length
-        if length == 1 and chunk in STATE_CODES:
-            return chunk.upper(), 1
-        if length == 1 and chunk in FOREIGN:
-            return "XX", 1
-    return None, 0
+def _neighbours(a: str, b: str) -> bool:
+    pa, pb = _KEY_POSITION.get(a), _KEY_POSITION.get(b)
+    if pa is None or pb is None:
+        return False
+    return abs(pa[0] - pb[0]) <= 1 and abs(pa[1] - pb[1]) <= 1.0
 
 
 def _content_runs(words: list[str], consumed: set[int]) -> list[list[str]]:

@@ -2,3 +2,5 @@
 
 Add a line here when a new storage module is created.
 """
+
+from bot.storage import broadcasts, outcomes, subscribers  # noqa: F401
