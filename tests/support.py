@@ -1,0 +1,30 @@
+"""Test helpers: the project's knowledge built once per test run, copied per test."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import tempfile
+from pathlib import Path
+
+from bot import DEFAULT_KNOWLEDGE_DIR
+from bot.config import Settings
+from bot.kb.build import build
+
+TOKEN = "123456:TEST-TOKEN"
+
+
+@functools.cache
+def built_knowledge() -> Path:
+    """Build the committed knowledge once per test session; return the database file."""
+    folder = Path(tempfile.mkdtemp(prefix="kb-"))
+    path = folder / "knowledge.sqlite3"
+    build(DEFAULT_KNOWLEDGE_DIR, path)
+    return path
+
+
+def make_settings(folder: Path, **overrides: object) -> Settings:
+    """Settings whose state database lives in ``folder``, with the knowledge already built."""
+    settings = Settings(db_path=folder / "bot.sqlite3", **overrides)  # type: ignore[arg-type]
+    shutil.copyfile(built_knowledge(), settings.knowledge_db_path)
+    return settings
