@@ -136,3 +136,35 @@ def test_scheduled_for_holds_a_broadcast_and_quiet_hours_still_apply():
     assert release_time(now, urgent=False, scheduled_for=late, quiet=QUIET, tz=TZ) == datetime(
         2025, 6, 3, 13, 0, tzinfo=UTC
     )
+
+
+async def test_cancelling_midway_stops_the_workers_and_keeps_the_rest_unsent(conn):
+    bid = _queue(conn, list(range(1, 41)))
+
+    class CancellingSender(ScriptedSender):
+        async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+            if chat_id == 5:
+                broadcasts.cancel(conn, bid, actor=None)
+            return await super().send(chat_id, text_html, paid=paid)
+
+    sender = CancellingSender()
+    report = await _engine(conn, sender, workers=4).run(bid)
+    assert report.state == "cancelled"
+    assert 0 < report.counts.remaining < 40
+    assert max(sender.delivered.values()) == 1
+
+
+async def test_a_chat_forgotten_during_a_broadcast_is_not_sent_to(conn):
+    bid = _queue(conn, [1, 2, 3])
+
+    class ForgettingSender(ScriptedSender):
+        async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+            if chat_id == 1:
+                subscribers.forget(conn, 3)
+            return await super().send(chat_id, text_html, paid=paid)
+
+    sender = ForgettingSender()
+    report = await _engine(conn, sender, workers=1).run(bid)
+    assert sorted(sender.delivered) == [1, 2]
+    assert report.counts == broadcasts.Counts(sent=2, blocked=0, failed=0, remaining=0)
+    assert subscribers.mydata(conn, 3) == {}

@@ -303,7 +303,7 @@ class Engine:
         while True:
             if work.ready:
                 return work.ready.popleft()
-            if work.outstanding == 0:
+            if work.outstanding <= 0:
                 return None
             now = loop.time()
             if work.delayed and work.delayed[0][0] <= now:

@@ -177,12 +177,16 @@ def _broadcast(row: sqlite3.Row) -> Broadcast:
 def create_broadcast(
     conn: sqlite3.Connection,
     text: str,
-    segments: Sequence[str],
+    segments: Sequence[object],
     actor: int | None,
     urgent: bool = False,
     scheduled_for: datetime | str | None = None,
 ) -> int:
-    """Store a draft broadcast; return its id. ``actor`` is the organizer's user id (None: CLI)."""
+    """Store a draft broadcast; return its id. ``actor`` is the organizer's user id (None: CLI).
+
+    ``segments`` are stored as their text (``town=Somerville``), for the audit log and resuming.
+    """
+    labels = [str(segment) for segment in segments]
     sha = text_sha256(text)
     if isinstance(scheduled_for, datetime):
         scheduled_for = scheduled_for.isoformat(timespec="seconds")
@@ -195,13 +199,13 @@ def create_broadcast(
                 None if actor is None else actor_hash(actor),
                 text,
                 sha,
-                json.dumps(list(segments)),
+                json.dumps(labels),
                 int(urgent),
                 scheduled_for,
             ),
         )
         broadcast_id = int(cursor.lastrowid or 0)
-        _audit(conn, "create", actor, broadcast_id, audience=list(segments), sha=sha)
+        _audit(conn, "create", actor, broadcast_id, audience=labels, sha=sha)
     return broadcast_id
 
 
@@ -253,13 +257,13 @@ def unfinished(conn: sqlite3.Connection) -> list[Broadcast]:
 
 
 def find_resumable(
-    conn: sqlite3.Connection, sha: str, segments: Sequence[str]
+    conn: sqlite3.Connection, sha: str, segments: Sequence[object]
 ) -> Broadcast | None:
     """Return the newest unfinished (or never queued) broadcast with this text and audience."""
     rows = conn.execute(
         "SELECT * FROM broadcasts WHERE text_sha256 = ? AND segments = ?"
         " AND state IN ('draft', 'queued', 'sending') ORDER BY id DESC",
-        (sha, json.dumps(list(segments))),
+        (sha, json.dumps([str(segment) for segment in segments])),
     ).fetchall()
     return _broadcast(rows[0]) if rows else None
 
