@@ -11,7 +11,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -48,12 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     refresh.add_argument("path", type=Path)
     refresh.add_argument("--dry-run", action="store_true")
 
-    try:
-        from bot import cli_broadcast
-    except ImportError:  # the alerts commands are optional until their module lands
-        pass
-    else:
-        cli_broadcast.add_arguments(commands)
+    from bot import cli_broadcast
+
+    cli_broadcast.add_arguments(commands)  # broadcast, stats, subscribers
     return parser
 
 
@@ -86,9 +83,8 @@ def dispatch(settings: Settings, args: argparse.Namespace) -> int:
         return legislators(settings, args)
     if command == "kb":
         return kb(settings, args)
-    from bot import cli_broadcast
-
-    return cli_broadcast.dispatch(settings, args)
+    handler: Callable[[Settings, argparse.Namespace], int] = args.handler
+    return handler(settings, args)
 
 
 def run(settings: Settings) -> int:

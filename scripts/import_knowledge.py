@@ -178,7 +178,7 @@ COMMON_MISSPELLINGS: dict[str, str] = {
 }
 
 # Massachusetts ZIP codes: 010-027, and 055 (Andover's IRS ZIPs 05501, 05544).
-MA_ZIP_PREFIXES = tuple(f"{n:03d}" for n in range(10, 28)) + ("055",)
+MA_ZIP_PREFIXES = (*(f"{n:03d}" for n in range(10, 28)), "055")
 
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .'/()_-]*$")

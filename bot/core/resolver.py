@@ -30,7 +30,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.normalize import canonical, compact, fold
@@ -47,6 +46,10 @@ LONG_WORD = 8  # from this length two edits are a typo, not another word
 MIN_FUZZY_LENGTH = 4  # "hul", "lyn": too little to guess from
 MAX_CANDIDATES = 5
 MAX_SPAN_WORDS = 4
+# The typo index stores every name with up to two letters deleted while the knowledge is small
+# (1,250 names: 70,000 variants); past this many names it stores one deletion, which still finds
+# every one-edit typo and the two-edit ones that do not remove two letters of the name.
+FULL_INDEX_MAX_NAMES = 5_000
 
 STRONG_CONFIDENCE = frozenset({"high", "medium"})
 
@@ -201,6 +204,8 @@ class Resolver:
             self._compact_exact.setdefault(compact(key), key)
         self._keys = list(self._exact)
         self._compact_keys = [compact(key) for key in self._keys]
+        depth = 2 if len(self._keys) <= FULL_INDEX_MAX_NAMES else 1
+        self._typos = TypoIndex(self._compact_keys, depth)
         self._zips: dict[str, list[ZipArea]] = defaultdict(list)
         for area in zips:
             if area.place_id in self.places:
@@ -365,11 +370,9 @@ class Resolver:
             return self._compact_exact[squeezed]
         if len(squeezed) < LONG_WORD or any(w in FILLER or w in GENERIC_WORDS for w in span[-1:]):
             return None
-        found = process.extract(
-            squeezed, self._compact_keys, scorer=OSA.distance, score_cutoff=1, limit=2
-        )
+        found = self._typos.within(squeezed, 1)
         if len(found) == 1:
-            return self._keys[found[0][2]]
+            return self._keys[found[0][1]]
         return None
 
     def _hit(
@@ -428,12 +431,10 @@ class Resolver:
         return Resolution(Outcome.AMBIGUOUS, None, tuple(places[:MAX_CANDIDATES]), reason)
 
     def _near_massachusetts(self, words: tuple[str, ...]) -> tuple[Place, ...]:
-        found = process.extract(
-            compact(canonical(words)), self._compact_keys, scorer=OSA.distance, score_cutoff=1
-        )
+        found = self._typos.within(compact(canonical(words)), 1)
         near = [
             self.places[entry.place_id]
-            for _, _, index in found
+            for _, index in found
             for entry in self._exact[self._keys[index]]
             if self.places[entry.place_id].state == "MA"
         ]
@@ -471,11 +472,9 @@ class Resolver:
         if length < MIN_FUZZY_LENGTH or all(word in GENERIC_WORDS for word in span):
             return False
         reach = 2 if length >= LONG_WORD else 1
-        found = process.extract(
-            query, self._compact_keys, scorer=OSA.distance, score_cutoff=reach, limit=12
-        )
         any_confident = False
-        for key, edits, index in found:
+        for edits, index in self._typos.within(query, reach):
+            key = self._compact_keys[index]
             # A short word one edit from a name that is not a finger slip ("stop" and Stow)
             # only competes with a slip; it is never an answer of its own.
             confident = length > SHORT_WORD or _slip(query, key)
@@ -489,6 +488,46 @@ class Resolver:
                         best[pid] = (edits, confident, not entry.strong)
                 any_confident |= confident
         return any_confident
+
+
+class TypoIndex:
+    """Names within a few edits of a word, found without scanning every name.
+
+    A symmetric-deletion index (the idea of SymSpell): two words within ``d`` edits share a
+    variant with at most ``d`` letters deleted from each, so looking up the query's deletion
+    variants finds every candidate, which optimal string alignment then verifies.
+    """
+
+    def __init__(self, keys: list[str], depth: int) -> None:
+        self.keys = keys
+        self.depth = depth
+        self.variants: dict[str, list[int]] = defaultdict(list)
+        for index, key in enumerate(keys):
+            for variant in _deletions(key, depth):
+                self.variants[variant].append(index)
+
+    def within(self, query: str, reach: int) -> list[tuple[int, int]]:
+        """(edits, key index) of every key within ``reach`` edits, closest first."""
+        seen: set[int] = set()
+        for variant in _deletions(query, reach):
+            seen.update(self.variants.get(variant, ()))
+        found = []
+        for index in seen:
+            edits = OSA.distance(query, self.keys[index], score_cutoff=reach)
+            if edits <= reach:
+                found.append((edits, index))
+        found.sort()
+        return found
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """The word with up to ``depth`` letters deleted (the word itself included)."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
 
 
 def _slip(typed: str, name: str) -> bool:
