@@ -168,3 +168,18 @@ async def test_a_chat_forgotten_during_a_broadcast_is_not_sent_to(conn):
     assert sorted(sender.delivered) == [1, 2]
     assert report.counts == broadcasts.Counts(sent=2, blocked=0, failed=0, remaining=0)
     assert subscribers.mydata(conn, 3) == {}
+
+
+async def test_a_chat_that_unsubscribes_during_a_broadcast_is_not_sent_to(conn):
+    bid = _queue(conn, [1, 2, 3])
+
+    class StoppingSender(ScriptedSender):
+        async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+            if chat_id == 1:
+                subscribers.unsubscribe(conn, 2)
+            return await super().send(chat_id, text_html, paid=paid)
+
+    sender = StoppingSender()
+    report = await _engine(conn, sender, workers=1).run(bid)
+    assert sorted(sender.delivered) == [1, 3]
+    assert report.counts.sent == 2

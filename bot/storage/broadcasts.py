@@ -327,8 +327,21 @@ def pending(conn: sqlite3.Connection, broadcast_id: int) -> list[tuple[int, int]
 
 
 def mark_sending(conn: sqlite3.Connection, broadcast_id: int, chat_id: int) -> bool:
-    """Commit "about to send" for one recipient; False if the row is gone or not pending."""
+    """Commit "about to send" for one recipient; False if the row is gone or not pending.
+
+    A chat that unsubscribed after the audience was snapshotted is dropped from the outbox
+    here: opting out must hold for a broadcast already under way.
+    """
     with write_tx(conn):
+        subscribed = conn.execute(
+            "SELECT 1 FROM subscribers WHERE chat_id = ?", (chat_id,)
+        ).fetchone()
+        if subscribed is None:
+            conn.execute(
+                "DELETE FROM outbox WHERE broadcast_id = ? AND chat_id = ?",
+                (broadcast_id, chat_id),
+            )
+            return False
         cursor = conn.execute(
             "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated = ?"
             " WHERE broadcast_id = ? AND chat_id = ? AND state = 'pending'",
