@@ -47,6 +47,8 @@ def app_builder(api: FakeBotAPI) -> ApplicationBuilder:
 async def running_application(app: Application) -> AsyncIterator[Application]:
     """Initialize, start and long-poll ``app``; stop and shut it down cleanly on exit."""
     await app.initialize()
+    if app.post_init is not None:  # as run_polling does
+        await app.post_init(app)
     try:
         await app.start()
         assert app.updater is not None, "build the application with an updater"
