@@ -1,4 +1,4 @@
-"""The resolver's rules on a small knowledge base written as code (real data: test_resolver_eval)."""
+"""The resolver's rules on a small knowledge base written as code."""
 
 from __future__ import annotations
 
