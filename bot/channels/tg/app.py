@@ -9,8 +9,11 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
+from bot.broadcast.pacer import Pacer
 from bot.channels.tg import resident
+from bot.channels.tg.ratelimit import PacedRateLimiter
 from bot.channels.tg.render import send, services, user_context
+from bot.cli_broadcast import engine_rate
 from bot.core.flood import FloodGate
 from bot.services import Services
 
@@ -56,6 +59,9 @@ def build_application(
     settings = svc.settings
     if settings.token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    # One pacer for everything this process sends: residents' replies take the next free slot
+    # ahead of any broadcast message, and together they stay under Telegram's limits.
+    pacer = Pacer(rate=engine_rate(settings), per_chat_interval=1 / settings.per_chat_rate)
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -67,6 +73,7 @@ def build_application(
             )
         )
         .post_init(post_init)
+        .rate_limiter(PacedRateLimiter(pacer))
         .concurrent_updates(True)
     )
     if request is not None:
@@ -75,6 +82,7 @@ def build_application(
         builder = builder.get_updates_request(get_updates_request)
     application = builder.build()
     application.bot_data["services"] = svc
+    application.bot_data["pacer"] = pacer
     application.bot_data["flood"] = FloodGate(settings.flood_messages, settings.flood_seconds)
     # Order matters: the flood guard runs first in its own group and can stop an update;
     # then the resident's handlers, most specific first, the catch-alls last.
