@@ -8,14 +8,16 @@ from dataclasses import dataclass, field
 
 from bot.config import Settings
 from bot.core import callbacks
+from bot.core.alerts_flow import AlertsFlow
 from bot.core.answers import Answers, has_ban
 from bot.core.call_scripts import ScriptBook
 from bot.core.context import UserContext
-from bot.core.conversation import CallbackHandler, Conversation
+from bot.core.conversation import CallbackHandler, Conversation, TextHook
 from bot.core.faq import Faq
 from bot.core.i18n import Catalog
 from bot.core.legislator_flow import LegislatorFlow
 from bot.core.legislators import Directory
+from bot.core.organizer_flow import OrganizerFlow
 from bot.core.reply import Reply
 from bot.core.resolver import Outcome, Resolver
 from bot.kb.errors import KnowledgeError
@@ -79,10 +81,30 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
     def legislator_callback(user: UserContext, data: str) -> list[Reply]:
         return [legislators.handle(data, user)]
 
+    alerts = AlertsFlow(state, catalog, resolver)
+    organizer = OrganizerFlow(
+        state,
+        knowledge.db.conn,
+        catalog,
+        quiet_hours=settings.quiet_hours,
+        timezone=settings.timezone,
+    )
+
+    def broadcast_callback(user: UserContext, data: str) -> list[Reply]:
+        # Channels that can deliver (Telegram) handle ``bc:`` themselves and start the engine.
+        return organizer.callback(user, data).replies
+
     flows: dict[str, CallbackHandler] = {
         callbacks.LEGISLATORS: legislator_callback,
         callbacks.SCRIPT: legislator_callback,
         callbacks.OUTCOME: legislator_callback,
+        callbacks.ALERTS: alerts.callback,
+        callbacks.BROADCAST: broadcast_callback,
     }
-    conversation = Conversation(resolver, answers, faq, catalog, flows)
-    return Services(settings, knowledge, state, catalog, resolver, conversation, legislators)
+    # The organizer's draft first (their alert may be any text), then STOP and its equivalents.
+    hooks: list[TextHook] = [organizer.text_hook, alerts.stop_hook]
+    conversation = Conversation(resolver, answers, faq, catalog, flows, hooks)
+    extras: dict[str, object] = {"alerts": alerts, "organizer": organizer}
+    return Services(
+        settings, knowledge, state, catalog, resolver, conversation, legislators, extras
+    )

@@ -10,7 +10,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.broadcast.pacer import Pacer
-from bot.channels.tg import resident
+from bot.channels.tg import alerts, organizer, resident
 from bot.channels.tg.ratelimit import PacedRateLimiter
 from bot.channels.tg.render import send, services, user_context
 from bot.cli_broadcast import engine_rate
@@ -48,6 +48,7 @@ async def post_init(application: Application) -> None:
     svc: Services = application.bot_data["services"]
     svc.conversation.answers.bot_username = application.bot.username
     await application.bot.set_my_commands(COMMANDS)
+    await organizer.resume_unfinished(application)
 
 
 def build_application(
@@ -73,6 +74,7 @@ def build_application(
             )
         )
         .post_init(post_init)
+        .post_stop(organizer.stop_deliveries)
         .rate_limiter(PacedRateLimiter(pacer))
         .concurrent_updates(True)
     )
@@ -85,8 +87,13 @@ def build_application(
     application.bot_data["pacer"] = pacer
     application.bot_data["flood"] = FloodGate(settings.flood_messages, settings.flood_seconds)
     # Order matters: the flood guard runs first in its own group and can stop an update;
-    # then the resident's handlers, most specific first, the catch-alls last.
+    # then the organizer's and the alerts' commands and buttons, then the resident's handlers,
+    # most specific first, the catch-alls last.
     application.add_handler(resident.guard(), group=-1)
+    application.add_handlers(organizer.handlers())
+    application.add_handlers(alerts.handlers())
     application.add_handlers(resident.handlers())
+    # A chat that blocked the bot is unsubscribed, and not reported as our error.
+    application.add_error_handler(alerts.unsubscribe_blocked)
     application.add_error_handler(on_error)
     return application
