@@ -314,7 +314,7 @@ class OrganizerFlow:
 
     def local_time(self, moment: datetime) -> str:
         """A time as organizers read it: local, with the zone's abbreviation."""
-        return moment.astimezone(ZoneInfo(self.timezone)).strftime("%a %b %d, %H:%M %Z")
+        return moment.astimezone(ZoneInfo(self.timezone)).strftime("%a %b %d %Y, %H:%M %Z")
 
     # Helpers --------------------------------------------------------------------------------
 
