@@ -94,10 +94,10 @@ async def test_a_resident_goes_from_answer_to_script_to_an_anonymous_outcome(
         data
         for row in script["reply_markup"]["inline_keyboard"]
         for b in row
-        if (data := b.get("callback_data", "")).startswith("out:")
+        if (data := b.get("callback_data", "")).startswith("out:t:")
     )
     await press(api, outcome)
-    await message_with(api, "Thank")
+    await message_with(api, "counts. Tell a friend")
     db = sqlite3.connect(api.db_path)  # type: ignore[attr-defined]
     rows = db.execute("SELECT * FROM call_outcomes").fetchall()
     columns = [c[1] for c in db.execute("PRAGMA table_info(call_outcomes)")]
