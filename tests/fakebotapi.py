@@ -182,6 +182,7 @@ class FakeBotAPI:
         self._message_ids: defaultdict[Any, int] = defaultdict(int)
         self._messages: dict[tuple[Any, Any], dict[str, Any]] = {}
         self._delivered: list[Call] = []
+        self._bench_start = 0.0
         self._faults: list[_Fault] = []
         self._random_faults: dict[str, float] = {}
         self._random_methods: frozenset[str] = frozenset(MESSAGE_METHODS)
@@ -547,6 +548,21 @@ class FakeBotAPI:
             return web.json_response(calls)
         if action == "stats":
             return web.json_response(dict(self.stats))
+        if action == "push_many":
+            # For benchmarks with the server in another process: queue n texts at once and
+            # remember when, so "throughput" can time the replies on this server's clock.
+            texts, chats, first = body["texts"], int(body["chats"]), int(body["first_chat"])
+            self._bench_start = time.monotonic()
+            for i in range(int(body["n"])):
+                self.push_text(first + i % chats, texts[i % len(texts)])
+            return web.json_response({"pushed": int(body["n"])})
+        if action == "throughput":
+            n = int(request.query["n"])
+            with self._cond:
+                done = len(self._delivered) >= n
+                last = self._delivered[n - 1].at if done else None
+            elapsed = last - self._bench_start if last is not None else None
+            return web.json_response({"sent": self.stats["sent"], "elapsed": elapsed})
         raise web.HTTPNotFound()
 
     def _take_fault(self, method: str, params: dict[str, Any]) -> _Fault | None:
@@ -922,8 +938,10 @@ def _check_html(text: str) -> None:
         raise _ApiError(400, f"Bad Request: can't parse entities: {checker.problem}")
 
 
-async def _serve(port: int, rate: float | None) -> None:
-    api = FakeBotAPI(port=port, rate_limit=rate is not None, global_rate=rate or 30.0)
+async def _serve(port: int, rate: float | None, latency: float = 0.0) -> None:
+    api = FakeBotAPI(
+        port=port, rate_limit=rate is not None, global_rate=rate or 30.0, latency=latency
+    )
     async with api:
         print(f"fake Bot API at {api.base_url} (TELEGRAM_API_BASE_URL); Ctrl-C stops", flush=True)
         await asyncio.Event().wait()
@@ -934,9 +952,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.fakebotapi", description=__doc__)
     parser.add_argument("--port", type=int, default=8081)
     parser.add_argument("--rate", type=float, default=None, help="enforce N messages/second")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds added per response")
     args = parser.parse_args(argv)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_serve(args.port, args.rate))
+        asyncio.run(_serve(args.port, args.rate, args.latency))
 
 
 if __name__ == "__main__":
