@@ -72,7 +72,7 @@ def test_any_unicode_text_gets_valid_replies(services: Services, text: str) -> N
         st.text(max_size=80),
         st.builds(
             lambda a, b: f"{a}:{b}",
-            st.sampled_from(["pick", "src", "leg", "scr", "out", "alr"]),
+            st.sampled_from(["pick", "src", "leg", "scr", "out", "alr", "bc"]),
             st.text(max_size=60),
         ),
     )

@@ -157,3 +157,43 @@ async def test_a_flood_gets_one_slow_down_and_other_users_are_not_slowed(
     services.close()
     assert len(texts) == 4, texts
     assert sum("quickly" in text for text in texts) == 1
+
+
+async def test_a_failing_handler_is_logged_without_the_text_and_the_user_is_told(
+    bot: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    api, services = bot
+
+    def explode(user: Any, text: str) -> list[Any]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(services.conversation, "text", explode)
+    with caplog.at_level("INFO"):
+        params = await reply_to(api, "my secret street address")
+    assert "something went wrong" in params["text"]
+    assert "Handler failed" in caplog.text
+    assert "secret street" not in caplog.text
+    assert str(CHAT) not in caplog.text
+
+
+def test_webhook_mode_runs_ptbs_run_webhook_when_webhook_url_is_set(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from bot import cli
+
+    seen: dict[str, Any] = {}
+
+    def fake_run_webhook(self: Application, **kwargs: Any) -> None:  # type: ignore[type-arg]
+        seen.update(kwargs)
+
+    monkeypatch.setattr(Application, "run_webhook", fake_run_webhook)
+    settings = make_settings(
+        tmp_path,
+        token=TOKEN,
+        webhook_url="https://bot.example.org/telegram",
+        webhook_port=8443,
+        webhook_secret="s3cret",
+    )
+    assert cli.run(settings) == 0
+    assert seen["webhook_url"] == "https://bot.example.org/telegram"
+    assert seen["port"] == 8443 and seen["secret_token"] == "s3cret"
