@@ -60,5 +60,7 @@ async def running_application(app: Application) -> AsyncIterator[Application]:
                 await app.updater.stop()
             if app.running:
                 await app.stop()
+            if app.post_stop is not None:  # as run_polling does
+                await app.post_stop(app)
     finally:
         await app.shutdown()

@@ -23,6 +23,17 @@ def built_knowledge() -> Path:
     return path
 
 
+# Fast settings for a bot under test: the fake server enforces no limits unless asked, and
+# tests send several messages to one chat within a second.
+FAST = {"broadcast_rate": 1000.0, "per_chat_rate": 100.0, "flood_messages": 50}
+
+
+def bot_settings(api_base_url: str, folder: Path, **overrides: object) -> Settings:
+    """Settings for the real Application against a fake Bot API at ``api_base_url``."""
+    values: dict[str, object] = {"token": TOKEN, "api_base_url": api_base_url, **FAST}
+    return make_settings(folder, **{**values, **overrides})
+
+
 def make_settings(folder: Path, **overrides: object) -> Settings:
     """Settings whose state database lives in ``folder``, with the knowledge already built."""
     settings = Settings(db_path=folder / "bot.sqlite3", **overrides)  # type: ignore[arg-type]

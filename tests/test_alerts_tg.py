@@ -17,7 +17,7 @@ from bot.services import Services, open_services
 from bot.storage import subscribers
 from tests.conftest import running_application
 from tests.fakebotapi import FakeBotAPI
-from tests.support import TOKEN, make_settings
+from tests.support import bot_settings
 
 CHAT = 3001
 NEVER_QUIET = (time(0, 0), time(0, 0))  # start == end: no quiet hours, whatever the test's time
@@ -25,15 +25,7 @@ NEVER_QUIET = (time(0, 0), time(0, 0))  # start == end: no quiet hours, whatever
 
 @pytest.fixture
 async def bot(fake_api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[tuple[FakeBotAPI, Services]]:
-    settings = make_settings(
-        tmp_path,
-        token=TOKEN,
-        api_base_url=fake_api.base_url,
-        broadcast_rate=1000,
-        per_chat_rate=100,
-        flood_messages=50,
-        quiet_hours=NEVER_QUIET,
-    )
+    settings = bot_settings(fake_api.base_url, tmp_path, quiet_hours=NEVER_QUIET)
     services = open_services(settings)
     app: Application = build_application(services)  # type: ignore[type-arg]
     async with running_application(app):

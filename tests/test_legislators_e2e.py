@@ -15,20 +15,14 @@ from bot.channels.tg.app import build_application
 from bot.services import open_services
 from tests.conftest import running_application
 from tests.fakebotapi import FakeBotAPI
-from tests.support import TOKEN, make_settings
+from tests.support import bot_settings
 
 CHAT = 2002
 
 
 @pytest.fixture
 async def api(fake_api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[FakeBotAPI]:
-    settings = make_settings(
-        tmp_path,
-        token=TOKEN,
-        api_base_url=fake_api.base_url,
-        broadcast_rate=1000,
-        per_chat_rate=100,
-    )
+    settings = bot_settings(fake_api.base_url, tmp_path)
     services = open_services(settings)
     app: Application = build_application(services)  # type: ignore[type-arg]
     fake_api.db_path = settings.db_path  # type: ignore[attr-defined]

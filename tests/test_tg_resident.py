@@ -14,17 +14,14 @@ from bot.channels.tg.app import COMMANDS, build_application
 from bot.services import Services, open_services
 from tests.conftest import running_application
 from tests.fakebotapi import FakeBotAPI
-from tests.support import TOKEN, make_settings
+from tests.support import TOKEN, bot_settings, make_settings
 
 CHAT = 1001
 
 
 @pytest.fixture
 async def bot(fake_api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[tuple[FakeBotAPI, Services]]:
-    settings = make_settings(
-        tmp_path, token=TOKEN, api_base_url=fake_api.base_url, flood_messages=50
-    )
-    services = open_services(settings)
+    services = open_services(bot_settings(fake_api.base_url, tmp_path))
     app: Application = build_application(services)  # type: ignore[type-arg]
     async with running_application(app):
         yield fake_api, services
@@ -143,9 +140,7 @@ async def test_a_forged_callback_is_answered_and_ignored_politely(
 async def test_a_flood_gets_one_slow_down_and_other_users_are_not_slowed(
     fake_api: FakeBotAPI, tmp_path: Path
 ) -> None:
-    settings = make_settings(
-        tmp_path, token=TOKEN, api_base_url=fake_api.base_url, flood_messages=3, flood_seconds=60
-    )
+    settings = bot_settings(fake_api.base_url, tmp_path, flood_messages=3, flood_seconds=60)
     services = open_services(settings)
     app: Application = build_application(services)  # type: ignore[type-arg]
     async with running_application(app):
