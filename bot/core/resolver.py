@@ -199,6 +199,15 @@ class Resolver:
                 strong = alias.confidence in STRONG_CONFIDENCE
                 others = tuple(p for p in alias.other_place_ids if p in self.places)
                 self._add(alias.alias, _Entry(alias.place_id, strong, others))
+        # "Barrington" for Great Barrington: the rest of a name after its generic first words.
+        # Asked about, never answered, and only when no place has that name itself.
+        self._tails: dict[str, list[str]] = defaultdict(list)
+        for key, entries in self._exact.items():
+            words = key.split()
+            if len(words) > 1 and words[0] in GENERIC_WORDS:
+                tail = " ".join(w for w in words if w not in GENERIC_WORDS)
+                if tail and tail != key:
+                    self._tails[tail].extend(e.place_id for e in entries if e.strong)
         self._compact_exact: dict[str, str] = {}
         for key in self._exact:
             self._compact_exact.setdefault(compact(key), key)
@@ -343,6 +352,10 @@ class Resolver:
                     continue
                 key = self._exact_key(words[start:end])
                 if key is None:
+                    tail = self._tails.get(canonical(words[start:end]))
+                    if tail and self._tail_allowed(tail, state):
+                        hits.append(_Hit(list(dict.fromkeys(tail)), "weak", ()))
+                        consumed.update(range(start, end))
                     continue
                 hit = self._hit(words, start, end, self._exact[key], state)
                 if hit is None:
@@ -353,6 +366,9 @@ class Resolver:
                     hits.append(hit)
                 consumed.update(range(start, end))
         return hits, consumed, excluded
+
+    def _tail_allowed(self, place_ids: list[str], state: str | None) -> bool:
+        return any(self._allowed(p, state) for p in place_ids)
 
     def _exact_key(self, span: list[str]) -> str | None:
         """The name key a span spells: exactly, or with its spaces misplaced.
