@@ -29,6 +29,7 @@ from bot.config import Settings
 from bot.storage import broadcasts, subscribers
 from bot.storage.broadcasts import Counts
 from bot.storage.db import connect
+from bot.storage.outcomes import outcome_totals
 
 logger = logging.getLogger(__name__)
 
@@ -256,7 +257,24 @@ def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
     conn = connect(settings.db_path)
     kb = _knowledge(settings, required=False)
     print(broadcasts.format_stats(broadcasts.stats(conn), _place_name(kb)))
+    print(format_calls(outcome_totals(conn)))
     return 0
+
+
+def format_calls(totals: dict[tuple[str, str, str], int]) -> str:
+    """Calls and emails residents reported, by outcome and by seat; counts under 5 as "<5"."""
+    by_outcome: dict[str, int] = {}
+    by_seat: dict[str, int] = {}
+    for (chamber, district, outcome), n in totals.items():
+        by_outcome[outcome] = by_outcome.get(outcome, 0) + n
+        seat = f"{chamber.title()} {district}"
+        by_seat[seat] = by_seat.get(seat, 0) + n
+    lines = [f"Calls and emails reported: {broadcasts.shown(sum(by_outcome.values()))}"]
+    lines += [f"  {outcome}: {broadcasts.shown(n)}" for outcome, n in sorted(by_outcome.items())]
+    if by_seat:
+        lines.append("By legislator's seat:")
+        lines += [f"  {seat}: {broadcasts.shown(n)}" for seat, n in sorted(by_seat.items())]
+    return "\n".join(lines)
 
 
 def cmd_subscribers(settings: Settings, args: argparse.Namespace) -> int:

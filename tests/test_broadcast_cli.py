@@ -128,3 +128,14 @@ def test_a_broadcast_killed_midway_resumes_and_serves_everyone_once(tmp_path):
     assert broadcasts.progress(conn, 1) == broadcasts.Counts(200, 0, 0, 0)
     assert broadcasts.unfinished(conn) == []
     assert broadcasts.stats(conn).broadcasts == {"done": 1}
+
+
+def test_stats_reports_calls_by_outcome_and_seat_hiding_counts_under_five() -> None:
+    from bot.cli_broadcast import format_calls
+
+    text = format_calls(
+        {("house", "26th Middlesex", "talked"): 7, ("senate", "Second Middlesex", "voicemail"): 2}
+    )
+    assert "Calls and emails reported: 9" in text
+    assert "talked: 7" in text and "voicemail: <5" in text
+    assert "Senate Second Middlesex: <5" in text
