@@ -172,6 +172,14 @@ ALIAS_CORRECTIONS: dict[tuple[str, str], tuple[str, tuple[str, ...], str]] = {
     ("Riverside", "cambridge"): ("low", ("newton",), "also a Newton village"),
     ("New Lebanon", "hancock"): ("low", (), "New Lebanon is in New York"),
 }
+# Boston neighbourhood nicknames in everyday use (JP: Jamaica Plain; Southie: South Boston;
+# Eastie: East Boston; Rozzie: Roslindale), each the nickname of a neighbourhood in the data.
+LOCAL_NICKNAMES: dict[str, str] = {
+    "JP": "boston",
+    "Southie": "boston",
+    "Eastie": "boston",
+    "Rozzie": "boston",
+}
 # Misspellings residents type often enough to answer at once; one line each.
 COMMON_MISSPELLINGS: dict[str, str] = {
     "Worchester": "worcester",  # the "ch" of "Dorchester"; one edit from both, meant Worcester
@@ -336,6 +344,16 @@ def build_aliases(
                 "source": "common misspelling",
             }
         )
+    for alias, town in LOCAL_NICKNAMES.items():
+        added.append(
+            {
+                "alias": alias,
+                "town": town,
+                "kind": "neighborhood",
+                "confidence": "high",
+                "source": "nickname of a neighbourhood in the City of Boston's list",
+            }
+        )
     unresolved = {r["zip"]: r for r in zips if r["method"] == "unresolved"}
     if set(unresolved) != set(PO_BOX_VILLAGES):
         raise SystemExit(
@@ -361,7 +379,7 @@ def build_aliases(
         "user, listing town and others).\n"
     )
     text += "# From ma_place_aliases.csv\n" + flow_lines(rows)
-    text += "# Added: -boro spellings, common misspellings, USPS PO-box villages\n"
+    text += "# Added: -boro spellings, misspellings, nicknames, USPS PO-box villages\n"
     text += flow_lines(added)
     return text
 
