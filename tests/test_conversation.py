@@ -161,3 +161,15 @@ def test_every_callback_the_core_emits_fits_telegrams_64_bytes(conversation: Con
                         button.data is None
                         or len(button.data.encode()) <= callbacks.MAX_CALLBACK_BYTES
                     )
+
+
+def test_an_expired_measure_is_told_as_expired_without_the_in_force_caveat(
+    conversation: Conversation,
+) -> None:
+    text = only_text(conversation.text(USER, "Baltimore"))
+    assert "has expired" in text
+    assert "binds only" not in text
+
+
+def test_a_state_is_named_without_a_state_code(conversation: Conversation) -> None:
+    assert only_text(conversation.text(USER, "Vermont")).startswith("<b>Vermont</b> has a")

@@ -49,7 +49,9 @@ def fmt_date(value: date) -> str:
 
 
 def place_label(catalog: Catalog, place: Place, lang: str = "en") -> str:
-    """ "Somerville, MA" / "Portland, ME" / "King County, WA"."""
+    """ "Somerville, MA" / "Portland, ME" / "King County, WA" / "Vermont"."""
+    if place.kind == "state":
+        return place.name
     return catalog.t("place_label", lang, name=place.name, state=place.state)
 
 
@@ -95,7 +97,8 @@ class Answers:
                 lines.append(self.t("oversight_also", lang, place=label, scope=scope))
         if any(m.confidence == "unverified" for m in all_measures):
             lines.append(self.t("unverified_note", lang))
-        if main is not None and main.measure in PROHIBITIONS and place.kind != "state":
+        in_force = main is not None and main.measure in PROHIBITIONS and main.status == "in_force"
+        if in_force and place.kind != "state":
             caveat = "caveat" if place.state == "MA" else "caveat_other"
             lines.append(self.t(caveat, lang, place=esc(place.name)))
         if place.state == "MA":
