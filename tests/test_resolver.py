@@ -129,3 +129,13 @@ def test_a_slip_of_the_finger_is_a_swap_an_omission_or_a_neighbouring_key(
     typed: str, name: str, slip: bool
 ) -> None:
     assert _slip(typed, name) is slip
+
+
+def test_well_known_places_elsewhere_are_not_read_as_typos() -> None:
+    brookline = Resolver([town("Brookline")], [], [])
+    assert brookline.resolve("Brooklyn").outcome is Outcome.NONE
+    assert brookline.resolve("brooklin").place == town("Brookline")
+
+
+def test_at_a_name_is_not_a_cue_for_an_ordinary_word_name(resolver: Resolver) -> None:
+    assert outcome(resolver, "I'm a student at Reading")[0] == "ambiguous"

@@ -98,7 +98,13 @@ FILLER = frozenset(
     """.split()
 )
 # Words that point at a place: after one of them an ordinary-word name counts as a place.
-CUES = frozenset("in from at of about for to into".split())
+# Not "at": "a student at Harvard" names a university, not the town of Harvard.
+CUES = frozenset("in from of about for to into".split())
+# Well-known places outside Massachusetts within two edits of a Massachusetts name
+# ("Brooklyn" and Brookline): never read as a typo.
+ELSEWHERE = frozenset(
+    "brooklyn manhattan bronx nyc chicago seattle providence hartford nashua albany".split()
+)
 # Words that say the resident is somewhere else than the place named: ask, don't answer.
 NEAR = frozenset("near outside around by nearby close beside".split())
 DIRECTIONS = frozenset({"north", "south", "east", "west"})
@@ -264,7 +270,7 @@ class Resolver:
             return self._combine_zip(by_zip, hits)
         if hits:
             return self._from_hits(hits)
-        if state == OUTSIDE or (excluded and state != "MA"):
+        if state == OUTSIDE or (excluded and state != "MA") or ELSEWHERE.intersection(words):
             return Resolution(Outcome.NONE, reason="elsewhere")
         return self._fuzzy(words, consumed, state)
 
