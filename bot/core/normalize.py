@@ -30,6 +30,13 @@ ABBREVIATIONS = {
     "st": "saint",
     "ft": "fort",
     "twp": "township",
+    "pk": "park",
+    "sq": "square",
+    "hts": "heights",
+    "vlg": "village",
+    "fls": "falls",
+    "jct": "junction",
+    "bch": "beach",
 }
 
 _APOSTROPHES = re.compile(r"['’`´]")
