@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.normalize import canonical, fold
-from bot.core.resolver import Outcome, Resolver, TypoIndex, _slip
+from bot.core.resolver import Outcome, Resolver
+from bot.core.typos import TypoIndex, slip
 from bot.kb.models import Alias, Place, ZipArea
 
 
@@ -116,7 +117,7 @@ def test_the_typo_index_finds_every_key_within_reach() -> None:
 
 
 @pytest.mark.parametrize(
-    "typed, name, slip",
+    "typed, name, expected",
     [
         ("lynm", "lynn", True),
         ("lwoell", "lowell", True),
@@ -126,9 +127,9 @@ def test_the_typo_index_finds_every_key_within_reach() -> None:
     ],
 )
 def test_a_slip_of_the_finger_is_a_swap_an_omission_or_a_neighbouring_key(
-    typed: str, name: str, slip: bool
+    typed: str, name: str, expected: bool
 ) -> None:
-    assert _slip(typed, name) is slip
+    assert slip(typed, name) is expected
 
 
 def test_well_known_places_elsewhere_are_not_read_as_typos() -> None:
