@@ -40,7 +40,7 @@ from bot.kb.models import Alias, Place, ZipArea
 # edit, or a second one below 8 letters, reached other towns and words ("madison" -> Marion,
 # "chapter" -> Chester) more often than the intended town. A match also needs the best place to
 # be the only one at that distance (Needham/Dedham for "nedham" is a question).
-SHORT_WORD = 5  # up to this length one edit must look like a slip of the finger (see _slip)
+SHORT_WORD = 5  # up to this length one edit must look like a slip of the finger (typos.slip)
 LONG_WORD = 8  # from this length two edits are a typo, not another word
 MIN_FUZZY_LENGTH = 4  # "hul", "lyn": too little to guess from
 MAX_CANDIDATES = 5
