@@ -13,8 +13,9 @@ from bot import DEFAULT_KNOWLEDGE_DIR
 from bot.cli_legislators import kb_check, legislators_json, session_number, session_start
 from bot.core.legislators import Directory, UnknownPrecinct
 from bot.kb.errors import KnowledgeError
-from bot.kb.legislators import LEGISLATORS_SECTION, SCRIPTS_SECTION, slug
+from bot.kb.legislators import LEGISLATORS_SECTION, SCRIPTS_SECTION
 from bot.kb.models import Place
+from bot.kb.slug import slug
 
 
 @pytest.fixture(scope="module")

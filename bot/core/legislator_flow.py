@@ -26,7 +26,7 @@ from bot.core.context import UserContext
 from bot.core.i18n import Catalog
 from bot.core.legislators import Directory, Lookup, Member, Town, UnknownPrecinct
 from bot.core.reply import Button, Reply
-from bot.kb.legislators import slug
+from bot.kb.slug import slug
 from bot.storage.outcomes import record_outcome
 
 logger = logging.getLogger(__name__)

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import string
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bot.kb.errors import KnowledgeError
 from bot.kb.section import entry_label, read_yaml, require_unique, validate_entries
+from bot.kb.slug import slug
 
 Chamber = Literal["senate", "house"]
 CHAMBERS: tuple[Chamber, ...] = ("senate", "house")
@@ -62,15 +61,6 @@ PIECE_PLACEHOLDERS = {
     "signature_named": frozenset({"first_name", "town"}),
     "signature_anonymous": frozenset({"town"}),
 }
-
-
-def slug(name: str) -> str:
-    """Return the place id of a municipality name: ``"North Adams"`` -> ``"north-adams"``.
-
-    Same rule as the places section: accents dropped, other runs of non-alphanumerics to '-'.
-    """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 def seat_key(chamber: str, district: str) -> str:
