@@ -33,9 +33,6 @@ from bot.storage.outcomes import outcome_totals
 
 logger = logging.getLogger(__name__)
 
-TELEGRAM_RATE = 30.0  # Telegram's free broadcast limit, messages per second
-PAID_RATE = 1000.0  # with allow_paid_broadcast (charged in Stars above the free limit)
-
 
 def add_arguments(subparsers: argparse._SubParsersAction) -> None:
     """Add ``broadcast``, ``stats`` and ``subscribers`` to a parser's subcommands."""
@@ -159,13 +156,6 @@ def _confirm(question: str) -> bool:
         return False
 
 
-def engine_rate(settings: Settings) -> float:
-    """Return the overall send rate: BROADCAST_RATE, or 1,000/s for paid broadcasts."""
-    if settings.paid_broadcast and settings.broadcast_rate <= TELEGRAM_RATE:
-        return PAID_RATE
-    return settings.broadcast_rate
-
-
 def _deliver(settings: Settings, conn: sqlite3.Connection, bid: int, workers: int | None) -> int:
     if not settings.token:
         print("TELEGRAM_BOT_TOKEN is not set", file=sys.stderr)
@@ -200,7 +190,7 @@ async def _run(
         engine = Engine(
             conn,
             TelegramSender(bot, paid=settings.paid_broadcast),
-            Pacer(rate=engine_rate(settings), per_chat_interval=1.0 / settings.per_chat_rate),
+            Pacer.for_settings(settings),
             workers=workers,
             paid=settings.paid_broadcast,
             quiet_hours=settings.quiet_hours,

@@ -23,6 +23,8 @@ import itertools
 from collections.abc import Callable
 from enum import IntEnum
 
+from bot.config import Settings
+
 
 class Priority(IntEnum):
     """Lower goes first."""
@@ -56,6 +58,17 @@ class TokenSchedule:
         self._paused_until = max(self._paused_until, when)
 
 
+TELEGRAM_RATE = 30.0  # Telegram's free broadcast limit, messages per second
+PAID_RATE = 1000.0  # with allow_paid_broadcast (charged in Stars above the free limit)
+
+
+def send_rate(settings: Settings) -> float:
+    """The overall send rate: BROADCAST_RATE, or 1,000/s for paid broadcasts."""
+    if settings.paid_broadcast and settings.broadcast_rate <= TELEGRAM_RATE:
+        return PAID_RATE
+    return settings.broadcast_rate
+
+
 class Pacer:
     """Hand out send slots: overall rate, per-chat spacing, replies before broadcasts.
 
@@ -81,6 +94,11 @@ class Pacer:
         self._chat_last: dict[int, float] = {}
         self._chat_locks: dict[int, tuple[asyncio.Lock, int]] = {}
         self.waiting = [0, 0]  # [replies, broadcasts] waiting for a slot, for tests and metrics
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> Pacer:
+        """The pacer of one process: the configured overall rate and per-chat spacing."""
+        return cls(rate=send_rate(settings), per_chat_interval=1.0 / settings.per_chat_rate)
 
     def _now(self) -> float:
         return self._clock() if self._clock else asyncio.get_running_loop().time()

@@ -13,7 +13,6 @@ from bot.broadcast.pacer import Pacer
 from bot.channels.tg import alerts, organizer, resident
 from bot.channels.tg.ratelimit import PacedRateLimiter
 from bot.channels.tg.render import send, services, user_context
-from bot.cli_broadcast import engine_rate
 from bot.core.flood import FloodGate
 from bot.services import Services
 
@@ -64,7 +63,7 @@ def build_application(
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     # One pacer for everything this process sends: residents' replies take the next free slot
     # ahead of any broadcast message, and together they stay under Telegram's limits.
-    pacer = Pacer(rate=engine_rate(settings), per_chat_interval=1 / settings.per_chat_rate)
+    pacer = Pacer.for_settings(settings)
     builder = (
         ApplicationBuilder()
         .token(settings.token)
