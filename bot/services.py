@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.config import Settings
 from bot.core import callbacks
@@ -38,7 +38,8 @@ class Services:
     resolver: Resolver
     conversation: Conversation
     legislators: LegislatorFlow
-    extras: dict[str, object] = field(default_factory=dict)
+    alerts: AlertsFlow
+    organizer: OrganizerFlow
 
     def close(self) -> None:
         self.knowledge.close()
@@ -104,7 +105,6 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
     # The organizer's draft first (their alert may be any text), then STOP and its equivalents.
     hooks: list[TextHook] = [organizer.text_hook, alerts.stop_hook]
     conversation = Conversation(resolver, answers, faq, catalog, flows, hooks)
-    extras: dict[str, object] = {"alerts": alerts, "organizer": organizer}
     return Services(
-        settings, knowledge, state, catalog, resolver, conversation, legislators, extras
+        settings, knowledge, state, catalog, resolver, conversation, legislators, alerts, organizer
     )

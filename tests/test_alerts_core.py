@@ -25,9 +25,7 @@ def services(tmp_path: Path) -> Iterator[Services]:
 
 
 def alerts(svc: Services) -> AlertsFlow:
-    flow = svc.extras["alerts"]
-    assert isinstance(flow, AlertsFlow)
-    return flow
+    return svc.alerts
 
 
 def user(language: str = "en", chat_id: int = CHAT) -> UserContext:

@@ -33,8 +33,7 @@ def services(tmp_path: Path) -> Iterator[Services]:
 
 
 def flow(svc: Services, now: datetime = DAYTIME) -> OrganizerFlow:
-    found = svc.extras["organizer"]
-    assert isinstance(found, OrganizerFlow)
+    found = svc.organizer
     found.now = lambda: now
     return found
 

@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable
 from typing import TextIO
 
-from bot.core.alerts_flow import AlertsFlow
 from bot.core.context import UserContext
 from bot.core.reply import Button, Reply
 from bot.services import Services
@@ -47,12 +46,11 @@ def run_console(services: Services, stdin: TextIO, stdout: TextIO, prompt: bool 
         "/privacy": lambda arg: conversation.privacy(user),
         "/legislators": lambda arg: [services.legislators.command(arg, user)],
     }
-    alerts = services.extras.get("alerts")
-    if isinstance(alerts, AlertsFlow):
-        commands["/subscribe"] = lambda arg: alerts.subscribe_command(user, arg)
-        commands["/unsubscribe"] = lambda arg: alerts.unsubscribe(user)
-        commands["/mydata"] = lambda arg: alerts.mydata(user)
-        commands["/forget"] = lambda arg: alerts.forget_ask(user)
+    alerts = services.alerts
+    commands["/subscribe"] = lambda arg: alerts.subscribe_command(user, arg)
+    commands["/unsubscribe"] = lambda arg: alerts.unsubscribe(user)
+    commands["/mydata"] = lambda arg: alerts.mydata(user)
+    commands["/forget"] = lambda arg: alerts.forget_ask(user)
     buttons: list[Button] = []
 
     def show(replies: list[Reply]) -> None:

@@ -15,21 +15,13 @@ from telegram.ext import ApplicationHandlerStop, BaseHandler, CommandHandler, Co
 from bot.channels.tg.render import send, services, user_context
 from bot.core.alerts_flow import AlertsFlow
 from bot.core.context import UserContext
-from bot.services import Services
 
 logger = logging.getLogger(__name__)
 
 
-def flow(svc: Services) -> AlertsFlow:
-    """The alerts flow that ``open_services`` built."""
-    found = svc.extras["alerts"]
-    assert isinstance(found, AlertsFlow)
-    return found
-
-
 def _user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[AlertsFlow, UserContext]:
     svc = services(context)
-    return flow(svc), user_context(update, svc.settings, svc.catalog.languages)
+    return svc.alerts, user_context(update, svc.settings, svc.catalog.languages)
 
 
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -73,7 +65,7 @@ async def unsubscribe_blocked(update: object, context: ContextTypes.DEFAULT_TYPE
     if not isinstance(context.error, Forbidden):
         return
     if isinstance(update, Update) and update.effective_chat is not None:
-        dropped = flow(services(context)).blocked(update.effective_chat.id)
+        dropped = services(context).alerts.blocked(update.effective_chat.id)
         logger.info("A chat blocked the bot; subscription removed: %s", dropped)
     raise ApplicationHandlerStop
 

@@ -34,7 +34,6 @@ from bot.broadcast.pacer import Pacer
 from bot.channels.tg.render import send, services, user_context
 from bot.channels.tg.sender import TelegramSender
 from bot.core import callbacks
-from bot.core.organizer_flow import OrganizerFlow
 from bot.services import Services
 from bot.storage import broadcasts
 from bot.storage.broadcasts import Counts
@@ -49,20 +48,13 @@ ENGINE_TICK = 1.0  # how often the engine reports counts (seconds)
 DELIVERIES = "deliveries"  # bot_data key: broadcast id -> its task
 
 
-def flow(svc: Services) -> OrganizerFlow:
-    """The organizer flow that ``open_services`` built."""
-    found = svc.extras["organizer"]
-    assert isinstance(found, OrganizerFlow)
-    return found
-
-
 async def broadcast(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Start a broadcast (organizers), or refuse politely (everyone else)."""
     if update.effective_chat is None:
         return
     svc = services(context)
     who = user_context(update, svc.settings, svc.catalog.languages)
-    await send(update, context, flow(svc).start(who))
+    await send(update, context, svc.organizer.start(who))
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -73,7 +65,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer()
     svc = services(context)
     who = user_context(update, svc.settings, svc.catalog.languages)
-    outcome = flow(svc).callback(who, query.data or "")
+    outcome = svc.organizer.callback(who, query.data or "")
     await send(update, context, outcome.replies)
     if outcome.deliver is not None:
         start_delivery(context.application, outcome.deliver, update.effective_chat.id)
@@ -210,7 +202,7 @@ async def deliver(
     queued = broadcasts.get_broadcast(svc.state, broadcast_id)
     counts = broadcasts.progress(svc.state, broadcast_id)
     if queued is not None and engine.release_time(queued) > engine.now():
-        when = flow(svc).local_time(engine.release_time(queued))
+        when = svc.organizer.local_time(engine.release_time(queued))
         held = svc.catalog.t(
             "broadcast.progress_held", id=broadcast_id, when=when, total=counts.total
         )
