@@ -148,7 +148,7 @@ def lookup(settings: Settings, args: argparse.Namespace) -> int:
 
 def lookup_json(services: Any, query: str) -> dict[str, Any]:
     """The machine-readable answer for one query."""
-    from bot.core.answers import stated
+    from bot.core.answers import main_measure, stated
 
     result = services.resolver.resolve(query)
     place = result.place
@@ -163,7 +163,7 @@ def lookup_json(services: Any, query: str) -> dict[str, Any]:
         return out
     knowledge = services.knowledge
     measures = stated(knowledge.measures_for(place.id))
-    main = services.conversation.answers._main_measure(measures)
+    main = main_measure(measures)
     status: dict[str, Any] = {
         "measure": main.measure if main else None,
         "status": main.status if main else "no_measure_on_record",

@@ -68,6 +68,15 @@ def has_ban(kb: Knowledge, place_id: str) -> bool:
     )
 
 
+def main_measure(measures: Sequence[Measure]) -> Measure | None:
+    """The measure that answers "is it banned?": a prohibition first, then any other."""
+    for measure in measures:
+        if measure.measure in PROHIBITIONS or measure.measure == "repealed":
+            return measure
+    local = [m for m in measures if m.level != "state" and m.measure != "restriction"]
+    return local[0] if local else None
+
+
 class Answers:
     """Builds the replies about places."""
 
@@ -86,7 +95,7 @@ class Answers:
         measures = stated(all_measures)
         as_of = fmt_date(self.kb.as_of)
         lines: list[str] = []
-        main = self._main_measure(measures)
+        main = main_measure(measures)
         if main is None:
             lines.append(self.t("status.none", lang, place=label, as_of=as_of))
         else:
@@ -188,14 +197,6 @@ class Answers:
                 )
             )
         return "\n".join(parts)
-
-    def _main_measure(self, measures: Sequence[Measure]) -> Measure | None:
-        """The measure that answers "is it banned?": a prohibition first, then any other."""
-        for measure in measures:
-            if measure.measure in PROHIBITIONS or measure.measure == "repealed":
-                return measure
-        local = [m for m in measures if m.level != "state" and m.measure != "restriction"]
-        return local[0] if local else None
 
     def _describe(self, measure: Measure, label: str, lang: str) -> list[str]:
         if measure.measure == "repealed" or measure.status == "repealed":

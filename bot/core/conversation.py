@@ -9,9 +9,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.core import callbacks
-from bot.core.answers import Answers, esc, fmt_date, has_ban, place_label
+from bot.core.answers import (
+    PROHIBITIONS,
+    Answers,
+    esc,
+    fmt_date,
+    main_measure,
+    place_label,
+    stated,
+)
 from bot.core.context import UserContext
 from bot.core.faq import Faq, FaqItem
 from bot.core.i18n import Catalog
@@ -116,7 +125,7 @@ class Conversation:
     def faq_reply(self, user: UserContext, item: FaqItem) -> Reply:
         answer = item.answer
         if "{ma_bans}" in answer:
-            answer = answer.replace("{ma_bans}", self.ma_bans())
+            answer = answer.replace("{ma_bans}", self.ma_bans)
         links = ", ".join(
             f'<a href="{esc(url)}">{esc(title)}</a>' for title, url in item.sources[:3]
         )
@@ -129,15 +138,22 @@ class Conversation:
         )
         return Reply(text)
 
+    @cached_property
     def ma_bans(self) -> str:
-        """One line per Massachusetts municipality with a ban or moratorium in force."""
+        """One line per Massachusetts municipality with a ban or moratorium in force.
+
+        Computed once: the knowledge is read-only while the bot runs.
+        """
         lines = []
         for place in self.resolver.places.values():
-            local = place.state == "MA" and place.kind != "state"
-            if local and has_ban(self.answers.kb, place.id):
-                measure = next(
-                    m for m in self.answers.kb.measures_for(place.id) if m.status == "in_force"
-                )
+            if place.state != "MA" or place.kind == "state":
+                continue
+            measure = main_measure(stated(self.answers.kb.measures_for(place.id)))
+            if (
+                measure is not None
+                and measure.measure in PROHIBITIONS
+                and measure.status == "in_force"
+            ):
                 when = fmt_date(measure.adopted) if measure.adopted else ""
                 lines.append((str(measure.adopted), f"• <b>{esc(place.name)}</b>: {when}"))
         return "\n".join(line for _, line in sorted(lines))
