@@ -421,14 +421,12 @@ class Resolver:
             return key
         if len(span) == 1:
             return None
+        if any(w in FILLER or w in SUBJECT for w in span):
+            return None  # "mill is" is not Millis, "ot is" not Otis
         squeezed = compact(key)
         if squeezed in self._compact_exact:
             return self._compact_exact[squeezed]
-        if (
-            len(squeezed) < LONG_WORD
-            or any(w in FILLER or w in SUBJECT for w in span)
-            or span[-1] in GENERIC_WORDS
-        ):
+        if len(squeezed) < LONG_WORD or span[-1] in GENERIC_WORDS:
             return None
         found = self._typos.within(squeezed, 1)
         if len(found) == 1:

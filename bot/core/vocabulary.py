@@ -91,7 +91,7 @@ COMMON_WORD_NAMES = frozenset(
     reading orange hull ware florida washington wales holland canton franklin dover essex
     chester hancock lincoln clinton warren monroe peru savoy hudson douglas carver sharon heath
     gill lee otis rowe berlin concord lexington harvard milton mansfield sutton grafton
-    sandwich salem manchester bristol plymouth chatham oxford leicester winchester milford
+    sandwich salem plymouth chatham oxford leicester winchester milford
     sterling stow shirley beverly dennis marion norfolk russell granby hamilton dudley holden
     princeton windsor amherst wellesley brewster avon webster auburn halifax
     """.split()
