@@ -85,6 +85,29 @@ PROVINCES = {
     "Northwest Territories": "NT",
     "Nunavut": "NU",
 }
+# Counties of England, Wales, Scotland and Ireland: many Massachusetts towns share a name with
+# a town there ("Boston, Lincolnshire", "Falmouth, Cornwall"). Ceremonial counties (ONS),
+# preserved counties of Wales, Scottish council areas, and the counties of Ireland.
+BRITISH_AND_IRISH_COUNTIES = {
+    "GB": ["Bedfordshire", "Berkshire", "Bristol", "Buckinghamshire", "Cambridgeshire",
+           "Cheshire", "Cornwall", "Cumbria", "Derbyshire", "Devon", "Dorset", "Durham",
+           "East Riding of Yorkshire", "East Sussex", "Essex", "Gloucestershire",
+           "Greater London", "Greater Manchester", "Hampshire", "Herefordshire",
+           "Hertfordshire", "Isle of Wight", "Kent", "Lancashire", "Leicestershire",
+           "Lincolnshire", "Merseyside", "Norfolk", "North Yorkshire", "Northamptonshire",
+           "Northumberland", "Nottinghamshire", "Oxfordshire", "Rutland", "Shropshire",
+           "Somerset", "South Yorkshire", "Staffordshire", "Suffolk", "Surrey",
+           "Tyne and Wear", "Warwickshire", "West Midlands", "West Sussex", "West Yorkshire",
+           "Wiltshire", "Worcestershire", "Yorkshire", "Clwyd", "Dyfed", "Gwent", "Gwynedd",
+           "Glamorgan", "Powys", "Aberdeenshire", "Argyll", "Fife", "Lanarkshire",
+           "Midlothian", "Perthshire", "Ayrshire", "Highlands"],
+    "IE": ["Antrim", "Armagh", "Carlow", "Cavan", "Clare", "Cork", "Donegal", "Down",
+           "Dublin", "Fermanagh", "Galway", "Kerry", "Kildare", "Kilkenny", "Laois", "Leitrim",
+           "Limerick", "Londonderry", "Longford", "Louth", "Mayo", "Meath", "Monaghan",
+           "Offaly", "Roscommon", "Sligo", "Tipperary", "Tyrone", "Waterford", "Westmeath",
+           "Wexford", "Wicklow", "County Cork", "County Kerry", "County Galway",
+           "County Clare", "County Mayo", "County Donegal"],
+}  # fmt: skip
 # Other names of countries, as residents write them in English, Spanish and Portuguese.
 COUNTRY_NAMES = {
     "GB": ["UK", "England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain",
@@ -153,6 +176,8 @@ def world() -> dict[str, list[dict[str, str]]]:
         regions.append({"name": name, "code": code, "kind": "us_territory"})
     for name, code in PROVINCES.items():
         regions.append({"name": name, "code": code, "kind": "province"})
+    for code, names in BRITISH_AND_IRISH_COUNTIES.items():
+        regions.extend({"name": name, "code": code, "kind": "province"} for name in names)
     countries: list[dict[str, str]] = []
     for country in sorted(cache.get_countries().values(), key=lambda c: c["name"]):
         countries.append({"name": country["name"], "code": country["iso"]})

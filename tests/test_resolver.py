@@ -23,12 +23,12 @@ TOWNS = [
     "Hull", "Worcester", "Webster", "Ware", "Warren", "Barre", "Gill", "Lee", "Cambridge",
     "Harvard", "Somerville", "Springfield", "West Springfield", "Boston", "Winthrop", "Wareham",
     "Brookline", "Medford", "Quincy", "Florida", "Amherst", "Pelham", "Shutesbury", "Falmouth",
-    "Gosnold", "Framingham",
+    "Gosnold", "Framingham", "Dedham", "Holyoke", "Chelsea", "Lawrence", "Northampton",
 ]  # fmt: skip
 COMMON = (
     "the a was is my what whats of ward bill hearing street main reading hear heath hill full "
     "stop spring onset news about i it in at on to and for work student status precinct law "
-    "florida brighton salen logan"
+    "florida brighton salen logan quincy jones boston cream pie dead ham holy oak dictionary"
 ).split()
 ELSEWHERE = [
     ("England", "GB", "country"),
@@ -42,6 +42,8 @@ ELSEWHERE = [
     ("Toronto", "CA", "city"),
     ("Brooklyn", "US-NY", "city"),
     ("Windsor", "CA", "city"),
+    ("Lincolnshire", "GB", "province"),
+    ("London", "GB", "city"),
 ]
 
 
@@ -63,6 +65,7 @@ def resolver() -> Resolver:
         Alias("Brighton", "boston", "neighborhood", "high"),
         Alias("Beantown", "boston", "nickname", "high"),
         Alias("波士顿", "boston", "chinese", "high"),
+        Alias("Florence", "northampton", "village", "high"),
     ]
     zips = [
         ZipArea("02458", "newton", True, 100.0),
@@ -181,7 +184,8 @@ def test_a_town_name_beside_a_street_or_institution_word_is_not_the_town(
 
 def test_a_known_landmark_resolves_to_its_host_town(resolver: Resolver) -> None:
     assert outcome(resolver, "Harvard Square")[:2] == ("match", "cambridge")
-    assert outcome(resolver, "near fenway park")[0] != "match"  # near: somewhere else
+    assert outcome(resolver, "near Boston")[0] != "match"  # near a town: somewhere else
+    assert outcome(resolver, "I live near Fenway Park")[:2] == ("match", "boston")
     assert outcome(resolver, "I work at Fenway Park")[:2] == ("match", "boston")
     assert outcome(resolver, "Tufts University") == ("ambiguous", None, ("medford", "somerville"))
 
@@ -194,6 +198,18 @@ def test_a_landmark_that_is_an_ordinary_word_needs_a_cue(resolver: Resolver) -> 
 def test_the_town_after_a_street_is_the_town(resolver: Resolver) -> None:
     assert outcome(resolver, "I live on Cambridge St in Somerville")[1] == "somerville"
     assert outcome(resolver, "12 Worcester Street, Reading MA")[1] == "reading"
+
+
+def test_a_town_name_that_begins_another_name_is_not_the_town(resolver: Resolver) -> None:
+    assert outcome(resolver, "quincy jones is a legend")[0] == "none"
+    assert outcome(resolver, "boston cream pie")[0] == "none"
+    assert outcome(resolver, "quincy police use it?")[1] == "quincy"
+    assert outcome(resolver, "is it banned in quincy jones")[1] == "quincy"  # after a cue
+
+
+def test_a_possessive_is_a_person_or_a_business(resolver: Resolver) -> None:
+    assert outcome(resolver, "webster's dictionary")[0] == "none"
+    assert outcome(resolver, "websters")[1] == "webster"  # a typo, without the apostrophe
 
 
 # 3. Other countries and cities --------------------------------------------------------------
@@ -210,6 +226,9 @@ def test_the_town_after_a_street_is_the_town(resolver: Resolver) -> None:
         "Boston, Canada",
         "Toronto",
         "I live in Toronto",
+        "boston lincolnshire",
+        "chelsea, london",
+        "worcester in the uk",
     ],
 )
 def test_a_place_in_another_state_or_country_is_never_the_massachusetts_town(
@@ -264,6 +283,7 @@ def test_a_common_word_does_not_complete_to_a_town(resolver: Resolver) -> None:
 def test_nicknames_and_chinese_names_resolve(resolver: Resolver) -> None:
     assert outcome(resolver, "beantown")[1] == "boston"
     assert outcome(resolver, "我住在波士顿")[1] == "boston"
+    assert outcome(resolver, "我住在英国波士顿")[0] == "none"  # Boston in England
     assert outcome(resolver, "brighton")[1] == "boston"
 
 
@@ -275,6 +295,22 @@ def test_a_sounds_like_spelling_only_asks(resolver: Resolver) -> None:
     assert result.outcome is Outcome.AMBIGUOUS
     assert "worcester" in {p.id for p in result.candidates}
     assert result.reason == "sounds-like"
+
+
+@pytest.mark.parametrize(
+    "text, place", [("woostah", "worcester"), ("dead ham", "dedham"), ("holy oak", "holyoke")]
+)
+def test_a_dictated_or_accented_name_is_asked_about(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    result = resolver.resolve(text)
+    assert result.outcome is Outcome.AMBIGUOUS
+    assert place in {p.id for p in result.candidates}
+
+
+def test_a_typo_that_sounds_like_another_town_asks_about_both(resolver: Resolver) -> None:
+    found = outcome(resolver, "lorence")  # one letter from Florence, sounds like Lawrence
+    assert found[0] == "ambiguous" and {"northampton", "lawrence"} <= set(found[2])
 
 
 def test_metaphone_codes_collapse_doubled_letters() -> None:

@@ -39,6 +39,7 @@ from typing import Any
 from bot.core.normalize import canonical, compact, fold
 from bot.core.typos import PhoneticIndex, PrefixIndex, TypoIndex, slip
 from bot.core.vocabulary import (
+    CJK_ELSEWHERE,
     COMMON_WORD_NAMES,
     COUNTY_WORDS,
     CUES,
@@ -72,6 +73,7 @@ MIN_FUZZY_LENGTH = 4  # "hul", "lyn": too little to guess from
 MIN_PREFIX_LENGTH = 4
 MAX_CANDIDATES = 5
 MAX_SPAN_WORDS = 4
+MAX_NAME_TAIL = 2  # words between a town's name and the street or school word it names
 # Sounds-like spellings: a name of the same Metaphone code is offered when its spelling is at
 # least SOUNDS_SAME_CODE similar (Indel similarity, 0-1: "quinsee" and Quincy 0.62; a code is
 # lossy, "xyzzyville" shares one with Southborough at 0.3), a name one code-edit away at least
@@ -80,6 +82,9 @@ MAX_SPAN_WORDS = 4
 SOUNDS_SAME_CODE = 0.5
 SOUNDS_ALIKE = 0.6
 SOUNDS_CLOSE = 0.4
+# A single sounds-like name is offered as "Did you mean ...?" only when this alike.
+SOUNDS_CONFIRM_SAME = 0.6
+SOUNDS_CONFIRM_NEAR = 0.7
 MAX_SOUNDS_LIKE = 3
 # Sounds-like names are looked for only in a message that is little more than a name: in a
 # sentence, words that sound like a town are far more often just words.
@@ -96,6 +101,7 @@ STRONG_CONFIDENCE = frozenset({"high", "medium"})
 
 _ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
 _SHORT_ZIP = re.compile(r"(?<!\d)(\d{4})(?:-\d{4})?(?!\d)")
+_POSSESSIVE = re.compile(r"(\w+)['’]s\b")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # Massachusetts ZIP codes: 010-027, and Andover's IRS ZIPs 05501 and 05544.
 _MA_ZIP_PREFIXES = (*(f"{n:03d}" for n in range(10, 28)), "055")
@@ -189,7 +195,10 @@ class Resolver:
             words = key.split()
             if len(words) > 1 and words[0] in GENERIC_WORDS:
                 tail = " ".join(w for w in words if w not in GENERIC_WORDS)
-                if tail and tail != key:
+                ordinary = any(
+                    w in STRUCTURE or self.vocabulary.is_common(w) for w in tail.split()
+                )
+                if tail and tail != key and not ordinary:  # "Station" of "South Station": no
                     self._tails[tail].extend(e.place_id for e in entries if e.strong)
         # Places elsewhere that are not names of ours ("Salem" is ours, and Salem, India is not).
         self._elsewhere = frozenset(
@@ -198,6 +207,7 @@ class Resolver:
             if canonical(name.split()) not in self._exact
             and not all(w in FILLER or w in SUBJECT for w in name.split())
         )
+        self.vocabulary = self.vocabulary.without(self._exact)
         self._compact_exact: dict[str, str] = {}
         for key in self._exact:
             self._compact_exact.setdefault(compact(key), key)
@@ -270,18 +280,23 @@ class Resolver:
         """Resolve one message."""
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
         words = fold(text).split()
+        possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
         by_zip = self._resolve_zip(text, words)
         if " ".join(w for w in words if w not in FILLER) in REGIONS:
             return Resolution(Outcome.NONE, reason="region")
         scan = self._scan(words)
         self._scan_cjk(text, scan)
+        if words and words[-1] in _MA_WORDS and len(words) > 1:
+            scan.state = MASSACHUSETTS  # "lester mass": what comes before is in Massachusetts
         if by_zip is not None:
             return self._combine_zip(by_zip, scan.hits)
         if scan.hits:
             return self._single_or_none(self._from_hits(scan.hits))
         if scan.elsewhere or scan.excluded:
             return Resolution(Outcome.NONE, reason="elsewhere" if scan.elsewhere else "excluded")
-        return self._single_or_none(self._approximate(words, scan.consumed, scan.state))
+        # "Webster's dictionary", "Spencer's Gifts": a possessive is a person or a business.
+        consumed = scan.consumed | {i for i, w in enumerate(words) if w in possessive}
+        return self._single_or_none(self._approximate(words, consumed, scan.state))
 
     def _approximate(self, words: list[str], consumed: set[int], state: str | None) -> Resolution:
         """Truncations, then typos, then sounds-like spellings."""
@@ -298,6 +313,13 @@ class Resolver:
                 both = tuple(dict.fromkeys((*truncated.candidates, *typo.candidates)))
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "cut-or-typo")
             return truncated
+        if typo.outcome is Outcome.MATCH and typo.place is not None:
+            # "lorence" is one letter from Florence (Northampton) and sounds like Lawrence.
+            sounds = self._sounds_like(runs, state, same_code_only=True)
+            others = [p for p in sounds.candidates if p != typo.place]
+            if others:
+                both = (typo.place, *others)
+                return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "typo-or-sound")
         if typo.outcome is not Outcome.NONE:
             return typo
         return self._sounds_like(runs, state)
@@ -390,7 +412,11 @@ class Resolver:
         return scan
 
     def _elsewhere_span(self, span: list[str]) -> bool:
-        return " ".join(span) in self._elsewhere
+        """A place elsewhere ("Hamden", "Nashua"). One that is also a common word ("Down",
+        "Nice", "Toronto") is left alone: common words are never typos of ours anyway."""
+        return " ".join(span) in self._elsewhere and not all(
+            self.vocabulary.is_common(w) for w in span
+        )
 
     def _scan_cjk(self, text: str, scan: _Scan) -> None:
         """Chinese names: no spaces between words, so they are found inside the text."""
@@ -402,6 +428,9 @@ class Resolver:
             if any(name in longer for longer in taken):
                 continue
             taken.append(name)
+            if any(text.find(country + name) >= 0 for country in CJK_ELSEWHERE):
+                scan.elsewhere = True  # 英国剑桥: Cambridge in England
+                continue
             entries = self._cjk[name]
             weak = any(not e.strong for e in entries)
             place_ids = [e.place_id for e in entries]
@@ -446,8 +475,8 @@ class Resolver:
             region = range(end, end + link + qualifier.length)
             scan.consumed.update(region)
             scan.hits = [h for h in scan.hits if not _inside(h.span, region)]
-        if _followed_by_structure(words, end) and not any(e.kind == "landmark" for e in entries):
-            scan.excluded = True  # "Cambridge Street", "Salem State": another place
+        if _part_of_another_name(words, end) and not any(e.kind == "landmark" for e in entries):
+            scan.excluded = True  # "Cambridge Street", "Charlton Memorial Hospital"
             return
         state = qualifier.code if qualifier is not None else None
         if state == OUTSIDE:
@@ -488,14 +517,16 @@ class Resolver:
         before = words[start - 1] if start > 0 else None
         before2 = words[start - 2] if start > 1 else None
         span = words[start:end]
-        if (
-            all(word in GENERIC_WORDS for word in span)
-            or before in NEAR
-            or (before == "of" and before2 in DIRECTIONS)
+        municipal = any(e.kind == "name" for e in entries)
+        if all(word in GENERIC_WORDS for word in span) or (
+            # "near Boston" is not Boston; "near Fenway Park" is in Boston all the same.
+            municipal and (before in NEAR or (before == "of" and before2 in DIRECTIONS))
         ):
             kind = "weak"
         elif end - start == 1 and not self._counts_as_place(words, start, qualifier, entries):
             kind = "word"
+        elif municipal and self._modifies_another_word(words, start, end, qualifier):
+            kind = "word"  # "Quincy Jones", "the Bourne Identity", "Boston cream pie"
         hit = _Hit(place_ids, kind, tuple(span), state is not None, alternatives, (start, end))
         scan.hits.append(hit)
 
@@ -504,9 +535,10 @@ class Resolver:
         if end >= len(words):
             return None
         if words[end] in _QUALIFIER_LINKS and end + 1 < len(words):
-            found = self.vocabulary.qualifier_at(words, end + 1)
+            skip = 2 if words[end + 1] in _ARTICLES and end + 2 < len(words) else 1
+            found = self.vocabulary.qualifier_at(words, end + skip)
             if found is not None and found.code != MASSACHUSETTS:
-                return found
+                return Qualifier(found.code, found.length + skip - 1)
             return None
         return self.vocabulary.qualifier_at(words, end)
 
@@ -543,6 +575,32 @@ class Resolver:
         if word in ELSEWHERE_NAMES:
             return False
         return previous is not None and (previous in CUES or previous in STRUCTURE)
+
+    def _modifies_another_word(
+        self, words: list[str], start: int, end: int, qualifier: Qualifier | None
+    ) -> bool:
+        """Whether a town name that is also a common word is here the first word of another
+        name: followed by a word that says nothing of places, with no place word before it.
+
+        "Quincy Jones is a legend", "the Bourne Identity", "Adams family": names of people and
+        things. "Quincy police", "Boston has a ban", "Springfield 01103" are the towns.
+        """
+        if qualifier is not None or end >= len(words) or end - start != 1:
+            return False
+        if not self.vocabulary.is_common(words[start]):
+            return False  # "Somerville" is only ever a place
+        if start > 0 and (words[start - 1] in CUES or words[start - 1] in STRUCTURE):
+            return False
+        after = words[end]
+        return not (
+            after in FILLER
+            or after in SUBJECT
+            or after in CUES
+            or after in GENERIC_WORDS
+            or after in NEAR
+            or not after.isalpha()
+            or canonical([after]) in self._exact
+        )
 
     def _from_hits(self, hits: list[_Hit]) -> Resolution:
         named = [hit for hit in hits if hit.kind != "word"]
@@ -585,6 +643,7 @@ class Resolver:
     def _truncations(self, runs: list[list[str]], state: str | None) -> Resolution | None:
         """Names that begin with the last words of a run: "somervil", "north attle"."""
         completions: list[int] = []
+        common = False  # a completion begun by a whole common word ("brook", "framing")
         for run in runs:
             for length in (2, 1):
                 if len(run) < length:
@@ -594,7 +653,9 @@ class Resolver:
                 if len(query) < MIN_PREFIX_LENGTH or all(w in GENERIC_WORDS for w in span):
                     continue
                 if length == 1 and self.vocabulary.is_common(span[0]):
-                    continue
+                    if len(runs) > 1 or len(run) > 1:
+                        continue
+                    common = True
                 found = self._prefixes.starting_with(query)
                 if found:
                     completions.extend(found)
@@ -612,6 +673,8 @@ class Resolver:
         if not place_ids:
             return None
         if len(place_ids) == 1:
+            if common:
+                return None  # "spring" alone is a word; with one completion, not a question
             place = self.places[place_ids[0]]
             return Resolution(Outcome.MATCH, place, (place,), reason="truncation")
         if len(place_ids) <= MAX_CANDIDATES:
@@ -646,8 +709,8 @@ class Resolver:
         self, span: list[str], state: str | None, best: dict[str, tuple[int, bool, bool]]
     ) -> bool:
         """Record places within reach of a span; return whether one was a confident typo."""
-        named = state == MASSACHUSETTS and canonical(span) in self._exact  # "Berkeley, MA"
-        if not named and all(self.vocabulary.is_common(word) for word in span):
+        # "Berkeley, MA", "gardener ma": in Massachusetts, a common word may be a misspelt town.
+        if state != MASSACHUSETTS and all(self.vocabulary.is_common(word) for word in span):
             return False  # ordinary words, correctly spelled: not a typo of a town
         query = compact(canonical(span))
         length = len(query)
@@ -673,46 +736,80 @@ class Resolver:
 
     # Sounds-like -------------------------------------------------------------------------
 
-    def _sounds_like(self, runs: list[list[str]], state: str | None) -> Resolution:
+    def _sounds_like(
+        self, runs: list[list[str]], state: str | None, same_code_only: bool = False
+    ) -> Resolution:
         """Names that sound like what was typed: a question, never an answer.
 
-        Offered: the names of the same sound code, then those one code-edit away whose
-        spelling is alike; one name alone is not a question, so the next closest spelling is
-        offered beside it when it is at all alike ("andova": Andover or North Andover?).
+        Looked for only in a message that is little more than a name. A span of two or three
+        words may be a name dictated in pieces ("dead ham", "woo burn") even when each piece is
+        an ordinary word; one ordinary word is only when the message says "MA". A dropped
+        Boston "r" is put back ("woostah", "wista"). Offered: the names of the same sound code,
+        then those one code-edit away whose spelling is alike, at most three; a single name is
+        offered (as a confirmation) only when it is very alike.
         """
         if sum(len(run) for run in runs) > MAX_SOUNDS_LIKE_WORDS:
             return Resolution(Outcome.NONE, reason="nothing-close")
         scored: dict[str, tuple[bool, float]] = {}  # place -> (same code, similarity)
         for run in runs:
-            for length in range(min(2, len(run)), 0, -1):
+            for length in range(min(3, len(run)), 0, -1):
                 for start in range(0, len(run) - length + 1):
                     span = run[start : start + length]
-                    query = compact(canonical(span))
-                    if len(query) < MIN_FUZZY_LENGTH:
+                    common = length == 1 and self.vocabulary.is_common(span[0])
+                    if common and state is None:
                         continue
-                    if all(self.vocabulary.is_common(w) for w in span):
-                        continue
-                    for index, same, similarity in self._sounds.sounding_like(query):
-                        for entry in self._exact[self._keys[index]]:
-                            if self._completes(entry) and self._allowed(entry.place_id, state):
-                                best = scored.get(entry.place_id, (False, 0.0))
-                                scored[entry.place_id] = max(best, (same, similarity))
+                    for query in _spoken_forms(compact(canonical(span))):
+                        if len(query) >= MIN_FUZZY_LENGTH:
+                            # An ordinary word before "MA" ("lester mass") only by its own code.
+                            self._score_sound(query, state, scored, same_only=common)
+        if same_code_only:
+            scored = {p: v for p, v in scored.items() if v[0] and v[1] >= SOUNDS_CONFIRM_SAME}
         ranked = sorted(scored.items(), key=lambda item: (not item[1][0], -item[1][1]))
         chosen = [
             p for p, (same, sim) in ranked if sim >= (SOUNDS_SAME_CODE if same else SOUNDS_ALIKE)
         ]
         if len(chosen) == 1:
             chosen += [p for p, (_, sim) in ranked if p not in chosen and sim >= SOUNDS_CLOSE][:1]
+        if len(chosen) == 1:
+            same, similarity = scored[chosen[0]]
+            if similarity < (SOUNDS_CONFIRM_SAME if same else SOUNDS_CONFIRM_NEAR):
+                chosen = []
         if not chosen:
             return Resolution(Outcome.NONE, reason="nothing-close")
         places = tuple(self.places[p] for p in chosen[:MAX_SOUNDS_LIKE])
         return Resolution(Outcome.AMBIGUOUS, None, places, "sounds-like")
+
+    def _score_sound(
+        self,
+        query: str,
+        state: str | None,
+        scored: dict[str, tuple[bool, float]],
+        same_only: bool = False,
+    ) -> None:
+        for index, same, similarity in self._sounds.sounding_like(query):
+            if same_only and not same:
+                continue
+            for entry in self._exact[self._keys[index]]:
+                if self._completes(entry) and self._allowed(entry.place_id, state):
+                    best = scored.get(entry.place_id, (False, 0.0))
+                    scored[entry.place_id] = max(best, (same, similarity))
+
+
+def _spoken_forms(query: str) -> tuple[str, ...]:
+    """The word as typed, and with a dropped Boston "r" put back: "woostah", "wista"."""
+    if query.endswith("ah"):
+        return (query, query[:-2] + "er")
+    if query.endswith("a") and len(query) > MIN_FUZZY_LENGTH:
+        return (query, query[:-1] + "er")
+    return (query,)
 
 
 # "at Logan", "at Fenway": where a landmark is, not a university's town ("at Harvard").
 _LANDMARK_CUES = frozenset({"at"})
 # "Cambridge in England", "Salem, Oregon" (the comma is gone once folded).
 _QUALIFIER_LINKS = frozenset({"in", "en", "em", "no", "na"})
+_ARTICLES = frozenset({"the", "el", "la", "o", "a"})
+_MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
 
 
 def _inside(span: tuple[int, int], region: range) -> bool:
@@ -721,6 +818,19 @@ def _inside(span: tuple[int, int], region: range) -> bool:
 
 def _followed_by_structure(words: list[str], end: int) -> bool:
     return end < len(words) and words[end] in STRUCTURE
+
+
+def _part_of_another_name(words: list[str], end: int) -> bool:
+    """A street, school or company word right after the name, or after up to two more
+    name-like words ("Boston Post Road", "Charlton Memorial Hospital", "Manchester-Boston
+    Regional Airport")."""
+    for index in range(end, min(end + MAX_NAME_TAIL + 1, len(words))):
+        word = words[index]
+        if word in STRUCTURE:
+            return True
+        if word in FILLER or word in SUBJECT or word in CUES or not word.isalpha():
+            return False
+    return False
 
 
 def _by_population(place: Place) -> tuple[int, str]:

@@ -30,7 +30,7 @@ FILLER = frozenset(
     face faces facial recognition surveillance surveil tech technology software camera cameras
     police government gov status measure measures policy policies moratorium
     massachusetts mass ma usa america state commonwealth
-    ok okay yeah yep nope no not sure hmm lol thx ty pls plz
+    ok okay yeah yep nope no not sure hmm lol thx ty pls plz vs versus nor ou
     el la los las lo le un una unos unas y o u e de del en es esta estan este eso que como
     donde cual quien por para con sin mi mis su sus tu soy estoy vivo vive vivimos ciudad pueblo
     prohibido prohibida prohibidos prohibicion reconocimiento vigilancia tecnologia policia
@@ -52,7 +52,10 @@ SUBJECT = frozenset(
     representatives senator senators senate house legislator legislators legislature
     committee judiciary street main office council councilor councillor select board mayor
     petition warrant article meeting clerk alert alerts subscribe unsubscribe stop start menu
-    privacy data forget delete call email script
+    privacy data forget delete call email script precint precinc prct prec wrd pcts
+    approve approved approves pass passed passes adopt adopted adopts outlaw outlawed outlaws
+    prohibit prohibits prohibited restrict restricts restricted permit permits permitted
+    voted enacted considering consider
     distrito barrio calle ley leyes proyecto senador representante camara concejo alcalde
     bairro rua lei leis projeto deputado vereador prefeito camara conselho
     """.split()
@@ -69,7 +72,7 @@ STRUCTURE = frozenset(
     medical clinic station terminal depot airport mall plaza galleria shopping
     inc incorporated corp corporation co company llc ltd bank savings credit trust insurance
     mutual public library museum symphony pops globe herald gazette times tribune news
-    magazine radio red celtics bruins patriots marathon bridge tunnel
+    magazine radio red celtics bruins patriots marathon bridge tunnel yard stop
     """.split()
 )
 # Words that make up place names everywhere ("West Side", "North End", "Center"): a name made
@@ -110,6 +113,12 @@ PROPER_NAMES = frozenset(
 # Names of places that are also a US state or a country: alone, or with "MA", they are the
 # town; in a sentence they are more often the state or the country ("I moved from Florida").
 ELSEWHERE_NAMES = frozenset("florida washington wales holland peru".split())
+# Chinese names of the countries and cities that some Massachusetts names share (英国剑桥 is
+# Cambridge in England): a name right after one of them is there, not here.
+CJK_ELSEWHERE = (
+    "英国", "英國", "英格兰", "英格蘭", "伦敦", "倫敦", "中国", "中國", "加拿大", "澳大利亚",
+    "澳洲", "台湾", "台灣", "香港", "日本", "韩国", "韓國", "越南", "爱尔兰", "愛爾蘭",
+)  # fmt: skip
 # Words that say the resident is somewhere else than the place named: ask, don't answer.
 NEAR = frozenset("near outside around by nearby close beside cerca perto".split())
 DIRECTIONS = frozenset({"north", "south", "east", "west"})
@@ -154,6 +163,7 @@ class Vocabulary:
     regions: dict[str, str] = field(default_factory=dict)  # folded name -> state code or XX
     codes: dict[str, str] = field(default_factory=dict)  # two-letter code -> code or XX
     elsewhere: frozenset[str] = frozenset()  # folded names of cities, states, countries
+    cities: dict[str, str] = field(default_factory=dict)  # foreign city -> XX ("Chelsea, London")
 
     @classmethod
     def build(
@@ -177,7 +187,19 @@ class Vocabulary:
                 regions.setdefault(key, US_COUNTRY if code == "US" else OUTSIDE)
                 if kind == "province":
                     codes.setdefault(code.lower(), OUTSIDE)
-        return cls(frozenset(common), regions, codes, frozenset(names))
+        cities = {
+            " ".join(fold(name).split()): OUTSIDE
+            for name, code, kind in elsewhere
+            if kind == "city" and not code.startswith(US_COUNTRY)
+        }
+        return cls(frozenset(common), regions, codes, frozenset(names), cities)
+
+    def without(self, names: Iterable[str]) -> Vocabulary:
+        """The same, minus the cities that are names of ours ("Salem" in India is not a
+        qualifier of "Quincy Salem")."""
+        ours = set(names)
+        cities = {city: code for city, code in self.cities.items() if city not in ours}
+        return Vocabulary(self.common, self.regions, self.codes, self.elsewhere, cities)
 
     def is_common(self, word: str) -> bool:
         """A correctly spelled common word of English, Spanish or Portuguese."""
@@ -188,7 +210,7 @@ class Vocabulary:
         n = len(words)
         for length in range(min(MAX_QUALIFIER_WORDS, n - index), 0, -1):
             phrase = " ".join(words[index : index + length])
-            code = self.regions.get(phrase)
+            code = self.regions.get(phrase) or self.cities.get(phrase)
             if code is not None and not _street_after(words, index + length):
                 return Qualifier(code, length)
         if index == n - 1 or (index < n - 1 and words[index + 1].isdigit()):
