@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import signal
 import subprocess
 import sys
 from collections import Counter
+from datetime import time
 from pathlib import Path
 
 import pytest
 
 from bot import PROJECT_ROOT
 from bot.broadcast.engine import DEFAULT_WORKERS
+from bot.channels.tg import organizer
+from bot.channels.tg.app import build_application
 from bot.cli_broadcast import add_arguments, cmd_broadcast, cmd_stats, cmd_subscribers
 from bot.config import Settings
+from bot.services import open_services
 from bot.storage import broadcasts, subscribers
 from bot.storage.db import connect
-from tests.conftest import TOKEN
+from tests.conftest import TOKEN, running_application
 from tests.fakebotapi import FakeBotAPI
+from tests.support import make_settings
 
+NEVER_QUIET = (time(0, 0), time(0, 0))
 ALERT = "<b>Hearing on S.1234 Tuesday</b>\nCall your senator: <i>press pause</i>."
 
 
@@ -139,3 +146,62 @@ def test_stats_reports_calls_by_outcome_and_seat_hiding_counts_under_five() -> N
     assert "Calls and emails reported: 9" in text
     assert "talked: 7" in text and "voicemail: <5" in text
     assert "Senate Second Middlesex: <5" in text
+
+
+@pytest.mark.slow
+async def test_a_bot_started_mid_delivery_leaves_the_broadcast_to_the_command_line(tmp_path):
+    """One engine per broadcast: exact counts, blocked rows kept, one "done" in the audit log."""
+    audience = list(range(7001, 7201))
+    blocked = {7005, 7100, 7199}
+    alert = tmp_path / "alert.html"
+    alert.write_text(ALERT)
+    with FakeBotAPI.in_thread(rate_limit=True, global_rate=100.0) as api:
+        for chat_id in blocked:
+            api.block(chat_id)
+        settings = make_settings(
+            tmp_path,
+            token=TOKEN,
+            api_base_url=api.base_url,
+            broadcast_rate=40.0,
+            quiet_hours=NEVER_QUIET,
+        )
+        services = open_services(settings)
+        for chat_id in audience:
+            subscribers.subscribe(services.state, chat_id, "somerville", "en")
+        env = {
+            **os.environ,
+            "BOT_DB_PATH": str(settings.db_path),
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_BASE_URL": api.base_url,
+            "BROADCAST_RATE": "40",
+            "QUIET_HOURS": "00:00-00:00",
+        }
+        command = [sys.executable, "-m", "bot", "broadcast", "--text-file", str(alert)]
+        cli = await asyncio.create_subprocess_exec(
+            *command,
+            "--segment",
+            "all",
+            "--yes",
+            env=env,
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        await asyncio.to_thread(api.wait_for_blocking, "sendMessage", count=40, timeout=30)
+        app = build_application(services)
+        async with running_application(app):
+            _, err = await asyncio.wait_for(cli.communicate(), 60)
+            # The bot's own delivery, resumed at start, returns once the broadcast is done.
+            await asyncio.gather(*app.bot_data.get(organizer.DELIVERIES, {}).values())
+        per_chat = Counter(int(call.params["chat_id"]) for call in api.calls_of("sendMessage"))
+
+    assert cli.returncode == 0, err.decode()
+    assert set(per_chat) == set(audience)
+    assert max(per_chat.values()) == 1
+    conn = services.state
+    assert broadcasts.progress(conn, 1) == broadcasts.Counts(197, 3, 0, 0)
+    actions = [a for (a,) in conn.execute("SELECT action FROM audit WHERE broadcast_id = 1")]
+    assert actions.count("done") == 1
+    assert broadcasts.get_broadcast(conn, 1).state == "done"
+    assert all(subscribers.get(conn, chat_id) is None for chat_id in blocked)
+    services.close()
