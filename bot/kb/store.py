@@ -71,6 +71,32 @@ class KnowledgeStore:
         rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", [place_id])
         return Place(**rows[0]) if rows else None
 
+    def places_named(self, text: str) -> list[Place]:
+        """The places ``text`` names exactly: an id, or a name in any case ("Portland, ME" too).
+
+        A Massachusetts place wins over others of the same name (the campaign's state); more
+        than one result is ambiguous, none unknown.
+        """
+        text = text.strip()
+        rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", [text])
+        if not rows:
+            name, _, state = text.rpartition(",")
+            if name and len(state.strip()) == 2:
+                rows = self._rows(
+                    f"SELECT {_PLACE_COLUMNS} FROM places WHERE lower(name) = lower(?)"
+                    " AND state = upper(?) ORDER BY id",
+                    [name.strip(), state.strip()],
+                )
+            else:
+                rows = self._rows(
+                    f"SELECT {_PLACE_COLUMNS} FROM places WHERE lower(name) = lower(?)"
+                    " ORDER BY id",
+                    [text],
+                )
+        places = [Place(**row) for row in rows]
+        in_massachusetts = [p for p in places if p.state == "MA"]
+        return in_massachusetts if len(in_massachusetts) == 1 else places
+
     def aliases(self) -> list[Alias]:
         rows = self._rows(
             "SELECT alias, place_id, kind, confidence, other_place_ids FROM aliases"
