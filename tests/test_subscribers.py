@@ -6,6 +6,7 @@ import io
 import json
 import sqlite3
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -173,3 +174,52 @@ def test_place_id_wins_over_the_town_name(conn):
     report = subscribers.import_jsonl(conn, [line], known_place, LANGUAGES)
     assert report.added == 1
     assert subscribers.get(conn, 8).place_id == "north-adams"
+
+
+def _encodings(number: int) -> list[bytes]:
+    """How SQLite may store ``number``: a record's big-endian integer, a rowid's varint."""
+    varint = [number & 0x7F]
+    rest = number >> 7
+    while rest:
+        varint.insert(0, 0x80 | (rest & 0x7F))
+        rest >>= 7
+    size = 4 if number < 2**31 else 8
+    return [number.to_bytes(size, "big"), bytes(varint)]
+
+
+def _files_holding(path: Path, number: int) -> list[str]:
+    found = []
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        data = file.read_bytes() if file.exists() else b""
+        if any(encoding in data for encoding in _encodings(number)):
+            found.append(file.name)
+    return found
+
+
+def test_after_forget_no_file_of_the_database_holds_the_chat_id(tmp_path, monkeypatch):
+    """After /forget the WAL file held the chat id until the bot stopped."""
+    plain_connect = sqlite3.connect
+
+    def usual_sqlite(*args, **kwargs):  # SQLite as most systems build it: secure_delete off
+        opened = plain_connect(*args, **kwargs)
+        opened.execute("PRAGMA secure_delete = OFF")
+        return opened
+
+    monkeypatch.setattr(sqlite3, "connect", usual_sqlite)
+    path = tmp_path / "state.sqlite3"
+    conn = connect(path)
+    reader = connect(path)  # another process's connection, as when the CLI runs beside the bot
+    subscribers.subscribe(conn, CHAT, "somerville", "en")
+    for chat_id in range(1, 300):
+        subscribers.subscribe(conn, chat_id, "cambridge", "en")
+    bid = broadcasts.create_broadcast(conn, "<b>Hearing</b>", ["all"], actor=None)
+    broadcasts.enqueue(conn, bid, [CHAT, *range(1, 300)])
+    assert reader.execute("SELECT count(*) FROM subscribers").fetchone()[0] == 300
+    assert _files_holding(path, CHAT)  # it is there before
+
+    subscribers.forget(conn, CHAT)
+
+    assert _files_holding(path, CHAT) == []
+    assert reader.execute("SELECT count(*) FROM subscribers").fetchone()[0] == 299
+    reader.close()
+    conn.close()

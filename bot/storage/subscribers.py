@@ -5,13 +5,16 @@ chat id is personal data: :func:`mydata` shows and :func:`forget` erases everyth
 database holds about one chat. Both find it by convention rather than by a list kept by hand:
 every table that stores a chat id names the column ``chat_id`` (or ``..._chat_id``); an
 organizer's Telegram user id (the same number as their private chat id) is stored only in
-``audit.actor`` and, hashed, in ``broadcasts.created_by_hash``.
+``audit.actor`` and, hashed, in ``broadcasts.created_by_hash``. :func:`forget` also empties the
+write-ahead log and :func:`bot.storage.db.connect` turns ``secure_delete`` on, so that no file of
+the database keeps erased rows.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -30,6 +33,8 @@ CREATE TABLE IF NOT EXISTS subscribers (
 CREATE INDEX IF NOT EXISTS subscribers_place ON subscribers (place_id)
 """
 register_schema(SCHEMA)
+
+logger = logging.getLogger(__name__)
 
 # Telegram: chat ids "have at most 52 significant bits"; a larger number is not one, and one of
 # 2**63 or more does not even fit SQLite's 64-bit INTEGER.
@@ -182,6 +187,12 @@ def forget(conn: sqlite3.Connection, chat_id: int) -> int:
                 (actor_hash(chat_id),),
             )
             touched += cursor.rowcount
+    # The WAL still holds the pages as they were before the erasure (SQLite empties it only
+    # when the last connection closes): copy the new pages into the database and truncate the
+    # WAL, so that the chat id is gone from every file at once.
+    busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:
+        logger.warning("Erased a chat, but a reader kept the WAL from being emptied")
     return touched
 
 
