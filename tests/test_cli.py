@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import DEFAULT_KNOWLEDGE_DIR
 from bot.cli import build_parser
 from bot.storage import subscribers
 from bot.storage.db import connect
@@ -23,11 +24,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_bot(
-    tmp_path: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None
+    tmp_path: Path,
+    *args: str,
+    stdin: str = "",
+    env: dict[str, str] | None = None,
+    damage_knowledge: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")} | (env or {})
     env["BOT_DB_PATH"] = str(tmp_path / "bot.sqlite3")
-    shutil.copyfile(built_knowledge(), tmp_path / "bot.knowledge.sqlite3")
+    kb = tmp_path / "bot.knowledge.sqlite3"
+    shutil.copyfile(built_knowledge(), kb)
+    if damage_knowledge:  # its first half only, still newer than every YAML file
+        kb.write_bytes(kb.read_bytes()[: kb.stat().st_size // 2])
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
@@ -218,3 +226,58 @@ def test_a_missing_knowledge_folder_is_one_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     [line] = done.stderr.splitlines()
     assert line.startswith("error: knowledge: ") and "nowhere" in line
+
+
+# -- damaged knowledge database ---------------------------------------------------------------
+
+
+def test_a_corrupt_knowledge_database_newer_than_the_yaml_is_rebuilt_at_start(
+    tmp_path: Path,
+) -> None:
+    """A corrupt knowledge database newer than the YAML was not rebuilt: the bot did not start."""
+    kb = tmp_path / "bot.knowledge.sqlite3"
+    done = run_bot(tmp_path, "lookup", "--json", "sommerville", damage_knowledge=True)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["place"]["name"] == "Somerville"
+    assert "damaged" in done.stderr and "rebuilding it from the YAML" in done.stderr
+    assert sorted(p.name for p in tmp_path.glob("*knowledge*")) == [kb.name]
+
+
+# Run ``python -m bot`` with files limited to 300 kB: the knowledge database (800 kB) cannot be
+# written, as on a full disk, while the small state database can.
+_FULL_DISK = """
+import resource, runpy, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
+sys.argv = ["bot", *sys.argv[1:]]
+runpy.run_module("bot", run_name="__main__")
+"""
+
+
+@pytest.mark.slow
+def test_a_full_disk_at_rebuild_keeps_the_previous_knowledge_and_the_bot_starts(
+    tmp_path: Path,
+) -> None:
+    """A full disk at rebuild failed the start, though the previous database was intact."""
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, knowledge)
+    kb = tmp_path / "bot.knowledge.sqlite3"
+    shutil.copyfile(built_knowledge(), kb)
+    os.utime(kb, (0, 0))  # older than every YAML file: it must be rebuilt
+    before = kb.read_bytes()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+    env |= {"BOT_DB_PATH": str(tmp_path / "bot.sqlite3"), "KNOWLEDGE_DIR": str(knowledge)}
+    done = subprocess.run(
+        [sys.executable, "-c", _FULL_DISK, "lookup", "--json", "sommerville"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["place"]["name"] == "Somerville"
+    assert "serving the previous database" in done.stderr
+    assert kb.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.glob("*knowledge.sqlite3*")) == [kb.name]

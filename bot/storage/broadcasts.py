@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.processes import process_exists
 from bot.storage.db import register_schema, write_tx
 from bot.storage.subscribers import actor_hash
 
@@ -572,13 +573,7 @@ def _alive(owner: str) -> bool:
     pid_text = rest.partition(":")[0]
     if host != socket.gethostname() or not pid_text.isdigit():
         return True
-    try:
-        os.kill(int(pid_text), 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists, but belongs to someone else
-        return True
-    return True
+    return process_exists(int(pid_text))
 
 
 # -- statistics -----------------------------------------------------------------------------
