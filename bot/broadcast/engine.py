@@ -351,6 +351,8 @@ class Engine:
             except store.LeaseLost as exc:
                 report.state = "taken over"
                 report.error = str(exc)
+            except store.BroadcastStateError:  # cancelled after the workers' last look
+                report.state = "cancelled"
         if report.state not in ("done", "incomplete"):
             report.counts = store.progress(self.conn, broadcast_id)
         if self.progress is not None:

@@ -55,17 +55,19 @@ def state_damaged(path: Path, why: str) -> str:
     )
 
 
-def open_knowledge(settings: Settings, *, required: bool = True) -> KnowledgeStore | None:
-    """Open the knowledge database (rebuilt from the YAML when needed).
+def open_knowledge(settings: Settings) -> KnowledgeStore:
+    """Open the knowledge database (rebuilt from the YAML when stale or damaged)."""
+    return KnowledgeStore.open(settings.knowledge_dir, settings.knowledge_db_path)
 
-    When it is not ``required``, a failure is logged and None returned: the command then shows
-    place ids instead of names.
+
+def open_knowledge_for_names(settings: Settings) -> KnowledgeStore | None:
+    """Open the knowledge database only to name places: None (and a warning) if it cannot be.
+
+    The command then shows place ids instead of names.
     """
     try:
-        return KnowledgeStore.open(settings.knowledge_dir, settings.knowledge_db_path)
+        return open_knowledge(settings)
     except KnowledgeError as exc:
-        if required:
-            raise
         logger.warning("Knowledge database unavailable, showing place ids: %s", exc)
         return None
 

@@ -60,7 +60,6 @@ def kb_build(settings: Settings, args: argparse.Namespace) -> int:
 def kb_check(settings: Settings, args: argparse.Namespace) -> int:
     """List stale records; exit 1 when there are any."""
     store = open_knowledge(settings)
-    assert store is not None
     try:
         findings = stale_records(store.db, date.today(), args.max_age_days)
     finally:

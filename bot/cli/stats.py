@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from bot.cli.common import open_knowledge, open_state
+from bot.cli.common import open_knowledge_for_names, open_state
 from bot.config import Settings
 from bot.kb.store import KnowledgeStore
 from bot.storage import broadcasts
@@ -23,7 +23,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def stats(settings: Settings, args: argparse.Namespace) -> int:
     """Print subscribers by town, broadcast outcomes and calls, counts under 5 shown as "<5"."""
     conn = open_state(settings)
-    kb = open_knowledge(settings, required=False)
+    kb = open_knowledge_for_names(settings)
     try:
         print(broadcasts.format_stats(broadcasts.stats(conn), place_namer(kb)))
         print(format_calls(outcome_totals(conn)))

@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.cli.common import CliError, open_knowledge, open_state, read_regular_file
+from bot.cli.common import (
+    CliError,
+    open_knowledge,
+    open_knowledge_for_names,
+    open_state,
+    read_regular_file,
+)
 from bot.cli.stats import place_namer
 from bot.config import Settings
 from bot.core.i18n import Catalog
@@ -41,7 +47,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def export_(settings: Settings, args: argparse.Namespace) -> int:
     """Write one JSON object per subscriber: chat_id, town, place_id, language, created."""
     conn = open_state(settings)
-    kb = open_knowledge(settings, required=False)
+    kb = open_knowledge_for_names(settings)
     try:
         with contextlib.ExitStack() as stack:
             out: TextIO = sys.stdout
@@ -71,7 +77,6 @@ def import_(settings: Settings, args: argparse.Namespace) -> int:
         raise CliError(f"{args.file}: binary, not JSON lines")
     languages = Catalog.load(settings.knowledge_dir).languages
     kb = open_knowledge(settings)
-    assert kb is not None
     conn = open_state(settings)
     try:
         report = subscribers.import_jsonl(conn, data.split(b"\n"), _place_finder(kb), languages)
