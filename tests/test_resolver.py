@@ -23,12 +23,13 @@ TOWNS = [
     "Hull", "Worcester", "Webster", "Ware", "Warren", "Barre", "Gill", "Lee", "Cambridge",
     "Harvard", "Somerville", "Springfield", "West Springfield", "Boston", "Winthrop", "Wareham",
     "Brookline", "Medford", "Quincy", "Florida", "Amherst", "Pelham", "Shutesbury", "Falmouth",
-    "Gosnold", "Framingham", "Dedham", "Holyoke", "Chelsea", "Lawrence", "Northampton",
+    "Gosnold", "Framingham", "Dedham", "Holyoke", "Chelsea", "Lawrence", "Northampton", "Goshen",
 ]  # fmt: skip
 COMMON = (
     "the a was is my what whats of ward bill hearing street main reading hear heath hill full "
     "stop spring onset news about i it in at on to and for work student status precinct law "
-    "florida brighton salen logan quincy jones boston cream pie dead ham holy oak dictionary"
+    "florida brighton salen logan quincy jones boston cream pie dead ham holy oak dictionary "
+    "have good one"
 ).split()
 ELSEWHERE = [
     ("England", "GB", "country"),
@@ -274,7 +275,13 @@ def test_a_cut_off_name_never_matches_a_town_a_few_edits_away(resolver: Resolver
 
 
 def test_a_common_word_does_not_complete_to_a_town(resolver: Resolver) -> None:
-    assert outcome(resolver, "spring")[0] == "none"
+    assert outcome(resolver, "spring")[0] == "none"  # one completion: a word, not a question
+    assert outcome(resolver, "i want to spring into action")[0] == "none"
+
+
+def test_a_name_cut_after_its_first_word_keeps_the_space(resolver: Resolver) -> None:
+    assert outcome(resolver, "north a")[:2] == ("match", "north-adams")  # not Northampton
+    assert outcome(resolver, "west spr")[:2] == ("match", "west-springfield")
 
 
 # 5. Local names ----------------------------------------------------------------------------
@@ -306,6 +313,12 @@ def test_a_dictated_or_accented_name_is_asked_about(
     result = resolver.resolve(text)
     assert result.outcome is Outcome.AMBIGUOUS
     assert place in {p.id for p in result.candidates}
+
+
+def test_ordinary_words_that_only_roughly_sound_like_a_town_are_not_asked_about(
+    resolver: Resolver,
+) -> None:
+    assert outcome(resolver, "have a good one")[0] == "none"  # Goshen, roughly
 
 
 def test_a_typo_that_sounds_like_another_town_asks_about_both(resolver: Resolver) -> None:

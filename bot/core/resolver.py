@@ -71,7 +71,7 @@ LONG_WORD = 8  # from this length two edits are a typo, not another word
 MIN_FUZZY_LENGTH = 4  # "hul", "lyn": too little to guess from
 # A truncation needs four letters ("fram", "worc"): three letters begin too many names.
 MIN_PREFIX_LENGTH = 4
-MAX_CANDIDATES = 5
+MAX_CANDIDATES = 6  # Martha's Vineyard has six towns
 MAX_SPAN_WORDS = 4
 MAX_NAME_TAIL = 2  # words between a town's name and the street or school word it names
 # Sounds-like spellings: a name of the same Metaphone code is offered when its spelling is at
@@ -85,6 +85,9 @@ SOUNDS_CLOSE = 0.4
 # A single sounds-like name is offered as "Did you mean ...?" only when this alike.
 SOUNDS_CONFIRM_SAME = 0.6
 SOUNDS_CONFIRM_NEAR = 0.7
+# Ordinary words that together sound like a name ("dead ham" 0.92, "holy oak" 0.86, "nay tick"
+# 0.77) must be this alike; "have a good one" and Goshen (0.5) are not.
+SOUNDS_DICTATED = 0.75
 MAX_SOUNDS_LIKE = 3
 # Sounds-like names are looked for only in a message that is little more than a name: in a
 # sentence, words that sound like a town are far more often just words.
@@ -301,6 +304,15 @@ class Resolver:
     def _approximate(self, words: list[str], consumed: set[int], state: str | None) -> Resolution:
         """Truncations, then typos, then sounds-like spellings."""
         runs = _content_runs(words, consumed, self.vocabulary)
+        if (
+            len(words) >= 2
+            and words[-2] in GENERIC_WORDS
+            and words[-1].isalpha()
+            and not consumed.intersection({len(words) - 2, len(words) - 1})
+        ):
+            # "north a", "north and": a name cut off after its first letters, where the
+            # letters happen to spell a filler word.
+            runs = [*runs, words[-2:]]
         truncated = self._truncations(runs, state)
         typo = self._fuzzy(runs, state)
         if truncated is not None:
@@ -412,10 +424,10 @@ class Resolver:
         return scan
 
     def _elsewhere_span(self, span: list[str]) -> bool:
-        """A place elsewhere ("Hamden", "Nashua"). One that is also a common word ("Down",
-        "Nice", "Toronto") is left alone: common words are never typos of ours anyway."""
-        return " ".join(span) in self._elsewhere and not all(
-            self.vocabulary.is_common(w) for w in span
+        """A place elsewhere ("Hamden", "Cape Verde"). One that is a single common word
+        ("Down", "Nice", "Toronto") is left alone: common words are never typos of ours."""
+        return " ".join(span) in self._elsewhere and not (
+            len(span) == 1 and self.vocabulary.is_common(span[0])
         )
 
     def _scan_cjk(self, text: str, scan: _Scan) -> None:
@@ -657,6 +669,14 @@ class Resolver:
                         continue
                     common = True
                 found = self._prefixes.starting_with(query)
+                if common:
+                    # A whole word is a cut-off only inside a longer word ("brook" of
+                    # Brookline), not as the first word of a name ("back" of Back Bay).
+                    found = [i for i in found if not self._keys[i].startswith(span[0] + " ")]
+                if length > 1:
+                    # Typed words keep their spaces: "north a" is North Adams, not Northampton.
+                    typed = canonical(span)
+                    found = [i for i in found if self._keys[i].startswith(typed)]
                 if found:
                     completions.extend(found)
                     break
@@ -758,10 +778,13 @@ class Resolver:
                     common = length == 1 and self.vocabulary.is_common(span[0])
                     if common and state is None:
                         continue
+                    # Ordinary words dictated apart ("dead ham") must sound very like a name.
+                    words_only = all(self.vocabulary.is_common(w) for w in span)
+                    floor = SOUNDS_DICTATED if words_only else 0.0
                     for query in _spoken_forms(compact(canonical(span))):
                         if len(query) >= MIN_FUZZY_LENGTH:
                             # An ordinary word before "MA" ("lester mass") only by its own code.
-                            self._score_sound(query, state, scored, same_only=common)
+                            self._score_sound(query, state, scored, common, floor)
         if same_code_only:
             scored = {p: v for p, v in scored.items() if v[0] and v[1] >= SOUNDS_CONFIRM_SAME}
         ranked = sorted(scored.items(), key=lambda item: (not item[1][0], -item[1][1]))
@@ -785,9 +808,10 @@ class Resolver:
         state: str | None,
         scored: dict[str, tuple[bool, float]],
         same_only: bool = False,
+        floor: float = 0.0,
     ) -> None:
         for index, same, similarity in self._sounds.sounding_like(query):
-            if same_only and not same:
+            if (same_only and not same) or similarity < floor:
                 continue
             for entry in self._exact[self._keys[index]]:
                 if self._completes(entry) and self._allowed(entry.place_id, state):

@@ -108,6 +108,7 @@ PROPER_NAMES = frozenset(
     """
     aberdeen bellevue bradford brighton chinatown dorchester fenway florence glendale hastings
     islington jp leeds manchester piedmont rochdale zoar jefferson farley bmc bu mfa mit
+    brigham sf nola seattle
     """.split()
 )
 # Names of places that are also a US state or a country: alone, or with "MA", they are the
@@ -129,8 +130,8 @@ REGIONS = frozenset(
         "berkshires", "the berkshires", "cape cod", "the cape", "south shore", "north shore",
         "metrowest", "metro west", "pioneer valley", "western mass", "western massachusetts",
         "central mass", "central massachusetts", "merrimack valley", "greater boston",
-        "the islands", "south coast", "north of boston", "marthas vineyard", "the vineyard",
-        "cape ann", "outer cape", "upper cape", "lower cape", "mid cape",
+        "the islands", "south coast", "north of boston", "outer cape", "upper cape",
+        "lower cape", "mid cape",
     }
 )  # fmt: skip
 # Short forms of states people write after a town ("Springfield, Mass", "Hartford Conn").
