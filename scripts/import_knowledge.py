@@ -177,6 +177,10 @@ ALIAS_CORRECTIONS: dict[tuple[str, str], tuple[str, tuple[str, ...], str]] = {
     ("Millers Falls", "montague"): ("ambiguous", ("erving",), "in Montague and Erving"),
     ("Shelburne Falls", "shelburne"): ("ambiguous", ("buckland",), "in Shelburne and Buckland"),
     ("Shelburne Fls", "shelburne"): ("ambiguous", ("buckland",), "in Shelburne and Buckland"),
+    ("Plum Island", "newburyport"): ("ambiguous", ("newbury",), "in Newburyport and Newbury"),
+    ("North Tisbury", "tisbury"): ("ambiguous", ("west-tisbury",), "in West Tisbury (its center)"),
+    ("Union Square", "somerville"): ("medium", ("boston",), "Allston's Union Square is in Boston"),
+    ("Zoar", "rowe"): ("ambiguous", ("charlemont",), "the village lies on the Charlemont line"),
 }
 # Boston neighbourhood nicknames in everyday use (JP: Jamaica Plain; Southie: South Boston;
 # Eastie: East Boston; Rozzie: Roslindale), each the nickname of a neighbourhood in the data.

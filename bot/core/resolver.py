@@ -36,7 +36,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from bot.core.normalize import canonical, compact, fold
+from bot.core.normalize import canonical, canonical_token, compact, fold
 from bot.core.typos import PhoneticIndex, PrefixIndex, TypoIndex, slip
 from bot.core.vocabulary import (
     CJK_ELSEWHERE,
@@ -50,8 +50,11 @@ from bot.core.vocabulary import (
     MASSACHUSETTS,
     NEAR,
     OUTSIDE,
+    PAST_OR_NOT,
     PROPER_NAMES,
     REGIONS,
+    STREET_BEFORE,
+    STREET_WORDS,
     STRUCTURE,
     SUBJECT,
     US_COUNTRY,
@@ -72,8 +75,11 @@ MIN_FUZZY_LENGTH = 4  # "hul", "lyn": too little to guess from
 # A truncation needs four letters ("fram", "worc"): three letters begin too many names.
 MIN_PREFIX_LENGTH = 4
 MAX_CANDIDATES = 6  # Martha's Vineyard has six towns
-MAX_SPAN_WORDS = 4
-MAX_NAME_TAIL = 2  # words between a town's name and the street or school word it names
+MAX_SPAN_WORDS = 6  # "Massachusetts Museum of Contemporary Art"
+MAX_NAME_TAIL = 2
+# Aliases of three letters or fewer ("ACK", "OB", "JP") are also interjections and
+# abbreviations: they count on their own, after a place word, or before "MA".
+SHORT_ALIAS = 3  # words between a town's name and the street or school word it names
 # Sounds-like spellings: a name of the same Metaphone code is offered when its spelling is at
 # least SOUNDS_SAME_CODE similar (Indel similarity, 0-1: "quinsee" and Quincy 0.62; a code is
 # lossy, "xyzzyville" shares one with Southborough at 0.3), a name one code-edit away at least
@@ -83,11 +89,12 @@ SOUNDS_SAME_CODE = 0.5
 SOUNDS_ALIKE = 0.6
 SOUNDS_CLOSE = 0.4
 # A single sounds-like name is offered as "Did you mean ...?" only when this alike.
-SOUNDS_CONFIRM_SAME = 0.6
+SOUNDS_CONFIRM_SAME = 0.55
 SOUNDS_CONFIRM_NEAR = 0.7
 # Ordinary words that together sound like a name ("dead ham" 0.92, "holy oak" 0.86, "nay tick"
 # 0.77) must be this alike; "have a good one" and Goshen (0.5) are not.
 SOUNDS_DICTATED = 0.75
+MAX_DICTATED_WORDS = 3
 MAX_SOUNDS_LIKE = 3
 # Sounds-like names are looked for only in a message that is little more than a name: in a
 # sentence, words that sound like a town are far more often just words.
@@ -148,6 +155,7 @@ class _Hit:
     qualified: bool = False
     alternatives: list[str] = field(default_factory=list)
     span: tuple[int, int] = (-1, -1)  # word positions; (-1, -1) for a Chinese name
+    set_aside: bool = False  # after "used to live in" or "not": another place is meant
 
 
 @dataclass
@@ -255,7 +263,7 @@ class Resolver:
         db = store.db
         words = Vocabulary.build(
             vocabulary.common_words(db),
-            ((e.name, e.code, e.kind) for e in vocabulary.elsewhere(db)),
+            [(e.name, e.code, e.kind) for e in vocabulary.elsewhere(db)],
         )
         aliases = [*store.aliases(), *landmarks.local_names(db)]
         return cls(store.places(), aliases, store.zips(), landmarks.landmarks(db), words)
@@ -293,13 +301,25 @@ class Resolver:
             scan.state = MASSACHUSETTS  # "lester mass": what comes before is in Massachusetts
         if by_zip is not None:
             return self._combine_zip(by_zip, scan.hits)
+        if scan.elsewhere and scan.hits and all(hit.set_aside for hit in scan.hits):
+            # "we used to live in Lowell but now we're in Nashua"
+            return Resolution(Outcome.NONE, reason="elsewhere")
         if scan.hits:
             return self._single_or_none(self._from_hits(scan.hits))
         if scan.elsewhere or scan.excluded:
             return Resolution(Outcome.NONE, reason="elsewhere" if scan.elsewhere else "excluded")
-        # "Webster's dictionary", "Spencer's Gifts": a possessive is a person or a business.
-        consumed = scan.consumed | {i for i, w in enumerate(words) if w in possessive}
+        # "Webster's dictionary", "Spencer's Gifts": a possessive is a person or a business;
+        # so is a town's name in the plural after no place word ("fig newtons", "the Adamses").
+        consumed = scan.consumed | {
+            i
+            for i, w in enumerate(words)
+            if w in possessive
+            or (len(words) > 1 and self._plural_of_a_name(w) and words[i - 1 : i] != ["in"])
+        }
         return self._single_or_none(self._approximate(words, consumed, scan.state))
+
+    def _plural_of_a_name(self, word: str) -> bool:
+        return word.endswith("s") and any(e.kind == "name" for e in self._exact.get(word[:-1], ()))
 
     def _approximate(self, words: list[str], consumed: set[int], state: str | None) -> Resolution:
         """Truncations, then typos, then sounds-like spellings."""
@@ -313,7 +333,7 @@ class Resolver:
             # "north a", "north and": a name cut off after its first letters, where the
             # letters happen to spell a filler word.
             runs = [*runs, words[-2:]]
-        truncated = self._truncations(runs, state)
+        truncated = self._truncations(runs, state, words)
         typo = self._fuzzy(runs, state)
         if truncated is not None:
             if (
@@ -334,7 +354,53 @@ class Resolver:
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "typo-or-sound")
         if typo.outcome is not Outcome.NONE:
             return typo
+        dictated = self._dictated(words, consumed, state)
+        if dictated is not None:
+            return dictated
         return self._sounds_like(runs, state)
+
+    def _dictated(
+        self, words: list[str], consumed: set[int], state: str | None
+    ) -> Resolution | None:
+        """A name dictated in pieces at the end of the message, after "in", "from" or alone:
+        "I live in nor wood", "I'm from bill Erica", "chick a pee", "co has it, mass".
+
+        The pieces may be any words, fillers included. Put together, they are the name
+        exactly (an answer), or sound like one (a question); one ordinary word alone is
+        only ever asked about by its sound ("I live in redding").
+        """
+        end = len(words)
+        while end > 0 and words[end - 1] in _MA_WORDS:
+            end -= 1
+        start = end
+        while start > 0 and end - start < MAX_DICTATED_WORDS and words[start - 1] not in CUES:
+            start -= 1
+        span = words[start:end]
+        alone = start == 0 or words[start - 1] in CUES
+        if not span or not alone or not all(w.isalpha() for w in span):
+            return None
+        if all(w in FILLER or w in SUBJECT for w in span):
+            return None  # "the bill", "my town": no name was dictated
+        if consumed.intersection(range(start, end)):
+            return None
+        query = compact(canonical(span))
+        if len(query) < MIN_FUZZY_LENGTH:
+            return None
+        if len(span) > 1 and query in self._compact_exact:
+            entries = [e for e in self._exact[self._compact_exact[query]] if self._completes(e)]
+            named = list(dict.fromkeys(self.places[e.place_id] for e in entries))
+            if len(named) == 1:
+                return Resolution(Outcome.MATCH, named[0], (named[0],), reason="dictated")
+        if len(span) == 1 and (start == 0 or not self.vocabulary.is_common(span[0])):
+            return None  # the other tiers have looked at it; a word alone is just a word
+        scored: dict[str, tuple[bool, float]] = {}
+        for form in _spoken_forms(query):
+            self._score_sound(form, state, scored, len(span) == 1, SOUNDS_DICTATED)
+        ranked = sorted(scored.items(), key=lambda item: (not item[1][0], -item[1][1]))
+        places = tuple(self.places[p] for p, _ in ranked[:MAX_SOUNDS_LIKE])
+        if not places:
+            return None
+        return Resolution(Outcome.AMBIGUOUS, None, places, "sounds-like")
 
     def _single_or_none(self, resolution: Resolution) -> Resolution:
         """A question offers two places or more: one candidate is an answer, or nothing.
@@ -460,7 +526,7 @@ class Resolver:
         key = canonical(span)
         if key in self._exact:
             return key
-        if len(span) == 1:
+        if len(span) == 1 or not all(w.isalpha() for w in span):
             return None
         if any(w in FILLER or w in SUBJECT for w in span):
             return None  # "mill is" is not Millis, "ot is" not Otis
@@ -487,8 +553,13 @@ class Resolver:
             region = range(end, end + link + qualifier.length)
             scan.consumed.update(region)
             scan.hits = [h for h in scan.hits if not _inside(h.span, region)]
-        if _part_of_another_name(words, end) and not any(e.kind == "landmark" for e in entries):
-            scan.excluded = True  # "Cambridge Street", "Charlton Memorial Hospital"
+        municipal_only = all(e.kind == "name" for e in entries)
+        if _part_of_another_name(words, end) and (
+            municipal_only or not _followed_by_structure(words, end)
+        ):
+            # "Cambridge Street", "Charlton Memorial Hospital", "Manchester Boston Regional
+            # Airport". A neighbourhood's own square is in its town ("Tatnuck Sq").
+            scan.excluded = True
             return
         state = qualifier.code if qualifier is not None else None
         if state == OUTSIDE:
@@ -501,14 +572,14 @@ class Resolver:
             if not entries:
                 scan.excluded = True  # "Essex County": a county is not where someone lives
                 return
-        strong = [e for e in entries if e.strong]
+        strong = list({e.place_id: e for e in entries if e.strong}.values())
         everyone = [p for e in entries for p in (e.place_id, *e.others)]
         if len(strong) == 1:
             # One strong reading (the others weak, or listed as possible): answer it, and
             # offer the others as "Not in X?".
             kind, place_ids, alternatives = "strong", [strong[0].place_id], everyone
         else:
-            kind = "strong" if strong and len(strong) == len(entries) else "weak"
+            kind = "strong" if strong and all(e.strong for e in entries) else "weak"
             place_ids, alternatives = everyone, []
         place_ids = [p for p in dict.fromkeys(place_ids) if self._allowed(p, state)]
         alternatives = [
@@ -530,9 +601,14 @@ class Resolver:
         before2 = words[start - 2] if start > 1 else None
         span = words[start:end]
         municipal = any(e.kind == "name" for e in entries)
-        if all(word in GENERIC_WORDS for word in span) or (
-            # "near Boston" is not Boston; "near Fenway Park" is in Boston all the same.
-            municipal and (before in NEAR or (before == "of" and before2 in DIRECTIONS))
+        if municipal and before in STREET_BEFORE:
+            scan.excluded = True  # "calle Haverhill", "rua Lowell": a street
+            return
+        near = before in NEAR or (before in _NEAR_LINKS and before2 in NEAR)
+        if all(canonical_token(w) in GENERIC_WORDS for w in span) or (
+            # "near Boston", "cerca de Worcester" are not the town; "near Fenway Park" is in
+            # Boston all the same.
+            municipal and (near or (before == "of" and before2 in DIRECTIONS))
         ):
             kind = "weak"
         elif end - start == 1 and not self._counts_as_place(words, start, qualifier, entries):
@@ -540,6 +616,7 @@ class Resolver:
         elif municipal and self._modifies_another_word(words, start, end, qualifier):
             kind = "word"  # "Quincy Jones", "the Bourne Identity", "Boston cream pie"
         hit = _Hit(place_ids, kind, tuple(span), state is not None, alternatives, (start, end))
+        hit.set_aside = _before_is(words, start, PAST_OR_NOT)  # "used to live in", "not"
         scan.hits.append(hit)
 
     def _qualifier_after(self, words: list[str], end: int) -> Qualifier | None:
@@ -572,21 +649,28 @@ class Resolver:
         municipal = any(e.kind == "name" for e in entries)
         if municipal and word not in COMMON_WORD_NAMES:
             return True
-        if not municipal and (word in PROPER_NAMES or not self.vocabulary.is_common(word)):
+        short = len(word) <= SHORT_ALIAS  # "ack sorry", "ob": letters, not a nickname
+        if (
+            not municipal
+            and not short
+            and (word in PROPER_NAMES or not self.vocabulary.is_common(word))
+        ):
             return True
         if qualifier is not None and qualifier.code == MASSACHUSETTS:
             return True
+        if _names_a_region(words):
+            return True  # "Brewster, on the Cape"
         rest = [w for i, w in enumerate(words) if i != start]
         alone = start == 0 and all(w in FILLER for w in rest)
         previous = words[start - 1] if start > 0 else None
         if not municipal:
             cues = CUES | _LANDMARK_CUES if any(e.kind == "landmark" for e in entries) else CUES
-            return previous in cues
+            return previous in cues or (short and alone and not self.vocabulary.is_common(word))
         if alone:
             return word not in ELSEWHERE_NAMES or all(w in {"ma", "mass"} for w in rest)
         if word in ELSEWHERE_NAMES:
             return False
-        return previous is not None and (previous in CUES or previous in STRUCTURE)
+        return previous is not None and (previous in CUES or previous in STREET_WORDS)
 
     def _modifies_another_word(
         self, words: list[str], start: int, end: int, qualifier: Qualifier | None
@@ -601,9 +685,11 @@ class Resolver:
             return False
         if not self.vocabulary.is_common(words[start]):
             return False  # "Somerville" is only ever a place
-        if start > 0 and (words[start - 1] in CUES or words[start - 1] in STRUCTURE):
+        if start > 0 and (words[start - 1] in CUES or words[start - 1] in STREET_WORDS):
             return False
         after = words[end]
+        if after == "from":
+            return True  # "Lowell from accounting", "Springfield from The Simpsons"
         return not (
             after in FILLER
             or after in SUBJECT
@@ -615,7 +701,7 @@ class Resolver:
         )
 
     def _from_hits(self, hits: list[_Hit]) -> Resolution:
-        named = [hit for hit in hits if hit.kind != "word"]
+        named = _most_specific([hit for hit in hits if hit.kind != "word"], self.places)
         if not named:
             return Resolution(Outcome.NONE, reason="word")
         place_ids = list(dict.fromkeys(pid for hit in named for pid in hit.place_ids))
@@ -652,7 +738,9 @@ class Resolver:
 
     # Truncations -------------------------------------------------------------------------
 
-    def _truncations(self, runs: list[list[str]], state: str | None) -> Resolution | None:
+    def _truncations(
+        self, runs: list[list[str]], state: str | None, words: list[str]
+    ) -> Resolution | None:
         """Names that begin with the last words of a run: "somervil", "north attle"."""
         completions: list[int] = []
         common = False  # a completion begun by a whole common word ("brook", "framing")
@@ -662,21 +750,23 @@ class Resolver:
                     continue
                 span = run[-length:]
                 query = compact(canonical(span))
-                if len(query) < MIN_PREFIX_LENGTH or all(w in GENERIC_WORDS for w in span):
+                if len(query) < MIN_PREFIX_LENGTH or all(
+                    canonical_token(w) in GENERIC_WORDS for w in span
+                ):
                     continue
                 if length == 1 and self.vocabulary.is_common(span[0]):
-                    if len(runs) > 1 or len(run) > 1:
-                        continue
+                    if len(runs) > 1 or len(run) > 1 or len(words) > 1:
+                        continue  # a common word completes only when it is the whole message
                     common = True
                 found = self._prefixes.starting_with(query)
                 if common:
                     # A whole word is a cut-off only inside a longer word ("brook" of
                     # Brookline), not as the first word of a name ("back" of Back Bay).
                     found = [i for i in found if not self._keys[i].startswith(span[0] + " ")]
-                if length > 1:
-                    # Typed words keep their spaces: "north a" is North Adams, not Northampton.
-                    typed = canonical(span)
-                    found = [i for i in found if self._keys[i].startswith(typed)]
+                # Typed words keep their spaces: "north a" is North Adams, not Northampton;
+                # "newtons" is not cut from "Newton Square".
+                typed = canonical(span)
+                found = [i for i in found if _continues(self._keys[i], typed)]
                 if found:
                     completions.extend(found)
                     break
@@ -734,7 +824,7 @@ class Resolver:
             return False  # ordinary words, correctly spelled: not a typo of a town
         query = compact(canonical(span))
         length = len(query)
-        if length < MIN_FUZZY_LENGTH or all(word in GENERIC_WORDS for word in span):
+        if length < MIN_FUZZY_LENGTH or all(canonical_token(w) in GENERIC_WORDS for w in span):
             return False
         reach = 2 if length >= LONG_WORD else 1
         any_confident = False
@@ -768,7 +858,8 @@ class Resolver:
         then those one code-edit away whose spelling is alike, at most three; a single name is
         offered (as a confirmation) only when it is very alike.
         """
-        if sum(len(run) for run in runs) > MAX_SOUNDS_LIKE_WORDS:
+        content = sum(len(run) for run in runs)
+        if content > MAX_SOUNDS_LIKE_WORDS:
             return Resolution(Outcome.NONE, reason="nothing-close")
         scored: dict[str, tuple[bool, float]] = {}  # place -> (same code, similarity)
         for run in runs:
@@ -778,8 +869,11 @@ class Resolver:
                     common = length == 1 and self.vocabulary.is_common(span[0])
                     if common and state is None:
                         continue
-                    # Ordinary words dictated apart ("dead ham") must sound very like a name.
+                    # Ordinary words dictated apart ("dead ham") must be all the message says
+                    # and sound very like a name.
                     words_only = all(self.vocabulary.is_common(w) for w in span)
+                    if words_only and length > 1 and length < content:
+                        continue
                     floor = SOUNDS_DICTATED if words_only else 0.0
                     for query in _spoken_forms(compact(canonical(span))):
                         if len(query) >= MIN_FUZZY_LENGTH:
@@ -833,7 +927,57 @@ _LANDMARK_CUES = frozenset({"at"})
 # "Cambridge in England", "Salem, Oregon" (the comma is gone once folded).
 _QUALIFIER_LINKS = frozenset({"in", "en", "em", "no", "na"})
 _ARTICLES = frozenset({"the", "el", "la", "o", "a"})
+_DIRECTION_LETTERS = frozenset({"n", "s", "e", "w"})
+_NEAR_LINKS = frozenset({"to", "of", "de", "from", "do", "da", "del"})  # close to, cerca de
 _MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
+
+
+def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
+    """Of several places named, the ones the resident means.
+
+    A place after "used to live in" or "not" is set aside; so is a region, a generic name or
+    a state when a town is named ("Martha's Vineyard, in Tisbury", "Springfield, in the North
+    End", "Monterey, the Berkshires one, not California"), and a question whose choices
+    include a town named plainly ("Chestnut Hill, the Brookline part").
+    """
+    if len(hits) < 2:
+        return hits
+    kept = [hit for hit in hits if not hit.set_aside] or hits
+    towns = {
+        pid
+        for hit in kept
+        if hit.kind == "strong" and len(hit.place_ids) == 1
+        for pid in hit.place_ids
+        if places[pid].kind in {"city", "town"}
+    }
+    if not towns:
+        return kept
+    specific = [
+        hit
+        for hit in kept
+        if (hit.kind == "strong" and len(hit.place_ids) == 1 and hit.place_ids[0] in towns)
+        or not (
+            towns.intersection(hit.place_ids)
+            or all(canonical_token(w) in GENERIC_WORDS for w in hit.words)
+            or all(places[p].kind == "state" for p in hit.place_ids)
+        )
+    ]
+    return specific or kept
+
+
+def _before_is(words: list[str], start: int, cues: frozenset[str]) -> bool:
+    """Whether one of ``cues`` is among the four words before ``start``."""
+    return any(w in cues for w in words[max(0, start - 4) : start])
+
+
+def _names_a_region(words: list[str]) -> bool:
+    text = " ".join(words)
+    return any(f" {region} " in f" {text} " for region in REGIONS)
+
+
+def _continues(key: str, typed: str) -> bool:
+    """Whether ``key`` begins with ``typed`` and goes on within its last typed word."""
+    return key.startswith(typed) and len(key) > len(typed) and key[len(typed)] != " "
 
 
 def _inside(span: tuple[int, int], region: range) -> bool:
@@ -866,6 +1010,13 @@ def _content_runs(words: list[str], consumed: set[int], vocabulary: Vocabulary) 
     runs: list[list[str]] = []
     current: list[str] = []
     for index, word in enumerate(words):
+        if word in COUNTY_WORDS:
+            current = []  # "Barnstabel County": a county, not where someone lives
+            continue
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word in _DIRECTION_LETTERS and following.isalpha() and index + 1 not in consumed:
+            current.append(word)  # "e longmea": East, not the Portuguese "and"
+            continue
         if (
             index in consumed
             or word in FILLER

@@ -42,7 +42,8 @@ FILLER = frozenset(
 )
 # Words that point at a place: after one of them a name that is an ordinary word counts.
 # Not "at": "a student at Harvard" names a university, not the town of Harvard.
-CUES = frozenset("in from of about for to into en de desde em no na do da".split())
+# Not "to": "I go to Harvard" names a university.
+CUES = frozenset("in from of about for into on en de desde em no na do da".split())
 # The bot's own subject: never part of a place name, never a typo of one ("ward 3" is not
 # Ware, "the bill" is not Gill), in the three languages.
 SUBJECT = frozenset(
@@ -74,6 +75,18 @@ STRUCTURE = frozenset(
     mutual public library museum symphony pops globe herald gazette times tribune news
     magazine radio red celtics bruins patriots marathon bridge tunnel yard stop
     """.split()
+)
+# Street words: a name after one is a town in an address ("12 Lowell St Reading MA").
+STREET_WORDS = frozenset(
+    "street st str road rd avenue ave av boulevard blvd lane ln drive dr way place pl court ct "
+    "terrace ter parkway pkwy highway hwy route rte circle cir".split()
+)
+# A name after one of these is a street ("calle Haverhill", "rua Lowell", "avenida Essex").
+STREET_BEFORE = frozenset("calle rua avenida av avenue travessa estrada camino".split())
+# A place named after these is where the resident no longer lives, or not: "I used to live in
+# Lowell", "morava em Brockton", "Eastham, not Easthampton".
+PAST_OR_NOT = frozenset(
+    "used grew originally formerly previously morava vivia viviamos not nao ni".split()
 )
 # Words that make up place names everywhere ("West Side", "North End", "Center"): a name made
 # only of them could be anywhere, so it is asked about, and never guessed from a typo.
@@ -108,7 +121,7 @@ PROPER_NAMES = frozenset(
     """
     aberdeen bellevue bradford brighton chinatown dorchester fenway florence glendale hastings
     islington jp leeds manchester piedmont rochdale zoar jefferson farley bmc bu mfa mit
-    brigham sf nola seattle
+    brigham sf nola
     """.split()
 )
 # Names of places that are also a US state or a country: alone, or with "MA", they are the
@@ -142,6 +155,11 @@ STATE_SHORT_FORMS = {
 }  # fmt: skip
 # Two-letter codes of states and provinces count only as the last word after a name
 # ("portland or", "lowell mi"), never after a filler word, where "or", "me", "in" are English.
+# Two-letter codes that are also words of English, Spanish or Portuguese: as a qualifier they
+# count only as the last word after a name.
+WORD_CODES = frozenset(
+    "al ar as co de ga hi id in la ma md me mi mo ms ne no oh ok on or pa pe sc va wa".split()
+)
 US_COUNTRY = "US"
 MASSACHUSETTS = "MA"
 OUTSIDE = "XX"  # the "state" of a country, a province or a foreign city: no place matches it
@@ -214,10 +232,14 @@ class Vocabulary:
             code = self.regions.get(phrase) or self.cities.get(phrase)
             if code is not None and not _street_after(words, index + length):
                 return Qualifier(code, length)
-        if index == n - 1 or (index < n - 1 and words[index + 1].isdigit()):
-            code = self.codes.get(words[index])
-            if code is not None and index > 0 and words[index - 1] not in FILLER:
-                return Qualifier(code, 1)
+        code = self.codes.get(words[index])
+        if code is None or index == 0 or words[index - 1] in FILLER:
+            return None
+        # A code that is also a word ("or", "me", "in") counts only at the end or before a ZIP;
+        # "NH", "CT", "MA" anywhere after a name ("Salem NH, right over the line").
+        at_end = index == n - 1 or words[index + 1].isdigit()
+        if at_end or code == MASSACHUSETTS or words[index] not in WORD_CODES:
+            return Qualifier(code, 1)
         return None
 
 
