@@ -208,6 +208,36 @@ def test_a_town_name_that_begins_another_name_is_not_the_town(resolver: Resolver
     assert outcome(resolver, "is it banned in quincy jones")[1] == "quincy"  # after a cue
 
 
+def test_a_town_name_after_a_first_name_is_a_person() -> None:
+    vocabulary = Vocabulary.build([], [], ["michael", "maria", "kate"])
+    resolver = Resolver([town("Bolton"), town("Lowell"), town("Upton")], [], [], (), vocabulary)
+    assert resolver.resolve("michael bolton").outcome is Outcome.NONE
+    assert resolver.resolve("kate upton is funny").outcome is Outcome.NONE
+    assert resolver.resolve("Maria, Lowell").place == town("Lowell")  # a signature
+
+
+def test_a_past_or_negated_place_gives_way_to_the_one_where_they_live(
+    resolver: Resolver,
+) -> None:
+    text = "we used to live in Newton but now we live in Needham"
+    assert outcome(resolver, text)[:2] == ("match", "needham")
+    assert outcome(resolver, "I work in Cambridge but I live in Somerville")[1] == "somerville"
+
+
+def test_a_state_after_a_place_elsewhere_is_its_qualifier(resolver: Resolver) -> None:
+    assert outcome(resolver, "Toronto Maine")[0] != "match"
+
+
+def test_a_zip_said_digit_by_digit(resolver: Resolver) -> None:
+    assert outcome(resolver, "zero two one two eight")[1] == "boston"
+    assert outcome(resolver, "my zip is 0 2 4 5 8")[1] == "newton"
+
+
+def test_a_town_named_and_another_misspelt_asks_about_both(resolver: Resolver) -> None:
+    found = outcome(resolver, "newtn or newbury idk")
+    assert found[0] == "ambiguous" and {"newton", "newbury"} <= set(found[2])
+
+
 def test_a_possessive_is_a_person_or_a_business(resolver: Resolver) -> None:
     assert outcome(resolver, "webster's dictionary")[0] == "none"
     assert outcome(resolver, "websters")[1] == "webster"  # a typo, without the apostrophe

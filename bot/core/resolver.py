@@ -53,6 +53,7 @@ from bot.core.vocabulary import (
     PAST_OR_NOT,
     PROPER_NAMES,
     REGIONS,
+    RESIDENCE,
     STREET_BEFORE,
     STREET_WORDS,
     STRUCTURE,
@@ -156,6 +157,7 @@ class _Hit:
     alternatives: list[str] = field(default_factory=list)
     span: tuple[int, int] = (-1, -1)  # word positions; (-1, -1) for a Chinese name
     set_aside: bool = False  # after "used to live in" or "not": another place is meant
+    home: bool = False  # after "I live in", "moro em": where the resident lives
 
 
 @dataclass
@@ -167,6 +169,8 @@ class _Scan:
     elsewhere: bool = False  # a place outside Massachusetts was named
     excluded: bool = False  # a Massachusetts name was ruled out by its context
     state: str | None = None  # "MA" once a name was qualified by it: later tiers stay there
+    text: str = ""  # the message, lowercased: punctuation tells "Maria, Lowell" from a name
+    elsewhere_ends: set[int] = field(default_factory=set)  # word positions after one
 
 
 class Resolver:
@@ -264,6 +268,7 @@ class Resolver:
         words = Vocabulary.build(
             vocabulary.common_words(db),
             [(e.name, e.code, e.kind) for e in vocabulary.elsewhere(db)],
+            vocabulary.first_names(db),
         )
         aliases = [*store.aliases(), *landmarks.local_names(db)]
         return cls(store.places(), aliases, store.zips(), landmarks.landmarks(db), words)
@@ -292,10 +297,10 @@ class Resolver:
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
         words = fold(text).split()
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
-        by_zip = self._resolve_zip(text, words)
+        by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)
         if " ".join(w for w in words if w not in FILLER) in REGIONS:
             return Resolution(Outcome.NONE, reason="region")
-        scan = self._scan(words)
+        scan = self._scan(words, text.lower())
         self._scan_cjk(text, scan)
         if words and words[-1] in _MA_WORDS and len(words) > 1:
             scan.state = MASSACHUSETTS  # "lester mass": what comes before is in Massachusetts
@@ -305,7 +310,10 @@ class Resolver:
             # "we used to live in Lowell but now we're in Nashua"
             return Resolution(Outcome.NONE, reason="elsewhere")
         if scan.hits:
-            return self._single_or_none(self._from_hits(scan.hits))
+            found = self._from_hits(scan.hits)
+            if found.outcome is Outcome.MATCH and found.place is not None:
+                found = self._and_a_typo(found, words, scan.consumed)
+            return self._single_or_none(found)
         if scan.elsewhere or scan.excluded:
             return Resolution(Outcome.NONE, reason="elsewhere" if scan.elsewhere else "excluded")
         # "Webster's dictionary", "Spencer's Gifts": a possessive is a person or a business;
@@ -317,6 +325,17 @@ class Resolver:
             or (len(words) > 1 and self._plural_of_a_name(w) and words[i - 1 : i] != ["in"])
         }
         return self._single_or_none(self._approximate(words, consumed, scan.state))
+
+    def _and_a_typo(self, found: Resolution, words: list[str], consumed: set[int]) -> Resolution:
+        """ "newtn or newbury": a town named, and another one misspelt beside it: ask."""
+        runs = _content_runs(words, consumed, self.vocabulary)
+        if not runs:
+            return found
+        typo = self._fuzzy(runs, None)
+        if typo.outcome is Outcome.MATCH and typo.place not in (None, found.place):
+            assert found.place is not None and typo.place is not None
+            return Resolution(Outcome.AMBIGUOUS, None, (found.place, typo.place), "two-places")
+        return found
 
     def _plural_of_a_name(self, word: str) -> bool:
         return word.endswith("s") and any(e.kind == "name" for e in self._exact.get(word[:-1], ()))
@@ -464,9 +483,9 @@ class Resolver:
 
     # Names -------------------------------------------------------------------------------
 
-    def _scan(self, words: list[str]) -> _Scan:
+    def _scan(self, words: list[str], text: str = "") -> _Scan:
         """Find names anywhere in the words, longest first, and judge each in its context."""
-        scan = _Scan()
+        scan = _Scan(text=text)
         n = len(words)
         for length in range(min(MAX_SPAN_WORDS, n), 0, -1):
             for start in range(0, n - length + 1):
@@ -479,6 +498,7 @@ class Resolver:
                     if self._elsewhere_span(span):
                         scan.elsewhere = True
                         scan.consumed.update(range(start, end))
+                        scan.elsewhere_ends.add(end)
                         continue
                     tail = self._tails.get(canonical(span))
                     if tail and not _followed_by_structure(words, end):
@@ -535,6 +555,8 @@ class Resolver:
             return self._compact_exact[squeezed]
         if len(squeezed) < LONG_WORD or span[-1] in GENERIC_WORDS:
             return None
+        if all(self.vocabulary.is_common(w) or canonical([w]) in self._exact for w in span):
+            return None  # "dog chester" is a dog named Chester, not a misspelt Dorchester
         found = self._typos.within(squeezed, 1)
         if len(found) == 1:
             return self._keys[found[0][1]]
@@ -601,11 +623,24 @@ class Resolver:
         before2 = words[start - 2] if start > 1 else None
         span = words[start:end]
         municipal = any(e.kind == "name" for e in entries)
+        if start in scan.elsewhere_ends and all(self.places[p].kind == "state" for p in place_ids):
+            scan.elsewhere = True  # "South Portland, Maine": Maine qualifies a place elsewhere
+            return
         if municipal and before in STREET_BEFORE:
             scan.excluded = True  # "calle Haverhill", "rua Lowell": a street
             return
+        if municipal and before in _NAME_PREFIXES and start - 1 not in scan.consumed:
+            scan.excluded = True  # "New Boston", "South Portland": another place's name
+            return
+        if municipal and self._after_a_first_name(words, start, scan.text):
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            return  # "Michael Bolton", "Kate Upton": a person
         near = before in NEAR or (before in _NEAR_LINKS and before2 in NEAR)
-        if all(canonical_token(w) in GENERIC_WORDS for w in span) or (
+        generic = all(canonical_token(w) in GENERIC_WORDS for w in span)
+        if generic and len(place_ids) == 1 and kind == "strong":
+            # "in the North End": a generic name of one place counts after a place word.
+            generic = not (before in CUES or (before in _ARTICLES and before2 in CUES))
+        if generic or (
             # "near Boston", "cerca de Worcester" are not the town; "near Fenway Park" is in
             # Boston all the same.
             municipal and (near or (before == "of" and before2 in DIRECTIONS))
@@ -616,7 +651,9 @@ class Resolver:
         elif municipal and self._modifies_another_word(words, start, end, qualifier):
             kind = "word"  # "Quincy Jones", "the Bourne Identity", "Boston cream pie"
         hit = _Hit(place_ids, kind, tuple(span), state is not None, alternatives, (start, end))
-        hit.set_aside = _before_is(words, start, PAST_OR_NOT)  # "used to live in", "not"
+        # "used to live in", "not", "near": another place is meant when one is named too.
+        hit.set_aside = _before_is(words, start, PAST_OR_NOT) or (municipal and near)
+        hit.home = _before_is(words, start, RESIDENCE)  # "I live in", "moro em"
         scan.hits.append(hit)
 
     def _qualifier_after(self, words: list[str], end: int) -> Qualifier | None:
@@ -650,10 +687,8 @@ class Resolver:
         if municipal and word not in COMMON_WORD_NAMES:
             return True
         short = len(word) <= SHORT_ALIAS  # "ack sorry", "ob": letters, not a nickname
-        if (
-            not municipal
-            and not short
-            and (word in PROPER_NAMES or not self.vocabulary.is_common(word))
+        if not municipal and (
+            word in PROPER_NAMES or (not short and not self.vocabulary.is_common(word))
         ):
             return True
         if qualifier is not None and qualifier.code == MASSACHUSETTS:
@@ -669,8 +704,23 @@ class Resolver:
         if alone:
             return word not in ELSEWHERE_NAMES or all(w in {"ma", "mass"} for w in rest)
         if word in ELSEWHERE_NAMES:
-            return False
+            return "massachusetts" in words or "ma" in words  # "Peru, the town in MA"
         return previous is not None and (previous in CUES or previous in STREET_WORDS)
+
+    def _after_a_first_name(self, words: list[str], start: int, text: str) -> bool:
+        """ "Michael Bolton", "John Quincy Adams": a town's name right after a first name
+        that is not a place of ours, with only a space between them ("Maria, Lowell" is a
+        signature)."""
+        if start == 0:
+            return False
+        first = words[start - 1]
+        people = self.vocabulary.first_names
+        if first not in people:
+            return False
+        if canonical([first]) in self._exact and not (start > 1 and words[start - 2] in people):
+            return False  # "Dennis Warren"? two towns; "John Quincy Adams": a person
+        pattern = rf"\b{re.escape(first)}\s+{re.escape(words[start])}\b"
+        return re.search(pattern, text) is not None
 
     def _modifies_another_word(
         self, words: list[str], start: int, end: int, qualifier: Qualifier | None
@@ -927,6 +977,8 @@ _LANDMARK_CUES = frozenset({"at"})
 # "Cambridge in England", "Salem, Oregon" (the comma is gone once folded).
 _QUALIFIER_LINKS = frozenset({"in", "en", "em", "no", "na"})
 _ARTICLES = frozenset({"the", "el", "la", "o", "a"})
+# "New Boston", "South Portland", "West Boylston" when no such name is known: another place.
+_NAME_PREFIXES = frozenset({"new", "north", "south", "east", "west", "upper", "lower", "old"})
 _DIRECTION_LETTERS = frozenset({"n", "s", "e", "w"})
 _NEAR_LINKS = frozenset({"to", "of", "de", "from", "do", "da", "del"})  # close to, cerca de
 _MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
@@ -943,6 +995,9 @@ def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
     if len(hits) < 2:
         return hits
     kept = [hit for hit in hits if not hit.set_aside] or hits
+    homes = [hit for hit in kept if hit.home and hit.kind == "strong"]
+    if len(homes) == 1:
+        return homes  # "I teach in Shutesbury but I live in Leverett"
     towns = {
         pid
         for hit in kept
@@ -973,6 +1028,29 @@ def _before_is(words: list[str], start: int, cues: frozenset[str]) -> bool:
 def _names_a_region(words: list[str]) -> bool:
     text = " ".join(words)
     return any(f" {region} " in f" {text} " for region in REGIONS)
+
+
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "cero": "0", "uno": "1",
+    "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6", "siete": "7",
+    "ocho": "8", "nueve": "9", "um": "1", "dois": "2", "quatro": "4", "sete": "7",
+    "oito": "8", "nove": "9",
+}  # fmt: skip
+
+
+def _spelled_digits(words: list[str]) -> str:
+    """A ZIP said digit by digit: "0 2 1 4 3", "oh one six oh two", "zero dos uno"."""
+    digits = [_DIGIT_WORDS.get(w, w if len(w) == 1 and w.isdigit() else "") for w in words]
+    run: list[str] = []
+    for digit in [*digits, ""]:
+        if digit:
+            run.append(digit)
+            continue
+        if len(run) in (5, 9):
+            return "".join(run[:5])
+        run = []
+    return ""
 
 
 def _continues(key: str, typed: str) -> bool:

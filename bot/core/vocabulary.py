@@ -31,6 +31,7 @@ FILLER = frozenset(
     police government gov status measure measures policy policies moratorium
     massachusetts mass ma usa america state commonwealth
     ok okay yeah yep nope no not sure hmm lol thx ty pls plz vs versus nor ou
+    up down over out off back here just really too very
     el la los las lo le un una unos unas y o u e de del en es esta estan este eso que como
     donde cual quien por para con sin mi mis su sus tu soy estoy vivo vive vivimos ciudad pueblo
     prohibido prohibida prohibidos prohibicion reconocimiento vigilancia tecnologia policia
@@ -43,7 +44,8 @@ FILLER = frozenset(
 # Words that point at a place: after one of them a name that is an ordinary word counts.
 # Not "at": "a student at Harvard" names a university, not the town of Harvard.
 # Not "to": "I go to Harvard" names a university.
-CUES = frozenset("in from of about for into on en de desde em no na do da".split())
+# Nor "for" ("ask for Shirley") or "of" ("the white cliffs of Dover").
+CUES = frozenset("in from about into on en de desde em no na do da".split())
 # The bot's own subject: never part of a place name, never a typo of one ("ward 3" is not
 # Ware, "the bill" is not Gill), in the three languages.
 SUBJECT = frozenset(
@@ -88,6 +90,10 @@ STREET_BEFORE = frozenset("calle rua avenida av avenue travessa estrada camino".
 PAST_OR_NOT = frozenset(
     "used grew originally formerly previously morava vivia viviamos not nao ni".split()
 )
+# Words that say where the resident lives, a few words before a place.
+RESIDENCE = frozenset(
+    "live lives living reside resident residents home moro mora moramos vivo vive vivimos".split()
+)
 # Words that make up place names everywhere ("West Side", "North End", "Center"): a name made
 # only of them could be anywhere, so it is asked about, and never guessed from a typo.
 GENERIC_WORDS = frozenset(
@@ -109,7 +115,7 @@ COMMON_WORD_NAMES = frozenset(
     gill lee otis rowe berlin concord lexington harvard milton mansfield sutton grafton
     sandwich salem plymouth chatham oxford leicester winchester milford
     sterling stow shirley beverly dennis marion norfolk russell granby hamilton dudley holden
-    princeton windsor amherst wellesley brewster avon webster auburn halifax
+    princeton windsor amherst wellesley brewster avon webster auburn halifax ayer
     """.split()
 )
 # Aliases and landmarks that are common words of English, Spanish or Portuguese but are, in a
@@ -183,12 +189,14 @@ class Vocabulary:
     codes: dict[str, str] = field(default_factory=dict)  # two-letter code -> code or XX
     elsewhere: frozenset[str] = frozenset()  # folded names of cities, states, countries
     cities: dict[str, str] = field(default_factory=dict)  # foreign city -> XX ("Chelsea, London")
+    first_names: frozenset[str] = frozenset()  # "Michael Bolton": a person
 
     @classmethod
     def build(
         cls,
         common: Iterable[str] = (),
         elsewhere: Iterable[tuple[str, str, str]] = (),
+        first_names: Iterable[str] = (),
     ) -> Vocabulary:
         """From common words and (name, code, kind) places outside Massachusetts."""
         regions: dict[str, str] = {**STATE_SHORT_FORMS, "massachusetts": MASSACHUSETTS}
@@ -211,14 +219,17 @@ class Vocabulary:
             for name, code, kind in elsewhere
             if kind == "city" and not code.startswith(US_COUNTRY)
         }
-        return cls(frozenset(common), regions, codes, frozenset(names), cities)
+        people = frozenset(first_names)
+        return cls(frozenset(common), regions, codes, frozenset(names), cities, people)
 
     def without(self, names: Iterable[str]) -> Vocabulary:
         """The same, minus the cities that are names of ours ("Salem" in India is not a
         qualifier of "Quincy Salem")."""
         ours = set(names)
         cities = {city: code for city, code in self.cities.items() if city not in ours}
-        return Vocabulary(self.common, self.regions, self.codes, self.elsewhere, cities)
+        return Vocabulary(
+            self.common, self.regions, self.codes, self.elsewhere, cities, self.first_names
+        )
 
     def is_common(self, word: str) -> bool:
         """A correctly spelled common word of English, Spanish or Portuguese."""
