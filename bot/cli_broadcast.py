@@ -43,7 +43,8 @@ def add_arguments(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="town=, senate=, house=, legislator=, status=ban|no-ban, language=, or all; "
+        help="town=, senate=, house=, legislator=, "
+        "status=ban|moratorium|limited|oversight|no-ban, language=, or all; "
         "repeat a key for OR, combine keys for AND",
     )
     b.add_argument("--dry-run", action="store_true", help="show the audience, send nothing")
@@ -246,7 +247,10 @@ def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
     """Print subscribers by town and broadcast outcomes, counts under 5 shown as "<5"."""
     conn = connect(settings.db_path)
     kb = _knowledge(settings, required=False)
-    print(broadcasts.format_stats(broadcasts.stats(conn), _place_name(kb)))
+    data = broadcasts.stats(conn)
+    print(broadcasts.format_stats(data, _place_name(kb)))
+    if kb is not None:  # by the same classification the answers and segments use
+        print(segs.format_by_status(segs.by_status(data.by_place, kb)))
     print(format_calls(outcome_totals(conn)))
     return 0
 

@@ -11,7 +11,7 @@ import sqlite_utils
 
 from bot import DEFAULT_KNOWLEDGE_DIR
 from bot.cli_legislators import kb_check, legislators_json, session_number, session_start
-from bot.core.legislators import Directory, UnknownPrecinct
+from bot.kb.directory import Directory, UnknownPrecinct
 from bot.kb.errors import KnowledgeError
 from bot.kb.legislators import LEGISLATORS_SECTION, SCRIPTS_SECTION
 from bot.kb.models import Place

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.kb import faq, legislators, places
+from bot.kb import faq, legislators, messages, places
 from bot.kb.section import Section
 
 DEFAULT_SECTIONS: list[Section] = [
@@ -10,4 +10,5 @@ DEFAULT_SECTIONS: list[Section] = [
     legislators.LEGISLATORS_SECTION,
     legislators.SCRIPTS_SECTION,
     faq.SECTION,
+    messages.SECTION,
 ]
