@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from bot.core.i18n import Catalog
 from bot.kb.directory import Directory, Member
 from bot.kb.errors import KnowledgeError
 from bot.kb.legislators import LEGISLATORS_SECTION, SCRIPTS_SECTION, SITUATIONS
+from bot.kb.models import Day, Measure, MeasureState
 from bot.kb.standing import Standing
 
 LONGEST_NAME = "Bartholomew-Maximilian " * 3  # Telegram caps first names at 64 characters
@@ -138,6 +140,31 @@ def test_the_script_follows_where_the_town_stands(
     kind: str, in_force: bool, expected: str
 ) -> None:
     assert situation(Standing(kind, in_force, None)) == expected  # type: ignore[arg-type]
+
+
+def test_a_script_never_asserts_a_measure_the_answer_hedges() -> None:
+    assert situation(Standing("ban", True, _measure("likely"))) == "no_ban_on_record"
+    assert situation(Standing("ban", True, _measure("confirmed"))) == "ban"
+
+
+def _measure(confidence: str) -> Measure:
+    text = {"en": "x"}
+    return Measure(
+        id="x",
+        place_id="x",
+        level="city",
+        what="ban",
+        binds=("all_municipal_agencies",),
+        state=MeasureState("in_force"),
+        title=text,
+        headline=text,
+        scope_line=text,
+        forbids=text,
+        confidence=confidence,
+        checked=date(2026, 12, 1),
+        sources_through=Day(2023, 6),
+        sources=(),
+    )
 
 
 def test_a_member_without_a_phone_gets_no_call_script(

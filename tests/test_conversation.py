@@ -72,7 +72,7 @@ def test_a_likely_oversight_rule_carries_a_caution_and_is_not_a_ban(
 ) -> None:
     text = only_text(conversation.text(USER, "Lawrence"))
     assert "has no face surveillance ban in our records" in text
-    assert "⚠️ Based on a single source" in text
+    assert "⚠️ Not fully confirmed" in text
 
 
 @pytest.mark.parametrize("place_id", ["pittsburgh-pa", "wa", "co", "md", "mt", "springfield"])

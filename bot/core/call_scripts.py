@@ -36,8 +36,14 @@ _PARTIAL = re.compile(r"(&[#a-zA-Z0-9]*|<[^>]*)$")
 
 
 def situation(standing: Standing) -> str:
-    """The script for a town: its ban, moratorium or limits in force, or "no ban on record"."""
-    if standing.in_force and standing.kind in {"ban", "moratorium", "limited"}:
+    """The script for a town: its ban, moratorium or limits in force, or "no ban on record".
+
+    A resident only asserts a confirmed measure: the answer hedges a ``likely`` one with a
+    caution, so its script falls back to "no ban on record" and asserts nothing about it.
+    """
+    measure = standing.measure
+    confirmed = measure is None or measure.confidence == "confirmed"
+    if standing.in_force and standing.kind in {"ban", "moratorium", "limited"} and confirmed:
         return standing.kind
     return "no_ban_on_record"
 
