@@ -20,7 +20,6 @@ from bot.core.organizer_flow import OrganizerFlow
 from bot.core.reply import Reply
 from bot.core.resolver import Outcome, Resolver
 from bot.kb.directory import Directory
-from bot.kb.errors import KnowledgeError
 from bot.kb.store import KnowledgeStore
 from bot.storage import db as state_db
 
@@ -47,14 +46,11 @@ class Services:
 
 
 def open_knowledge(settings: Settings) -> KnowledgeStore:
-    """Build the knowledge database when the YAML changed; keep the old one if the edit is bad."""
-    try:
-        return KnowledgeStore.open(settings.knowledge_dir, settings.knowledge_db_path)
-    except KnowledgeError as exc:
-        if not settings.knowledge_db_path.is_file():
-            raise
-        logger.error("Knowledge not rebuilt, serving the previous database: %s", exc)
-        return KnowledgeStore.open_existing(settings.knowledge_db_path)
+    """Open the knowledge database, rebuilt when the YAML changed or the file is damaged.
+
+    A failed rebuild (a bad edit, a full disk) keeps the previous database when it is good.
+    """
+    return KnowledgeStore.open(settings.knowledge_dir, settings.knowledge_db_path)
 
 
 def open_services(settings: Settings, bot_username: str | None = None) -> Services:

@@ -134,6 +134,12 @@ ALIAS_CORRECTIONS: dict[tuple[str, str], tuple[str, tuple[str, ...], str]] = {
     ("Boston College", "brookline"): ("low", ("newton", "boston"), "its campus is in Newton"),
     ("Riverside", "cambridge"): ("low", ("newton",), "also a Newton village"),
     ("New Lebanon", "hancock"): ("low", (), "New Lebanon is in New York"),
+    # Villages that lie in several towns, not mostly in one: a question, not the ZIP's town.
+    ("Chestnut Hill", "brookline"): ("ambiguous", ("newton", "boston"), "in three towns"),
+    ("Devens", "harvard"): ("ambiguous", ("shirley", "ayer"), "on land of three towns"),
+    ("Millers Falls", "montague"): ("ambiguous", ("erving",), "in Montague and Erving"),
+    ("Shelburne Falls", "shelburne"): ("ambiguous", ("buckland",), "in Shelburne and Buckland"),
+    ("Shelburne Fls", "shelburne"): ("ambiguous", ("buckland",), "in Shelburne and Buckland"),
 }
 # Boston neighbourhood nicknames in everyday use (JP: Jamaica Plain; Southie: South Boston;
 # Eastie: East Boston; Rozzie: Roslindale), each the nickname of a neighbourhood in the data.

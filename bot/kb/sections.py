@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from bot.kb import faq, legislators, messages, places
+from bot.kb import faq, landmarks, legislators, messages, places, vocabulary
 from bot.kb.section import Section
 
 DEFAULT_SECTIONS: list[Section] = [
     places.SECTION,
+    landmarks.SECTION,
+    vocabulary.SECTION,
     legislators.LEGISLATORS_SECTION,
     legislators.SCRIPTS_SECTION,
     faq.SECTION,

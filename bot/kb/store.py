@@ -1,8 +1,9 @@
-"""Read-only queries over the built knowledge database."""
+"""The built knowledge database: opening it (rebuilt when stale or damaged) and its queries."""
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,12 +12,14 @@ from typing import Any
 import sqlite_utils
 
 from bot.kb import measures
-from bot.kb.build import ensure_built
+from bot.kb.build import build, damage, needs_build
 from bot.kb.errors import KnowledgeError
 from bot.kb.models import Alias, Coverage, Measure, Place, Session, ZipArea
 from bot.kb.section import Section
 from bot.kb.sections import DEFAULT_SECTIONS
 from bot.kb.standing import Standing
+
+logger = logging.getLogger(__name__)
 
 _PLACE_COLUMNS = "id, name, state, kind, county, official_style, population"
 
@@ -35,12 +38,42 @@ class KnowledgeStore:
         db_path: Path,
         sections: Sequence[Section] = DEFAULT_SECTIONS,
     ) -> KnowledgeStore:
-        """Rebuild the database if the YAML is newer, then open it read-only.
+        """Open the database read-only, rebuilding it first when it is missing, older than a
+        YAML file, or damaged (it fails to open or fails its integrity check).
 
-        Raises KnowledgeError when a file is malformed; the previous database is then untouched
-        and :meth:`open_existing` serves it.
+        When the rebuild fails (a bad edit, a full disk) and the previous database is good, that
+        one is served and the failure logged. Raises KnowledgeError when no good database is
+        left to serve.
         """
-        ensure_built(knowledge_dir, db_path, sections)
+        stale = needs_build(knowledge_dir, db_path)
+        problem = None if stale else damage(db_path)
+        if problem is not None:
+            logger.warning(
+                "Knowledge database %s is damaged (%s): rebuilding it from the YAML",
+                db_path,
+                problem,
+            )
+        if stale or problem is not None:
+            try:
+                build(knowledge_dir, db_path, sections)
+            except (KnowledgeError, OSError, sqlite3.Error) as exc:
+                previous = problem or (damage(db_path) if db_path.exists() else None)
+                if previous is not None:
+                    raise KnowledgeError(
+                        str(db_path),
+                        None,
+                        None,
+                        f"damaged ({previous}) and rebuilding it failed: {exc}",
+                    ) from exc
+                if not db_path.exists():
+                    if isinstance(exc, KnowledgeError):
+                        raise
+                    raise KnowledgeError(
+                        str(db_path), None, None, f"cannot be built: {exc}"
+                    ) from exc
+                logger.error(
+                    "Knowledge not rebuilt (%s); serving the previous database %s", exc, db_path
+                )
         return cls.open_existing(db_path)
 
     @classmethod
@@ -68,6 +101,32 @@ class KnowledgeStore:
     def place(self, place_id: str) -> Place | None:
         rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", [place_id])
         return Place(**rows[0]) if rows else None
+
+    def places_named(self, text: str) -> list[Place]:
+        """The places ``text`` names exactly: an id, or a name in any case ("Portland, ME" too).
+
+        A Massachusetts place wins over others of the same name (the campaign's state); more
+        than one result is ambiguous, none unknown.
+        """
+        text = text.strip()
+        rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", [text])
+        if not rows:
+            name, _, state = text.rpartition(",")
+            if name and len(state.strip()) == 2:
+                rows = self._rows(
+                    f"SELECT {_PLACE_COLUMNS} FROM places WHERE lower(name) = lower(?)"
+                    " AND state = upper(?) ORDER BY id",
+                    [name.strip(), state.strip()],
+                )
+            else:
+                rows = self._rows(
+                    f"SELECT {_PLACE_COLUMNS} FROM places WHERE lower(name) = lower(?)"
+                    " ORDER BY id",
+                    [text],
+                )
+        places = [Place(**row) for row in rows]
+        in_massachusetts = [p for p in places if p.state == "MA"]
+        return in_massachusetts if len(in_massachusetts) == 1 else places
 
     def aliases(self) -> list[Alias]:
         rows = self._rows(

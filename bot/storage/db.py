@@ -36,6 +36,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")  # erased rows are zeroed, not left in free space
     # Import the storage modules so their schemas are registered before the first use.
     from bot.storage import schema  # noqa: F401
 

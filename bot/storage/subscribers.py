@@ -5,15 +5,18 @@ chat id is personal data: :func:`mydata` shows and :func:`forget` erases everyth
 database holds about one chat. Both find it by convention rather than by a list kept by hand:
 every table that stores a chat id names the column ``chat_id`` (or ``..._chat_id``); an
 organizer's Telegram user id (the same number as their private chat id) is stored only in
-``audit.actor`` and, hashed, in ``broadcasts.created_by_hash``.
+``audit.actor`` and, hashed, in ``broadcasts.created_by_hash``. :func:`forget` also empties the
+write-ahead log and :func:`bot.storage.db.connect` turns ``secure_delete`` on, so that no file of
+the database keeps erased rows.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TextIO
@@ -31,7 +34,14 @@ CREATE INDEX IF NOT EXISTS subscribers_place ON subscribers (place_id)
 """
 register_schema(SCHEMA)
 
-MAX_LANGUAGE_CHARS = 8  # "en", "pt-BR", "zh-Hant" fit; anything longer is not a language code
+logger = logging.getLogger(__name__)
+
+# Telegram: chat ids "have at most 52 significant bits"; a larger number is not one, and one of
+# 2**63 or more does not even fit SQLite's 64-bit INTEGER.
+MAX_CHAT_ID = 2**52
+
+# Turns a town name or place id into a place id; raises ValueError saying why it cannot.
+PlaceFinder = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -177,6 +187,12 @@ def forget(conn: sqlite3.Connection, chat_id: int) -> int:
                 (actor_hash(chat_id),),
             )
             touched += cursor.rowcount
+    # The WAL still holds the pages as they were before the erasure (SQLite empties it only
+    # when the last connection closes): copy the new pages into the database and truncate the
+    # WAL, so that the chat id is gone from every file at once.
+    busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:
+        logger.warning("Erased a chat, but a reader kept the WAL from being emptied")
     return touched
 
 
@@ -212,21 +228,31 @@ def export_jsonl(
 
 def import_jsonl(
     conn: sqlite3.Connection,
-    lines: Iterable[str],
-    known_place: Callable[[str], str | None],
+    lines: Iterable[str | bytes],
+    find_place: PlaceFinder,
+    languages: Collection[str],
+    today: date | None = None,
 ) -> ImportReport:
     """Add or update subscribers from JSON lines; idempotent; report rejected lines.
 
-    ``known_place`` maps a town name (or place id) to a place id, or None when unknown. An
-    existing subscriber keeps the earlier ``created`` date.
+    A line names its place by ``place_id`` or ``town``, which ``find_place`` turns into a place
+    id (raising ValueError with the reason when it cannot). ``language`` must be one of
+    ``languages``; a line without ``created`` takes ``today``. An existing subscriber keeps the
+    earlier ``created`` date. A bad line is reported and the others are imported.
     """
+    day = (today or date.today()).isoformat()
     report = ImportReport()
     parsed: list[Subscriber] = []
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        try:
+            text = line.decode("utf-8") if isinstance(line, bytes) else line
+        except UnicodeDecodeError:
+            report.rejected.append((number, "not UTF-8 text"))
+            continue
+        if not text.strip():
             continue
         try:
-            parsed.append(_parse_line(line, known_place))
+            parsed.append(_parse_line(text, find_place, languages, day))
         except ValueError as exc:
             report.rejected.append((number, str(exc)))
     with write_tx(conn):
@@ -254,28 +280,41 @@ def import_jsonl(
     return report
 
 
-def _parse_line(line: str, known_place: Callable[[str], str | None]) -> Subscriber:
+def _parse_line(
+    line: str, find_place: PlaceFinder, languages: Collection[str], today: str
+) -> Subscriber:
     try:
         record = json.loads(line)
     except ValueError:
         raise ValueError("not valid JSON") from None
     if not isinstance(record, dict):
         raise ValueError("expected a JSON object")
-    chat_id = record.get("chat_id")
-    if isinstance(chat_id, bool) or not isinstance(chat_id, int):
-        raise ValueError("chat_id must be a whole number")
-    town = record.get("town")
-    if not isinstance(town, str) or not town.strip():
+    chat_id = _chat_id(record.get("chat_id"))
+    where = record.get("place_id") or record.get("town")
+    if not isinstance(where, str) or not where.strip():
         raise ValueError("town is missing")
-    place_id = known_place(town.strip())
-    if place_id is None:
-        raise ValueError(f"unknown town {town!r}")
+    place_id = find_place(where.strip())
     language = record.get("language")
-    if not isinstance(language, str) or not 2 <= len(language) <= MAX_LANGUAGE_CHARS:
-        raise ValueError("language must be a language code such as 'en'")
+    known = {code.lower(): code for code in languages}
+    if not isinstance(language, str) or language.strip().lower() not in known:
+        shown = language if isinstance(language, str) else json.dumps(language)
+        raise ValueError(f"language {shown!r} is not one of {', '.join(sorted(languages))}")
     created = record.get("created")
+    if created is None:
+        return Subscriber(chat_id, place_id, known[language.strip().lower()], today)
     try:
         day = date.fromisoformat(str(created)[:10])
     except ValueError:
         raise ValueError("created must be an ISO date (YYYY-MM-DD)") from None
-    return Subscriber(chat_id, place_id, language, day.isoformat())
+    return Subscriber(chat_id, place_id, known[language.strip().lower()], day.isoformat())
+
+
+def _chat_id(value: object) -> int:
+    """A Telegram chat id: a whole number (or its digits as a string) of at most 52 bits."""
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("chat_id must be a whole number")
+    if value == 0 or abs(value) >= MAX_CHAT_ID:
+        raise ValueError(f"chat_id {value} is not a Telegram chat id")
+    return value
