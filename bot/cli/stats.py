@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from bot.broadcast import segments
 from bot.cli.common import open_knowledge_for_names, open_state
 from bot.config import Settings
 from bot.kb.store import KnowledgeStore
@@ -25,7 +26,10 @@ def stats(settings: Settings, args: argparse.Namespace) -> int:
     conn = open_state(settings)
     kb = open_knowledge_for_names(settings)
     try:
-        print(broadcasts.format_stats(broadcasts.stats(conn), place_namer(kb)))
+        data = broadcasts.stats(conn)
+        print(broadcasts.format_stats(data, place_namer(kb)))
+        if kb is not None:  # by the same classification the answers and segments use
+            print(segments.format_by_status(segments.by_status(data.by_place, kb.db.conn)))
         print(format_calls(outcome_totals(conn)))
     finally:
         conn.close()
