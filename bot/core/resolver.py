@@ -186,6 +186,7 @@ class Resolver:
     ) -> None:
         self.places = {place.id: place for place in places}
         self.vocabulary = vocabulary or Vocabulary()
+        landmarks = list(landmarks)
         self._exact: dict[str, list[_Entry]] = defaultdict(list)
         self._cjk: dict[str, list[_Entry]] = defaultdict(list)
         for place in self.places.values():
@@ -204,6 +205,13 @@ class Resolver:
             if hosts:
                 entry = _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark")
                 self._add(landmark.name, entry)
+        # "Lechmere" for Lechmere station: a station's own name, when no place has it.
+        for landmark in landmarks:
+            stem = landmark.name[: -len(" station")] if landmark.name.endswith(" station") else ""
+            key = canonical(fold(stem).split()) if stem else ""
+            hosts = tuple(p for p in landmark.place_ids if p in self.places)
+            if key and key not in self._exact and hosts and not self._ordinary(key):
+                self._add(stem, _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark"))
         # "Barrington" for Great Barrington: the rest of a name after its generic first words.
         self._tails: dict[str, list[str]] = defaultdict(list)
         for key, entries in self._exact.items():
@@ -254,6 +262,10 @@ class Resolver:
         key = canonical(fold(name).split())
         if key and entry not in self._exact[key]:
             self._exact[key].append(entry)
+
+    def _ordinary(self, key: str) -> bool:
+        """Whether a key is only ordinary words ("Science Park", "Airport")."""
+        return all(self.vocabulary.is_common(w) or w in GENERIC_WORDS for w in key.split())
 
     def _completes(self, entry: _Entry) -> bool:
         place = self.places[entry.place_id]
@@ -575,6 +587,13 @@ class Resolver:
             region = range(end, end + link + qualifier.length)
             scan.consumed.update(region)
             scan.hits = [h for h in scan.hits if not _inside(h.span, region)]
+        if (
+            any(e.kind == "landmark" for e in entries)
+            and end < len(words)
+            and words[end] in STREET_WORDS
+        ):
+            scan.excluded = True  # "Revere Beach Pkwy": a road named after a landmark
+            return
         municipal_only = all(e.kind == "name" for e in entries)
         if _part_of_another_name(words, end) and (
             municipal_only or not _followed_by_structure(words, end)
@@ -629,7 +648,12 @@ class Resolver:
         if municipal and before in STREET_BEFORE:
             scan.excluded = True  # "calle Haverhill", "rua Lowell": a street
             return
-        if municipal and before in _NAME_PREFIXES and start - 1 not in scan.consumed:
+        if (
+            municipal
+            and before is not None
+            and canonical_token(before) in _NAME_PREFIXES
+            and start - 1 not in scan.consumed
+        ):
             scan.excluded = True  # "New Boston", "South Portland": another place's name
             return
         if municipal and self._after_a_first_name(words, start, scan.text):
@@ -648,8 +672,10 @@ class Resolver:
             kind = "weak"
         elif end - start == 1 and not self._counts_as_place(words, start, qualifier, entries):
             kind = "word"
-        elif municipal and self._modifies_another_word(words, start, end, qualifier):
-            kind = "word"  # "Quincy Jones", "the Bourne Identity", "Boston cream pie"
+        elif (
+            municipal or words[start] in self.vocabulary.first_names
+        ) and self._modifies_another_word(words, start, end, qualifier):
+            kind = "word"  # "Quincy Jones", "the Bourne Identity", "Florence Nightingale"
         hit = _Hit(place_ids, kind, tuple(span), state is not None, alternatives, (start, end))
         # "used to live in", "not", "near": another place is meant when one is named too.
         hit.set_aside = _before_is(words, start, PAST_OR_NOT) or (municipal and near)
@@ -686,7 +712,9 @@ class Resolver:
         municipal = any(e.kind == "name" for e in entries)
         if municipal and word not in COMMON_WORD_NAMES:
             return True
-        short = len(word) <= SHORT_ALIAS  # "ack sorry", "ob": letters, not a nickname
+        landmark = any(e.kind == "landmark" for e in entries)
+        # "ack sorry", "ob": letters, not a nickname; "MIT", "WPI" are landmarks all the same.
+        short = len(word) <= SHORT_ALIAS and not landmark
         if not municipal and (
             word in PROPER_NAMES or (not short and not self.vocabulary.is_common(word))
         ):
@@ -700,11 +728,15 @@ class Resolver:
         previous = words[start - 1] if start > 0 else None
         if not municipal:
             cues = CUES | _LANDMARK_CUES if any(e.kind == "landmark" for e in entries) else CUES
+            if start + 1 < len(words) and words[start + 1] == "village":
+                return True  # "Onset village"
             return previous in cues or (short and alone and not self.vocabulary.is_common(word))
         if alone:
             return word not in ELSEWHERE_NAMES or all(w in {"ma", "mass"} for w in rest)
         if word in ELSEWHERE_NAMES:
             return "massachusetts" in words or "ma" in words  # "Peru, the town in MA"
+        if _within(words, start, 2, RESIDENCE):
+            return True  # "home is Lincoln"
         return previous is not None and (previous in CUES or previous in STREET_WORDS)
 
     def _after_a_first_name(self, words: list[str], start: int, text: str) -> bool:
@@ -978,7 +1010,9 @@ _LANDMARK_CUES = frozenset({"at"})
 _QUALIFIER_LINKS = frozenset({"in", "en", "em", "no", "na"})
 _ARTICLES = frozenset({"the", "el", "la", "o", "a"})
 # "New Boston", "South Portland", "West Boylston" when no such name is known: another place.
-_NAME_PREFIXES = frozenset({"new", "north", "south", "east", "west", "upper", "lower", "old"})
+_NAME_PREFIXES = frozenset(
+    {"new", "north", "south", "east", "west", "upper", "lower", "old", "mount", "fort", "port"}
+)
 _DIRECTION_LETTERS = frozenset({"n", "s", "e", "w"})
 _NEAR_LINKS = frozenset({"to", "of", "de", "from", "do", "da", "del"})  # close to, cerca de
 _MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
@@ -1018,6 +1052,10 @@ def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
         )
     ]
     return specific or kept
+
+
+def _within(words: list[str], start: int, count: int, cues: frozenset[str]) -> bool:
+    return any(w in cues for w in words[max(0, start - count) : start])
 
 
 def _before_is(words: list[str], start: int, cues: frozenset[str]) -> bool:

@@ -75,7 +75,7 @@ STRUCTURE = frozenset(
     medical clinic station terminal depot airport mall plaza galleria shopping
     inc incorporated corp corporation co company llc ltd bank savings credit trust insurance
     mutual public library museum symphony pops globe herald gazette times tribune news
-    magazine radio red celtics bruins patriots marathon bridge tunnel yard stop
+    magazine radio red celtics bruins patriots marathon bridge tunnel yard stop house
     """.split()
 )
 # Street words: a name after one is a town in an address ("12 Lowell St Reading MA").
