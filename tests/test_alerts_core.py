@@ -127,6 +127,23 @@ def test_a_stop_word_as_the_whole_message_unsubscribes_at_once(
     assert stored_row(services) is None
 
 
+@pytest.mark.parametrize(
+    "language, words, expected",
+    [
+        ("en", "stop sending me messages", "no more alerts"),
+        ("en", "unsubscribe me please", "no more alerts"),
+        ("es", "no me manden más mensajes", "no recibirás más alertas"),
+        ("pt", "pare de me enviar mensagens", "não vai receber mais alertas"),
+    ],
+)
+def test_asking_in_words_to_stop_the_messages_unsubscribes(
+    services: Services, language: str, words: str, expected: str
+) -> None:
+    services.conversation.callback(user(language), "alr:sub:somerville")
+    assert expected in one(services.conversation.text(user(language), words))
+    assert stored_row(services) is None
+
+
 def test_stop_from_a_non_subscriber_gets_a_gentle_you_werent_subscribed(
     services: Services,
 ) -> None:

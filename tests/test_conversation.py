@@ -195,8 +195,43 @@ def test_a_place_inside_a_question_wins_over_the_faq(conversation: Conversation)
 
 
 def test_chatter_gets_a_helpful_reply_with_examples(conversation: Conversation) -> None:
-    text = only_text(conversation.text(USER, "hello there"))
+    text = only_text(conversation.text(USER, "what a lovely day it is"))
     assert "ZIP code" in text and "<i>Cambridge</i>" in text
+
+
+@pytest.mark.parametrize("greeting", ["hi", "Hello there!", "hola", "Oi, boa tarde"])
+def test_a_greeting_gets_the_welcome(conversation: Conversation, greeting: str) -> None:
+    assert only_text(conversation.text(USER, greeting)) == only_text(conversation.start(USER))
+
+
+@pytest.mark.parametrize("words", ["help", "menu", "start over", "ayuda", "ajuda"])
+def test_help_without_a_slash_gets_help(conversation: Conversation, words: str) -> None:
+    assert only_text(conversation.text(USER, words)) == only_text(conversation.help(USER))
+
+
+def test_thanks_get_a_short_reply(conversation: Conversation) -> None:
+    assert "You're welcome" in only_text(conversation.text(USER, "thanks!"))
+
+
+@pytest.mark.parametrize(
+    "payload, name",
+    [
+        ("town-Somerville", "Somerville"),
+        ("town-jamaica-plain", "Boston"),
+        ("TOWN-BROOKLINE", "Brookline"),
+    ],
+)
+def test_deep_links_ignore_case_and_take_any_name_of_the_place(
+    conversation: Conversation, payload: str, name: str
+) -> None:
+    assert f"<b>{name}, MA</b>" in only_text(conversation.start(USER, payload))
+
+
+def test_a_village_mostly_in_one_town_offers_the_others(conversation: Conversation) -> None:
+    [reply] = conversation.text(USER, "02128")
+    labels = [button.label for row in reply.buttons for button in row]
+    assert "<b>Boston, MA</b>" in reply.text
+    assert "Not in Boston, MA? Winthrop" in labels
 
 
 def test_an_unknown_zip_says_so(conversation: Conversation) -> None:

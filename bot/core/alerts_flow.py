@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 
-from bot.core import callbacks
+from bot.core import callbacks, smalltalk
 from bot.core.answers import place_label
 from bot.core.context import UserContext
 from bot.core.i18n import Catalog
@@ -144,8 +144,10 @@ class AlertsFlow:
         return [Reply(self.t("alerts.not_subscribed", user))]
 
     def stop_hook(self, user: UserContext, text: str) -> list[Reply] | None:
-        """A text hook: STOP (and its equivalents) as the whole message unsubscribes."""
-        return self.unsubscribe(user) if is_stop_word(text) else None
+        """A text hook: STOP (and its equivalents) as the whole message unsubscribes, and so
+        does asking to stop in words ("stop sending me messages", "darme de baja")."""
+        asked = is_stop_word(text) or smalltalk.intent(text) is smalltalk.Intent.UNSUBSCRIBE
+        return self.unsubscribe(user) if asked else None
 
     def blocked(self, chat_id: int) -> bool:
         """The chat blocked the bot: drop its subscription; return True if there was one."""

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from bot.core import callbacks
+from bot.core import callbacks, smalltalk
 from bot.core.answers import Answers, esc, place_label
 from bot.core.context import UserContext
 from bot.core.faq import Faq, FaqItem
@@ -24,6 +24,7 @@ from bot.kb.standing import Standing
 logger = logging.getLogger(__name__)
 
 DEEP_LINK_TOWN = "town-"
+MAX_ALTERNATIVES = 3  # "Not in X?" buttons under an answer
 # Each flow (legislators, alerts, broadcasts) owns callback prefixes and answers its buttons.
 CallbackHandler = Callable[[UserContext, str], list[Reply]]
 # A text hook runs before place resolution ("STOP" unsubscribes); None means "not mine".
@@ -47,11 +48,19 @@ class Conversation:
     # Commands -----------------------------------------------------------------------------
 
     def start(self, user: UserContext, payload: str | None = None) -> list[Reply]:
-        """Welcome, or answer at once for a deep link (``/start town-cambridge``)."""
-        if payload and payload.startswith(DEEP_LINK_TOWN):
-            place = self.resolver.places.get(payload[len(DEEP_LINK_TOWN) :])
+        """Welcome, or answer at once for a deep link (``/start town-cambridge``).
+
+        The link's town may be written in any case and be any name of the place
+        (``town-Somerville``, ``town-jamaica-plain``); a name of several places asks.
+        """
+        if payload and payload.casefold().startswith(DEEP_LINK_TOWN):
+            name = payload[len(DEEP_LINK_TOWN) :].casefold()
+            place = self.resolver.places.get(name)
             if place is not None:
                 return [self.answers.place(place, user.language)]
+            resolution = self.resolver.resolve(name.replace("-", " ").replace("_", " "))
+            if resolution.outcome is not Outcome.NONE:
+                return self._resolved(user, resolution)
         return [Reply(self.t("welcome", user))]
 
     def help(self, user: UserContext) -> list[Reply]:
@@ -78,21 +87,45 @@ class Conversation:
             replies = hook(user, text)
             if replies is not None:
                 return replies
+        said = smalltalk.intent(text)
+        if said is smalltalk.Intent.GREETING:
+            return [Reply(self.t("welcome", user))]
+        if said is smalltalk.Intent.HELP:
+            return self.help(user)
+        if said is smalltalk.Intent.THANKS:
+            return [Reply(self.t("smalltalk.thanks", user))]
         resolution = self.resolver.resolve(text)
         logger.debug("resolved outcome=%s reason=%s", resolution.outcome, resolution.reason)
-        if resolution.outcome is Outcome.MATCH and resolution.place is not None:
-            return [self.answers.place(resolution.place, user.language)]
-        if resolution.outcome is Outcome.AMBIGUOUS and resolution.reason != "word":
-            return [self.ask(user, resolution)]
+        if resolution.outcome is not Outcome.NONE:
+            return self._resolved(user, resolution)
         item = self.faq.match(text)
         if item is not None:
             return [self.faq_reply(user, item)]
-        if resolution.outcome is Outcome.AMBIGUOUS:
-            return [self.ask(user, resolution)]
         if resolution.reason == "unknown-zip":
             zip_code = "".join(ch for ch in text if ch.isdigit())[:5]
             return [Reply(self.t("unknown_zip", user, zip=esc(zip_code)))]
         return [Reply(self.t("none", user))]
+
+    def _resolved(self, user: UserContext, resolution: Resolution) -> list[Reply]:
+        """The answer for a match (with "Not in X?" for its alternatives), or the question."""
+        place = resolution.place
+        if resolution.outcome is not Outcome.MATCH or place is None:
+            return [self.ask(user, resolution)]
+        answer = self.answers.place(place, user.language)
+        if not resolution.alternatives:
+            return [answer]
+        # A village or ZIP mostly in one town: answered, and one tap away from the others.
+        label = place_label(self.catalog, place, user.language)
+        others = tuple(
+            (
+                Button(
+                    self.t("answer.not_in", user, place=label, other=other.name),
+                    callbacks.make(callbacks.PICK_PLACE, other.id),
+                ),
+            )
+            for other in resolution.alternatives[:MAX_ALTERNATIVES]
+        )
+        return [Reply(answer.text, (*answer.buttons, *others))]
 
     def ask(self, user: UserContext, resolution: Resolution) -> Reply:
         """Did you mean ...? One button per candidate and "None of these"."""
