@@ -73,6 +73,9 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         state,
         town_standing=knowledge.standing,
         resolve_town=resolve_town,
+        share_link=lambda place_id: (
+            answers.share_link(resolver.places[place_id]) if place_id in resolver.places else None
+        ),
     )
 
     def legislator_callback(user: UserContext, data: str) -> list[Reply]:

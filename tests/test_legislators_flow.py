@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -118,7 +119,9 @@ def test_boston_asks_ward_then_precinct_then_shows_one_member_per_chamber(
 
     thanks = flow.handle(press(signed, "Talked"), ANA)
     assert "Thank you" in thanks.text
-    flow.handle(press(signed, "Talked"), ANA)
+    flow.handle(press(signed, "Talked"), ANA)  # pressed again: counted once
+    flow.handle(press(signed, "Left a voicemail"), ANA)  # the same call, told again
+    flow.handle(press(signed, "Talked"), replace(ANA, chat_id=ANA.chat_id + 1))
     rows = state.execute("SELECT * FROM call_outcomes").fetchall()
     assert [tuple(r) for r in rows] == [
         ("2026-11-26", "senate", "Suffolk and Middlesex", "talked", 2)

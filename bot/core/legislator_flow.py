@@ -8,17 +8,21 @@ Callback data (each part short so the whole stays within 64 bytes):
   the legislators of one precinct; ``leg:<place>:all`` every candidate in a split town;
   ``leg:<place>:m:<seat>`` one candidate's card.
 * ``scr:<c|e>:<seat>:<place>[:n]`` call or email script, ``n`` signed with the first name.
-* ``out:<outcome>:<seat>`` how it went; counted per seat, outcome and day only.
+* ``out:<outcome>:<seat>:<place>`` how it went; counted per seat, outcome and day only, once
+  per resident, seat and day (remembered in memory as a salted hash, never stored).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
+import secrets
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from urllib.parse import quote
 
 from bot.core import callbacks
 from bot.core.call_scripts import ScriptBook, display_phone, render_script, situation
@@ -29,7 +33,7 @@ from bot.kb.directory import Directory, Lookup, Member, Town, UnknownPrecinct
 from bot.kb.models import ordinal
 from bot.kb.slug import slug
 from bot.kb.standing import Standing
-from bot.storage.outcomes import record_outcome
+from bot.storage.outcomes import record_outcome, seat_week
 
 logger = logging.getLogger(__name__)
 
@@ -41,10 +45,52 @@ def esc(text: str) -> str:
 
 # Telegram allows 100 inline buttons; 30 choices (6 rows of 5) plus navigation stays well
 # inside it and fits a phone screen. Framingham's 30 precincts, the most without wards, fit.
+MIN_SHOWN = 5  # a weekly count under this is hidden, as in the organizers' stats
 PAGE_SIZE = 30
 PER_ROW = 5
 OUTCOME_CODES = {"t": "talked", "v": "voicemail", "x": "no_answer", "e": "emailed"}
 SCRIPT_KINDS = {"c": "call", "e": "email"}
+
+
+class ReportedToday:
+    """Which residents reported a call to which seat today, and which chambers they reached.
+
+    Kept in this process's memory only, as hashes salted with a secret drawn at start, and
+    forgotten at midnight: enough to count a report once, never enough to tie it to anyone.
+    A restart forgets it (a second press after a restart counts again).
+    """
+
+    def __init__(self) -> None:
+        self._salt = secrets.token_bytes(16)
+        self._day: date | None = None
+        self._counted: set[bytes] = set()
+        self._chambers: dict[bytes, set[str]] = {}
+
+    def _hash(self, *parts: object) -> bytes:
+        text = ":".join(str(p) for p in parts).encode()
+        return hashlib.blake2b(text, key=self._salt, digest_size=16).digest()
+
+    def _roll(self, today: date) -> None:
+        if self._day != today:
+            self._day, self._counted, self._chambers = today, set(), {}
+
+    def first(self, chat_id: int, seat: str, today: date) -> bool:
+        """Whether this is the resident's first report for this seat today (and mark it)."""
+        self._roll(today)
+        mark = self._hash(chat_id, seat)
+        if mark in self._counted:
+            return False
+        self._counted.add(mark)
+        return True
+
+    def mark(self, chat_id: int, chamber: str, today: date) -> None:
+        self._roll(today)
+        self._chambers.setdefault(self._hash(chat_id), set()).add(chamber)
+
+    def done(self, chat_id: int, today: date) -> set[str]:
+        """The chambers the resident reported reaching today."""
+        self._roll(today)
+        return set(self._chambers.get(self._hash(chat_id), set()))
 
 
 class LegislatorFlow:
@@ -59,6 +105,7 @@ class LegislatorFlow:
         town_standing: Callable[[str], Standing],
         today: Callable[[], date] = date.today,
         resolve_town: Callable[[str], str | None] | None = None,
+        share_link: Callable[[str], str | None] = lambda place_id: None,
     ) -> None:
         self.directory = directory
         self.book = book
@@ -67,6 +114,8 @@ class LegislatorFlow:
         self.town_standing = town_standing
         self.today = today
         self.resolve_town = resolve_town or (lambda text: slug(text))
+        self.share_link = share_link
+        self._reports = ReportedToday()
 
     # --- entry points ---------------------------------------------------------------------
 
@@ -167,7 +216,12 @@ class LegislatorFlow:
             full = text
         codes = ("t", "v", "x") if kind == "call" else ("e",)
         rows: list[tuple[Button, ...]] = [
-            (Button(self._t(user, f"legislators.outcome.{OUTCOME_CODES[c]}"), self._out(c, key)),)
+            (
+                Button(
+                    self._t(user, f"legislators.outcome.{OUTCOME_CODES[c]}"),
+                    self._out(c, key, place_id),
+                ),
+            )
             for c in codes
         ]
         if not signed:
@@ -190,17 +244,73 @@ class LegislatorFlow:
         )
 
     def _outcome(self, parts: list[str], user: UserContext) -> Reply:
-        code, key = parts
+        code, key, *rest = parts
+        place_id = rest[0] if rest else None
         outcome = OUTCOME_CODES[code]
         member = self.directory.member(key)
-        if member is None or member.vacant:
+        if member is None or member.vacant or len(rest) > 1:
             return self._stale(user)
-        record_outcome(self.state, member.chamber, member.district, outcome, self.today())
+        self._reports.mark(user.chat_id, member.chamber, self.today())
+        today = self.today()
+        first_time = self._reports.first(user.chat_id, member.key, today)
+        if first_time:
+            record_outcome(self.state, member.chamber, member.district, outcome, today)
         if outcome == "no_answer":
             return Reply(self._t(user, "legislators.thanks_no_answer"))
         title = self._t(user, f"legislators.title.{member.chamber}")
         name = esc(member.name or "")
-        return Reply(self._t(user, "legislators.thanks", title=title, name=name))
+        blocks = [self._t(user, "legislators.thanks", title=title, name=name)]
+        kind = "emailed" if outcome == "emailed" else "called"
+        week = seat_week(self.state, member.chamber, member.district, today, kind)
+        if week >= MIN_SHOWN:
+            key = f"legislators.week_{kind}"
+            blocks.append(self._t(user, key, count=week, title=title, name=name))
+        done = self._reports.done(user.chat_id, today)
+        rows: list[tuple[Button, ...]] = []
+        town = self.directory.town(place_id) if place_id else None
+        others = self._next(place_id, member, done) if place_id else []
+        if town is not None and len(others) == 1:
+            other = others[0]
+            other_title = self._t(user, f"legislators.title.{other.chamber}")
+            blocks.append(
+                self._t(
+                    user,
+                    "legislators.next",
+                    title=other_title,
+                    name=esc(other.name or ""),
+                    done=len(done),
+                    total=len(done) + 1,
+                )
+            )
+            code = "c" if other.phone else "e"
+            script = callbacks.make(callbacks.SCRIPT, code, other.key, town.place_id)
+            label = self._t(
+                user, "legislators.button.next", title=other_title, name=other.name or ""
+            )
+            rows.append((Button(label, script),))
+        elif town is not None and others:
+            blocks.append(self._t(user, "legislators.next_split", done=len(done)))
+            back = callbacks.make(callbacks.LEGISLATORS, town.place_id)
+            rows.append((Button(self._t(user, "legislators.button.legislators"), back),))
+        elif len(done) > 1:
+            blocks.append(self._t(user, "legislators.all_done", done=len(done)))
+        link = self.share_link(town.place_id) if town is not None else None
+        if link is not None:
+            text = self._t(user, "legislators.share_text")
+            share = f"https://t.me/share/url?url={quote(link, safe='')}&text={quote(text)}"
+            rows.append((Button(self._t(user, "legislators.button.share"), url=share),))
+        return Reply("\n\n".join(blocks), tuple(rows))
+
+    def _next(self, place_id: str, member: Member, done: set[str]) -> list[Member]:
+        """The resident's legislators in the other chamber not yet contacted today."""
+        lookup = self.directory.lookup(place_id)
+        if lookup is None:
+            return []
+        return [
+            m
+            for m in lookup.members
+            if m.chamber != member.chamber and not m.vacant and m.chamber not in done
+        ]
 
     # --- rendering ------------------------------------------------------------------------
 
@@ -420,5 +530,5 @@ class LegislatorFlow:
         )
 
     @staticmethod
-    def _out(code: str, key: str) -> str:
-        return callbacks.make(callbacks.OUTCOME, code, key)
+    def _out(code: str, key: str, place_id: str) -> str:
+        return callbacks.make(callbacks.OUTCOME, code, key, place_id)
