@@ -61,11 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"Configuration error: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    # Keep httpx from logging every request URL at INFO: the URL carries the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    from bot.logsafe import setup_logging  # the token and residents' data never reach a log
+
+    setup_logging(settings)
     try:
         return dispatch(settings, args)
     except KnowledgeError as exc:
