@@ -5,17 +5,19 @@ once with "database is locked" despite a timeout, while plain statements and ``B
 wait for the lock. Every write transaction therefore goes through :func:`write_tx`.
 
 Each storage module registers its ``CREATE TABLE IF NOT EXISTS`` statements with
-:func:`register_schema`; :func:`connect` applies all of them.
+:func:`register_schema`, and what an existing database needs to catch up (a new column) with
+:func:`register_migration`; :func:`connect` applies all of them.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 _SCHEMAS: list[str] = []
+_MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -24,6 +26,12 @@ def register_schema(sql: str) -> None:
     """Add DDL (idempotent statements) that every connection applies on open."""
     if sql not in _SCHEMAS:
         _SCHEMAS.append(sql)
+
+
+def register_migration(migrate: Callable[[sqlite3.Connection], None]) -> None:
+    """Add a function that brings an older database up to date; it must be idempotent."""
+    if migrate not in _MIGRATIONS:
+        _MIGRATIONS.append(migrate)
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -44,6 +52,8 @@ def connect(path: str | Path) -> sqlite3.Connection:
         for script in _SCHEMAS:
             for statement in _split(script):
                 conn.execute(statement)
+        for migrate in _MIGRATIONS:
+            migrate(conn)
     return conn
 
 
