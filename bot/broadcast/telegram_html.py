@@ -96,3 +96,21 @@ def _check_tag(tag: str, attrs: dict[str, str], stack: list[str]) -> str | None:
     if tag == "blockquote":
         return None if set(attrs) <= {"expandable"} else "<blockquote> takes only expandable"
     return f"<{tag}> is not allowed by Telegram"
+
+
+def visible_text(text: str) -> str:
+    """Return what a reader sees of Telegram HTML: tags removed, entities decoded."""
+    plain: list[str] = []
+    pos = 0
+    for match in _TOKEN.finditer(text):
+        plain.append(text[pos : match.start()])
+        if match.group(4) is not None:
+            plain.append(html.unescape(match.group(0)))
+        pos = match.end()
+    plain.append(text[pos:])
+    return "".join(plain)
+
+
+def visible_length(text: str) -> int:
+    """Return the length Telegram counts: UTF-16 code units of the visible text."""
+    return len(visible_text(text).encode("utf-16-le")) // 2

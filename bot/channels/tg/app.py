@@ -10,7 +10,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.broadcast.pacer import Pacer
-from bot.channels.tg import alerts, organizer, resident
+from bot.channels.tg import alerts, local_action, organizer, resident
 from bot.channels.tg.ratelimit import PacedRateLimiter
 from bot.channels.tg.render import send, services, user_context
 from bot.core.flood import FloodGate
@@ -97,6 +97,7 @@ def build_application(
     application.add_handler(resident.guard(), group=-1)
     application.add_handlers(organizer.handlers())
     application.add_handlers(alerts.handlers())
+    application.add_handlers(local_action.handlers())
     application.add_handlers(resident.handlers())
     # A chat that blocked the bot is unsubscribed, and not reported as our error.
     application.add_error_handler(alerts.unsubscribe_blocked)
