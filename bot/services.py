@@ -9,18 +9,18 @@ from dataclasses import dataclass
 from bot.config import Settings
 from bot.core import callbacks
 from bot.core.alerts_flow import AlertsFlow
-from bot.core.answers import Answers, has_ban
+from bot.core.answers import Answers
 from bot.core.call_scripts import ScriptBook
 from bot.core.context import UserContext
 from bot.core.conversation import CallbackHandler, Conversation, TextHook
 from bot.core.faq import Faq
 from bot.core.i18n import Catalog
 from bot.core.legislator_flow import LegislatorFlow
-from bot.core.legislators import Directory
 from bot.core.local_action import LocalActionFlow
 from bot.core.organizer_flow import OrganizerFlow
 from bot.core.reply import Reply
 from bot.core.resolver import Outcome, Resolver
+from bot.kb.directory import Directory
 from bot.kb.store import KnowledgeStore
 from bot.storage import db as state_db
 
@@ -73,7 +73,7 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         ScriptBook.from_db(knowledge.db.conn),
         catalog,
         state,
-        town_has_ban=lambda place_id: has_ban(knowledge, place_id),
+        town_standing=knowledge.standing,
         resolve_town=resolve_town,
     )
 

@@ -53,9 +53,9 @@ def test_without_a_token_the_bot_chats_on_the_console_driven_by_stdin(tmp_path: 
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Type your town, neighbourhood or ZIP code" in out
-    assert "Somerville, MA bans government use of face surveillance" in out
+    assert "Somerville, MA bans its own city agencies, police included" in out
     assert "[1] Portland, ME" in out
-    assert "Portland, ME bans government use of face surveillance" in out
+    assert "Portland, ME bans its city officials and employees" in out
     assert "<b>" not in out  # HTML is rendered as plain text
 
 
@@ -73,10 +73,10 @@ def test_lookup_json_prints_one_object_a_line_in_input_order(tmp_path: Path) -> 
         "county": "Middlesex",
     }
     status = first["status"]
-    assert status["measure"] == "ban" and status["status"] == "in_force"
+    assert (status["kind"], status["in_force"], status["state"]) == ("ban", True, "in_force")
     assert status["adopted"] == "2019-06-27" and status["confidence"] == "confirmed"
-    assert status["sources"][0].startswith("http") and status["as_of"] == "2026-11-26"
-    assert {m["status"] for m in status["statewide"]} == {"in_force", "pending"}
+    assert status["sources"][0].startswith("http") and status["as_of"] == "2023-06"
+    assert {m["state"] for m in status["statewide"]} == {"in_force", "pending"}
     assert second == {
         "query": "Springfield, IL",
         "outcome": "none",
@@ -94,7 +94,34 @@ def test_lookup_of_a_town_without_a_measure_says_no_ban_found_in_our_records(
     done = run_bot(tmp_path, "lookup", "Pittsfield")
     assert "no ban on government face surveillance found in our records (as of" in done.stdout
     row = json.loads(run_bot(tmp_path, "lookup", "--json", "Pittsfield").stdout)
-    assert row["status"]["status"] == "no_measure_on_record"
+    assert row["status"]["state"] == "no_measure_on_record" and row["status"]["kind"] == "none"
+    assert row["status"]["as_of"] == "2023-06"
+
+
+def test_lookup_json_reports_a_places_own_measure_never_no_measure_on_record(
+    tmp_path: Path,
+) -> None:
+    queries = "Springfield\nPittsburgh\nColorado\nMaryland\nMontana\nLawrence\n"
+    done = run_bot(tmp_path, "lookup", "--json", stdin=queries)
+    rows = {row["query"]: row["status"] for row in map(json.loads, done.stdout.splitlines())}
+    assert rows["Springfield"]["kind"] == "moratorium"
+    assert rows["Springfield"]["state"] == "in_force_until_condition"
+    for limited in ("Pittsburgh", "Colorado", "Maryland", "Montana"):
+        assert (rows[limited]["kind"], rows[limited]["state"]) == ("limited", "in_force"), limited
+    assert rows["Lawrence"]["kind"] == "oversight"
+    assert all(row["state"] != "no_measure_on_record" for row in rows.values())
+
+
+def test_kb_check_fails_after_the_session_ends_naming_the_files_to_update(
+    tmp_path: Path,
+) -> None:
+    before = run_bot(tmp_path, "kb", "check", "--today", "2027-01-05", "--max-age-days", "9999")
+    assert "General Court ended" not in before.stdout
+    after = run_bot(tmp_path, "kb", "check", "--today", "2027-01-06", "--max-age-days", "9999")
+    assert after.returncode == 1
+    assert "bills.yaml: the 194th General Court ended on 2027-01-06" in after.stdout
+    assert "measures.yaml: ma-bills-194th is still pending" in after.stdout
+    assert "faq.yaml: bills names H.1946, S.1053" in after.stdout
 
 
 def test_legislators_json_narrows_boston_ward_21_precinct_1(tmp_path: Path) -> None:

@@ -48,10 +48,10 @@ def test_build_writes_the_tables_and_metadata(knowledge: Path, db_path: Path) ->
     build(knowledge, db_path, SECTIONS)
     conn = sqlite3.connect(db_path)
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"places", "aliases", "zips", "measures", "meta"} <= tables
+    assert {"places", "aliases", "zips", "measures", "coverage", "meta"} <= tables
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-    assert meta["as_of"] == "2026-11-26"
     assert meta["built_at"]
+    assert conn.execute("SELECT sources_through FROM coverage").fetchall() == [("2023-06",)]
     assert conn.execute("SELECT count(*) FROM measures").fetchone() == (42,)
     conn.close()
     assert [p.name for p in db_path.parent.iterdir()] == [db_path.name]

@@ -12,7 +12,7 @@ import sqlite_utils
 from bot import DEFAULT_KNOWLEDGE_DIR
 from bot.cli.kb import session_number, session_start, stale_records
 from bot.cli.lookup import legislators_json
-from bot.core.legislators import Directory, UnknownPrecinct
+from bot.kb.directory import Directory, UnknownPrecinct
 from bot.kb.errors import KnowledgeError
 from bot.kb.legislators import LEGISLATORS_SECTION, SCRIPTS_SECTION
 from bot.kb.models import Place

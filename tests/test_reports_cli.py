@@ -41,13 +41,13 @@ def test_accept_then_show_prints_a_stanza_the_build_accepts(settings, capsys) ->
     assert run_cli(settings, "reports", "show", "1") == 0
     shown = capsys.readouterr()
     entry = MeasureEntry.model_validate(yaml.safe_load(shown.out)[0])
-    assert (entry.place, entry.level, entry.measure, entry.confidence) == (
+    assert (entry.place, entry.level, entry.what, entry.confidence) == (
         "andover",
         "town",
         "ban",
         "unverified",
     )
-    assert entry.sources == ["https://example.org/andover-vote"]
+    assert [source.url for source in entry.sources] == ["https://example.org/andover-vote"]
     assert "Check the stanza" in shown.err and "commit" in shown.err
 
 

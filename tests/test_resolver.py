@@ -23,12 +23,13 @@ TOWNS = [
     "Hull", "Worcester", "Webster", "Ware", "Warren", "Barre", "Gill", "Lee", "Cambridge",
     "Harvard", "Somerville", "Springfield", "West Springfield", "Boston", "Winthrop", "Wareham",
     "Brookline", "Medford", "Quincy", "Florida", "Amherst", "Pelham", "Shutesbury", "Falmouth",
-    "Gosnold", "Framingham", "Dedham", "Holyoke", "Chelsea", "Lawrence", "Northampton",
+    "Gosnold", "Framingham", "Dedham", "Holyoke", "Chelsea", "Lawrence", "Northampton", "Goshen",
 ]  # fmt: skip
 COMMON = (
     "the a was is my what whats of ward bill hearing street main reading hear heath hill full "
     "stop spring onset news about i it in at on to and for work student status precinct law "
-    "florida brighton salen logan quincy jones boston cream pie dead ham holy oak dictionary"
+    "florida brighton salen logan quincy jones boston cream pie dead ham holy oak dictionary "
+    "have good one"
 ).split()
 ELSEWHERE = [
     ("England", "GB", "country"),
@@ -207,6 +208,36 @@ def test_a_town_name_that_begins_another_name_is_not_the_town(resolver: Resolver
     assert outcome(resolver, "is it banned in quincy jones")[1] == "quincy"  # after a cue
 
 
+def test_a_town_name_after_a_first_name_is_a_person() -> None:
+    vocabulary = Vocabulary.build([], [], ["michael", "maria", "kate"])
+    resolver = Resolver([town("Bolton"), town("Lowell"), town("Upton")], [], [], (), vocabulary)
+    assert resolver.resolve("michael bolton").outcome is Outcome.NONE
+    assert resolver.resolve("kate upton is funny").outcome is Outcome.NONE
+    assert resolver.resolve("Maria, Lowell").place == town("Lowell")  # a signature
+
+
+def test_a_past_or_negated_place_gives_way_to_the_one_where_they_live(
+    resolver: Resolver,
+) -> None:
+    text = "we used to live in Newton but now we live in Needham"
+    assert outcome(resolver, text)[:2] == ("match", "needham")
+    assert outcome(resolver, "I work in Cambridge but I live in Somerville")[1] == "somerville"
+
+
+def test_a_state_after_a_place_elsewhere_is_its_qualifier(resolver: Resolver) -> None:
+    assert outcome(resolver, "Toronto Maine")[0] != "match"
+
+
+def test_a_zip_said_digit_by_digit(resolver: Resolver) -> None:
+    assert outcome(resolver, "zero two one two eight")[1] == "boston"
+    assert outcome(resolver, "my zip is 0 2 4 5 8")[1] == "newton"
+
+
+def test_a_town_named_and_another_misspelt_asks_about_both(resolver: Resolver) -> None:
+    found = outcome(resolver, "newtn or newbury idk")
+    assert found[0] == "ambiguous" and {"newton", "newbury"} <= set(found[2])
+
+
 def test_a_possessive_is_a_person_or_a_business(resolver: Resolver) -> None:
     assert outcome(resolver, "webster's dictionary")[0] == "none"
     assert outcome(resolver, "websters")[1] == "webster"  # a typo, without the apostrophe
@@ -274,7 +305,13 @@ def test_a_cut_off_name_never_matches_a_town_a_few_edits_away(resolver: Resolver
 
 
 def test_a_common_word_does_not_complete_to_a_town(resolver: Resolver) -> None:
-    assert outcome(resolver, "spring")[0] == "none"
+    assert outcome(resolver, "spring")[0] == "none"  # one completion: a word, not a question
+    assert outcome(resolver, "i want to spring into action")[0] == "none"
+
+
+def test_a_name_cut_after_its_first_word_keeps_the_space(resolver: Resolver) -> None:
+    assert outcome(resolver, "north a")[:2] == ("match", "north-adams")  # not Northampton
+    assert outcome(resolver, "west spr")[:2] == ("match", "west-springfield")
 
 
 # 5. Local names ----------------------------------------------------------------------------
@@ -306,6 +343,12 @@ def test_a_dictated_or_accented_name_is_asked_about(
     result = resolver.resolve(text)
     assert result.outcome is Outcome.AMBIGUOUS
     assert place in {p.id for p in result.candidates}
+
+
+def test_ordinary_words_that_only_roughly_sound_like_a_town_are_not_asked_about(
+    resolver: Resolver,
+) -> None:
+    assert outcome(resolver, "have a good one")[0] == "none"  # Goshen, roughly
 
 
 def test_a_typo_that_sounds_like_another_town_asks_about_both(resolver: Resolver) -> None:

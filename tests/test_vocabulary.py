@@ -88,7 +88,7 @@ def knowledge(tmp_path: Path) -> Path:
     folder.mkdir()
     for name in ("places.yaml", "landmarks.yaml", "local_names.yaml", "chinese_names.yaml"):
         (folder / name).write_text((DEFAULT_KNOWLEDGE_DIR / name).read_text("utf-8"), "utf-8")
-    for name in ("common_words.yaml", "world.yaml"):
+    for name in ("common_words.yaml", "world.yaml", "first_names.yaml"):
         (folder / name).write_text((DEFAULT_KNOWLEDGE_DIR / name).read_text("utf-8"), "utf-8")
     return folder
 
@@ -186,7 +186,7 @@ def test_the_import_output_equals_the_committed_files(tmp_path: Path) -> None:
     for name in ("places.yaml", "aliases.yaml"):
         (tmp_path / name).write_text((DEFAULT_KNOWLEDGE_DIR / name).read_text("utf-8"), "utf-8")
     assert load_script().main(["--out", str(tmp_path)]) == 0
-    for name in ("common_words.yaml", "world.yaml", "chinese_names.yaml"):
+    for name in ("common_words.yaml", "world.yaml", "chinese_names.yaml", "first_names.yaml"):
         assert (tmp_path / name).read_text("utf-8") == (DEFAULT_KNOWLEDGE_DIR / name).read_text(
             "utf-8"
         ), f"{name} differs: rerun scripts/import_vocabulary.py"

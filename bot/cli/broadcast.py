@@ -52,7 +52,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="town=, senate=, house=, legislator=, status=ban|no-ban, language=, or all; "
+        help="town=, senate=, house=, legislator=, "
+        "status=ban|moratorium|limited|oversight|no-ban, language=, or all; "
         "repeat a key for OR, combine keys for AND",
     )
     parser.add_argument("--dry-run", action="store_true", help="show the audience, send nothing")

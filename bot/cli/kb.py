@@ -33,6 +33,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         default=DEFAULT_MAX_AGE_DAYS,
         help=f"a record confirmed longer ago is stale (default {DEFAULT_MAX_AGE_DAYS})",
     )
+    check.add_argument(
+        "--today", type=date.fromisoformat, help="check as on this day (YYYY-MM-DD), for tests"
+    )
     check.set_defaults(handler=kb_check)
     refresh_parser = actions.add_parser(
         "refresh-legislators",
@@ -58,10 +61,15 @@ def kb_build(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def kb_check(settings: Settings, args: argparse.Namespace) -> int:
-    """List stale records; exit 1 when there are any."""
+    """List stale records, and the files to update once the session has ended; exit 1 when
+    there are any."""
+    from bot.kb.measures import session_findings
+
     store = open_knowledge(settings)
+    today = args.today or date.today()
     try:
-        findings = stale_records(store.db, date.today(), args.max_age_days)
+        findings = stale_records(store.db, today, args.max_age_days)
+        findings += session_findings(store.db.conn, today)
     finally:
         store.close()
     for finding in findings:
@@ -117,11 +125,12 @@ def stale_records(
                 f"legislators.yaml: {who} last confirmed {member.confirmed}, "
                 f"more than {max_age_days} days ago"
             )
-    for bill in ScriptBook.from_db(db).bills.values():
-        if bill.session != number:
+    session = ScriptBook.from_db(db).session
+    if session.number != number:
+        for bill in session.bills:
             findings.append(
                 f"bills.yaml: {bill.number} ({bill.chamber}) is from the "
-                f"{ordinal(bill.session)} General Court; the {ordinal(number)} began on {start}"
+                f"{ordinal(session.number)} General Court; the {ordinal(number)} began on {start}"
             )
     return findings
 

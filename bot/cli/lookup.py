@@ -67,7 +67,7 @@ def lookup(settings: Settings, args: argparse.Namespace) -> int:
 
 def lookup_json(services: Any, query: str) -> dict[str, Any]:
     """The machine-readable answer for one query."""
-    from bot.core.answers import main_measure, stated
+    from bot.kb.standing import stated
 
     result = services.resolver.resolve(query)
     place = result.place
@@ -81,33 +81,42 @@ def lookup_json(services: Any, query: str) -> dict[str, Any]:
     if place is None:
         return out
     knowledge = services.knowledge
-    measures = stated(knowledge.measures_for(place.id))
-    main = main_measure(measures)
-    status: dict[str, Any] = {
-        "measure": main.measure if main else None,
-        "status": main.status if main else "no_measure_on_record",
-        "adopted": main.adopted.isoformat() if main and main.adopted else None,
-        "scope": main.scope if main else None,
-        "sources": list(main.sources) if main else [],
-        "confidence": main.confidence if main else None,
-        "as_of": knowledge.as_of.isoformat(),
-    }
+    out["status"] = _standing_json(knowledge.standing(place.id), knowledge.coverage(place.state))
     if place.state == "MA":
-        status["statewide"] = [
-            {
-                "title": m.title,
-                "measure": m.measure,
-                "status": m.status,
-                "adopted": m.adopted.isoformat() if m.adopted else None,
-                "bills": list(m.bills),
-                "sources": list(m.sources),
-                "as_of": m.as_of.isoformat(),
-            }
+        out["status"]["statewide"] = [
+            _measure_json(m)
             for m in stated(knowledge.statewide("MA"))
-            if m.status in {"in_force", "pending"}
+            if m.state.kind in {"in_force", "pending"}
         ]
-    out["status"] = status
     return out
+
+
+def _standing_json(standing: Any, coverage: Any) -> dict[str, Any]:
+    """Where a place stands, from the one classification the answers use too."""
+    main = standing.measure
+    if main is None:
+        as_of = coverage.sources_through.isoformat() if coverage else None
+        state = "unverified_reports_only" if standing.unverified else "no_measure_on_record"
+        return {"kind": "none", "in_force": False, "state": state, "as_of": as_of}
+    return {"kind": standing.kind, "in_force": standing.in_force, **_measure_json(main)}
+
+
+def _measure_json(m: Any) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "what": m.what,
+        "binds": list(m.binds),
+        "state": m.state.kind,
+        "state_date": m.state.date.isoformat() if m.state.date else None,
+        "adopted": m.adopted.isoformat() if m.adopted else None,
+        "effective": m.effective.isoformat() if m.effective else None,
+        "headline": m.headline["en"],
+        "bills": list(m.bills),
+        "sources": [s.url for s in m.sources],
+        "confidence": m.confidence,
+        "checked": m.checked.isoformat(),
+        "as_of": m.sources_through.isoformat() if m.sources_through else None,
+    }
 
 
 def legislators(settings: Settings, args: argparse.Namespace) -> int:

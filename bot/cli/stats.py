@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from bot.broadcast import segments
 from bot.cli.common import open_knowledge, open_knowledge_for_names, open_state
 from bot.config import Settings
 from bot.core.local_action import TownRank, ban_in_force, rank_towns
@@ -35,7 +36,10 @@ def stats(settings: Settings, args: argparse.Namespace) -> int:
     conn = open_state(settings)
     kb = open_knowledge_for_names(settings)
     try:
-        print(broadcasts.format_stats(broadcasts.stats(conn), place_namer(kb)))
+        data = broadcasts.stats(conn)
+        print(broadcasts.format_stats(data, place_namer(kb)))
+        if kb is not None:  # by the same classification the answers and segments use
+            print(segments.format_by_status(segments.by_status(data.by_place, kb.db.conn)))
         print(format_calls(outcome_totals(conn)))
     finally:
         conn.close()

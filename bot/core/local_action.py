@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.core import callbacks
-from bot.core.answers import Knowledge, has_ban
+from bot.core.answers import Knowledge
 from bot.core.context import UserContext
 from bot.core.i18n import Catalog
 from bot.core.local_kit import SMALL_COUNT, LocalKit
@@ -39,6 +39,7 @@ from bot.core.reply import Button, Reply
 from bot.core.resolver import Outcome, Resolver
 from bot.kb import local_action as local_facts
 from bot.kb.models import Place
+from bot.kb.standing import stated
 from bot.kb.store import KnowledgeStore
 from bot.storage import reports as ban_reports
 from bot.storage import subscribers
@@ -55,16 +56,15 @@ _LINKISH = re.compile(r"(\S*://)?([\w-]+\.)+[a-z]{2,}(/\S*)?", re.IGNORECASE)
 def ban_in_force(kb: Knowledge, place_id: str) -> bool:
     """Whether a ban or moratorium is in force in the place: the one decision the kit asks for.
 
-    Asked of :func:`bot.core.answers.has_ban` for now (a confirmed or likely prohibition with
-    status ``in_force``); the rule is moving to ``bot/kb``.
+    Asked of the one classification every part of the bot uses (:mod:`bot.kb.standing`).
     """
-    return has_ban(kb, place_id)
+    return kb.standing(place_id).prohibits
 
 
 def pending_bills(kb: KnowledgeStore) -> tuple[str, ...]:
     """The statewide bills pending in Massachusetts, to name in letters ("H.1946", "S.1053")."""
-    for measure in kb.statewide("MA"):
-        if measure.status == "pending" and measure.confidence != "unverified" and measure.bills:
+    for measure in stated(kb.statewide("MA")):
+        if measure.state.kind == "pending" and measure.bills:
             return tuple(measure.bills)
     return ()
 
@@ -487,8 +487,9 @@ def stanza(report: ban_reports.Report, place: Place | None, today: date) -> str:
     name = place.name if place is not None else report.place_id
     level = place.kind if place is not None and place.kind in ("city", "town") else "town"
     year = report.reported[:4]
-    sources = (
-        f"  sources:\n  - {report.link}"
+    source = (
+        f"  sources:\n  - url: {report.link}\n    publisher: 'To check: who published it'"
+        "\n    kind: 'To check: ordinance, bylaw, news article...'"
         if report.link
         else "  sources: []  # add at least one http(s) URL: the build refuses an entry without"
     )
@@ -496,19 +497,25 @@ def stanza(report: ban_reports.Report, place: Place | None, today: date) -> str:
         [
             f"- id: {report.place_id}-ban-{year}  # the year it was adopted, once checked",
             f"  place: {report.place_id}",
-            f"  title: '{name}: ban on government face surveillance'",
             f"  level: {level}",
-            "  measure: ban  # or moratorium",
-            "  status: in_force",
-            "  scope: 'To check: which agencies it covers.'",
+            "  what: ban  # or moratorium",
+            "  binds: [all_municipal_agencies]  # to check",
+            "  state: {kind: in_force}",
+            f"  title: {{en: '{name}: ban on government face surveillance (to check)'}}",
+            "  headline: {en: '<b>{place}</b> reported ban, to check before stating'}",
+            "  scope_line: {en: 'To check: which agencies it covers.'}",
+            "  forbids: {en: 'To check: what it forbids.'}",
             "  adopted: null  # YYYY-MM-DD, from the record",
             "  effective: null",
             "  instrument: 'To check: bylaw or ordinance, and its number.'",
-            sources,
             "  confidence: unverified  # confirmed or likely once checked; never stated before",
+            f"  checked: {today.isoformat()}",
+            "  sources_through: null",
+            source,
+            "  research_scope: 'A report by a resident, accepted; not yet checked.'",
             f"  notes: 'Reported by a resident through the bot on {report.reported}"
-            f" (report #{report.id}); accepted {today.isoformat()}; not yet checked.'",
-            f"  as_of: {today.isoformat()}",
+            f" (report #{report.id}); accepted {today.isoformat()}. Add its review to"
+            " scripts/reviews/measures.yaml.'",
         ]
     )
 

@@ -36,7 +36,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from bot.core.normalize import canonical, compact, fold
+from bot.core.normalize import canonical, canonical_token, compact, fold
 from bot.core.typos import PhoneticIndex, PrefixIndex, TypoIndex, slip
 from bot.core.vocabulary import (
     CJK_ELSEWHERE,
@@ -50,8 +50,12 @@ from bot.core.vocabulary import (
     MASSACHUSETTS,
     NEAR,
     OUTSIDE,
+    PAST_OR_NOT,
     PROPER_NAMES,
     REGIONS,
+    RESIDENCE,
+    STREET_BEFORE,
+    STREET_WORDS,
     STRUCTURE,
     SUBJECT,
     US_COUNTRY,
@@ -71,9 +75,12 @@ LONG_WORD = 8  # from this length two edits are a typo, not another word
 MIN_FUZZY_LENGTH = 4  # "hul", "lyn": too little to guess from
 # A truncation needs four letters ("fram", "worc"): three letters begin too many names.
 MIN_PREFIX_LENGTH = 4
-MAX_CANDIDATES = 5
-MAX_SPAN_WORDS = 4
-MAX_NAME_TAIL = 2  # words between a town's name and the street or school word it names
+MAX_CANDIDATES = 6  # Martha's Vineyard has six towns
+MAX_SPAN_WORDS = 6  # "Massachusetts Museum of Contemporary Art"
+MAX_NAME_TAIL = 2
+# Aliases of three letters or fewer ("ACK", "OB", "JP") are also interjections and
+# abbreviations: they count on their own, after a place word, or before "MA".
+SHORT_ALIAS = 3  # words between a town's name and the street or school word it names
 # Sounds-like spellings: a name of the same Metaphone code is offered when its spelling is at
 # least SOUNDS_SAME_CODE similar (Indel similarity, 0-1: "quinsee" and Quincy 0.62; a code is
 # lossy, "xyzzyville" shares one with Southborough at 0.3), a name one code-edit away at least
@@ -83,8 +90,12 @@ SOUNDS_SAME_CODE = 0.5
 SOUNDS_ALIKE = 0.6
 SOUNDS_CLOSE = 0.4
 # A single sounds-like name is offered as "Did you mean ...?" only when this alike.
-SOUNDS_CONFIRM_SAME = 0.6
+SOUNDS_CONFIRM_SAME = 0.55
 SOUNDS_CONFIRM_NEAR = 0.7
+# Ordinary words that together sound like a name ("dead ham" 0.92, "holy oak" 0.86, "nay tick"
+# 0.77) must be this alike; "have a good one" and Goshen (0.5) are not.
+SOUNDS_DICTATED = 0.75
+MAX_DICTATED_WORDS = 3
 MAX_SOUNDS_LIKE = 3
 # Sounds-like names are looked for only in a message that is little more than a name: in a
 # sentence, words that sound like a town are far more often just words.
@@ -145,6 +156,8 @@ class _Hit:
     qualified: bool = False
     alternatives: list[str] = field(default_factory=list)
     span: tuple[int, int] = (-1, -1)  # word positions; (-1, -1) for a Chinese name
+    set_aside: bool = False  # after "used to live in" or "not": another place is meant
+    home: bool = False  # after "I live in", "moro em": where the resident lives
 
 
 @dataclass
@@ -156,6 +169,8 @@ class _Scan:
     elsewhere: bool = False  # a place outside Massachusetts was named
     excluded: bool = False  # a Massachusetts name was ruled out by its context
     state: str | None = None  # "MA" once a name was qualified by it: later tiers stay there
+    text: str = ""  # the message, lowercased: punctuation tells "Maria, Lowell" from a name
+    elsewhere_ends: set[int] = field(default_factory=set)  # word positions after one
 
 
 class Resolver:
@@ -171,6 +186,7 @@ class Resolver:
     ) -> None:
         self.places = {place.id: place for place in places}
         self.vocabulary = vocabulary or Vocabulary()
+        landmarks = list(landmarks)
         self._exact: dict[str, list[_Entry]] = defaultdict(list)
         self._cjk: dict[str, list[_Entry]] = defaultdict(list)
         for place in self.places.values():
@@ -189,6 +205,13 @@ class Resolver:
             if hosts:
                 entry = _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark")
                 self._add(landmark.name, entry)
+        # "Lechmere" for Lechmere station: a station's own name, when no place has it.
+        for landmark in landmarks:
+            stem = landmark.name[: -len(" station")] if landmark.name.endswith(" station") else ""
+            key = canonical(fold(stem).split()) if stem else ""
+            hosts = tuple(p for p in landmark.place_ids if p in self.places)
+            if key and key not in self._exact and hosts and not self._ordinary(key):
+                self._add(stem, _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark"))
         # "Barrington" for Great Barrington: the rest of a name after its generic first words.
         self._tails: dict[str, list[str]] = defaultdict(list)
         for key, entries in self._exact.items():
@@ -240,6 +263,10 @@ class Resolver:
         if key and entry not in self._exact[key]:
             self._exact[key].append(entry)
 
+    def _ordinary(self, key: str) -> bool:
+        """Whether a key is only ordinary words ("Science Park", "Airport")."""
+        return all(self.vocabulary.is_common(w) or w in GENERIC_WORDS for w in key.split())
+
     def _completes(self, entry: _Entry) -> bool:
         place = self.places[entry.place_id]
         return entry.strong and entry.kind != "landmark" and place.state == MASSACHUSETTS
@@ -252,7 +279,8 @@ class Resolver:
         db = store.db
         words = Vocabulary.build(
             vocabulary.common_words(db),
-            ((e.name, e.code, e.kind) for e in vocabulary.elsewhere(db)),
+            [(e.name, e.code, e.kind) for e in vocabulary.elsewhere(db)],
+            vocabulary.first_names(db),
         )
         aliases = [*store.aliases(), *landmarks.local_names(db)]
         return cls(store.places(), aliases, store.zips(), landmarks.landmarks(db), words)
@@ -281,27 +309,62 @@ class Resolver:
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
         words = fold(text).split()
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
-        by_zip = self._resolve_zip(text, words)
+        by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)
         if " ".join(w for w in words if w not in FILLER) in REGIONS:
             return Resolution(Outcome.NONE, reason="region")
-        scan = self._scan(words)
+        scan = self._scan(words, text.lower())
         self._scan_cjk(text, scan)
         if words and words[-1] in _MA_WORDS and len(words) > 1:
             scan.state = MASSACHUSETTS  # "lester mass": what comes before is in Massachusetts
         if by_zip is not None:
             return self._combine_zip(by_zip, scan.hits)
+        if scan.elsewhere and scan.hits and all(hit.set_aside for hit in scan.hits):
+            # "we used to live in Lowell but now we're in Nashua"
+            return Resolution(Outcome.NONE, reason="elsewhere")
         if scan.hits:
-            return self._single_or_none(self._from_hits(scan.hits))
+            found = self._from_hits(scan.hits)
+            if found.outcome is Outcome.MATCH and found.place is not None:
+                found = self._and_a_typo(found, words, scan.consumed)
+            return self._single_or_none(found)
         if scan.elsewhere or scan.excluded:
             return Resolution(Outcome.NONE, reason="elsewhere" if scan.elsewhere else "excluded")
-        # "Webster's dictionary", "Spencer's Gifts": a possessive is a person or a business.
-        consumed = scan.consumed | {i for i, w in enumerate(words) if w in possessive}
+        # "Webster's dictionary", "Spencer's Gifts": a possessive is a person or a business;
+        # so is a town's name in the plural after no place word ("fig newtons", "the Adamses").
+        consumed = scan.consumed | {
+            i
+            for i, w in enumerate(words)
+            if w in possessive
+            or (len(words) > 1 and self._plural_of_a_name(w) and words[i - 1 : i] != ["in"])
+        }
         return self._single_or_none(self._approximate(words, consumed, scan.state))
+
+    def _and_a_typo(self, found: Resolution, words: list[str], consumed: set[int]) -> Resolution:
+        """ "newtn or newbury": a town named, and another one misspelt beside it: ask."""
+        runs = _content_runs(words, consumed, self.vocabulary)
+        if not runs:
+            return found
+        typo = self._fuzzy(runs, None)
+        if typo.outcome is Outcome.MATCH and typo.place not in (None, found.place):
+            assert found.place is not None and typo.place is not None
+            return Resolution(Outcome.AMBIGUOUS, None, (found.place, typo.place), "two-places")
+        return found
+
+    def _plural_of_a_name(self, word: str) -> bool:
+        return word.endswith("s") and any(e.kind == "name" for e in self._exact.get(word[:-1], ()))
 
     def _approximate(self, words: list[str], consumed: set[int], state: str | None) -> Resolution:
         """Truncations, then typos, then sounds-like spellings."""
         runs = _content_runs(words, consumed, self.vocabulary)
-        truncated = self._truncations(runs, state)
+        if (
+            len(words) >= 2
+            and words[-2] in GENERIC_WORDS
+            and words[-1].isalpha()
+            and not consumed.intersection({len(words) - 2, len(words) - 1})
+        ):
+            # "north a", "north and": a name cut off after its first letters, where the
+            # letters happen to spell a filler word.
+            runs = [*runs, words[-2:]]
+        truncated = self._truncations(runs, state, words)
         typo = self._fuzzy(runs, state)
         if truncated is not None:
             if (
@@ -322,7 +385,53 @@ class Resolver:
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "typo-or-sound")
         if typo.outcome is not Outcome.NONE:
             return typo
+        dictated = self._dictated(words, consumed, state)
+        if dictated is not None:
+            return dictated
         return self._sounds_like(runs, state)
+
+    def _dictated(
+        self, words: list[str], consumed: set[int], state: str | None
+    ) -> Resolution | None:
+        """A name dictated in pieces at the end of the message, after "in", "from" or alone:
+        "I live in nor wood", "I'm from bill Erica", "chick a pee", "co has it, mass".
+
+        The pieces may be any words, fillers included. Put together, they are the name
+        exactly (an answer), or sound like one (a question); one ordinary word alone is
+        only ever asked about by its sound ("I live in redding").
+        """
+        end = len(words)
+        while end > 0 and words[end - 1] in _MA_WORDS:
+            end -= 1
+        start = end
+        while start > 0 and end - start < MAX_DICTATED_WORDS and words[start - 1] not in CUES:
+            start -= 1
+        span = words[start:end]
+        alone = start == 0 or words[start - 1] in CUES
+        if not span or not alone or not all(w.isalpha() for w in span):
+            return None
+        if all(w in FILLER or w in SUBJECT for w in span):
+            return None  # "the bill", "my town": no name was dictated
+        if consumed.intersection(range(start, end)):
+            return None
+        query = compact(canonical(span))
+        if len(query) < MIN_FUZZY_LENGTH:
+            return None
+        if len(span) > 1 and query in self._compact_exact:
+            entries = [e for e in self._exact[self._compact_exact[query]] if self._completes(e)]
+            named = list(dict.fromkeys(self.places[e.place_id] for e in entries))
+            if len(named) == 1:
+                return Resolution(Outcome.MATCH, named[0], (named[0],), reason="dictated")
+        if len(span) == 1 and (start == 0 or not self.vocabulary.is_common(span[0])):
+            return None  # the other tiers have looked at it; a word alone is just a word
+        scored: dict[str, tuple[bool, float]] = {}
+        for form in _spoken_forms(query):
+            self._score_sound(form, state, scored, len(span) == 1, SOUNDS_DICTATED)
+        ranked = sorted(scored.items(), key=lambda item: (not item[1][0], -item[1][1]))
+        places = tuple(self.places[p] for p, _ in ranked[:MAX_SOUNDS_LIKE])
+        if not places:
+            return None
+        return Resolution(Outcome.AMBIGUOUS, None, places, "sounds-like")
 
     def _single_or_none(self, resolution: Resolution) -> Resolution:
         """A question offers two places or more: one candidate is an answer, or nothing.
@@ -386,9 +495,9 @@ class Resolver:
 
     # Names -------------------------------------------------------------------------------
 
-    def _scan(self, words: list[str]) -> _Scan:
+    def _scan(self, words: list[str], text: str = "") -> _Scan:
         """Find names anywhere in the words, longest first, and judge each in its context."""
-        scan = _Scan()
+        scan = _Scan(text=text)
         n = len(words)
         for length in range(min(MAX_SPAN_WORDS, n), 0, -1):
             for start in range(0, n - length + 1):
@@ -401,6 +510,7 @@ class Resolver:
                     if self._elsewhere_span(span):
                         scan.elsewhere = True
                         scan.consumed.update(range(start, end))
+                        scan.elsewhere_ends.add(end)
                         continue
                     tail = self._tails.get(canonical(span))
                     if tail and not _followed_by_structure(words, end):
@@ -412,10 +522,10 @@ class Resolver:
         return scan
 
     def _elsewhere_span(self, span: list[str]) -> bool:
-        """A place elsewhere ("Hamden", "Nashua"). One that is also a common word ("Down",
-        "Nice", "Toronto") is left alone: common words are never typos of ours anyway."""
-        return " ".join(span) in self._elsewhere and not all(
-            self.vocabulary.is_common(w) for w in span
+        """A place elsewhere ("Hamden", "Cape Verde"). One that is a single common word
+        ("Down", "Nice", "Toronto") is left alone: common words are never typos of ours."""
+        return " ".join(span) in self._elsewhere and not (
+            len(span) == 1 and self.vocabulary.is_common(span[0])
         )
 
     def _scan_cjk(self, text: str, scan: _Scan) -> None:
@@ -448,7 +558,7 @@ class Resolver:
         key = canonical(span)
         if key in self._exact:
             return key
-        if len(span) == 1:
+        if len(span) == 1 or not all(w.isalpha() for w in span):
             return None
         if any(w in FILLER or w in SUBJECT for w in span):
             return None  # "mill is" is not Millis, "ot is" not Otis
@@ -457,6 +567,8 @@ class Resolver:
             return self._compact_exact[squeezed]
         if len(squeezed) < LONG_WORD or span[-1] in GENERIC_WORDS:
             return None
+        if all(self.vocabulary.is_common(w) or canonical([w]) in self._exact for w in span):
+            return None  # "dog chester" is a dog named Chester, not a misspelt Dorchester
         found = self._typos.within(squeezed, 1)
         if len(found) == 1:
             return self._keys[found[0][1]]
@@ -475,8 +587,20 @@ class Resolver:
             region = range(end, end + link + qualifier.length)
             scan.consumed.update(region)
             scan.hits = [h for h in scan.hits if not _inside(h.span, region)]
-        if _part_of_another_name(words, end) and not any(e.kind == "landmark" for e in entries):
-            scan.excluded = True  # "Cambridge Street", "Charlton Memorial Hospital"
+        if (
+            any(e.kind == "landmark" for e in entries)
+            and end < len(words)
+            and words[end] in STREET_WORDS
+        ):
+            scan.excluded = True  # "Revere Beach Pkwy": a road named after a landmark
+            return
+        municipal_only = all(e.kind == "name" for e in entries)
+        if _part_of_another_name(words, end) and (
+            municipal_only or not _followed_by_structure(words, end)
+        ):
+            # "Cambridge Street", "Charlton Memorial Hospital", "Manchester Boston Regional
+            # Airport". A neighbourhood's own square is in its town ("Tatnuck Sq").
+            scan.excluded = True
             return
         state = qualifier.code if qualifier is not None else None
         if state == OUTSIDE:
@@ -489,14 +613,14 @@ class Resolver:
             if not entries:
                 scan.excluded = True  # "Essex County": a county is not where someone lives
                 return
-        strong = [e for e in entries if e.strong]
+        strong = list({e.place_id: e for e in entries if e.strong}.values())
         everyone = [p for e in entries for p in (e.place_id, *e.others)]
         if len(strong) == 1:
             # One strong reading (the others weak, or listed as possible): answer it, and
             # offer the others as "Not in X?".
             kind, place_ids, alternatives = "strong", [strong[0].place_id], everyone
         else:
-            kind = "strong" if strong and len(strong) == len(entries) else "weak"
+            kind = "strong" if strong and all(e.strong for e in entries) else "weak"
             place_ids, alternatives = everyone, []
         place_ids = [p for p in dict.fromkeys(place_ids) if self._allowed(p, state)]
         alternatives = [
@@ -518,16 +642,44 @@ class Resolver:
         before2 = words[start - 2] if start > 1 else None
         span = words[start:end]
         municipal = any(e.kind == "name" for e in entries)
-        if all(word in GENERIC_WORDS for word in span) or (
-            # "near Boston" is not Boston; "near Fenway Park" is in Boston all the same.
-            municipal and (before in NEAR or (before == "of" and before2 in DIRECTIONS))
+        if start in scan.elsewhere_ends and all(self.places[p].kind == "state" for p in place_ids):
+            scan.elsewhere = True  # "South Portland, Maine": Maine qualifies a place elsewhere
+            return
+        if municipal and before in STREET_BEFORE:
+            scan.excluded = True  # "calle Haverhill", "rua Lowell": a street
+            return
+        if (
+            municipal
+            and before is not None
+            and canonical_token(before) in _NAME_PREFIXES
+            and start - 1 not in scan.consumed
+        ):
+            scan.excluded = True  # "New Boston", "South Portland": another place's name
+            return
+        if municipal and self._after_a_first_name(words, start, scan.text):
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            return  # "Michael Bolton", "Kate Upton": a person
+        near = before in NEAR or (before in _NEAR_LINKS and before2 in NEAR)
+        generic = all(canonical_token(w) in GENERIC_WORDS for w in span)
+        if generic and len(place_ids) == 1 and kind == "strong":
+            # "in the North End": a generic name of one place counts after a place word.
+            generic = not (before in CUES or (before in _ARTICLES and before2 in CUES))
+        if generic or (
+            # "near Boston", "cerca de Worcester" are not the town; "near Fenway Park" is in
+            # Boston all the same.
+            municipal and (near or (before == "of" and before2 in DIRECTIONS))
         ):
             kind = "weak"
         elif end - start == 1 and not self._counts_as_place(words, start, qualifier, entries):
             kind = "word"
-        elif municipal and self._modifies_another_word(words, start, end, qualifier):
-            kind = "word"  # "Quincy Jones", "the Bourne Identity", "Boston cream pie"
+        elif (
+            municipal or words[start] in self.vocabulary.first_names
+        ) and self._modifies_another_word(words, start, end, qualifier):
+            kind = "word"  # "Quincy Jones", "the Bourne Identity", "Florence Nightingale"
         hit = _Hit(place_ids, kind, tuple(span), state is not None, alternatives, (start, end))
+        # "used to live in", "not", "near": another place is meant when one is named too.
+        hit.set_aside = _before_is(words, start, PAST_OR_NOT) or (municipal and near)
+        hit.home = _before_is(words, start, RESIDENCE)  # "I live in", "moro em"
         scan.hits.append(hit)
 
     def _qualifier_after(self, words: list[str], end: int) -> Qualifier | None:
@@ -560,21 +712,47 @@ class Resolver:
         municipal = any(e.kind == "name" for e in entries)
         if municipal and word not in COMMON_WORD_NAMES:
             return True
-        if not municipal and (word in PROPER_NAMES or not self.vocabulary.is_common(word)):
+        landmark = any(e.kind == "landmark" for e in entries)
+        # "ack sorry", "ob": letters, not a nickname; "MIT", "WPI" are landmarks all the same.
+        short = len(word) <= SHORT_ALIAS and not landmark
+        if not municipal and (
+            word in PROPER_NAMES or (not short and not self.vocabulary.is_common(word))
+        ):
             return True
         if qualifier is not None and qualifier.code == MASSACHUSETTS:
             return True
+        if _names_a_region(words):
+            return True  # "Brewster, on the Cape"
         rest = [w for i, w in enumerate(words) if i != start]
         alone = start == 0 and all(w in FILLER for w in rest)
         previous = words[start - 1] if start > 0 else None
         if not municipal:
             cues = CUES | _LANDMARK_CUES if any(e.kind == "landmark" for e in entries) else CUES
-            return previous in cues
+            if start + 1 < len(words) and words[start + 1] == "village":
+                return True  # "Onset village"
+            return previous in cues or (short and alone and not self.vocabulary.is_common(word))
         if alone:
             return word not in ELSEWHERE_NAMES or all(w in {"ma", "mass"} for w in rest)
         if word in ELSEWHERE_NAMES:
+            return "massachusetts" in words or "ma" in words  # "Peru, the town in MA"
+        if _within(words, start, 2, RESIDENCE):
+            return True  # "home is Lincoln"
+        return previous is not None and (previous in CUES or previous in STREET_WORDS)
+
+    def _after_a_first_name(self, words: list[str], start: int, text: str) -> bool:
+        """ "Michael Bolton", "John Quincy Adams": a town's name right after a first name
+        that is not a place of ours, with only a space between them ("Maria, Lowell" is a
+        signature)."""
+        if start == 0:
             return False
-        return previous is not None and (previous in CUES or previous in STRUCTURE)
+        first = words[start - 1]
+        people = self.vocabulary.first_names
+        if first not in people:
+            return False
+        if canonical([first]) in self._exact and not (start > 1 and words[start - 2] in people):
+            return False  # "Dennis Warren"? two towns; "John Quincy Adams": a person
+        pattern = rf"\b{re.escape(first)}\s+{re.escape(words[start])}\b"
+        return re.search(pattern, text) is not None
 
     def _modifies_another_word(
         self, words: list[str], start: int, end: int, qualifier: Qualifier | None
@@ -589,9 +767,11 @@ class Resolver:
             return False
         if not self.vocabulary.is_common(words[start]):
             return False  # "Somerville" is only ever a place
-        if start > 0 and (words[start - 1] in CUES or words[start - 1] in STRUCTURE):
+        if start > 0 and (words[start - 1] in CUES or words[start - 1] in STREET_WORDS):
             return False
         after = words[end]
+        if after == "from":
+            return True  # "Lowell from accounting", "Springfield from The Simpsons"
         return not (
             after in FILLER
             or after in SUBJECT
@@ -603,7 +783,7 @@ class Resolver:
         )
 
     def _from_hits(self, hits: list[_Hit]) -> Resolution:
-        named = [hit for hit in hits if hit.kind != "word"]
+        named = _most_specific([hit for hit in hits if hit.kind != "word"], self.places)
         if not named:
             return Resolution(Outcome.NONE, reason="word")
         place_ids = list(dict.fromkeys(pid for hit in named for pid in hit.place_ids))
@@ -640,7 +820,9 @@ class Resolver:
 
     # Truncations -------------------------------------------------------------------------
 
-    def _truncations(self, runs: list[list[str]], state: str | None) -> Resolution | None:
+    def _truncations(
+        self, runs: list[list[str]], state: str | None, words: list[str]
+    ) -> Resolution | None:
         """Names that begin with the last words of a run: "somervil", "north attle"."""
         completions: list[int] = []
         common = False  # a completion begun by a whole common word ("brook", "framing")
@@ -650,13 +832,23 @@ class Resolver:
                     continue
                 span = run[-length:]
                 query = compact(canonical(span))
-                if len(query) < MIN_PREFIX_LENGTH or all(w in GENERIC_WORDS for w in span):
+                if len(query) < MIN_PREFIX_LENGTH or all(
+                    canonical_token(w) in GENERIC_WORDS for w in span
+                ):
                     continue
                 if length == 1 and self.vocabulary.is_common(span[0]):
-                    if len(runs) > 1 or len(run) > 1:
-                        continue
+                    if len(runs) > 1 or len(run) > 1 or len(words) > 1:
+                        continue  # a common word completes only when it is the whole message
                     common = True
                 found = self._prefixes.starting_with(query)
+                if common:
+                    # A whole word is a cut-off only inside a longer word ("brook" of
+                    # Brookline), not as the first word of a name ("back" of Back Bay).
+                    found = [i for i in found if not self._keys[i].startswith(span[0] + " ")]
+                # Typed words keep their spaces: "north a" is North Adams, not Northampton;
+                # "newtons" is not cut from "Newton Square".
+                typed = canonical(span)
+                found = [i for i in found if _continues(self._keys[i], typed)]
                 if found:
                     completions.extend(found)
                     break
@@ -714,7 +906,7 @@ class Resolver:
             return False  # ordinary words, correctly spelled: not a typo of a town
         query = compact(canonical(span))
         length = len(query)
-        if length < MIN_FUZZY_LENGTH or all(word in GENERIC_WORDS for word in span):
+        if length < MIN_FUZZY_LENGTH or all(canonical_token(w) in GENERIC_WORDS for w in span):
             return False
         reach = 2 if length >= LONG_WORD else 1
         any_confident = False
@@ -748,7 +940,8 @@ class Resolver:
         then those one code-edit away whose spelling is alike, at most three; a single name is
         offered (as a confirmation) only when it is very alike.
         """
-        if sum(len(run) for run in runs) > MAX_SOUNDS_LIKE_WORDS:
+        content = sum(len(run) for run in runs)
+        if content > MAX_SOUNDS_LIKE_WORDS:
             return Resolution(Outcome.NONE, reason="nothing-close")
         scored: dict[str, tuple[bool, float]] = {}  # place -> (same code, similarity)
         for run in runs:
@@ -758,10 +951,16 @@ class Resolver:
                     common = length == 1 and self.vocabulary.is_common(span[0])
                     if common and state is None:
                         continue
+                    # Ordinary words dictated apart ("dead ham") must be all the message says
+                    # and sound very like a name.
+                    words_only = all(self.vocabulary.is_common(w) for w in span)
+                    if words_only and length > 1 and length < content:
+                        continue
+                    floor = SOUNDS_DICTATED if words_only else 0.0
                     for query in _spoken_forms(compact(canonical(span))):
                         if len(query) >= MIN_FUZZY_LENGTH:
                             # An ordinary word before "MA" ("lester mass") only by its own code.
-                            self._score_sound(query, state, scored, same_only=common)
+                            self._score_sound(query, state, scored, common, floor)
         if same_code_only:
             scored = {p: v for p, v in scored.items() if v[0] and v[1] >= SOUNDS_CONFIRM_SAME}
         ranked = sorted(scored.items(), key=lambda item: (not item[1][0], -item[1][1]))
@@ -785,9 +984,10 @@ class Resolver:
         state: str | None,
         scored: dict[str, tuple[bool, float]],
         same_only: bool = False,
+        floor: float = 0.0,
     ) -> None:
         for index, same, similarity in self._sounds.sounding_like(query):
-            if same_only and not same:
+            if (same_only and not same) or similarity < floor:
                 continue
             for entry in self._exact[self._keys[index]]:
                 if self._completes(entry) and self._allowed(entry.place_id, state):
@@ -809,7 +1009,91 @@ _LANDMARK_CUES = frozenset({"at"})
 # "Cambridge in England", "Salem, Oregon" (the comma is gone once folded).
 _QUALIFIER_LINKS = frozenset({"in", "en", "em", "no", "na"})
 _ARTICLES = frozenset({"the", "el", "la", "o", "a"})
+# "New Boston", "South Portland", "West Boylston" when no such name is known: another place.
+_NAME_PREFIXES = frozenset(
+    {"new", "north", "south", "east", "west", "upper", "lower", "old", "mount", "fort", "port"}
+)
+_DIRECTION_LETTERS = frozenset({"n", "s", "e", "w"})
+_NEAR_LINKS = frozenset({"to", "of", "de", "from", "do", "da", "del"})  # close to, cerca de
 _MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
+
+
+def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
+    """Of several places named, the ones the resident means.
+
+    A place after "used to live in" or "not" is set aside; so is a region, a generic name or
+    a state when a town is named ("Martha's Vineyard, in Tisbury", "Springfield, in the North
+    End", "Monterey, the Berkshires one, not California"), and a question whose choices
+    include a town named plainly ("Chestnut Hill, the Brookline part").
+    """
+    if len(hits) < 2:
+        return hits
+    kept = [hit for hit in hits if not hit.set_aside] or hits
+    homes = [hit for hit in kept if hit.home and hit.kind == "strong"]
+    if len(homes) == 1:
+        return homes  # "I teach in Shutesbury but I live in Leverett"
+    towns = {
+        pid
+        for hit in kept
+        if hit.kind == "strong" and len(hit.place_ids) == 1
+        for pid in hit.place_ids
+        if places[pid].kind in {"city", "town"}
+    }
+    if not towns:
+        return kept
+    specific = [
+        hit
+        for hit in kept
+        if (hit.kind == "strong" and len(hit.place_ids) == 1 and hit.place_ids[0] in towns)
+        or not (
+            towns.intersection(hit.place_ids)
+            or all(canonical_token(w) in GENERIC_WORDS for w in hit.words)
+            or all(places[p].kind == "state" for p in hit.place_ids)
+        )
+    ]
+    return specific or kept
+
+
+def _within(words: list[str], start: int, count: int, cues: frozenset[str]) -> bool:
+    return any(w in cues for w in words[max(0, start - count) : start])
+
+
+def _before_is(words: list[str], start: int, cues: frozenset[str]) -> bool:
+    """Whether one of ``cues`` is among the four words before ``start``."""
+    return any(w in cues for w in words[max(0, start - 4) : start])
+
+
+def _names_a_region(words: list[str]) -> bool:
+    text = " ".join(words)
+    return any(f" {region} " in f" {text} " for region in REGIONS)
+
+
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "cero": "0", "uno": "1",
+    "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6", "siete": "7",
+    "ocho": "8", "nueve": "9", "um": "1", "dois": "2", "quatro": "4", "sete": "7",
+    "oito": "8", "nove": "9",
+}  # fmt: skip
+
+
+def _spelled_digits(words: list[str]) -> str:
+    """A ZIP said digit by digit: "0 2 1 4 3", "oh one six oh two", "zero dos uno"."""
+    digits = [_DIGIT_WORDS.get(w, w if len(w) == 1 and w.isdigit() else "") for w in words]
+    run: list[str] = []
+    for digit in [*digits, ""]:
+        if digit:
+            run.append(digit)
+            continue
+        if len(run) in (5, 9):
+            return "".join(run[:5])
+        run = []
+    return ""
+
+
+def _continues(key: str, typed: str) -> bool:
+    """Whether ``key`` begins with ``typed`` and goes on within its last typed word."""
+    return key.startswith(typed) and len(key) > len(typed) and key[len(typed)] != " "
 
 
 def _inside(span: tuple[int, int], region: range) -> bool:
@@ -842,6 +1126,13 @@ def _content_runs(words: list[str], consumed: set[int], vocabulary: Vocabulary) 
     runs: list[list[str]] = []
     current: list[str] = []
     for index, word in enumerate(words):
+        if word in COUNTY_WORDS:
+            current = []  # "Barnstabel County": a county, not where someone lives
+            continue
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word in _DIRECTION_LETTERS and following.isalpha() and index + 1 not in consumed:
+            current.append(word)  # "e longmea": East, not the Portuguese "and"
+            continue
         if (
             index in consumed
             or word in FILLER

@@ -31,6 +31,7 @@ FILLER = frozenset(
     police government gov status measure measures policy policies moratorium
     massachusetts mass ma usa america state commonwealth
     ok okay yeah yep nope no not sure hmm lol thx ty pls plz vs versus nor ou
+    up down over out off back here just really too very
     el la los las lo le un una unos unas y o u e de del en es esta estan este eso que como
     donde cual quien por para con sin mi mis su sus tu soy estoy vivo vive vivimos ciudad pueblo
     prohibido prohibida prohibidos prohibicion reconocimiento vigilancia tecnologia policia
@@ -42,7 +43,9 @@ FILLER = frozenset(
 )
 # Words that point at a place: after one of them a name that is an ordinary word counts.
 # Not "at": "a student at Harvard" names a university, not the town of Harvard.
-CUES = frozenset("in from of about for to into en de desde em no na do da".split())
+# Not "to": "I go to Harvard" names a university.
+# Nor "for" ("ask for Shirley") or "of" ("the white cliffs of Dover").
+CUES = frozenset("in from about into on en de desde em no na do da".split())
 # The bot's own subject: never part of a place name, never a typo of one ("ward 3" is not
 # Ware, "the bill" is not Gill), in the three languages.
 SUBJECT = frozenset(
@@ -72,8 +75,24 @@ STRUCTURE = frozenset(
     medical clinic station terminal depot airport mall plaza galleria shopping
     inc incorporated corp corporation co company llc ltd bank savings credit trust insurance
     mutual public library museum symphony pops globe herald gazette times tribune news
-    magazine radio red celtics bruins patriots marathon bridge tunnel yard stop
+    magazine radio red celtics bruins patriots marathon bridge tunnel yard stop house
     """.split()
+)
+# Street words: a name after one is a town in an address ("12 Lowell St Reading MA").
+STREET_WORDS = frozenset(
+    "street st str road rd avenue ave av boulevard blvd lane ln drive dr way place pl court ct "
+    "terrace ter parkway pkwy highway hwy route rte circle cir".split()
+)
+# A name after one of these is a street ("calle Haverhill", "rua Lowell", "avenida Essex").
+STREET_BEFORE = frozenset("calle rua avenida av avenue travessa estrada camino".split())
+# A place named after these is where the resident no longer lives, or not: "I used to live in
+# Lowell", "morava em Brockton", "Eastham, not Easthampton".
+PAST_OR_NOT = frozenset(
+    "used grew originally formerly previously morava vivia viviamos not nao ni".split()
+)
+# Words that say where the resident lives, a few words before a place.
+RESIDENCE = frozenset(
+    "live lives living reside resident residents home moro mora moramos vivo vive vivimos".split()
 )
 # Words that make up place names everywhere ("West Side", "North End", "Center"): a name made
 # only of them could be anywhere, so it is asked about, and never guessed from a typo.
@@ -96,7 +115,7 @@ COMMON_WORD_NAMES = frozenset(
     gill lee otis rowe berlin concord lexington harvard milton mansfield sutton grafton
     sandwich salem plymouth chatham oxford leicester winchester milford
     sterling stow shirley beverly dennis marion norfolk russell granby hamilton dudley holden
-    princeton windsor amherst wellesley brewster avon webster auburn halifax
+    princeton windsor amherst wellesley brewster avon webster auburn halifax ayer
     """.split()
 )
 # Aliases and landmarks that are common words of English, Spanish or Portuguese but are, in a
@@ -108,6 +127,7 @@ PROPER_NAMES = frozenset(
     """
     aberdeen bellevue bradford brighton chinatown dorchester fenway florence glendale hastings
     islington jp leeds manchester piedmont rochdale zoar jefferson farley bmc bu mfa mit
+    brigham sf nola
     """.split()
 )
 # Names of places that are also a US state or a country: alone, or with "MA", they are the
@@ -129,8 +149,8 @@ REGIONS = frozenset(
         "berkshires", "the berkshires", "cape cod", "the cape", "south shore", "north shore",
         "metrowest", "metro west", "pioneer valley", "western mass", "western massachusetts",
         "central mass", "central massachusetts", "merrimack valley", "greater boston",
-        "the islands", "south coast", "north of boston", "marthas vineyard", "the vineyard",
-        "cape ann", "outer cape", "upper cape", "lower cape", "mid cape",
+        "the islands", "south coast", "north of boston", "outer cape", "upper cape",
+        "lower cape", "mid cape",
     }
 )  # fmt: skip
 # Short forms of states people write after a town ("Springfield, Mass", "Hartford Conn").
@@ -141,6 +161,11 @@ STATE_SHORT_FORMS = {
 }  # fmt: skip
 # Two-letter codes of states and provinces count only as the last word after a name
 # ("portland or", "lowell mi"), never after a filler word, where "or", "me", "in" are English.
+# Two-letter codes that are also words of English, Spanish or Portuguese: as a qualifier they
+# count only as the last word after a name.
+WORD_CODES = frozenset(
+    "al ar as co de ga hi id in la ma md me mi mo ms ne no oh ok on or pa pe sc va wa".split()
+)
 US_COUNTRY = "US"
 MASSACHUSETTS = "MA"
 OUTSIDE = "XX"  # the "state" of a country, a province or a foreign city: no place matches it
@@ -164,12 +189,14 @@ class Vocabulary:
     codes: dict[str, str] = field(default_factory=dict)  # two-letter code -> code or XX
     elsewhere: frozenset[str] = frozenset()  # folded names of cities, states, countries
     cities: dict[str, str] = field(default_factory=dict)  # foreign city -> XX ("Chelsea, London")
+    first_names: frozenset[str] = frozenset()  # "Michael Bolton": a person
 
     @classmethod
     def build(
         cls,
         common: Iterable[str] = (),
         elsewhere: Iterable[tuple[str, str, str]] = (),
+        first_names: Iterable[str] = (),
     ) -> Vocabulary:
         """From common words and (name, code, kind) places outside Massachusetts."""
         regions: dict[str, str] = {**STATE_SHORT_FORMS, "massachusetts": MASSACHUSETTS}
@@ -192,14 +219,17 @@ class Vocabulary:
             for name, code, kind in elsewhere
             if kind == "city" and not code.startswith(US_COUNTRY)
         }
-        return cls(frozenset(common), regions, codes, frozenset(names), cities)
+        people = frozenset(first_names)
+        return cls(frozenset(common), regions, codes, frozenset(names), cities, people)
 
     def without(self, names: Iterable[str]) -> Vocabulary:
         """The same, minus the cities that are names of ours ("Salem" in India is not a
         qualifier of "Quincy Salem")."""
         ours = set(names)
         cities = {city: code for city, code in self.cities.items() if city not in ours}
-        return Vocabulary(self.common, self.regions, self.codes, self.elsewhere, cities)
+        return Vocabulary(
+            self.common, self.regions, self.codes, self.elsewhere, cities, self.first_names
+        )
 
     def is_common(self, word: str) -> bool:
         """A correctly spelled common word of English, Spanish or Portuguese."""
@@ -213,10 +243,14 @@ class Vocabulary:
             code = self.regions.get(phrase) or self.cities.get(phrase)
             if code is not None and not _street_after(words, index + length):
                 return Qualifier(code, length)
-        if index == n - 1 or (index < n - 1 and words[index + 1].isdigit()):
-            code = self.codes.get(words[index])
-            if code is not None and index > 0 and words[index - 1] not in FILLER:
-                return Qualifier(code, 1)
+        code = self.codes.get(words[index])
+        if code is None or index == 0 or words[index - 1] in FILLER:
+            return None
+        # A code that is also a word ("or", "me", "in") counts only at the end or before a ZIP;
+        # "NH", "CT", "MA" anywhere after a name ("Salem NH, right over the line").
+        at_end = index == n - 1 or words[index + 1].isdigit()
+        if at_end or code == MASSACHUSETTS or words[index] not in WORD_CODES:
+            return Qualifier(code, 1)
         return None
 
 

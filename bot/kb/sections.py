@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.kb import faq, landmarks, legislators, local_action, places, vocabulary
+from bot.kb import faq, landmarks, legislators, local_action, messages, places, vocabulary
 from bot.kb.section import Section
 
 DEFAULT_SECTIONS: list[Section] = [
@@ -13,4 +13,5 @@ DEFAULT_SECTIONS: list[Section] = [
     legislators.SCRIPTS_SECTION,
     faq.SECTION,
     local_action.SECTION,
+    messages.SECTION,
 ]

@@ -19,6 +19,7 @@ from bot.kb.section import read_yaml, validate_entries
 
 WORDS_FILE = "common_words.yaml"
 WORLD_FILE = "world.yaml"
+NAMES_FILE = "first_names.yaml"
 LANGUAGES = ("en", "es", "pt")
 
 Text = Annotated[str, StringConstraints(min_length=1)]
@@ -40,6 +41,11 @@ class NamedEntry(_Entry):
     code: Code
 
 
+class NamesFile(_Entry):
+    source: Text
+    names: Text
+
+
 class RegionEntry(NamedEntry):
     kind: Literal["us_state", "us_territory", "province"]
 
@@ -57,13 +63,14 @@ class Elsewhere:
 class VocabularyData:
     words: dict[str, list[str]]
     elsewhere: list[Elsewhere]
+    first_names: list[str]
 
 
 class VocabularySection:
     """Common words and places elsewhere."""
 
     name: str = "vocabulary"
-    files: tuple[str, ...] = (WORDS_FILE, WORLD_FILE)
+    files: tuple[str, ...] = (WORDS_FILE, WORLD_FILE, NAMES_FILE)
 
     def load(self, knowledge_dir: Path) -> VocabularyData:
         shown, raw = read_yaml(knowledge_dir, WORDS_FILE)
@@ -72,7 +79,9 @@ class VocabularySection:
         if missing:
             raise KnowledgeError(shown, None, "languages", f"missing {', '.join(missing)}")
         lists: dict[str, list[str]] = {k: t.split() for k, t in words.languages.items()}
-        return VocabularyData(lists, self._world(knowledge_dir))
+        shown, raw = read_yaml(knowledge_dir, NAMES_FILE)
+        people = validate_entries(shown, [raw], NamesFile, lambda i, r: "(file)")[0]
+        return VocabularyData(lists, self._world(knowledge_dir), people.names.split())
 
     def _world(self, knowledge_dir: Path) -> list[Elsewhere]:
         shown, raw = read_yaml(knowledge_dir, WORLD_FILE)
@@ -96,6 +105,8 @@ class VocabularySection:
             ({"word": w, "lang": lang} for lang, words in data.words.items() for w in words),
             ignore=True,
         )
+        db.table("first_names").create({"name": str}, pk="name")
+        db.table("first_names").insert_all(({"name": n} for n in data.first_names), ignore=True)
         db.table("elsewhere").create({"name": str, "code": str, "kind": str})
         db.table("elsewhere").insert_all(
             {"name": e.name, "code": e.code, "kind": e.kind} for e in data.elsewhere
@@ -116,6 +127,11 @@ def _labeller(part: str) -> Any:
 def common_words(db: sqlite_utils.Database) -> frozenset[str]:
     """Every common word of every language, folded."""
     return frozenset(row[0] for row in db.execute("SELECT DISTINCT word FROM common_words"))
+
+
+def first_names(db: sqlite_utils.Database) -> frozenset[str]:
+    """The most frequent first names, folded."""
+    return frozenset(row[0] for row in db.execute("SELECT name FROM first_names"))
 
 
 def elsewhere(db: sqlite_utils.Database) -> list[Elsewhere]:
