@@ -156,18 +156,7 @@ def test_a_whole_conversation_at_debug_logs_no_token_chat_id_or_text(tmp_path: P
 def test_a_rejected_token_is_one_line_naming_the_variable_never_the_token(
     tmp_path: Path,
 ) -> None:
-    """Through the function the command line calls, for the bot and for ``broadcast``."""
-    script = (
-        "import sys\n"
-        "from bot import cli\n"
-        "from bot.channels.tg.startup import exit_on_rejected_token\n"
-        "from bot.config import Settings\n"
-        "from bot.logsafe import setup_logging\n"
-        "settings = Settings.from_env(dotenv=False)\n"
-        "setup_logging(settings)\n"
-        "args = cli.build_parser().parse_args(sys.argv[1:])\n"
-        "sys.exit(exit_on_rejected_token(lambda: cli.dispatch(settings, args)))\n"
-    )
+    """Through ``python -m bot``, for the bot and for ``broadcast``."""
     alert = tmp_path / "alert.html"
     alert.write_text("<b>Hearing</b> Tuesday")
     with FakeBotAPI.in_thread(token=TOKEN) as api:
@@ -178,7 +167,7 @@ def test_a_rejected_token_is_one_line_naming_the_variable_never_the_token(
         state.close()
         runs = [
             subprocess.run(
-                [sys.executable, "-c", script, *argv],
+                [sys.executable, "-m", "bot", *argv],
                 cwd=tmp_path,
                 env=env,
                 capture_output=True,
@@ -194,8 +183,8 @@ def test_a_rejected_token_is_one_line_naming_the_variable_never_the_token(
     for done in runs:
         assert done.returncode == 2, done.stderr
         lines = done.stderr.strip().splitlines()
-        assert (
-            lines[-1] == "TELEGRAM_BOT_TOKEN was rejected by Telegram: check it with @BotFather."
+        assert lines[-1] == (
+            "error: TELEGRAM_BOT_TOKEN was rejected by Telegram: check it with @BotFather."
         )
         assert "Traceback" not in done.stderr
         assert WRONG_TOKEN.split(":")[1] not in done.stdout + done.stderr

@@ -14,7 +14,7 @@ from bot.channels.tg.app import COMMANDS, build_application
 from bot.services import Services, open_services
 from tests.conftest import running_application
 from tests.fakebotapi import FakeBotAPI
-from tests.support import TOKEN, bot_settings, make_settings
+from tests.support import TOKEN, bot_settings, make_settings, run_cli
 
 CHAT = 1001
 
@@ -174,8 +174,6 @@ async def test_a_failing_handler_is_logged_without_the_text_and_the_user_is_told
 def test_webhook_mode_runs_ptbs_run_webhook_when_webhook_url_is_set(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from bot import cli
-
     seen: dict[str, Any] = {}
 
     def fake_run_webhook(self: Application, **kwargs: Any) -> None:  # type: ignore[type-arg]
@@ -189,6 +187,6 @@ def test_webhook_mode_runs_ptbs_run_webhook_when_webhook_url_is_set(
         webhook_port=8443,
         webhook_secret="s3cret",
     )
-    assert cli.run(settings) == 0
+    assert run_cli(settings, "run") == 0
     assert seen["webhook_url"] == "https://bot.example.org/telegram"
     assert seen["port"] == 8443 and seen["secret_token"] == "s3cret"

@@ -12,20 +12,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from bot.core import callbacks
-from bot.core.answers import (
-    PROHIBITIONS,
-    Answers,
-    esc,
-    fmt_date,
-    main_measure,
-    place_label,
-    stated,
-)
+from bot.core.answers import Answers, esc, place_label
 from bot.core.context import UserContext
 from bot.core.faq import Faq, FaqItem
 from bot.core.i18n import Catalog
 from bot.core.reply import Button, Reply
 from bot.core.resolver import Outcome, Resolution, Resolver
+from bot.kb.models import Place
+from bot.kb.standing import Standing
 
 logger = logging.getLogger(__name__)
 
@@ -123,42 +117,62 @@ class Conversation:
         return Reply(question, (*rows, (none,)))
 
     def faq_reply(self, user: UserContext, item: FaqItem) -> Reply:
+        """An FAQ answer with its labelled sources and the day it was checked against them."""
         answer = item.answer
         if "{ma_bans}" in answer:
-            answer = answer.replace("{ma_bans}", self.ma_bans)
+            answer = answer.replace("{ma_bans}", self.ma_bans(user.language))
+        if "{bills_status}" in answer:
+            status = self.answers.bills_status("MA", user.language) or ""
+            answer = answer.replace("{bills_status}", status)
         links = ", ".join(
-            f'<a href="{esc(url)}">{esc(title)}</a>' for title, url in item.sources[:3]
+            f'<a href="{esc(source.url)}">{esc(source.publisher)}</a> ({esc(source.kind)})'
+            for source in item.sources
         )
+        checked = self.catalog.date(item.checked, user.language)
         text = "\n\n".join(
             [
                 answer,
-                self.t("source", user, links=links),
-                self.t("as_of", user, as_of=fmt_date(item.as_of)),
+                self.t("faq.sources", user, links=links),
+                self.t("faq.checked", user, checked=checked),
             ]
         )
         return Reply(text)
 
-    @cached_property
-    def ma_bans(self) -> str:
-        """One line per Massachusetts municipality with a ban or moratorium in force.
-
-        Computed once: the knowledge is read-only while the bot runs.
-        """
+    def ma_bans(self, lang: str) -> str:
+        """One line per Massachusetts municipality with a ban or moratorium in force."""
         lines = []
-        for place in self.resolver.places.values():
-            if place.state != "MA" or place.kind == "state":
+        for place_id, standing in self.standings.items():
+            place = self.resolver.places.get(place_id)
+            measure = standing.measure
+            if place is None or place.state != "MA" or place.kind == "state":
                 continue
-            measure = main_measure(stated(self.answers.kb.measures_for(place.id)))
-            if (
-                measure is not None
-                and measure.measure in PROHIBITIONS
-                and measure.status == "in_force"
-            ):
-                when = fmt_date(measure.adopted) if measure.adopted else ""
-                lines.append((str(measure.adopted), f"• <b>{esc(place.name)}</b>: {when}"))
+            if not standing.prohibits or measure is None or measure.adopted is None:
+                continue
+            line = self.catalog.t(
+                "faq.ban_line",
+                lang,
+                place=esc(place.name),
+                kind=self.catalog.t(f"faq.kind.{standing.kind}", lang),
+                date=self.catalog.date(measure.adopted, lang),
+            )
+            lines.append((measure.adopted, line))
         return "\n".join(line for _, line in sorted(lines))
 
+    @cached_property
+    def standings(self) -> dict[str, Standing]:
+        """Where every place with a measure stands; read once, the knowledge is read-only."""
+        return self.answers.kb.standings()
+
     # Buttons ------------------------------------------------------------------------------
+
+    @property
+    def _place_views(self) -> dict[str, Callable[[Place, str], Reply]]:
+        """The buttons under an answer that open more about the place."""
+        return {
+            callbacks.DETAILS: self.answers.details,
+            callbacks.STATE_LAW: self.answers.state_law_reply,
+            callbacks.SOURCES: self.answers.sources,
+        }
 
     def callback(self, user: UserContext, data: str) -> list[Reply]:
         """Answer a button press. Unknown or forged data gets a polite reply."""
@@ -170,10 +184,10 @@ class Conversation:
             if place is not None:
                 answer = self.answers.place(place, user.language)
                 return [Reply(answer.text, answer.buttons, edit=True)]
-        elif prefix == callbacks.SOURCES and len(parts) == 1:
+        elif prefix in self._place_views and len(parts) == 1:
             place = self.resolver.places.get(parts[0])
             if place is not None:
-                return [self.answers.sources(place, user.language)]
+                return [self._place_views[prefix](place, user.language)]
         elif prefix in self.flows:
             return self.flows[prefix](user, data)
         return [Reply(self.t("stale_button", user))]

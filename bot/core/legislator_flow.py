@@ -21,15 +21,23 @@ from dataclasses import replace
 from datetime import date
 
 from bot.core import callbacks
-from bot.core.call_scripts import ScriptBook, display_phone, render_script
+from bot.core.call_scripts import ScriptBook, display_phone, render_script, situation
 from bot.core.context import UserContext
 from bot.core.i18n import Catalog
-from bot.core.legislators import Directory, Lookup, Member, Town, UnknownPrecinct
 from bot.core.reply import Button, Reply
+from bot.kb.directory import Directory, Lookup, Member, Town, UnknownPrecinct
+from bot.kb.models import ordinal
 from bot.kb.slug import slug
+from bot.kb.standing import Standing
 from bot.storage.outcomes import record_outcome
 
 logger = logging.getLogger(__name__)
+
+
+def esc(text: str) -> str:
+    """Escape text for Telegram HTML; apostrophes stay as typed ("O'Connor")."""
+    return html.escape(text, quote=False)
+
 
 # Telegram allows 100 inline buttons; 30 choices (6 rows of 5) plus navigation stays well
 # inside it and fits a phone screen. Framingham's 30 precincts, the most without wards, fit.
@@ -48,7 +56,7 @@ class LegislatorFlow:
         book: ScriptBook,
         catalog: Catalog,
         state: sqlite3.Connection,
-        town_has_ban: Callable[[str], bool],
+        town_standing: Callable[[str], Standing],
         today: Callable[[], date] = date.today,
         resolve_town: Callable[[str], str | None] | None = None,
     ) -> None:
@@ -56,7 +64,7 @@ class LegislatorFlow:
         self.book = book
         self.catalog = catalog
         self.state = state
-        self.town_has_ban = town_has_ban
+        self.town_standing = town_standing
         self.today = today
         self.resolve_town = resolve_town or (lambda text: slug(text))
 
@@ -68,7 +76,7 @@ class LegislatorFlow:
             return Reply(self._t(user, "legislators.ask_town"))
         place_id = self.resolve_town(text.strip())
         if place_id is None or self.directory.town(place_id) is None:
-            return Reply(self._t(user, "legislators.unknown_town", text=html.escape(text[:60])))
+            return Reply(self._t(user, "legislators.unknown_town", text=esc(text[:60])))
         return self.start(place_id, user)
 
     def start(self, place_id: str, user: UserContext) -> Reply:
@@ -137,6 +145,10 @@ class LegislatorFlow:
         town = self.directory.town(place_id)
         if member is None or member.vacant or town is None or flag not in ([], ["n"]):
             return self._stale(user)
+        if self.session_ended:
+            return Reply(self._session_ended(user))
+        if kind == "call" and member.phone is None:
+            return self._stale(user)  # the card offers no call script without a phone
         signed = flag == ["n"]
         text = render_script(
             self.book,
@@ -144,17 +156,13 @@ class LegislatorFlow:
             "call" if kind == "call" else "email",
             member,
             town.name,
-            self.town_has_ban(place_id),
+            situation(self.town_standing(place_id)),
             user.first_name if signed else None,
             user.language,
         )
-        note = ""
         if signed and not user.first_name:
-            note = self._t(user, "legislators.script.no_first_name")
-        elif not signed:
-            note = self._t(user, "legislators.script.unsigned")
-        how = self._t(user, "legislators.script.how")
-        full = f"{text}\n\n{note}\n\n{how}" if note else f"{text}\n\n{how}"
+            text += "\n\n" + self._t(user, "legislators.script.no_first_name")
+        full = f"{text}\n\n{self._t(user, 'legislators.script.how')}"
         if len(full) > 4096:
             full = text
         codes = ("t", "v", "x") if kind == "call" else ("e",)
@@ -167,6 +175,20 @@ class LegislatorFlow:
             rows.insert(0, (Button(self._t(user, "legislators.button.sign"), sign),))
         return Reply(full, tuple(rows), edit=signed)
 
+    @property
+    def session_ended(self) -> bool:
+        """Whether the bills the scripts ask for died with their session."""
+        return self.book.session.ended(self.today())
+
+    def _session_ended(self, user: UserContext) -> str:
+        session = self.book.session
+        return self._t(
+            user,
+            "legislators.session_ended",
+            session=ordinal(session.number),
+            end=self.catalog.date(session.end, user.language),
+        )
+
     def _outcome(self, parts: list[str], user: UserContext) -> Reply:
         code, key = parts
         outcome = OUTCOME_CODES[code]
@@ -177,7 +199,7 @@ class LegislatorFlow:
         if outcome == "no_answer":
             return Reply(self._t(user, "legislators.thanks_no_answer"))
         title = self._t(user, f"legislators.title.{member.chamber}")
-        name = html.escape(member.name or "")
+        name = esc(member.name or "")
         return Reply(self._t(user, "legislators.thanks", title=title, name=name))
 
     # --- rendering ------------------------------------------------------------------------
@@ -191,7 +213,7 @@ class LegislatorFlow:
             )
             for w in wards
         ]
-        text = self._t(user, "legislators.ask_ward", town=html.escape(town.name))
+        text = self._t(user, "legislators.ask_ward", town=esc(town.name))
         return self._picker(town, text, choices, page, ("w",), user)
 
     def _precinct_picker(self, town: Town, ward: str, page: int, user: UserContext) -> Reply:
@@ -202,7 +224,7 @@ class LegislatorFlow:
             Button(p, callbacks.make(callbacks.LEGISLATORS, town.place_id, "r", ward, p))
             for p in precincts
         ]
-        name = html.escape(town.name)
+        name = esc(town.name)
         if ward:
             text = self._t(user, "legislators.ask_precinct_in_ward", town=name, ward=ward)
         else:
@@ -238,7 +260,7 @@ class LegislatorFlow:
         return Reply(full, tuple(rows), edit=True)
 
     def _members(self, lookup: Lookup, user: UserContext) -> Reply:
-        town = html.escape(lookup.town.name)
+        town = esc(lookup.town.name)
         if lookup.narrowed:
             where = (
                 self._t(
@@ -250,9 +272,7 @@ class LegislatorFlow:
                 if lookup.ward
                 else self._t(user, "legislators.where.precinct", precinct=lookup.precinct)
             )
-            header = self._t(
-                user, "legislators.header_precinct", town=town, where=html.escape(where)
-            )
+            header = self._t(user, "legislators.header_precinct", town=town, where=esc(where))
         else:
             header = self._t(user, "legislators.header", town=town)
         return self._cards(lookup.town, lookup.members, lookup.members, user, header)
@@ -271,48 +291,55 @@ class LegislatorFlow:
             if member.vacant:
                 blocks.append(self._vacancy(member, context, user))
                 continue
-            blocks.append(self._card(town, member, user))
-            name = html.escape(member.name or "")
-            call = callbacks.make(callbacks.SCRIPT, "c", member.key, town.place_id)
+            blocks.append(self._card(town, member, user, covers=header is None))
+            if self.session_ended:
+                continue
+            # Labels are plain text: Telegram shows them as typed ("O'Connor", not "&#x27;").
+            name = member.name or ""
             email = callbacks.make(callbacks.SCRIPT, "e", member.key, town.place_id)
-            rows.append(
-                (
-                    Button(self._t(user, "legislators.button.call", name=name), call),
-                    Button(self._t(user, "legislators.button.email", name=name), email),
-                )
-            )
-        as_of = min(m.confirmed for m in shown).isoformat()
+            email_button = Button(self._t(user, "legislators.button.email", name=name), email)
+            if member.phone is None:
+                rows.append((email_button,))
+                continue
+            call = callbacks.make(callbacks.SCRIPT, "c", member.key, town.place_id)
+            rows.append((Button(self._t(user, "legislators.button.call", name=name), call),))
+            rows.append((email_button,))
+        if self.session_ended:
+            blocks.append(self._session_ended(user))
+        as_of = self.catalog.date(min(m.confirmed for m in shown), user.language)
         blocks.append(self._t(user, "legislators.as_of", date=as_of))
         return Reply("\n\n".join(blocks), tuple(rows), edit=True)
 
-    def _card(self, town: Town, member: Member, user: UserContext) -> str:
-        phone = display_phone(member.phone) or self._t(user, "legislators.no_phone")
-        lines = [
-            self._t(
-                user,
-                "legislators.card",
-                title=self._t(user, f"legislators.title.{member.chamber}"),
-                name=html.escape(member.name or ""),
-                party=html.escape(member.party or ""),
-                district=html.escape(member.district),
-                phone=html.escape(phone),
-                email=html.escape(member.email or self._t(user, "legislators.no_email")),
-            )
-        ]
-        if member.room:
-            lines.append(self._t(user, "legislators.card_room", room=html.escape(member.room)))
-        if member.district_office:
-            office = html.escape(member.district_office)
-            lines.append(self._t(user, "legislators.card_office", office=office))
-        if member.district_phone:
-            local = html.escape(display_phone(member.district_phone) or "")
-            lines.append(self._t(user, "legislators.card_district_phone", phone=local))
+    def _card(self, town: Town, member: Member, user: UserContext, covers: bool = False) -> str:
+        """A legislator in two or three lines: name, party and district (linked to their page),
+        phone and email, or with no phone the office to write to; what they cover in the town."""
+        district = esc(member.district)
         if member.profile_url:
             url = html.escape(member.profile_url, quote=True)
-            lines.append(self._t(user, "legislators.card_profile", url=url))
-        if member.wards_precincts:
-            labels = html.escape(self._compact(member.wards_precincts, user))
-            name = html.escape(town.name)
+            district = self._t(user, "legislators.card_link", url=url, text=district)
+        values = {
+            "title": self._t(user, f"legislators.title.{member.chamber}"),
+            "name": esc(member.name or ""),
+            "party": esc(member.party or ""),
+            "district": district,
+            "email": esc(member.email or self._t(user, "legislators.no_email")),
+        }
+        phone = display_phone(member.phone)
+        if phone is None:
+            # No phone on record: no call script, but the email script and where to write.
+            if member.room:
+                office = self._t(user, "legislators.state_house_room", room=esc(member.room))
+            else:
+                office = self._t(user, "legislators.state_house")
+            lines = [self._t(user, "legislators.card_no_phone", **values, office=office)]
+            if member.district_office:
+                office = esc(member.district_office)
+                lines.append(self._t(user, "legislators.card_office", office=office))
+        else:
+            lines = [self._t(user, "legislators.card", **values, phone=esc(phone))]
+        if covers and member.wards_precincts:
+            labels = esc(self._compact(member.wards_precincts, user))
+            name = esc(town.name)
             lines.append(self._t(user, "legislators.card_covers", town=name, labels=labels))
         return "\n".join(lines)
 
@@ -321,21 +348,21 @@ class LegislatorFlow:
         others = [m for m in context if m.chamber == other and not m.vacant]
         other_title = self._t(user, f"legislators.title.{other}")
         if len(others) == 1:
-            other_title += f" {html.escape(others[0].name or '')}"
+            other_title += f" {esc(others[0].name or '')}"
         return self._t(
             user,
             "legislators.vacant",
             chamber=self._t(user, f"legislators.chamber.{member.chamber}"),
-            district=html.escape(member.district),
+            district=esc(member.district),
             other_title=other_title,
         )
 
     def _candidates(self, lookup: Lookup, user: UserContext) -> Reply:
-        town = html.escape(lookup.town.name)
+        town = esc(lookup.town.name)
         lines = [self._t(user, "legislators.candidates", town=town)]
         rows: list[tuple[Button, ...]] = []
         for member in lookup.members:
-            district = html.escape(member.district)
+            district = esc(member.district)
             if member.vacant:
                 chamber = self._t(user, f"legislators.chamber.{member.chamber}")
                 lines.append(
@@ -345,28 +372,30 @@ class LegislatorFlow:
                 )
                 continue
             title = self._t(user, f"legislators.title.{member.chamber}")
-            name = html.escape(member.name or "")
+            name = esc(member.name or "")
+            label = self._t(user, "legislators.button.member", title=title, name=member.name or "")
             lines.append(
                 self._t(
                     user,
                     "legislators.candidate_line",
                     title=title,
                     name=name,
-                    party=html.escape(member.party or ""),
+                    party=esc(member.party or ""),
                     district=district,
-                    phone=html.escape(display_phone(member.phone) or ""),
+                    phone=esc(
+                        display_phone(member.phone) or self._t(user, "legislators.no_phone")
+                    ),
                 )
             )
             data = callbacks.make(callbacks.LEGISLATORS, lookup.town.place_id, "m", member.key)
-            rows.append(
-                (Button(self._t(user, "legislators.button.member", title=title, name=name), data),)
-            )
+            rows.append((Button(label, data),))
         paired = [
             rows[i] + rows[i + 1] if i + 1 < len(rows) else rows[i] for i in range(0, len(rows), 2)
         ]
         text = "\n".join(lines)
         text += "\n\n" + self._t(user, "legislators.candidates_find")
-        text += "\n\n" + self._t(user, "legislators.as_of", date=lookup.as_of.isoformat())
+        as_of = self.catalog.date(lookup.as_of, user.language)
+        text += "\n\n" + self._t(user, "legislators.as_of", date=as_of)
         return Reply(text, tuple(paired), edit=True)
 
     # --- helpers --------------------------------------------------------------------------

@@ -5,7 +5,8 @@ once with "database is locked" despite a timeout, while plain statements and ``B
 wait for the lock. Every write transaction therefore goes through :func:`write_tx`.
 
 Each storage module registers its ``CREATE TABLE IF NOT EXISTS`` statements with
-:func:`register_schema`; :func:`connect` applies all of them.
+:func:`register_schema`, and what an existing database needs to catch up (a new column) with
+:func:`register_migration`; :func:`connect` applies all of them.
 
 The bot calls the storage from several threads (never from its event loop), through one
 connection. A connection has one transaction at a time, so :class:`StateConnection` holds a
@@ -18,12 +19,13 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 _SCHEMAS: list[str] = []
+_MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
 
 # How long a statement waits for another process's write lock before "database is locked".
 # Longer than any write of ours takes, and than the 10 s a stuck writer is tested with.
@@ -56,6 +58,12 @@ def register_schema(sql: str) -> None:
         _SCHEMAS.append(sql)
 
 
+def register_migration(migrate: Callable[[sqlite3.Connection], None]) -> None:
+    """Add a function that brings an older database up to date; it must be idempotent."""
+    if migrate not in _MIGRATIONS:
+        _MIGRATIONS.append(migrate)
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open the state database in autocommit mode with WAL and a busy timeout."""
     if str(path) != ":memory:":
@@ -72,6 +80,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")  # erased rows are zeroed, not left in free space
     # Import the storage modules so their schemas are registered before the first use.
     from bot.storage import schema  # noqa: F401
 
@@ -79,6 +88,8 @@ def connect(path: str | Path) -> sqlite3.Connection:
         for script in _SCHEMAS:
             for statement in _split(script):
                 conn.execute(statement)
+        for migrate in _MIGRATIONS:
+            migrate(conn)
     return conn
 
 

@@ -11,7 +11,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.broadcast.pacer import Pacer
-from bot.channels.tg import alerts, organizer, resident
+from bot.channels.tg import alerts, local_action, organizer, resident
 from bot.channels.tg.ratelimit import PacedRateLimiter
 from bot.channels.tg.render import CoreThreads, core, send, services, user_context
 from bot.channels.tg.startup import PatientApplication
@@ -112,6 +112,7 @@ def build_application(
     application.add_handler(resident.guard_handler(), group=-1)
     application.add_handlers(organizer.handlers())
     application.add_handlers(alerts.handlers())
+    application.add_handlers(local_action.handlers())
     application.add_handlers(resident.handlers())
     # A chat that blocked the bot is unsubscribed, and not reported as our error.
     application.add_error_handler(alerts.unsubscribe_blocked)
