@@ -16,6 +16,7 @@ from bot.core.conversation import CallbackHandler, Conversation, TextHook
 from bot.core.faq import Faq
 from bot.core.i18n import Catalog
 from bot.core.legislator_flow import LegislatorFlow
+from bot.core.local_action import LocalActionFlow
 from bot.core.organizer_flow import OrganizerFlow
 from bot.core.reply import Reply
 from bot.core.resolver import Outcome, Resolver
@@ -39,6 +40,7 @@ class Services:
     legislators: LegislatorFlow
     alerts: AlertsFlow
     organizer: OrganizerFlow
+    local_action: LocalActionFlow
 
     def close(self) -> None:
         self.knowledge.close()
@@ -94,16 +96,30 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         # Channels that can deliver (Telegram) handle ``bc:`` themselves and start the engine.
         return organizer.callback(user, data).replies
 
+    local_action = LocalActionFlow.open(knowledge, state, catalog, resolver)
+
     flows: dict[str, CallbackHandler] = {
         callbacks.LEGISLATORS: legislator_callback,
         callbacks.SCRIPT: legislator_callback,
         callbacks.OUTCOME: legislator_callback,
         callbacks.ALERTS: alerts.callback,
         callbacks.BROADCAST: broadcast_callback,
+        callbacks.LOCAL_ACTION: local_action.callback,
+        callbacks.REPORTS: local_action.report_callback,
     }
-    # The organizer's draft first (their alert may be any text), then STOP and its equivalents.
-    hooks: list[TextHook] = [organizer.text_hook, alerts.stop_hook]
+    # The organizer's draft first (their alert may be any text), then STOP and its equivalents,
+    # then what the local kit asked for (a link, a town) and the questions it answers.
+    hooks: list[TextHook] = [organizer.text_hook, alerts.stop_hook, local_action.text_hook]
     conversation = Conversation(resolver, answers, faq, catalog, flows, hooks)
     return Services(
-        settings, knowledge, state, catalog, resolver, conversation, legislators, alerts, organizer
+        settings,
+        knowledge,
+        state,
+        catalog,
+        resolver,
+        conversation,
+        legislators,
+        alerts,
+        organizer,
+        local_action,
     )

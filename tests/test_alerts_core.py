@@ -54,7 +54,9 @@ def test_the_button_under_an_answer_subscribes_and_says_what_is_stored(services:
         "place_id",
         "language",
         "created",
+        "volunteer",  # only "I'd help organize" sets it (tests/test_local_action.py)
     ]
+    assert row[4] == 0
 
 
 def test_subscribe_with_a_typo_d_town_resolves_it(services: Services) -> None:

@@ -21,7 +21,7 @@ from bot.config import Settings
 from bot.services import Services, open_services
 from bot.storage import broadcasts, subscribers
 from tests.conftest import running_application
-from tests.fakebotapi import FakeBotAPI
+from tests.fakebotapi import BOT_USERNAME, FakeBotAPI
 from tests.support import TOKEN, make_settings
 
 ORG = 9001
@@ -175,6 +175,25 @@ async def test_a_non_organizers_broadcast_and_buttons_are_refused_and_logged_wit
     logged = [r.getMessage() for r in caplog.records if "Refused" in r.getMessage()]
     assert len(logged) == 2
     assert not any(str(RESIDENT) in line or "Hearing" in line for line in logged)
+
+
+async def test_an_organizers_messages_in_a_group_never_become_the_alert(bot: Any) -> None:
+    api, services = bot
+    group = -9100
+    assert "Send the text of the alert" in (await say(api, ORG, "/broadcast"))["text"]
+
+    api.push_text(group, f"@{BOT_USERNAME} {ALERT}", user_id=ORG)
+    api.push_text(group, "Somerville", user_id=ORG)
+    api.push_text(group, "/broadcast", user_id=ORG)
+    await settle(api, group, 0)
+
+    in_group = api.sent(group)
+    assert len(in_group) == 2  # the mention and the command; the plain text is not for us
+    assert all("private chats only" in c.params["text"] for c in in_group)
+    assert not any(c.params.get("reply_markup") for c in in_group)  # no audience picker
+    assert broadcasts.get_broadcast(services.state, 1) is None
+    audience = await say(api, ORG, ALERT)  # the private chat still waits for the text
+    assert "Who should receive it?" in audience["text"]
 
 
 @pytest.mark.parametrize("forged", ["bc:ok:999", "bc:ok:{bid}x", "bc:ok:-1", "bc:ok:{other}"])

@@ -152,6 +152,17 @@ def test_language_alone_needs_no_knowledge(state):
     assert list(segments.resolve(state, None, segments.parse(["language=pt"])).chat_ids) == [5]
 
 
+def test_volunteer_yes_reaches_those_who_would_help_organize(state, kb):
+    subscribers.volunteer(state, 3, "cambridge", "en")
+    subscribers.volunteer(state, 6, "medford", "es")
+    assert audience(state, kb, "volunteer=yes") == [3, 6]
+    assert audience(state, kb, "volunteer=YES", "language=es") == [6]
+    assert audience(state, kb, "volunteer=yes", "town=Medford") == [6]
+    assert audience(state, kb, "volunteer=no") == [1, 2, 4, 5]
+    with pytest.raises(SegmentError, match="volunteer must be yes or no"):
+        segments.parse(["volunteer=maybe"])
+
+
 def test_stats_count_subscribers_by_where_their_town_stands(state, kb):
     counts = segments.by_status(
         {"somerville": 2, "cambridge": 1, "medford": 7, "worcester": 1}, kb

@@ -223,3 +223,64 @@ def test_after_forget_no_file_of_the_database_holds_the_chat_id(tmp_path, monkey
     assert reader.execute("SELECT count(*) FROM subscribers").fetchone()[0] == 299
     reader.close()
     conn.close()
+
+
+OLD_SCHEMA = """
+CREATE TABLE subscribers (
+    chat_id INTEGER PRIMARY KEY,
+    place_id TEXT NOT NULL,
+    language TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+INSERT INTO subscribers VALUES (42, 'lowell', 'en', '2024-05-06');
+"""
+
+
+def test_a_database_from_before_the_volunteer_flag_gets_its_column(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(OLD_SCHEMA)
+    old.close()
+    conn = connect(path)
+    assert subscribers.get(conn, 42) == subscribers.Subscriber(
+        42, "lowell", "en", "2024-05-06", volunteer=False
+    )
+    subscribers.volunteer(conn, 42, "lowell", "en")
+    conn.close()
+    again = connect(path)  # the migration runs on every open and changes nothing twice
+    stored = subscribers.get(again, 42)
+    assert stored is not None and stored.volunteer
+    columns = [row[1] for row in again.execute("PRAGMA table_info(subscribers)")]
+    assert columns == ["chat_id", "place_id", "language", "created", "volunteer"]
+
+
+def test_volunteering_subscribes_and_moving_town_clears_the_flag(conn):
+    assert subscribers.volunteer(conn, CHAT, "somerville", "en", date(2025, 1, 2)) is None
+    assert subscribers.get(conn, CHAT) == subscribers.Subscriber(
+        CHAT, "somerville", "en", "2025-01-02", volunteer=True
+    )
+    subscribers.subscribe(conn, CHAT, "somerville", "es")  # same town: the flag stays
+    assert subscribers.get(conn, CHAT).volunteer  # type: ignore[union-attr]
+    subscribers.subscribe(conn, CHAT, "cambridge", "es")
+    assert not subscribers.get(conn, CHAT).volunteer  # type: ignore[union-attr]
+    assert subscribers.local_counts(conn) == {"cambridge": (1, 0)}
+    subscribers.volunteer(conn, CHAT, "cambridge", "es")
+    assert subscribers.stop_volunteering(conn, CHAT)
+    assert not subscribers.stop_volunteering(conn, CHAT)
+
+
+def test_the_volunteer_flag_survives_export_and_import(conn, tmp_path):
+    subscribers.volunteer(conn, 1, "somerville", "en", date(2025, 1, 2))
+    subscribers.subscribe(conn, 2, "cambridge", "en", date(2025, 1, 2))
+    out = io.StringIO()
+    subscribers.export_jsonl(conn, out)
+    lines = out.getvalue().splitlines()
+    assert json.loads(lines[0])["volunteer"] is True and "volunteer" not in json.loads(lines[1])
+    other = connect(tmp_path / "other.sqlite3")
+    report = subscribers.import_jsonl(other, lines, known_place, LANGUAGES)
+    assert (report.added, report.rejected) == (2, [])
+    assert subscribers.get(other, 1).volunteer  # type: ignore[union-attr]
+    bad = '{"chat_id": 3, "town": "Somerville", "language": "en", "volunteer": "yes"}'
+    assert subscribers.import_jsonl(other, [bad], known_place, LANGUAGES).rejected == [
+        (1, "volunteer must be true or false")
+    ]

@@ -127,3 +127,27 @@ def test_an_export_to_a_folder_that_does_not_exist_is_one_line(settings, tmp_pat
     assert (
         capsys.readouterr().err == f"error: {out}: cannot write it (No such file or directory)\n"
     )
+
+
+def test_stats_local_ranks_towns_without_a_ban_and_hides_small_counts(settings, capsys):
+    conn = connect(settings.db_path)
+    for chat_id in range(1, 8):  # Andover: 7 subscribers, 6 of them would help organize
+        if chat_id < 7:
+            subscribers.volunteer(conn, chat_id, "andover", "en")
+        else:
+            subscribers.subscribe(conn, chat_id, "andover", "en")
+    for chat_id in range(10, 19):  # Lowell: 9 subscribers, 2 volunteers
+        subscribers.subscribe(conn, chat_id, "lowell", "en")
+    subscribers.volunteer(conn, 10, "lowell", "en")
+    subscribers.volunteer(conn, 11, "lowell", "en")
+    for chat_id in range(20, 40):  # Somerville has a ban: not a place to organize next
+        subscribers.volunteer(conn, chat_id, "somerville", "en")
+    conn.close()
+    assert run_cli(settings, "stats", "--local") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "Where to organize next" in lines[0] and '"<5"' in lines[0]
+    rows = [line.split() for line in lines[2:]]
+    assert rows == [
+        ["1", "Andover", "open", "town", "meeting", "6", "7"],
+        ["2", "Lowell", "council", "<5", "9"],
+    ]

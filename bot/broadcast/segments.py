@@ -4,7 +4,8 @@ Keys: ``town`` (name or place id), ``senate`` / ``house`` (a district, e.g. "Sec
 Middlesex"), ``legislator`` (a name: that legislator's district), ``status`` (where the town
 stands, as the answers say it, from :mod:`bot.kb.standing`: ``ban``, ``moratorium``, ``limited``
 or ``oversight`` in force; ``no-ban``: no ban or moratorium in force), ``language`` (a code such
-as ``en``) and ``all`` (everyone; only on its own). Different keys narrow the
+as ``en``), ``volunteer`` (``yes``: residents who said they would help organize in their town;
+``no``: the others) and ``all`` (everyone; only on its own). Different keys narrow the
 audience (AND); the same key repeated widens it (OR): ``town=Somerville town=Cambridge
 status=ban``.
 
@@ -25,7 +26,7 @@ from bot.kb import measures, queries
 from bot.kb.standing import KINDS
 from bot.storage.broadcasts import shown
 
-KEYS = ("town", "senate", "house", "legislator", "status", "language", "all")
+KEYS = ("town", "senate", "house", "legislator", "status", "language", "volunteer", "all")
 # Ordinals as people type them; districts are written out in the knowledge ("Second Middlesex").
 _ORDINALS = {
     "1st": "first",
@@ -103,7 +104,10 @@ def parse(items: Iterable[str]) -> tuple[Segment, ...]:
             raise SegmentError(f"segment {item!r} needs a value: {key}=...")
         if key == "status" and value.lower() not in STATUSES:
             raise SegmentError(f"status must be one of {', '.join(STATUSES)}, not {value!r}")
-        segments.append(Segment(key, value.lower() if key in ("status", "language") else value))
+        if key == "volunteer" and value.lower() not in ("yes", "no"):
+            raise SegmentError(f"volunteer must be yes or no, not {value!r}")
+        lowered = key in ("status", "language", "volunteer")
+        segments.append(Segment(key, value.lower() if lowered else value))
     if not segments:
         raise SegmentError("say who receives it: a segment such as town=Somerville, or all")
     if any(s.key == "all" for s in segments) and len(segments) > 1:
@@ -134,11 +138,18 @@ def resolve(
             split |= split_here
         places = allowed if places is None else places & allowed
     sql = "SELECT chat_id, place_id FROM subscribers"
-    params: list[str] = []
+    where: list[str] = []
+    params: list[str | int] = []
     if "language" in by_key:
         marks = ",".join("?" * len(by_key["language"]))
-        sql += f" WHERE lower(language) IN ({marks})"
+        where.append(f"lower(language) IN ({marks})")
         params.extend(by_key["language"])
+    if "volunteer" in by_key:
+        marks = ",".join("?" * len(by_key["volunteer"]))
+        where.append(f"volunteer IN ({marks})")
+        params.extend(int(value == "yes") for value in by_key["volunteer"])
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     rows = state.execute(sql + " ORDER BY chat_id", params).fetchall()
     chosen = [(c, p) for c, p in rows if places is None or p in places]
     counts: dict[str, int] = defaultdict(int)

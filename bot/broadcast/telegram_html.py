@@ -105,3 +105,8 @@ def _check_tag(tag: str, attrs: dict[str, str], stack: list[str]) -> str | None:
     if tag == "blockquote":
         return None if set(attrs) <= {"expandable"} else "<blockquote> takes only expandable"
     return f"<{tag}> is not allowed by Telegram"
+
+
+def visible_length(text: str) -> int:
+    """Return the length Telegram counts: UTF-16 code units of the visible text."""
+    return len(visible_text(text).encode("utf-16-le")) // 2

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from bot.cli import backup, broadcast, kb, lookup, run, stats, subscribers
+from bot.cli import backup, broadcast, kb, lookup, reports, run, stats, subscribers
 from bot.cli.common import CliError
 from bot.config import ConfigError, Settings
 from bot.kb.errors import KnowledgeError
@@ -27,7 +27,7 @@ from bot.kb.errors import KnowledgeError
 logger = logging.getLogger(__name__)
 
 # In the order ``--help`` lists them.
-COMMAND_MODULES = (run, lookup, kb, broadcast, stats, subscribers, backup)
+COMMAND_MODULES = (run, lookup, kb, broadcast, stats, reports, subscribers, backup)
 
 
 class Parser(argparse.ArgumentParser):
@@ -60,11 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.from_env()
     except ConfigError as exc:
         return fail(f"configuration: {exc}", 2)
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    # Keep httpx from logging every request URL at INFO: the URL carries the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    from bot.logsafe import setup_logging  # the token and residents' data never reach a log
+
+    setup_logging(settings)
     return dispatch(settings, args)
 
 
@@ -79,9 +77,21 @@ def dispatch(settings: Settings, args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         return fail("interrupted", 130)
     except Exception as exc:  # the last resort: a bug still gets one line, the trace at DEBUG
+        rejected = _rejected_token(exc)
+        if rejected is not None:
+            return fail(rejected, 2)
         logger.debug("Command failed", exc_info=exc)
         return fail(f"{type(exc).__name__}: {exc} (LOG_LEVEL=DEBUG shows where)", 1)
     return code
+
+
+def _rejected_token(exc: Exception) -> str | None:
+    """The one line for a token Telegram refused ("InvalidToken" quotes the token in full)."""
+    if type(exc).__name__ not in {"TokenRejected", "InvalidToken"}:
+        return None
+    from bot.channels.tg.startup import REJECTED
+
+    return REJECTED
 
 
 def fail(message: str, code: int) -> int:

@@ -163,16 +163,18 @@ class AlertsFlow:
         sections: list[str] = []
         subscription = found.pop("subscribers", [])
         for row in subscription:
-            sections.append(
-                self.t(
-                    "alerts.mydata_subscription",
-                    user,
-                    chat_id=row["chat_id"],
-                    town=self._town(str(row["place_id"])),
-                    language=self._language(str(row["language"])),
-                    created=html.escape(str(row["created"])),
-                )
+            town = self._town(str(row["place_id"]))
+            section = self.t(
+                "alerts.mydata_subscription",
+                user,
+                chat_id=row["chat_id"],
+                town=town,
+                language=self._language(str(row["language"])),
+                created=html.escape(str(row["created"])),
             )
+            if row.get("volunteer"):
+                section += "\n" + self.t("alerts.mydata_volunteer", user, town=town)
+            sections.append(section)
         for table, rows in found.items():
             lines = [
                 self.t("alerts.mydata_table", user, table=html.escape(table), count=len(rows))

@@ -18,6 +18,8 @@ SCRIPT = "scr"  # call/email scripts, owned by bot/core/legislator_flow.py
 OUTCOME = "out"  # "how did it go?" buttons, owned by bot/core/legislator_flow.py
 ALERTS = "alr"  # subscribe/unsubscribe, owned by bot/core/alerts_flow.py
 BROADCAST = "bc"  # organizer broadcast confirmation, owned by the broadcast flow
+LOCAL_ACTION = "loc"  # "Bring a ban to <town>" and its kit, owned by bot/core/local_action.py
+REPORTS = "rep"  # organizers accept or dismiss "my town passed a ban", bot/core/local_action.py
 
 
 def pattern(prefix: str) -> str:

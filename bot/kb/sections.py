@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.kb import faq, landmarks, legislators, messages, places, vocabulary
+from bot.kb import faq, landmarks, legislators, local_action, messages, places, vocabulary
 from bot.kb.section import Section
 
 DEFAULT_SECTIONS: list[Section] = [
@@ -12,5 +12,6 @@ DEFAULT_SECTIONS: list[Section] = [
     legislators.LEGISLATORS_SECTION,
     legislators.SCRIPTS_SECTION,
     faq.SECTION,
+    local_action.SECTION,
     messages.SECTION,
 ]

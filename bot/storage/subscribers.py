@@ -1,6 +1,8 @@
 """Alert subscribers: who opted in, for which town, in which language. Nothing else.
 
-A subscriber row holds the chat id, the place id, the language and the day it was created. The
+A subscriber row holds the chat id, the place id, the language, the day it was created and
+``volunteer``: whether the resident said they would help organize in their town (a flag on the
+subscription, set only by their "I'd help organize" button, cleared when they move town). The
 chat id is personal data: :func:`mydata` shows and :func:`forget` erases everything the state
 database holds about one chat. Both find it by convention rather than by a list kept by hand:
 every table that stores a chat id names the column ``chat_id`` (or ``..._chat_id``); an
@@ -21,18 +23,32 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TextIO
 
-from bot.storage.db import register_schema, write_tx
+from bot.storage.db import register_migration, register_schema, write_tx
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS subscribers (
     chat_id INTEGER PRIMARY KEY,
     place_id TEXT NOT NULL,
     language TEXT NOT NULL,
-    created TEXT NOT NULL
+    created TEXT NOT NULL,
+    volunteer INTEGER NOT NULL DEFAULT 0 CHECK (volunteer IN (0, 1))
 );
 CREATE INDEX IF NOT EXISTS subscribers_place ON subscribers (place_id)
 """
 register_schema(SCHEMA)
+
+
+def add_volunteer_column(conn: sqlite3.Connection) -> None:
+    """Give a database made before the volunteer flag its column (every row: not a volunteer)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(subscribers)")}
+    if "volunteer" not in columns:
+        conn.execute(
+            "ALTER TABLE subscribers ADD COLUMN"
+            " volunteer INTEGER NOT NULL DEFAULT 0 CHECK (volunteer IN (0, 1))"
+        )
+
+
+register_migration(add_volunteer_column)
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +68,7 @@ class Subscriber:
     place_id: str
     language: str
     created: str  # ISO date, day precision on purpose
+    volunteer: bool = False  # would help organize in their town
 
 
 @dataclass
@@ -78,10 +95,43 @@ def subscribe(
         conn.execute(
             "INSERT INTO subscribers (chat_id, place_id, language, created) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (chat_id) DO UPDATE SET"
-            " place_id = excluded.place_id, language = excluded.language",
+            " place_id = excluded.place_id, language = excluded.language,"
+            # "I'd help organize in Lowell" says nothing about the next town.
+            " volunteer = CASE WHEN place_id = excluded.place_id THEN volunteer ELSE 0 END",
             (chat_id, place_id, language, created),
         )
     return exists is None
+
+
+def volunteer(
+    conn: sqlite3.Connection,
+    chat_id: int,
+    place_id: str,
+    language: str,
+    today: date | None = None,
+) -> Subscriber | None:
+    """Record that the chat would help organize in a town (subscribing it to the town's alerts
+    if needed); return the subscription as it was before, if any."""
+    created = (today or date.today()).isoformat()
+    with write_tx(conn):
+        before = get(conn, chat_id)
+        conn.execute(
+            "INSERT INTO subscribers (chat_id, place_id, language, created, volunteer)"
+            " VALUES (?, ?, ?, ?, 1) ON CONFLICT (chat_id) DO UPDATE SET"
+            " place_id = excluded.place_id, language = excluded.language, volunteer = 1",
+            (chat_id, place_id, language, created),
+        )
+    return before
+
+
+def stop_volunteering(conn: sqlite3.Connection, chat_id: int) -> bool:
+    """Clear the chat's volunteer flag, keeping its alerts; return True if it was set."""
+    with write_tx(conn):
+        cursor = conn.execute(
+            "UPDATE subscribers SET volunteer = 0 WHERE chat_id = ? AND volunteer = 1",
+            (chat_id,),
+        )
+    return cursor.rowcount > 0
 
 
 def unsubscribe(conn: sqlite3.Connection, chat_id: int) -> bool:
@@ -94,10 +144,13 @@ def unsubscribe(conn: sqlite3.Connection, chat_id: int) -> bool:
 def get(conn: sqlite3.Connection, chat_id: int) -> Subscriber | None:
     """Return the chat's subscription, if any."""
     row = conn.execute(
-        "SELECT chat_id, place_id, language, created FROM subscribers WHERE chat_id = ?",
+        "SELECT chat_id, place_id, language, created, volunteer FROM subscribers"
+        " WHERE chat_id = ?",
         (chat_id,),
     ).fetchone()
-    return Subscriber(*row) if row is not None else None
+    if row is None:
+        return None
+    return Subscriber(row[0], row[1], row[2], row[3], bool(row[4]))
 
 
 def count_by_place(conn: sqlite3.Connection) -> dict[str, int]:
@@ -106,6 +159,20 @@ def count_by_place(conn: sqlite3.Connection) -> dict[str, int]:
         "SELECT place_id, count(*) FROM subscribers GROUP BY place_id ORDER BY 2 DESC, 1"
     )
     return {place_id: n for place_id, n in rows}
+
+
+def count_at(conn: sqlite3.Connection, place_id: str) -> int:
+    """Return the number of subscribers in one place."""
+    row = conn.execute("SELECT count(*) FROM subscribers WHERE place_id = ?", (place_id,))
+    return int(row.fetchone()[0])
+
+
+def local_counts(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
+    """Return (subscribers, volunteers) per place id."""
+    rows = conn.execute(
+        "SELECT place_id, count(*), sum(volunteer) FROM subscribers GROUP BY place_id"
+    )
+    return {place_id: (n, int(v or 0)) for place_id, n, v in rows}
 
 
 # -- personal data --------------------------------------------------------------------------
@@ -208,10 +275,11 @@ def export_jsonl(
 
     ``town`` is the municipality's name as ``place_name`` gives it (the place id when it gives
     nothing); ``place_id`` is written too, so a file can be re-imported without the names.
+    ``volunteer: true`` is written for a resident who would help organize in their town.
     """
     n = 0
     for row in conn.execute(
-        "SELECT chat_id, place_id, language, created FROM subscribers ORDER BY chat_id"
+        "SELECT chat_id, place_id, language, created, volunteer FROM subscribers ORDER BY chat_id"
     ):
         town = (place_name(row["place_id"]) if place_name else None) or row["place_id"]
         record = {
@@ -221,6 +289,8 @@ def export_jsonl(
             "language": row["language"],
             "created": row["created"],
         }
+        if row["volunteer"]:
+            record["volunteer"] = True
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n
@@ -237,8 +307,9 @@ def import_jsonl(
 
     A line names its place by ``place_id`` or ``town``, which ``find_place`` turns into a place
     id (raising ValueError with the reason when it cannot). ``language`` must be one of
-    ``languages``; a line without ``created`` takes ``today``. An existing subscriber keeps the
-    earlier ``created`` date. A bad line is reported and the others are imported.
+    ``languages``; a line without ``created`` takes ``today``; ``volunteer`` (true or false) is
+    optional, false when missing. An existing subscriber keeps the earlier ``created`` date. A
+    bad line is reported and the others are imported.
     """
     day = (today or date.today()).isoformat()
     report = ImportReport()
@@ -258,24 +329,26 @@ def import_jsonl(
     with write_tx(conn):
         for sub in parsed:
             old = conn.execute(
-                "SELECT place_id, language, created FROM subscribers WHERE chat_id = ?",
+                "SELECT place_id, language, created, volunteer FROM subscribers WHERE chat_id = ?",
                 (sub.chat_id,),
             ).fetchone()
             if old is None:
                 report.added += 1
-            elif (old["place_id"], old["language"]) == (sub.place_id, sub.language) and old[
-                "created"
-            ] <= sub.created:
+            elif (old["place_id"], old["language"], bool(old["volunteer"])) == (
+                sub.place_id,
+                sub.language,
+                sub.volunteer,
+            ) and old["created"] <= sub.created:
                 report.unchanged += 1
                 continue
             else:
                 report.updated += 1
             conn.execute(
-                "INSERT INTO subscribers (chat_id, place_id, language, created)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET"
+                "INSERT INTO subscribers (chat_id, place_id, language, created, volunteer)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET"
                 " place_id = excluded.place_id, language = excluded.language,"
-                " created = min(created, excluded.created)",
-                (sub.chat_id, sub.place_id, sub.language, sub.created),
+                " created = min(created, excluded.created), volunteer = excluded.volunteer",
+                (sub.chat_id, sub.place_id, sub.language, sub.created, int(sub.volunteer)),
             )
     return report
 
@@ -299,14 +372,17 @@ def _parse_line(
     if not isinstance(language, str) or language.strip().lower() not in known:
         shown = language if isinstance(language, str) else json.dumps(language)
         raise ValueError(f"language {shown!r} is not one of {', '.join(sorted(languages))}")
+    volunteer = record.get("volunteer", False)
+    if not isinstance(volunteer, bool):
+        raise ValueError("volunteer must be true or false")
     created = record.get("created")
-    if created is None:
-        return Subscriber(chat_id, place_id, known[language.strip().lower()], today)
-    try:
-        day = date.fromisoformat(str(created)[:10])
-    except ValueError:
-        raise ValueError("created must be an ISO date (YYYY-MM-DD)") from None
-    return Subscriber(chat_id, place_id, known[language.strip().lower()], day.isoformat())
+    day = today
+    if created is not None:
+        try:
+            day = date.fromisoformat(str(created)[:10]).isoformat()
+        except ValueError:
+            raise ValueError("created must be an ISO date (YYYY-MM-DD)") from None
+    return Subscriber(chat_id, place_id, known[language.strip().lower()], day, volunteer)
 
 
 def _chat_id(value: object) -> int:
