@@ -97,6 +97,9 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         return organizer.callback(user, data).replies
 
     local_action = LocalActionFlow.open(knowledge, state, catalog, resolver)
+    # "🏛 Bring a ban to <town>" and "My town passed a ban" under every answer for a town
+    # with no ban or moratorium in force.
+    answers.more_buttons = local_action.buttons
 
     flows: dict[str, CallbackHandler] = {
         callbacks.LEGISLATORS: legislator_callback,

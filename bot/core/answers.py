@@ -77,6 +77,10 @@ class Answers:
         self.catalog = catalog
         self.bot_username = bot_username
         self.today = today
+        # Rows another flow adds under an answer (the local action kit's), after legislators.
+        self.more_buttons: Callable[[Place, str], tuple[tuple[Button, ...], ...]] = (
+            lambda place, lang: ()
+        )
 
     def t(self, key: str, lang: str, **values: object) -> str:
         return self.catalog.t(key, lang, **values)
@@ -209,6 +213,7 @@ class Answers:
             rows.append((Button(self.t("button.legislators", lang), legislators),))
             alerts = self.t("button.alerts", lang, place=place.name)
             rows.append((Button(alerts, callbacks.make(callbacks.ALERTS, "sub", place.id)),))
+            rows.extend(self.more_buttons(place, lang))
         more = []
         if standing.measure is not None:
             details = callbacks.make(callbacks.DETAILS, place.id)
