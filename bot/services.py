@@ -112,7 +112,13 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
     }
     # The organizer's draft first (their alert may be any text), then STOP and its equivalents,
     # then what the local kit asked for (a link, a town) and the questions it answers.
-    hooks: list[TextHook] = [organizer.text_hook, alerts.stop_hook, local_action.text_hook]
+    # A ward and precinct typed as text go to the legislators flow before any place lookup.
+    hooks: list[TextHook] = [
+        organizer.text_hook,
+        alerts.stop_hook,
+        legislators.text_hook,
+        local_action.text_hook,
+    ]
     conversation = Conversation(resolver, answers, faq, catalog, flows, hooks)
     return Services(
         settings,

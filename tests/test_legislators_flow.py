@@ -312,3 +312,47 @@ def test_signing_without_a_first_name_says_so(flow: LegislatorFlow) -> None:
     script = flow.handle(press(listing, "Email script"), ANA)
     signed = flow.handle(press(script, "Sign with"), UserContext(chat_id=2))
     assert "gave me no first name" in signed.text
+
+
+@pytest.mark.parametrize("typed", ["ward 21 precinct 1", "w21 p1", "Ward 21, Pct 1", "ward 21-1"])
+def test_a_ward_and_precinct_typed_after_the_question_give_the_legislators(
+    flow: LegislatorFlow, typed: str
+) -> None:
+    flow.command("boston", ANA)
+    replies = flow.text_hook(ANA, typed)
+    assert replies is not None
+    (listing,) = replies
+    assert "Boston, ward 21, precinct 1" in listing.text and not listing.edit
+    assert listing.text.count("☎️") == 2
+
+
+def test_a_ward_alone_asks_for_the_precinct_in_it(flow: LegislatorFlow) -> None:
+    flow.command("boston", ANA)
+    (precincts,) = flow.text_hook(ANA, "my ward is 3") or [None]
+    assert precincts is not None and "ward 3: which precinct" in precincts.text
+
+
+def test_a_ward_with_its_town_in_the_message_needs_no_question(flow: LegislatorFlow) -> None:
+    stranger = UserContext(chat_id=99)
+    flow.resolve_town = lambda text: "boston" if "boston" in text.lower() else None
+    (listing,) = flow.text_hook(stranger, "Boston ward 21 precinct 1") or [None]
+    assert listing is not None and "2nd Suffolk" in listing.text
+
+
+def test_a_ward_with_no_town_asks_which_town(flow: LegislatorFlow) -> None:
+    stranger = UserContext(chat_id=98)
+    (reply,) = flow.text_hook(stranger, "ward 19 precinct 5") or [None]
+    assert reply is not None and "Which town is that ward in?" in reply.text
+
+
+def test_a_ward_the_town_does_not_have_says_so_and_asks_again(flow: LegislatorFlow) -> None:
+    flow.command("boston", ANA)
+    (reply,) = flow.text_hook(ANA, "ward 99 precinct 1") or [None]
+    assert reply is not None
+    assert "couldn't find ward 99, precinct 1 in Boston" in reply.text
+    assert "Which ward" in reply.text
+
+
+def test_other_messages_are_not_the_ward_hooks(flow: LegislatorFlow) -> None:
+    assert flow.text_hook(ANA, "somerville") is None
+    assert flow.text_hook(ANA, "what's my ward?") is None

@@ -19,6 +19,8 @@ import html
 import logging
 import secrets
 import sqlite3
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -29,6 +31,7 @@ from bot.core.call_scripts import ScriptBook, display_phone, render_script, situ
 from bot.core.context import UserContext
 from bot.core.i18n import Catalog
 from bot.core.reply import Button, Reply
+from bot.core.wards import WardPrecinct, parse_ward_precinct
 from bot.kb.directory import Directory, Lookup, Member, Town, UnknownPrecinct
 from bot.kb.models import ordinal
 from bot.kb.slug import slug
@@ -93,6 +96,38 @@ class ReportedToday:
         return set(self._chambers.get(self._hash(chat_id), set()))
 
 
+class AskedForWard:
+    """Which split town a resident was just asked a ward about, for a ward typed as text.
+
+    In memory only, keyed by a salted hash of the chat, for half an hour, at most 10,000 at a
+    time: a typed "ward 3, pct 2" reaches the right town without anything being stored.
+    """
+
+    TTL = 1800.0
+    LIMIT = 10_000
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._salt = secrets.token_bytes(16)
+        self._clock = clock
+        self._towns: OrderedDict[bytes, tuple[str, float]] = OrderedDict()
+
+    def _key(self, chat_id: int) -> bytes:
+        return hashlib.blake2b(str(chat_id).encode(), key=self._salt, digest_size=16).digest()
+
+    def remember(self, chat_id: int, place_id: str) -> None:
+        key = self._key(chat_id)
+        self._towns.pop(key, None)
+        self._towns[key] = (place_id, self._clock() + self.TTL)
+        while len(self._towns) > self.LIMIT:
+            self._towns.popitem(last=False)
+
+    def recall(self, chat_id: int) -> str | None:
+        found = self._towns.get(self._key(chat_id))
+        if found is None or found[1] < self._clock():
+            return None
+        return found[0]
+
+
 class LegislatorFlow:
     """Answer the legislator callbacks and the ``/legislators`` command."""
 
@@ -116,6 +151,7 @@ class LegislatorFlow:
         self.resolve_town = resolve_town or (lambda text: slug(text))
         self.share_link = share_link
         self._reports = ReportedToday()
+        self._asked = AskedForWard()
 
     # --- entry points ---------------------------------------------------------------------
 
@@ -155,6 +191,51 @@ class LegislatorFlow:
         except (ValueError, IndexError, KeyError, UnknownPrecinct):
             logger.info("Stale or malformed legislator callback")
         return self._stale(user)
+
+    def text_hook(self, user: UserContext, text: str) -> list[Reply] | None:
+        """A ward and precinct typed as text ("ward 19 precinct 5", "w19 p5", "my ward is 3"):
+        for the split town the resident was just asked about, or one named in the message."""
+        typed = parse_ward_precinct(text)
+        if typed is None or (typed.ward is None and typed.precinct is None):
+            return None
+        named = self.resolve_town(text)
+        town = self.directory.town(named) if named else None
+        if town is None:
+            asked = self._asked.recall(user.chat_id)
+            town = self.directory.town(asked) if asked else None
+        if town is None:
+            return [Reply(self._t(user, "legislators.ward_which_town"))]
+        has_wards = bool(self.directory.wards(town.place_id))
+        ward = typed.ward if has_wards else ""
+        if typed.precinct is not None and (ward or not has_wards):
+            try:
+                lookup = self.directory.lookup(town.place_id, ward, typed.precinct)
+            except UnknownPrecinct:
+                lookup = None
+            if lookup is not None:
+                return [replace(self._members(lookup, user), edit=False)]
+            return [self._not_a_precinct(town, typed, has_wards, user)]
+        if ward and ward in self.directory.wards(town.place_id):
+            return [replace(self._precinct_picker(town, ward, 0, user), edit=False)]
+        return [self._not_a_precinct(town, typed, has_wards, user)]
+
+    def _not_a_precinct(
+        self, town: Town, typed: WardPrecinct, has_wards: bool, user: UserContext
+    ) -> Reply:
+        """The town has no such ward or precinct: say so, and offer the picker again."""
+        said = self._t(
+            user,
+            "legislators.no_such_precinct",
+            town=esc(town.name),
+            ward=typed.ward or "-",
+            precinct=typed.precinct or "-",
+        )
+        picker = (
+            self._ward_picker(town, 0, user)
+            if has_wards
+            else self._precinct_picker(town, "", 0, user)
+        )
+        return Reply(f"{said}\n\n{picker.text}", picker.buttons)
 
     # --- steps ----------------------------------------------------------------------------
 
@@ -366,6 +447,7 @@ class LegislatorFlow:
             rows.append(tuple(nav))
         dont_know = callbacks.make(callbacks.LEGISLATORS, town.place_id, "all")
         rows.append((Button(self._t(user, "legislators.button.dont_know"), dont_know),))
+        self._asked.remember(user.chat_id, town.place_id)  # "ward 3 pct 2" typed next
         full = f"{text}\n\n{self._t(user, 'legislators.where_to_look')}"
         return Reply(full, tuple(rows), edit=True)
 
