@@ -105,6 +105,7 @@ def build_application(
     application.bot_data["services"] = svc
     application.bot_data["pacer"] = pacer
     application.bot_data["core"] = threads
+    application.bot_data["pressed"] = resident.PressedOnce()
     # Order matters: the guard runs first in its own group and stops what is not for us
     # (channels, groups) and the update that took a chat over the flood limit; then the
     # organizer's and the alerts' commands and buttons, then the resident's handlers, most

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import secrets
+from collections import OrderedDict
 
-from telegram import Bot, Update
+from telegram import Bot, Message, Update
 from telegram.constants import ChatType
 from telegram.ext import (
     ApplicationHandlerStop,
@@ -114,14 +117,55 @@ async def text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer a button press; forged or stale data gets a polite reply."""
+    """Answer a button press; forged or stale data gets a polite reply. The same button on
+    the same message, as it reads, does its work once: a double tap sends no second script."""
     query = update.callback_query
     if query is None:
         return
     await query.answer()
+    pressed: PressedOnce = context.bot_data["pressed"]
+    message = query.message
+    text = message.text if isinstance(message, Message) else None
+    place = (message.chat.id, message.message_id) if message is not None else (0, 0)
+    if not pressed.first(place, query.data or "", text or ""):
+        return
     svc, who = _user(update, context)
     data = query.data or ""
     await send(update, context, await core(context, svc.conversation.callback, who, data))
+
+
+async def caption(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A photo or video with a caption: read the caption as a message."""
+    message = update.effective_message
+    if message is None or message.caption is None:
+        return
+    svc, who = _user(update, context)
+    await send(update, context, await core(context, svc.conversation.text, who, message.caption))
+
+
+class PressedOnce:
+    """Buttons already pressed, as salted hashes of (chat, message, data, message text).
+
+    In memory, the most recent 20,000 only: a double tap is caught within seconds; a message
+    edited since (a picker's next page) reads differently, so its buttons work again.
+    """
+
+    LIMIT = 20_000
+
+    def __init__(self) -> None:
+        self._salt = secrets.token_bytes(16)
+        self._seen: OrderedDict[bytes, None] = OrderedDict()
+
+    def first(self, message: tuple[int, int], data: str, text: str) -> bool:
+        """Whether this press is the first of its kind (and remember it)."""
+        raw = f"{message[0]}:{message[1]}:{data}:{text}".encode()
+        key = hashlib.blake2b(raw, key=self._salt, digest_size=16).digest()
+        if key in self._seen:
+            return False
+        self._seen[key] = None
+        while len(self._seen) > self.LIMIT:
+            self._seen.popitem(last=False)
+        return True
 
 
 async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -146,6 +190,7 @@ def handlers() -> list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]]:
         CommandHandler("legislators", legislators),
         CallbackQueryHandler(button),  # every prefix, including forged ones, ends here
         MessageHandler(filters.TEXT & ~filters.COMMAND, text),
+        MessageHandler(filters.CAPTION & ~filters.COMMAND, caption),
         MessageHandler(filters.COMMAND, help_command),
         MessageHandler(filters.ALL, unsupported),
     ]
