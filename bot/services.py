@@ -83,7 +83,7 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
     def legislator_callback(user: UserContext, data: str) -> list[Reply]:
         return [legislators.handle(data, user)]
 
-    alerts = AlertsFlow(state, catalog, resolver)
+    alerts = AlertsFlow(state, catalog, resolver, directory=legislators.directory)
     organizer = OrganizerFlow(
         state,
         knowledge.db.conn,

@@ -28,7 +28,9 @@ class ScriptedSender:
         self.delivered: Counter[int] = Counter()
         self.calls: Counter[int] = Counter()
 
-    async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+    async def send(
+        self, chat_id: int, text_html: str, *, paid: bool, buttons: object = ()
+    ) -> SendResult:
         self.calls[chat_id] += 1
         if self.script[chat_id]:
             return self.script[chat_id].pop(0)
@@ -153,7 +155,9 @@ async def test_cancelling_midway_stops_the_workers_and_keeps_the_rest_unsent(con
     bid = _queue(conn, list(range(1, 41)))
 
     class CancellingSender(ScriptedSender):
-        async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+        async def send(
+            self, chat_id: int, text_html: str, *, paid: bool, buttons: object = ()
+        ) -> SendResult:
             if chat_id == 5:
                 broadcasts.cancel(conn, bid, actor=None)
             return await super().send(chat_id, text_html, paid=paid)
@@ -169,7 +173,9 @@ async def test_a_chat_forgotten_during_a_broadcast_is_not_sent_to(conn):
     bid = _queue(conn, [1, 2, 3])
 
     class ForgettingSender(ScriptedSender):
-        async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+        async def send(
+            self, chat_id: int, text_html: str, *, paid: bool, buttons: object = ()
+        ) -> SendResult:
             if chat_id == 1:
                 subscribers.forget(conn, 3)
             return await super().send(chat_id, text_html, paid=paid)
@@ -185,7 +191,9 @@ async def test_a_chat_that_unsubscribes_during_a_broadcast_is_not_sent_to(conn):
     bid = _queue(conn, [1, 2, 3])
 
     class StoppingSender(ScriptedSender):
-        async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+        async def send(
+            self, chat_id: int, text_html: str, *, paid: bool, buttons: object = ()
+        ) -> SendResult:
             if chat_id == 1:
                 subscribers.unsubscribe(conn, 2)
             return await super().send(chat_id, text_html, paid=paid)
@@ -207,7 +215,9 @@ class SlowSender(ScriptedSender):
         self.midway = midway
         self.reached = asyncio.Event()
 
-    async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+    async def send(
+        self, chat_id: int, text_html: str, *, paid: bool, buttons: object = ()
+    ) -> SendResult:
         await asyncio.sleep(0.002)
         if self.calls.total() >= self.midway:
             self.reached.set()
@@ -283,7 +293,9 @@ async def test_an_engine_that_loses_its_lease_stops_writing(conn):
     bid = _queue(conn, list(range(1, 11)))
 
     class Usurped(ScriptedSender):
-        async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+        async def send(
+            self, chat_id: int, text_html: str, *, paid: bool, buttons: object = ()
+        ) -> SendResult:
             if chat_id == 4:  # another engine took over while this one was stalled
                 conn.execute("UPDATE broadcast_leases SET owner = 'elsewhere:1:b'")
             return await super().send(chat_id, text_html, paid=paid)

@@ -92,7 +92,9 @@ def test_a_whole_town_lists_its_two_legislators_with_contacts(flow: LegislatorFl
     assert "+1 617-722-" in reply.text and "Contacts as of " in reply.text
     assert not re.search(r"\d{4}-\d{2}-\d{2}", reply.text)  # dates in the one format
     assert not reply.edit
-    assert len(reply.buttons) == 4  # a call and an email script for each of the two
+    # a call and an email script for each of the two, and alerts with a button to call them
+    assert len(reply.buttons) == 5
+    assert reply.buttons[-1][0].data == "alr:dist:abington:3bbc1603:1db73331"
 
 
 def test_boston_asks_ward_then_precinct_then_shows_one_member_per_chamber(
@@ -168,7 +170,8 @@ def test_a_vacant_seat_says_so_and_points_to_the_other_chamber(flow: LegislatorF
     if "Which precinct" in reply.text:
         reply = flow.handle(all_data(reply)[0], ANA)
     assert "vacant" in reply.text and "ask your Senator" in reply.text
-    assert len(reply.buttons) == 2  # call and email, only for the member who holds a seat
+    # call and email, only for the member who holds a seat, and alerts with a call button
+    assert len(reply.buttons) == 3
 
 
 def test_a_town_without_a_ban_gets_the_no_ban_on_record_script(flow: LegislatorFlow) -> None:

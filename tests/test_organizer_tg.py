@@ -33,6 +33,7 @@ NEVER_QUIET = (time(0, 0), time(0, 0))  # start == end: no quiet hours, whatever
 ALWAYS_QUIET = (time(0, 0), time(23, 59, 59))
 QUIET_MOMENT = 0.15  # seconds without a new message: the bot has finished answering
 ALERT = "<b>Hearing Tuesday</b>: ask your senator to <i>press pause</i> &amp; ban it"
+STOP_LINE = "\n\n<i>Reply STOP to end these alerts.</i>"
 
 
 def settings_for(api: FakeBotAPI, folder: Path, **overrides: Any) -> Settings:
@@ -138,7 +139,7 @@ async def test_an_organizers_broadcast_reaches_each_subscriber_of_the_town_once(
     )
 
     assert deliveries(api) == Counter(SOMERVILLE)
-    assert all(api.texts(chat_id) == [ALERT] for chat_id in SOMERVILLE)
+    assert all(api.texts(chat_id) == [ALERT + STOP_LINE] for chat_id in SOMERVILLE)
     assert (
         f"Alert #{bid} done" in report[0].params["text"] and "sent 3" in report[0].params["text"]
     )

@@ -58,6 +58,7 @@ from typing import Any, Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.broadcast.pacer import Pacer, Priority
+from bot.core.reply import Button
 from bot.storage import broadcasts as store
 from bot.storage.broadcasts import Counts
 
@@ -106,10 +107,17 @@ class SendResult:
         return cls("permanent", error=error)
 
 
+Buttons = tuple[tuple[Button, ...], ...]
+# One subscriber's copy of an alert: (chat id, organizer's text) -> (text, buttons).
+Personalize = Callable[[int, str], tuple[str, Buttons]]
+
+
 class Sender(Protocol):
     """A channel that can send one HTML message to one chat."""
 
-    async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+    async def send(
+        self, chat_id: int, text_html: str, *, paid: bool, buttons: Buttons = ()
+    ) -> SendResult:
         """Send and report the outcome; never raise for an expected Telegram error."""
         ...
 
@@ -213,8 +221,10 @@ class Engine:
         lease_seconds: float = store.LEASE_SECONDS,
         lease_poll: float = LEASE_POLL,
         clock: Callable[[], float] = clock.time,
+        personalize: Personalize | None = None,
     ) -> None:
         self.conn = conn
+        self.personalize = personalize
         self.sender = sender
         self.pacer = pacer
         self.workers = workers
@@ -429,7 +439,12 @@ class Engine:
                 self._settle(work)  # erased by forget() or cancelled meanwhile
                 continue
             attempts += 1
-            result = await self.sender.send(chat_id, broadcast.text, paid=self.paid)
+            text, buttons = (
+                self.personalize(chat_id, broadcast.text)
+                if self.personalize is not None
+                else (broadcast.text, ())
+            )
+            result = await self.sender.send(chat_id, text, paid=self.paid, buttons=buttons)
             self._record(bid, chat_id, attempts, result, work, report)
 
     async def _wait_for_daytime(self, broadcast: store.Broadcast) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import sqlite3
 import sys
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from bot import DEFAULT_KNOWLEDGE_DIR
 from bot.broadcast import segments as segs
 from bot.broadcast import telegram_html
 from bot.broadcast.engine import DEFAULT_WORKERS, PAID_WORKERS, Engine, Report, release_time
@@ -30,6 +32,9 @@ from bot.cli.common import (
     read_regular_file,
 )
 from bot.config import Settings
+from bot.core.alerts_flow import alert_copy
+from bot.core.i18n import Catalog
+from bot.kb.errors import KnowledgeError
 from bot.storage import broadcasts
 from bot.storage.broadcasts import Counts
 
@@ -226,6 +231,7 @@ async def _run(
             quiet_hours=settings.quiet_hours,
             timezone=settings.timezone,
             progress=progress,
+            personalize=functools.partial(alert_copy, conn, _catalog(settings)),
         )
         return await engine.run(bid)
 
@@ -268,3 +274,12 @@ def counts_line(counts: Counts) -> str:
         f"sent {counts.sent}, blocked {counts.blocked}, failed {counts.failed}, "
         f"remaining {counts.remaining} of {counts.total}"
     )
+
+
+def _catalog(settings: Settings) -> Catalog:
+    """The message catalog for the line under each alert: the configured knowledge's, or the
+    one that ships with the bot when the configured folder has none."""
+    try:
+        return Catalog.load(settings.knowledge_dir)
+    except (KnowledgeError, OSError):
+        return Catalog.load(DEFAULT_KNOWLEDGE_DIR)

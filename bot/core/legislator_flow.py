@@ -259,6 +259,13 @@ class LegislatorFlow:
                 lookup = self.directory.lookup(place_id)
                 assert lookup is not None
                 return self._candidates(lookup, user)
+            case ["k", senate, house]:
+                # From an alert: the resident's own legislators, as they chose to keep them.
+                chosen = [m for m in map(self.directory.member, (senate, house)) if m]
+                if not chosen:
+                    return self._stale(user)
+                header = self._t(user, "legislators.header", town=esc(town.name))
+                return replace(self._cards(town, chosen, tuple(chosen), user, header), edit=False)
             case ["m", key]:
                 lookup = self.directory.lookup(place_id)
                 assert lookup is not None
@@ -467,7 +474,20 @@ class LegislatorFlow:
             header = self._t(user, "legislators.header_precinct", town=town, where=esc(where))
         else:
             header = self._t(user, "legislators.header", town=town)
-        return self._cards(lookup.town, lookup.members, lookup.members, user, header)
+        reply = self._cards(lookup.town, lookup.members, lookup.members, user, header)
+        seats = {m.chamber: m.key for m in lookup.members if not m.vacant}
+        if self.session_ended or len(lookup.members) > 2 or not seats:
+            return reply
+        # Exactly the resident's legislators: offer alerts that carry a button to call them.
+        keep = callbacks.make(
+            callbacks.ALERTS,
+            "dist",
+            lookup.town.place_id,
+            seats.get("senate", "-"),
+            seats.get("house", "-"),
+        )
+        label = self._t(user, "alerts.button.keep_districts")
+        return replace(reply, buttons=(*reply.buttons, (Button(label, keep),)))
 
     def _cards(
         self,

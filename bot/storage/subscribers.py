@@ -50,6 +50,17 @@ def add_volunteer_column(conn: sqlite3.Connection) -> None:
 
 register_migration(add_volunteer_column)
 
+
+def add_district_columns(conn: sqlite3.Connection) -> None:
+    """The House and Senate districts a subscriber chose to keep (never a precinct)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(subscribers)")}
+    for column in ("senate", "house"):
+        if column not in columns:
+            conn.execute(f"ALTER TABLE subscribers ADD COLUMN {column} TEXT")
+
+
+register_migration(add_district_columns)
+
 logger = logging.getLogger(__name__)
 
 # Telegram: chat ids "have at most 52 significant bits"; a larger number is not one, and one of
@@ -69,6 +80,8 @@ class Subscriber:
     language: str
     created: str  # ISO date, day precision on purpose
     volunteer: bool = False  # would help organize in their town
+    senate: str | None = None  # the Senate district, kept only if the resident chose to
+    house: str | None = None  # the House district, likewise
 
 
 @dataclass
@@ -97,7 +110,10 @@ def subscribe(
             " ON CONFLICT (chat_id) DO UPDATE SET"
             " place_id = excluded.place_id, language = excluded.language,"
             # "I'd help organize in Lowell" says nothing about the next town.
-            " volunteer = CASE WHEN place_id = excluded.place_id THEN volunteer ELSE 0 END",
+            " volunteer = CASE WHEN place_id = excluded.place_id THEN volunteer ELSE 0 END,"
+            # and its districts say nothing of the next town's.
+            " senate = CASE WHEN place_id = excluded.place_id THEN senate ELSE NULL END,"
+            " house = CASE WHEN place_id = excluded.place_id THEN house ELSE NULL END",
             (chat_id, place_id, language, created),
         )
     return exists is None
@@ -118,7 +134,9 @@ def volunteer(
         conn.execute(
             "INSERT INTO subscribers (chat_id, place_id, language, created, volunteer)"
             " VALUES (?, ?, ?, ?, 1) ON CONFLICT (chat_id) DO UPDATE SET"
-            " place_id = excluded.place_id, language = excluded.language, volunteer = 1",
+            " place_id = excluded.place_id, language = excluded.language, volunteer = 1,"
+            " senate = CASE WHEN place_id = excluded.place_id THEN senate ELSE NULL END,"
+            " house = CASE WHEN place_id = excluded.place_id THEN house ELSE NULL END",
             (chat_id, place_id, language, created),
         )
     return before
@@ -144,13 +162,25 @@ def unsubscribe(conn: sqlite3.Connection, chat_id: int) -> bool:
 def get(conn: sqlite3.Connection, chat_id: int) -> Subscriber | None:
     """Return the chat's subscription, if any."""
     row = conn.execute(
-        "SELECT chat_id, place_id, language, created, volunteer FROM subscribers"
-        " WHERE chat_id = ?",
+        "SELECT chat_id, place_id, language, created, volunteer, senate, house"
+        " FROM subscribers WHERE chat_id = ?",
         (chat_id,),
     ).fetchone()
     if row is None:
         return None
-    return Subscriber(row[0], row[1], row[2], row[3], bool(row[4]))
+    return Subscriber(row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6])
+
+
+def keep_districts(
+    conn: sqlite3.Connection, chat_id: int, senate: str | None, house: str | None
+) -> bool:
+    """Keep the districts of a subscriber who asked for it; False if the chat is not one."""
+    with write_tx(conn):
+        done = conn.execute(
+            "UPDATE subscribers SET senate = ?, house = ? WHERE chat_id = ?",
+            (senate, house, chat_id),
+        )
+    return done.rowcount > 0
 
 
 def count_by_place(conn: sqlite3.Connection) -> dict[str, int]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import html
 import logging
 import time
@@ -36,6 +37,7 @@ from bot.broadcast.pacer import Pacer
 from bot.channels.tg.render import CoreThreads, core, send, services, user_context
 from bot.channels.tg.sender import TelegramSender
 from bot.core import callbacks
+from bot.core.alerts_flow import alert_copy
 from bot.services import Services
 from bot.storage import broadcasts
 from bot.storage.broadcasts import Counts
@@ -200,6 +202,7 @@ async def deliver(
         timezone=settings.timezone,
         progress=progress,
         progress_interval=ENGINE_TICK,
+        personalize=functools.partial(alert_copy, svc.state, svc.catalog),
     )
     threads: CoreThreads = application.bot_data["core"]
     queued = await threads.run(broadcasts.get_broadcast, svc.state, broadcast_id)
