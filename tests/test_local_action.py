@@ -209,6 +209,8 @@ def test_id_help_organize_sets_the_flag_on_the_subscription(services: Services) 
         "language",
         "created",
         "volunteer",
+        "senate",  # kept only with the consent asked under an exact legislators answer
+        "house",
     }
 
 

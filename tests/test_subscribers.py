@@ -251,7 +251,15 @@ def test_a_database_from_before_the_volunteer_flag_gets_its_column(tmp_path):
     stored = subscribers.get(again, 42)
     assert stored is not None and stored.volunteer
     columns = [row[1] for row in again.execute("PRAGMA table_info(subscribers)")]
-    assert columns == ["chat_id", "place_id", "language", "created", "volunteer"]
+    assert columns == [
+        "chat_id",
+        "place_id",
+        "language",
+        "created",
+        "volunteer",
+        "senate",
+        "house",
+    ]
 
 
 def test_volunteering_subscribes_and_moving_town_clears_the_flag(conn):
