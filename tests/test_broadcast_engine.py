@@ -328,3 +328,36 @@ async def test_a_broadcast_whose_recipients_failed_is_not_done_and_a_rerun_retri
     assert again.counts == broadcasts.Counts(sent=20, blocked=0, failed=0, remaining=0)
     assert sorted(sender.delivered) == chats
     assert _audited(conn, bid).count("done") == 1
+
+
+async def test_a_writer_holding_the_lock_delays_the_broadcast_not_the_event_loop(tmp_path):
+    # The engine's database calls run on threads: while another process holds the write lock,
+    # the broadcast waits for it and everything else on the loop (residents' replies) goes on.
+    path = tmp_path / "state.sqlite3"
+    conn = connect(path)
+    bid = _queue(conn, [1, 2, 3])
+    locked, release = asyncio.Event(), asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    def hold() -> None:
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        loop.call_soon_threadsafe(locked.set)
+        asyncio.run_coroutine_threadsafe(release.wait(), loop).result()
+        other.execute("ROLLBACK")
+        other.close()
+
+    holder = asyncio.create_task(asyncio.to_thread(hold))
+    await locked.wait()
+    sender = ScriptedSender()
+    delivery = asyncio.create_task(_engine(conn, sender).run(bid))
+    ticks = 0
+    for _ in range(20):  # two seconds of the loop's own work, under the lock
+        await asyncio.sleep(0.1)
+        ticks += 1
+    assert not delivery.done() and sender.delivered.total() <= 1  # it waits for the lock
+    release.set()
+    await holder
+    report = await delivery
+    assert ticks == 20 and report.state == "done"
+    assert sender.delivered == Counter({1: 1, 2: 1, 3: 1})

@@ -54,7 +54,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.broadcast.pacer import Pacer, Priority
@@ -62,6 +62,7 @@ from bot.core.reply import Button
 from bot.storage import broadcasts as store
 from bot.storage.broadcasts import Counts
 
+T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
 ResultKind = Literal["ok", "blocked", "retry_after", "transient", "permanent"]
@@ -244,6 +245,11 @@ class Engine:
         self._permanent_streak: list[str] = []
         self._delivered_any = False
 
+    async def _db(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a state-database call on a thread: the event loop never waits on SQLite (a
+        write lock held elsewhere delays this broadcast, not the residents' replies)."""
+        return await asyncio.to_thread(func, *args, **kwargs)
+
     def release_time(self, broadcast: store.Broadcast) -> datetime:
         """Return when this broadcast may start (now if it may start now)."""
         if self.quiet_hours is None:
@@ -263,7 +269,7 @@ class Engine:
         Waits while another engine holds the broadcast's lease; a broadcast already finished
         (by that engine, or before) is reported as it stands and nothing is sent.
         """
-        broadcast = store.get_broadcast(self.conn, broadcast_id)
+        broadcast = await self._db(store.get_broadcast, self.conn, broadcast_id)
         if broadcast is None or broadcast.state == "draft":
             raise store.BroadcastStateError(f"broadcast {broadcast_id} was never queued")
         if broadcast.state in store.UNFINISHED_STATES:
@@ -272,12 +278,12 @@ class Engine:
                 try:
                     return await self._deliver(broadcast)
                 finally:
-                    store.release_lease(self.conn, broadcast_id, self.owner)
-        final = store.get_broadcast(self.conn, broadcast_id)
+                    await self._db(store.release_lease, self.conn, broadcast_id, self.owner)
+        final = await self._db(store.get_broadcast, self.conn, broadcast_id)
         report = Report(
             broadcast_id,
             final.state if final else "cancelled",
-            store.progress(self.conn, broadcast_id),
+            await self._db(store.progress, self.conn, broadcast_id),
         )
         if self.progress is not None:
             self.progress(report.counts)
@@ -286,17 +292,22 @@ class Engine:
     async def _take_lease(self, broadcast_id: int) -> bool:
         """Take the lease, waiting while a live engine holds it; False if it finished meanwhile."""
         waited = False
-        while not store.take_lease(
-            self.conn, broadcast_id, self.owner, self.lease_seconds, now=self.clock()
+        while not await self._db(
+            store.take_lease,
+            self.conn,
+            broadcast_id,
+            self.owner,
+            self.lease_seconds,
+            now=self.clock(),
         ):
-            current = store.get_broadcast(self.conn, broadcast_id)
+            current = await self._db(store.get_broadcast, self.conn, broadcast_id)
             if current is None or current.state not in store.UNFINISHED_STATES:
                 return False
             if not waited:
                 logger.info("broadcast %d is being delivered by another process", broadcast_id)
                 waited = True
             if self.progress is not None:
-                self.progress(store.progress(self.conn, broadcast_id))
+                self.progress(await self._db(store.progress, self.conn, broadcast_id))
             await asyncio.sleep(self.lease_poll)
         return True
 
@@ -304,14 +315,21 @@ class Engine:
         """Renew the lease every third of its length; raise LeaseLost once it is taken over."""
         while True:
             await asyncio.sleep(self.lease_seconds / 3)
-            if not store.renew_lease(
-                self.conn, broadcast_id, self.owner, self.lease_seconds, now=self.clock()
+            if not await self._db(
+                store.renew_lease,
+                self.conn,
+                broadcast_id,
+                self.owner,
+                self.lease_seconds,
+                now=self.clock(),
             ):
                 raise store.LeaseLost(f"broadcast {broadcast_id} was taken over")
 
     async def _deliver(self, broadcast: store.Broadcast) -> Report:
         broadcast_id = broadcast.id
-        interrupted = set(store.start_sending(self.conn, broadcast_id, owner=self.owner))
+        interrupted = set(
+            await self._db(store.start_sending, self.conn, broadcast_id, owner=self.owner)
+        )
         if interrupted:
             logger.warning(
                 "broadcast %d: resending %d message(s) interrupted mid-send",
@@ -319,12 +337,14 @@ class Engine:
                 len(interrupted),
             )
         work = _Work()
-        rows = store.pending(self.conn, broadcast_id)
+        rows = await self._db(store.pending, self.conn, broadcast_id)
         # Interrupted rows go last: their first attempt may have reached the chat a moment ago.
         work.ready.extend(row for row in rows if row[0] not in interrupted)
         work.ready.extend(row for row in rows if row[0] in interrupted)
         work.outstanding = len(work.ready)
-        report = Report(broadcast_id, "done", store.progress(self.conn, broadcast_id))
+        report = Report(
+            broadcast_id, "done", await self._db(store.progress, self.conn, broadcast_id)
+        )
         report.interrupted = len(interrupted)
         started = clock.monotonic()
         reporter = asyncio.create_task(self._report_progress(broadcast_id))
@@ -352,11 +372,13 @@ class Engine:
                 task.cancel()
             await asyncio.gather(*running, return_exceptions=True)
         report.elapsed = clock.monotonic() - started
-        if report.state == "done" and store.is_cancelled(self.conn, broadcast_id):
+        if report.state == "done" and await self._db(store.is_cancelled, self.conn, broadcast_id):
             report.state = "cancelled"
         if report.state == "done":
             try:
-                report.counts = store.finish(self.conn, broadcast_id, owner=self.owner)
+                report.counts = await self._db(
+                    store.finish, self.conn, broadcast_id, owner=self.owner
+                )
                 report.state = "done" if report.counts.complete else "incomplete"
             except store.LeaseLost as exc:
                 report.state = "taken over"
@@ -364,7 +386,7 @@ class Engine:
             except store.BroadcastStateError:  # cancelled after the workers' last look
                 report.state = "cancelled"
         if report.state not in ("done", "incomplete"):
-            report.counts = store.progress(self.conn, broadcast_id)
+            report.counts = await self._db(store.progress, self.conn, broadcast_id)
         if self.progress is not None:
             self.progress(report.counts)
         logger.info(
@@ -389,7 +411,7 @@ class Engine:
         if self.progress is None:
             return
         while True:
-            self.progress(store.progress(self.conn, broadcast_id))
+            self.progress(await self._db(store.progress, self.conn, broadcast_id))
             await asyncio.sleep(self.progress_interval)
 
     async def _take(self, work: _Work) -> tuple[int, int] | None:
@@ -427,7 +449,7 @@ class Engine:
             if item is None:
                 return
             chat_id, attempts = item
-            if store.is_cancelled(self.conn, bid):
+            if await self._db(store.is_cancelled, self.conn, bid):
                 work.ready.clear()
                 work.delayed.clear()
                 work.outstanding = 0
@@ -435,17 +457,17 @@ class Engine:
                 return
             await self._wait_for_daytime(broadcast)
             await self.pacer.acquire(chat_id, Priority.BROADCAST)
-            if not store.mark_sending(self.conn, bid, chat_id, owner=self.owner):
+            if not await self._db(store.mark_sending, self.conn, bid, chat_id, owner=self.owner):
                 self._settle(work)  # erased by forget() or cancelled meanwhile
                 continue
             attempts += 1
             text, buttons = (
-                self.personalize(chat_id, broadcast.text)
+                await self._db(self.personalize, chat_id, broadcast.text)
                 if self.personalize is not None
                 else (broadcast.text, ())
             )
             result = await self.sender.send(chat_id, text, paid=self.paid, buttons=buttons)
-            self._record(bid, chat_id, attempts, result, work, report)
+            await self._record(bid, chat_id, attempts, result, work, report)
 
     async def _wait_for_daytime(self, broadcast: store.Broadcast) -> None:
         if broadcast.urgent or self.quiet_hours is None:
@@ -456,7 +478,7 @@ class Engine:
             logger.info("broadcast %d paused for quiet hours", broadcast.id)
             await asyncio.sleep((end - now).total_seconds())
 
-    def _record(
+    async def _record(
         self,
         bid: int,
         chat_id: int,
@@ -465,31 +487,35 @@ class Engine:
         work: _Work,
         report: Report,
     ) -> None:
-        def mark(state: str, **details: Any) -> None:
-            store.mark_done(self.conn, bid, chat_id, state, owner=self.owner, **details)
+        async def mark(state: str, **details: Any) -> None:
+            await self._db(
+                store.mark_done, self.conn, bid, chat_id, state, owner=self.owner, **details
+            )
 
         if result.kind == "ok":
-            mark("sent", message_id=result.message_id)
+            await mark("sent", message_id=result.message_id)
             self._delivered_any = True
             self._permanent_streak.clear()
             self._settle(work)
         elif result.kind == "blocked":
-            mark("blocked", error=result.error, extra=_unsubscriber(chat_id))
+            await mark("blocked", error=result.error, extra=_unsubscriber(chat_id))
             self._settle(work)
         elif result.kind == "retry_after":
             seconds = result.seconds or 1.0
             report.rate_limited += 1
             self.pacer.pause(seconds)
             # Not the recipient's fault: this attempt does not count against max_attempts.
-            mark("pending", error=f"retry after {seconds}s", extra=_uncount_attempt(bid, chat_id))
+            await mark(
+                "pending", error=f"retry after {seconds}s", extra=_uncount_attempt(bid, chat_id)
+            )
             self._requeue(work, chat_id, attempts - 1, 0)
         elif result.kind == "transient" and attempts < self.max_attempts:
             report.retries += 1
-            mark("pending", error=result.error)
+            await mark("pending", error=result.error)
             delay = min(self.backoff_max, self.backoff_base * 2 ** (attempts - 1))
             self._requeue(work, chat_id, attempts, delay * random.uniform(0.8, 1.2))
         else:
-            mark("failed", error=result.error)
+            await mark("failed", error=result.error)
             self._settle(work)
             if result.kind == "permanent" and not self._delivered_any:
                 self._permanent_streak.append(result.error or "")
