@@ -89,11 +89,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=ROOT / "knowledge" / "geo")
+    parser.add_argument(
+        "--layer", choices=[layer.name for layer in LAYERS], action="append", help="only these"
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     to_wgs84 = Transformer.from_crs(SOURCE_CRS, "EPSG:4326", always_xy=True)
     to_metres = Transformer.from_crs("EPSG:4326", SOURCE_CRS, always_xy=True)
     for layer in LAYERS:
+        if args.layer and layer.name not in args.layer:
+            continue
         names, source = read_layer(args.data / SOURCE / layer.source, layer.name_field)
         cleaned = clean_coverage(source)
         try:

@@ -104,10 +104,10 @@ _TITLE = 100  # px above the map for the title and the as-of date
 _FOOTER = 50  # px below it for the source note
 _MAP = Frame(-73.56, -69.86, 41.19, 42.93, _MARGIN, _TITLE, WIDTH - 2 * _MARGIN)
 HEIGHT = _TITLE + math.ceil(_MAP.height) + _FOOTER
-# Greater Boston, enlarged in the open sea east of Cape Ann, where no town is drawn.
+# Greater Boston, enlarged where Rhode Island and Connecticut would be, beside the legend.
 _INSET_AREA = (-71.205, -70.955, 42.282, 42.445)
-_INSET_LEFT, _INSET_TOP = _MAP.pixel(-70.50, 42.88)
-_INSET = Frame(*_INSET_AREA, _INSET_LEFT, _INSET_TOP, _MAP.pixel(-69.90, 0)[0] - _INSET_LEFT)
+_INSET_LEFT, _INSET_TOP = _MAP.pixel(-72.62, 41.97)
+_INSET = Frame(*_INSET_AREA, _INSET_LEFT, _INSET_TOP, 470)
 # The legend sits where Connecticut and Rhode Island would be.
 _LEGEND_LEFT, _LEGEND_TOP = _MAP.pixel(-73.50, 41.92)
 _SWATCH = (44, 28)  # px
@@ -173,11 +173,13 @@ def build_map_figure(
         _draw_towns(main, _MAP, towns, category, highlight, edge_width=0.35)
         inset = _axes(figure, _INSET)
         _draw_towns(inset, _INSET, towns, category, highlight, edge_width=0.8)
-        inset.patch.set_visible(True)
-        inset.patch.set_facecolor("#F4F8FB")
-        for spine in inset.spines.values():
-            spine.set_visible(True)
-            spine.set_color("#555555")
+        from matplotlib.patches import Rectangle
+
+        inset.add_patch(
+            Rectangle(
+                (0, 0), 1, 1, transform=inset.transAxes, fill=False, edgecolor="#555555", lw=1
+            )
+        )
         _mark_inset(main)
         _labels(main, inset, towns, category)
         _legend(figure, Counter(category.values()), texts)
@@ -316,7 +318,7 @@ def _labels(main: Axes, inset: Axes, towns: TownShapes, category: dict[str, str]
             weight="bold",
             color="#111111",
             path_effects=halo,
-            arrowprops={"arrowstyle": "-", "color": "#111111", "linewidth": 0.8, "shrinkB": 0},
+            arrowprops={"arrowstyle": "-", "color": "#111111", "linewidth": 0.8, "shrinkB": 7},
             annotation_clip=False,
         )
 
