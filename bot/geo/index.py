@@ -78,26 +78,51 @@ class Located:
 OUTSIDE = Located(None, None, None)
 
 
+# Distances are measured to boundary pieces of this many segments, not to whole polygons: a
+# district's outline has thousands of vertices, and the R-tree finds the few pieces near a pin.
+_PIECE_SEGMENTS = 32
+
+
 class _Layer:
-    """One layer's polygons in metres, prepared, with an R-tree over them."""
+    """One layer's polygons in metres, prepared, with R-trees over them and their outlines."""
 
     def __init__(self, names: list[str], geometries: list[shapely.Geometry]) -> None:
         self.names = names
         self.geometries = np.array([_planar(g) for g in geometries], dtype=object)
         shapely.prepare(self.geometries)
         self.tree = shapely.STRtree(self.geometries)
+        pieces, owners = [], []
+        for index, geometry in enumerate(self.geometries):
+            for ring in shapely.get_rings(shapely.get_parts(geometry)):
+                xy = shapely.get_coordinates(ring)
+                for start in range(0, len(xy) - 1, _PIECE_SEGMENTS):
+                    pieces.append(shapely.LineString(xy[start : start + _PIECE_SEGMENTS + 1]))
+                    owners.append(index)
+        self.owners = np.array(owners)
+        self.outline = shapely.STRtree(pieces)
 
     def containing(self, point: shapely.Point) -> int | None:
         hits = self.tree.query(point, predicate="intersects")
         return int(hits.min()) if len(hits) else None
 
     def nearest(self, point: shapely.Point, max_distance: float | None = None) -> int | None:
-        hits = self.tree.query_nearest(point, max_distance=max_distance, all_matches=False)
-        return int(hits[0]) if len(hits) else None
+        """The polygon whose outline is nearest (for a point outside every polygon)."""
+        found = self.nearest_with_distance(point, max_distance)
+        return found[0] if found else None
+
+    def nearest_with_distance(
+        self, point: shapely.Point, max_distance: float | None = None
+    ) -> tuple[int, float] | None:
+        hits, distances = self.outline.query_nearest(
+            point, max_distance=max_distance, return_distance=True, all_matches=False
+        )
+        return (int(self.owners[hits[0]]), float(distances[0])) if len(hits) else None
 
     def within(self, point: shapely.Point, distance: float, but: int) -> tuple[str, ...]:
-        hits = self.tree.query(point, predicate="dwithin", distance=distance)
-        return tuple(sorted(self.names[i] for i in hits if i != but))
+        """The other polygons whose outline is within ``distance`` of the point."""
+        hits = self.outline.query(point, predicate="dwithin", distance=distance)
+        owners = {int(i) for i in self.owners[hits]} - {but}
+        return tuple(sorted(self.names[i] for i in owners))
 
     def pick(self, point: shapely.Point) -> tuple[str, tuple[str, ...]]:
         """The polygon under the point (or the nearest: the layers differ along the coast)."""
@@ -158,10 +183,10 @@ class GeoIndex:
         town = self.towns.containing(point)
         offshore = 0.0
         if town is None:
-            town = self.towns.nearest(point, COAST_TOLERANCE_M)
-            if town is None or shapely.dwithin(self.land_border, point, COAST_TOLERANCE_M):
+            found = self.towns.nearest_with_distance(point, COAST_TOLERANCE_M)
+            if found is None or shapely.dwithin(self.land_border, point, COAST_TOLERANCE_M):
                 return OUTSIDE
-            offshore = float(shapely.distance(self.towns.geometries[town], point))
+            town, offshore = found
         house, house_nearby = self.house.pick(point)
         senate, senate_nearby = self.senate.pick(point)
         return Located(
