@@ -287,8 +287,13 @@ def simplify_within_budget(
 
 
 def sample(line: shapely.Geometry, spacing: float = MEASURE_SPACING_M) -> np.ndarray:
-    """Points along ``line`` at most ``spacing`` apart."""
-    return shapely.points(shapely.get_coordinates(shapely.segmentize(line, spacing)))
+    """Coordinates along ``line``, at most ``spacing`` apart, in order."""
+    return shapely.get_coordinates(shapely.segmentize(line, spacing))
+
+
+# Distances are measured at every 64th sample, then at every 16th, 4th and at the rest, but only
+# where they could exceed the largest so far (a distance changes by at most the step taken).
+_STRIDES = (64, 16, 4, 1)
 
 
 class SegmentIndex:
@@ -302,12 +307,43 @@ class SegmentIndex:
                 segments.append(shapely.linestrings(np.stack([xy[:-1], xy[1:]], axis=1)))
         self.tree = shapely.STRtree(np.concatenate(segments))
 
-    def farthest(self, points: np.ndarray) -> float:
-        """The largest distance from any of ``points`` to the lines (0 for no points)."""
-        if len(points) == 0:
+    def distances(self, xy: np.ndarray) -> np.ndarray:
+        _, found = self.tree.query_nearest(
+            shapely.points(xy), return_distance=True, all_matches=False
+        )
+        return np.asarray(found)
+
+    def farthest(self, xy: np.ndarray) -> float:
+        """The largest distance from any of the points ``xy`` to the lines (0 for none).
+
+        Exactly the maximum over all points, found without measuring most of them: the
+        distance at a point is at most the distance at a measured one plus the gap between.
+        """
+        if len(xy) == 0:
             return 0.0
-        _, distances = self.tree.query_nearest(points, return_distance=True, all_matches=False)
-        return float(distances.max())
+        known = np.full(len(xy), np.nan)
+        for stride in _STRIDES:
+            if stride == _STRIDES[0]:
+                todo = np.unique(np.append(np.arange(0, len(xy), stride), len(xy) - 1))
+            else:
+                todo = np.flatnonzero(self._could_exceed(xy, known))
+                todo = todo[todo % stride == 0] if stride > 1 else todo
+            if len(todo):
+                known[todo] = self.distances(xy[todo])
+        return float(np.nanmax(known))
+
+    @staticmethod
+    def _could_exceed(xy: np.ndarray, known: np.ndarray) -> np.ndarray:
+        """Unmeasured points whose distance may be above the largest measured one."""
+        measured = np.flatnonzero(~np.isnan(known))
+        best = known[measured].max()
+        after = np.minimum(np.searchsorted(measured, np.arange(len(xy))), len(measured) - 1)
+        before = np.maximum(after - 1, 0)
+        bound = np.minimum(
+            known[measured[before]] + np.hypot(*(xy - xy[measured[before]]).T),
+            known[measured[after]] + np.hypot(*(xy - xy[measured[after]]).T),
+        )
+        return np.isnan(known) & (bound > best - 1e-6)
 
 
 def to_grid(geometries: Sequence[shapely.Geometry], to_wgs84: Transformer) -> list[Any]:
@@ -400,12 +436,14 @@ def measure(
             np.column_stack(to_metres.transform(*shapely.get_coordinates(p).T))
             for p in shapely.get_parts(dense)
         ]
-        after_points = shapely.points(np.concatenate(parts))
+        after_points = np.concatenate(parts)
         after_lines = SegmentIndex([shapely.linestrings(p) for p in parts])
         before_points = sample(before.boundary)
-        inside, other = tree.query(before_points, predicate="within")
         contested = np.zeros(len(before_points), dtype=bool)
-        contested[inside[other != i]] = True
+        for j in tree.query(before, predicate="intersects"):
+            if j != i:
+                shapely.prepare(source[j])
+                contested |= shapely.contains_xy(source[j], *before_points.T)
         from_lines = max(from_lines, network.farthest(after_points))
         to_lines = max(to_lines, after_lines.farthest(before_points[~contested]))
         own = max(
