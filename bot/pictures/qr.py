@@ -38,8 +38,9 @@ def qr_png(url: str, title: str, call_to_action: str) -> bytes:
     qr = Image.open(raw).convert("RGB")
     title_font, cta_font = _font(_TITLE_PX, bold=True), _font(_CTA_PX)
     width = max(qr.width, 640)
-    lines = [(line, title_font, _TITLE_PX) for line in _wrap(title, width, _TITLE_PX)]
-    lines += [(line, cta_font, _CTA_PX) for line in _wrap(call_to_action, width, _CTA_PX)]
+    lines = [(line, title_font, _TITLE_PX) for line in _wrap(title, width - 2 * _PAD, _TITLE_PX)]
+    cta = _wrap(call_to_action, width - 2 * _PAD, _CTA_PX)
+    lines += [(line, cta_font, _CTA_PX) for line in cta]
     height = qr.height + sum(int(size * 1.3) for _, _, size in lines) + _PAD
     picture = Image.new("RGB", (width, height), "white")
     picture.paste(qr, ((width - qr.width) // 2, 0))
@@ -65,8 +66,9 @@ def qr_svg(url: str, title: str, call_to_action: str) -> str:
     path = qr_root.find(f"{{{SVG_NS}}}path")
     assert path is not None, "segno's SVG has one path"
     width = max(size, 640)
-    lines = [(line, _TITLE_PX, "bold") for line in _wrap(title, width, _TITLE_PX)]
-    lines += [(line, _CTA_PX, "normal") for line in _wrap(call_to_action, width, _CTA_PX)]
+    lines = [(line, _TITLE_PX, "bold") for line in _wrap(title, width - 2 * _PAD, _TITLE_PX)]
+    cta = _wrap(call_to_action, width - 2 * _PAD, _CTA_PX)
+    lines += [(line, _CTA_PX, "normal") for line in cta]
     height = size + sum(int(px * 1.3) for _, px, _ in lines) + _PAD
     out = [
         f'<svg xmlns="{SVG_NS}" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
@@ -109,8 +111,8 @@ def write_flyer_codes(
 
 
 def _wrap(text: str, width_px: int, size_px: int) -> list[str]:
-    """Lines that fit ``width_px`` at about 0.55 em per character."""
-    return textwrap.wrap(" ".join(text.split()), max(8, int(width_px / (0.55 * size_px)))) or [""]
+    """Lines that fit ``width_px`` at about 0.58 em per character."""
+    return textwrap.wrap(" ".join(text.split()), max(8, int(width_px / (0.58 * size_px)))) or [""]
 
 
 def _font(size: int, bold: bool = False) -> Any:
