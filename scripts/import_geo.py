@@ -60,6 +60,7 @@ GAP_WIDTH_M = 12.0
 # Where the boundaries are sampled to find the middle of a sliver and to measure displacement.
 SLIVER_SPACING_M = 4.0
 MEASURE_SPACING_M = 1.0
+LONG_EDGE_M = 1_000.0
 # The two points where Massachusetts' land border meets the sea (lon, lat): the New Hampshire
 # line at Salisbury Beach and the Rhode Island line at Westport. The mainland's outline between
 # them, through the west, is the land border; the rest is coast. Snapped to the nearest vertex.
@@ -271,6 +272,9 @@ def simplify_within_budget(
     for share in SIMPLIFICATION_SHARES:
         tolerances = np.maximum(0.0, share * (MAX_DISPLACEMENT_M - MARGIN_M) - cleaning)
         simplified = shapely.simplify(edges, tolerances, preserve_topology=True)
+        # A straight edge in EPSG:26986 is curved in lon/lat, where the bot draws it straight:
+        # over the 30 km of the New York line that bows 12 m. Points every km keep it to 1 cm.
+        simplified = shapely.segmentize(simplified, LONG_EDGE_M)
         rebuilt = rebuild(to_grid(simplified, to_wgs84), features)
         rings = [grid_rings(g) for g in rebuilt]
         decoded = [shapely.MultiPolygon(polygons_of(r)) for r in rings]
