@@ -38,6 +38,7 @@ class Settings:
     timezone: str = "America/New_York"
     flood_messages: int = 5
     flood_seconds: float = 3.0
+    flood_mute: float = 60.0
     log_level: str = "INFO"
 
     @property
@@ -72,6 +73,7 @@ class Settings:
             timezone=get.zone("BOT_TIMEZONE", "America/New_York"),
             flood_messages=get.integer("FLOOD_MESSAGES", 5, 1, 1000),
             flood_seconds=get.number("FLOOD_SECONDS", 3.0, 0.1, 3600.0),
+            flood_mute=get.number("FLOOD_MUTE_SECONDS", 60.0, 1.0, 86400.0),
             log_level=get.choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR")),
         )
 

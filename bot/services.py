@@ -9,18 +9,18 @@ from dataclasses import dataclass
 from bot.config import Settings
 from bot.core import callbacks
 from bot.core.alerts_flow import AlertsFlow
-from bot.core.answers import Answers, has_ban
+from bot.core.answers import Answers
 from bot.core.call_scripts import ScriptBook
 from bot.core.context import UserContext
 from bot.core.conversation import CallbackHandler, Conversation, TextHook
 from bot.core.faq import Faq
 from bot.core.i18n import Catalog
 from bot.core.legislator_flow import LegislatorFlow
-from bot.core.legislators import Directory
+from bot.core.local_action import LocalActionFlow
 from bot.core.organizer_flow import OrganizerFlow
 from bot.core.reply import Reply
 from bot.core.resolver import Outcome, Resolver
-from bot.kb.errors import KnowledgeError
+from bot.kb.directory import Directory
 from bot.kb.store import KnowledgeStore
 from bot.storage import db as state_db
 
@@ -40,6 +40,7 @@ class Services:
     legislators: LegislatorFlow
     alerts: AlertsFlow
     organizer: OrganizerFlow
+    local_action: LocalActionFlow
 
     def close(self) -> None:
         self.knowledge.close()
@@ -47,14 +48,11 @@ class Services:
 
 
 def open_knowledge(settings: Settings) -> KnowledgeStore:
-    """Build the knowledge database when the YAML changed; keep the old one if the edit is bad."""
-    try:
-        return KnowledgeStore.open(settings.knowledge_dir, settings.knowledge_db_path)
-    except KnowledgeError as exc:
-        if not settings.knowledge_db_path.is_file():
-            raise
-        logger.error("Knowledge not rebuilt, serving the previous database: %s", exc)
-        return KnowledgeStore.open_existing(settings.knowledge_db_path)
+    """Open the knowledge database, rebuilt when the YAML changed or the file is damaged.
+
+    A failed rebuild (a bad edit, a full disk) keeps the previous database when it is good.
+    """
+    return KnowledgeStore.open(settings.knowledge_dir, settings.knowledge_db_path)
 
 
 def open_services(settings: Settings, bot_username: str | None = None) -> Services:
@@ -75,14 +73,17 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         ScriptBook.from_db(knowledge.db.conn),
         catalog,
         state,
-        town_has_ban=lambda place_id: has_ban(knowledge, place_id),
+        town_standing=knowledge.standing,
         resolve_town=resolve_town,
+        share_link=lambda place_id: (
+            answers.share_link(resolver.places[place_id]) if place_id in resolver.places else None
+        ),
     )
 
     def legislator_callback(user: UserContext, data: str) -> list[Reply]:
         return [legislators.handle(data, user)]
 
-    alerts = AlertsFlow(state, catalog, resolver)
+    alerts = AlertsFlow(state, catalog, resolver, directory=legislators.directory)
     organizer = OrganizerFlow(
         state,
         knowledge.db.conn,
@@ -95,16 +96,39 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         # Channels that can deliver (Telegram) handle ``bc:`` themselves and start the engine.
         return organizer.callback(user, data).replies
 
+    local_action = LocalActionFlow.open(knowledge, state, catalog, resolver)
+    # "🏛 Bring a ban to <town>" and "My town passed a ban" under every answer for a town
+    # with no ban or moratorium in force.
+    answers.more_buttons = local_action.buttons
+
     flows: dict[str, CallbackHandler] = {
         callbacks.LEGISLATORS: legislator_callback,
         callbacks.SCRIPT: legislator_callback,
         callbacks.OUTCOME: legislator_callback,
         callbacks.ALERTS: alerts.callback,
         callbacks.BROADCAST: broadcast_callback,
+        callbacks.LOCAL_ACTION: local_action.callback,
+        callbacks.REPORTS: local_action.report_callback,
     }
-    # The organizer's draft first (their alert may be any text), then STOP and its equivalents.
-    hooks: list[TextHook] = [organizer.text_hook, alerts.stop_hook]
+    # The organizer's draft first (their alert may be any text), then STOP and its equivalents,
+    # then what the local kit asked for (a link, a town) and the questions it answers.
+    # A ward and precinct typed as text go to the legislators flow before any place lookup.
+    hooks: list[TextHook] = [
+        organizer.text_hook,
+        alerts.stop_hook,
+        legislators.text_hook,
+        local_action.text_hook,
+    ]
     conversation = Conversation(resolver, answers, faq, catalog, flows, hooks)
     return Services(
-        settings, knowledge, state, catalog, resolver, conversation, legislators, alerts, organizer
+        settings,
+        knowledge,
+        state,
+        catalog,
+        resolver,
+        conversation,
+        legislators,
+        alerts,
+        organizer,
+        local_action,
     )

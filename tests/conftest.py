@@ -64,3 +64,5 @@ async def running_application(app: Application) -> AsyncIterator[Application]:
                 await app.post_stop(app)
     finally:
         await app.shutdown()
+        if app.post_shutdown is not None:  # as run_polling does
+            await app.post_shutdown(app)

@@ -19,7 +19,10 @@ blocked chats (403, see :meth:`FakeBotAPI.block`). What is not: concurrent getUp
 entity parsing (text is echoed as sent), files.
 
 Run standalone with ``python -m tests.fakebotapi --port 8081 [--rate 30]``; push updates there
-with ``POST /fake/push_text`` and a JSON body ``{"chat_id": 1, "text": "hi"}``.
+with ``POST /fake/push_text`` and a JSON body ``{"chat_id": 1, "text": "hi"}``, or let the server
+push streams of texts on its own clock with ``POST /fake/push_streams`` (see
+:meth:`FakeBotAPI.push_stream`); ``GET /fake/pushes`` and ``/fake/calls`` return what happened,
+each with its ``time.monotonic()`` on the server.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ BOT_USERNAME = "pause_test_bot"
 BOT_FIRST_NAME = "Pause Test Bot"
 
 MESSAGE_METHODS = ("sendMessage", "editMessageText")
-FAULT_KINDS = ("429", "403", "400", "500", "timeout", "reset")
+FAULT_KINDS = ("429", "403", "400", "500", "502", "timeout", "reset")
 MAX_TEXT_CHARS = 4096  # Telegram's limit for a message text after entity parsing
 MAX_CALLBACK_BYTES = 64
 # Update types Telegram delivers when allowed_updates is empty (all but these three).
@@ -99,6 +102,14 @@ _HTML_TAGS = frozenset(
 )
 
 
+class Pushed(NamedTuple):
+    """One queued update: its id, the chat it came from (None: no chat), ``time.monotonic()``."""
+
+    update_id: int
+    chat_id: int | None
+    at: float
+
+
 class Call(NamedTuple):
     """One recorded request: method name, decoded parameters, ``time.monotonic()`` on arrival."""
 
@@ -137,7 +148,7 @@ class FakeBotAPI:
     ``retry_after``; ``stats["429"]`` counts every 429 and ``stats["rate_limited"]`` those.
 
     ``stats`` counts "calls", "updates_pushed", "sent" (successful sendMessage/editMessageText),
-    each fault kind ("429", "403", "400", "500", "timeout", "reset") and "rate_limited".
+    each fault kind ("429", "403", "400", "500", "502", "timeout", "reset") and "rate_limited".
 
     ``latency`` delays every response (getUpdates excepted) like a round trip to Telegram.
 
@@ -169,6 +180,7 @@ class FakeBotAPI:
         self.latency = latency
 
         self.calls: list[Call] = []
+        self.pushes: list[Pushed] = []
         self.stats: Counter[str] = Counter()
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.webhook_url = ""
@@ -191,6 +203,7 @@ class FakeBotAPI:
         self._recent_global: deque[float] = deque()
         self._last_per_chat: dict[int | str, float] = {}
         self._waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = []
+        self._background: set[asyncio.Task[None]] = set()
 
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
@@ -234,6 +247,8 @@ class FakeBotAPI:
         """Wake pending long polls and delayed responses, then close the server."""
         if self._closing is not None:
             self._closing.set()
+        for task in list(self._background):
+            task.cancel()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -273,6 +288,7 @@ class FakeBotAPI:
                 raw["update_id"] = self._next_update_id
             self._next_update_id = max(self._next_update_id, raw["update_id"]) + 1
             self._updates.append(raw)
+            self.pushes.append(Pushed(raw["update_id"], _update_chat(raw), time.monotonic()))
             self.stats["updates_pushed"] += 1
         self._in_loop(self._wake_pollers)
         return int(raw["update_id"])
@@ -355,6 +371,41 @@ class FakeBotAPI:
         }
         return self.push_update({"message": message})
 
+    def push_edit(
+        self, chat_id: int, message_id: int, text: str, user_id: int | None = None
+    ) -> int:
+        """Queue an ``edited_message``: the user changed the text of their message."""
+        message = self._user_message(chat_id, user_id, "Ana")
+        message["message_id"] = message_id
+        message["edit_date"] = message["date"]
+        message["text"] = text
+        return self.push_update({"edited_message": message})
+
+    def push_channel_post(self, chat_id: int, text: str) -> int:
+        """Queue a ``channel_post`` in a channel the bot administers (no sender user)."""
+        with self._cond:
+            self._message_ids[chat_id] += 1
+            message_id = self._message_ids[chat_id]
+        message = {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "channel", "title": "Test channel"},
+            "text": text,
+        }
+        return self.push_update({"channel_post": message})
+
+    async def push_stream(
+        self, chat_id: int, texts: list[str], every: float, count: int, delay: float = 0.0
+    ) -> None:
+        """Push ``count`` texts from ``chat_id``, one every ``every`` seconds on this server's
+        clock (absolute times, so a late push does not shift the rest), after ``delay``."""
+        start = time.monotonic() + delay
+        for i in range(count):
+            wait = start + i * every - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            self.push_text(chat_id, texts[i % len(texts)])
+
     # -- faults (thread-safe) -------------------------------------------------------------
 
     def fail_next(
@@ -371,8 +422,9 @@ class FakeBotAPI:
         """Make the next ``count`` calls of ``method`` (``"*"`` for any) fail with ``kind``.
 
         Kinds: "429" (flood, ``retry_after``), "403" (blocked by the user), "400", "500",
-        "timeout" (hold the response ``delay`` or ``timeout_delay`` seconds, then answer 504;
-        nothing is delivered), "reset" (close the connection without a response). With
+        "502" (an HTML error page from a proxy, not JSON), "timeout" (hold the response
+        ``delay`` or ``timeout_delay`` seconds, then answer 504; nothing is delivered), "reset"
+        (close the connection without a response). With
         ``chat_id`` only calls to that chat count.
         """
         if kind not in FAULT_KINDS:
@@ -546,6 +598,10 @@ class FakeBotAPI:
             with self._cond:
                 calls = [c._asdict() for c in self.calls]
             return web.json_response(calls)
+        if action == "sent":
+            with self._cond:
+                sent = [c._asdict() for c in self._delivered]
+            return web.json_response(sent)
         if action == "stats":
             return web.json_response(dict(self.stats))
         if action == "push_many":
@@ -556,6 +612,18 @@ class FakeBotAPI:
             for i in range(int(body["n"])):
                 self.push_text(first + i % chats, texts[i % len(texts)])
             return web.json_response({"pushed": int(body["n"])})
+        if action == "push_streams":
+            # For benchmarks: let this server generate the traffic on its own clock.
+            assert self._loop is not None
+            for stream in body["streams"]:
+                task = self._loop.create_task(self.push_stream(**stream))
+                self._background.add(task)
+                task.add_done_callback(self._background.discard)
+            return web.json_response({"streams": len(body["streams"])})
+        if action == "pushes":
+            with self._cond:
+                pushes = [p._asdict() for p in self.pushes]
+            return web.json_response(pushes)
         if action == "throughput":
             n = int(request.query["n"])
             with self._cond:
@@ -595,6 +663,10 @@ class FakeBotAPI:
             return _error(400, fault.description or "Bad Request: chat not found")
         if fault.kind == "500":
             return _error(500, fault.description or "Internal Server Error")
+        if fault.kind == "502":
+            # What a proxy in front of Telegram answers: an HTML page, not JSON.
+            page = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
+            return web.Response(status=502, text=page, content_type="text/html")
         if fault.kind == "timeout":
             assert self._closing is not None
             delay = self.timeout_delay if fault.delay is None else fault.delay
@@ -810,6 +882,18 @@ class FakeBotAPI:
 
 def _matches(call: Call, method: str, predicate: Callable[[dict[str, Any]], bool] | None) -> bool:
     return call.method == method and (predicate is None or predicate(call.params))
+
+
+def _update_chat(update: Mapping[str, Any]) -> int | None:
+    for key in ("message", "edited_message", "channel_post", "edited_channel_post"):
+        if isinstance(update.get(key), dict):
+            chat_id = update[key].get("chat", {}).get("id")
+            return chat_id if isinstance(chat_id, int) else None
+    query = update.get("callback_query")
+    if isinstance(query, dict) and isinstance(query.get("message"), dict):
+        chat_id = query["message"].get("chat", {}).get("id")
+        return chat_id if isinstance(chat_id, int) else None
+    return None
 
 
 def _user(user_id: int, first_name: str) -> dict[str, Any]:

@@ -39,3 +39,10 @@ def make_settings(folder: Path, **overrides: object) -> Settings:
     settings = Settings(db_path=folder / "bot.sqlite3", **overrides)  # type: ignore[arg-type]
     shutil.copyfile(built_knowledge(), settings.knowledge_db_path)
     return settings
+
+
+def run_cli(settings: Settings, *argv: str) -> int:
+    """Run one ``python -m bot`` command in this process with ``settings``, errors included."""
+    from bot.cli import build_parser, dispatch
+
+    return dispatch(settings, build_parser().parse_args(argv))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.alerts_flow import AlertsFlow, is_stop_word
+from bot.core.alerts_flow import AlertsFlow, alert_copy, is_stop_word
 from bot.core.context import UserContext
 from bot.services import Services, open_services
 from bot.storage import broadcasts, subscribers
@@ -54,7 +54,11 @@ def test_the_button_under_an_answer_subscribes_and_says_what_is_stored(services:
         "place_id",
         "language",
         "created",
+        "volunteer",  # only "I'd help organize" sets it (tests/test_local_action.py)
+        "senate",  # only "Alerts with a button to call them" sets these two
+        "house",
     ]
+    assert row[4] == 0
 
 
 def test_subscribe_with_a_typo_d_town_resolves_it(services: Services) -> None:
@@ -124,6 +128,23 @@ def test_a_stop_word_as_the_whole_message_unsubscribes_at_once(
 ) -> None:
     services.conversation.callback(user(language), "alr:sub:somerville")
     assert expected in one(services.conversation.text(user(language), word))
+    assert stored_row(services) is None
+
+
+@pytest.mark.parametrize(
+    "language, words, expected",
+    [
+        ("en", "stop sending me messages", "no more alerts"),
+        ("en", "unsubscribe me please", "no more alerts"),
+        ("es", "no me manden más mensajes", "no recibirás más alertas"),
+        ("pt", "pare de me enviar mensagens", "não vai receber mais alertas"),
+    ],
+)
+def test_asking_in_words_to_stop_the_messages_unsubscribes(
+    services: Services, language: str, words: str, expected: str
+) -> None:
+    services.conversation.callback(user(language), "alr:sub:somerville")
+    assert expected in one(services.conversation.text(user(language), words))
     assert stored_row(services) is None
 
 
@@ -236,3 +257,46 @@ def test_forget_erases_an_organizers_id_from_broadcasts_and_the_audit_log(
 def test_a_forged_alerts_button_is_answered_politely(services: Services, data: str) -> None:
     assert "couldn't follow that button" in one(services.conversation.callback(user(), data))
     assert stored_row(services) is None
+
+
+def keep_lees_districts(services: Services) -> str:
+    """Press "Alerts with a button to call them" under Lee's two legislators."""
+    (cards,) = services.conversation.callback(user(), "leg:lee")
+    [keep] = [b.data for row in cards.buttons for b in row if b.data and ":dist:" in b.data]
+    return one(services.conversation.callback(user(), keep))
+
+
+def test_a_resident_may_keep_their_districts_for_alerts_and_see_and_erase_them(
+    services: Services,
+) -> None:
+    said = keep_lees_districts(services)
+    assert "never your precinct or location" in said
+    row = services.state.execute(
+        "SELECT place_id, senate, house FROM subscribers WHERE chat_id = ?", (CHAT,)
+    ).fetchone()
+    assert tuple(row) == ("lee", "Berkshire, Hampden, Franklin and Hampshire", "3rd Berkshire")
+    mine = "\n".join(r.text for r in services.alerts.mydata(user()))
+    assert "3rd Berkshire" in mine and "never your precinct or location" in mine
+    services.alerts.forget(user())
+    assert stored_row(services) is None
+
+
+def test_an_alert_carries_a_call_button_to_the_residents_own_legislators(
+    services: Services,
+) -> None:
+    keep_lees_districts(services)
+    text, buttons = alert_copy(services.state, services.catalog, CHAT, "<b>Hearing</b>")
+    assert text == "<b>Hearing</b>\n\n<i>Reply STOP to end these alerts.</i>"
+    [[call]] = buttons
+    assert call.label == "📞 Call my legislators"
+    (cards,) = services.conversation.callback(user(), call.data or "")
+    assert "Senator Paul Mark" in cards.text and "Representative Leigh Davis" in cards.text
+    assert any("Call" in b.label for row in cards.buttons for b in row)
+
+
+def test_an_alert_to_someone_who_kept_no_districts_has_the_stop_line_only(
+    services: Services,
+) -> None:
+    services.conversation.callback(user("es"), "alr:sub:somerville")
+    text, buttons = alert_copy(services.state, services.catalog, CHAT, "Audiencia")
+    assert text.startswith("Audiencia\n\n") and buttons == ()

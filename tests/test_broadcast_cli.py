@@ -1,44 +1,60 @@
-"""The broadcast command: checks, preview, resume after SIGKILL, stats, export and import."""
+"""The broadcast command: checks, what it shows, exit codes, retries, resume after SIGKILL, and
+one engine per broadcast when the bot starts mid-delivery."""
 
 from __future__ import annotations
 
-import argparse
-import json
+import asyncio
 import os
 import signal
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from datetime import time
 from pathlib import Path
 
 import pytest
 
 from bot import PROJECT_ROOT
 from bot.broadcast.engine import DEFAULT_WORKERS
-from bot.cli_broadcast import add_arguments, cmd_broadcast, cmd_stats, cmd_subscribers
+from bot.channels.tg import organizer
+from bot.channels.tg.app import build_application
 from bot.config import Settings
+from bot.services import open_services
 from bot.storage import broadcasts, subscribers
 from bot.storage.db import connect
-from tests.conftest import TOKEN
+from tests.conftest import TOKEN, running_application
 from tests.fakebotapi import FakeBotAPI
+from tests.support import make_settings, run_cli
 
+NEVER_QUIET = (time(0, 0), time(0, 0))
 ALERT = "<b>Hearing on S.1234 Tuesday</b>\nCall your senator: <i>press pause</i>."
 
 
-def _args(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser()
-    add_arguments(parser.add_subparsers(dest="command", required=True))
-    return parser.parse_args(argv)
+@pytest.fixture
+def api() -> Iterator[FakeBotAPI]:
+    with FakeBotAPI.in_thread() as server:
+        yield server
 
 
 @pytest.fixture
-def settings(tmp_path) -> Settings:
+def settings(tmp_path: Path, api: FakeBotAPI) -> Settings:
     return Settings(
         token=TOKEN,
+        api_base_url=api.base_url,
         db_path=tmp_path / "state.sqlite3",
         knowledge_dir=tmp_path / "no-knowledge",
-        quiet_hours=Settings().quiet_hours,
+        broadcast_rate=1000.0,
+        per_chat_rate=100.0,
+        quiet_hours=NEVER_QUIET,
     )
+
+
+@pytest.fixture
+def alert(tmp_path: Path) -> Path:
+    path = tmp_path / "alert.html"
+    path.write_text(ALERT, encoding="utf-8")
+    return path
 
 
 def _subscribe(db_path: Path, chat_ids: range) -> None:
@@ -48,38 +64,159 @@ def _subscribe(db_path: Path, chat_ids: range) -> None:
     conn.close()
 
 
-def test_invalid_html_is_refused_before_anything_is_stored(settings, tmp_path, capsys):
+def _stored(settings: Settings) -> dict[str, int]:
+    conn = connect(settings.db_path)
+    try:
+        return broadcasts.stats(conn).broadcasts
+    finally:
+        conn.close()
+
+
+def _one_error_line(err: str) -> str:
+    """Return the error line: the last of standard error, the only one (progress aside)."""
+    lines = [line for line in err.strip().splitlines() if not line.startswith("#")]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("error: ") and err.endswith(lines[0] + "\n")
+    return lines[0]
+
+
+def test_invalid_html_is_one_line_naming_the_file_and_nothing_is_stored(
+    settings, tmp_path, capsys
+):
     alert = tmp_path / "alert.html"
     alert.write_text("<div>Hearing</div> & more")
-    assert cmd_broadcast(settings, _args("broadcast", "--text-file", str(alert), "--yes")) == 2
-    assert "<div>" in capsys.readouterr().err
-    assert broadcasts.stats(connect(settings.db_path)).broadcasts == {}
+    assert run_cli(settings, "broadcast", "--text-file", str(alert), "--yes") == 2
+    line = _one_error_line(capsys.readouterr().err)
+    assert str(alert) in line and "<div>" in line and "bare '&'" in line
+    assert _stored(settings) == {}
 
 
-def test_dry_run_previews_the_audience_and_sends_nothing(settings, tmp_path, capsys):
-    _subscribe(settings.db_path, range(1, 8))
-    alert = tmp_path / "alert.html"
-    alert.write_text(ALERT)
-    argv = ("broadcast", "--text-file", str(alert), "--segment", "all", "--dry-run")
-    assert cmd_broadcast(settings, _args(*argv)) == 0
-    assert "7 subscriber(s)" in capsys.readouterr().out
-    assert broadcasts.stats(connect(settings.db_path)).broadcasts == {}
-
-
-def test_stats_hide_small_counts(settings, capsys):
-    _subscribe(settings.db_path, range(1, 4))
-    assert cmd_stats(settings, _args("stats")) == 0
-    out = capsys.readouterr().out
-    assert "Subscribers: <5" in out
-    assert "somerville: <5" in out
-
-
-def test_subscribers_export_writes_json_lines(settings, tmp_path):
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (None, "no such file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not UTF-8 text"),
+        (b"<b>Hearing</b>\x00\x01\x02", "binary, not text"),
+        ("<b>Café</b> on Tuesday".encode("latin-1"), "line 1: not UTF-8 text (byte 0xe9)"),
+        (("x" * 4097).encode(), "the message is 4097 characters; Telegram allows 4096"),
+        (b"", "the message is empty"),
+    ],
+)
+def test_a_text_file_that_is_missing_binary_not_utf8_or_too_long_is_one_line(
+    settings, tmp_path, capsys, api, content, problem
+):
     _subscribe(settings.db_path, range(1, 3))
-    out = tmp_path / "subs.jsonl"
-    assert cmd_subscribers(settings, _args("subscribers", "export", "--out", str(out))) == 0
-    rows = [json.loads(line) for line in out.read_text().splitlines()]
-    assert [(r["chat_id"], r["town"]) for r in rows] == [(1, "somerville"), (2, "somerville")]
+    path = tmp_path / "alert.html"
+    if content is not None:
+        path.write_bytes(content)
+    code = run_cli(settings, "broadcast", "--text-file", str(path), "--segment", "all", "--yes")
+    assert code != 0
+    line = _one_error_line(capsys.readouterr().err)
+    assert str(path) in line and problem in line
+    assert _stored(settings) == {}
+    assert api.sent() == []
+
+
+def test_a_folder_or_a_device_is_not_a_text_file(settings, tmp_path, capsys):
+    for path in (tmp_path, Path("/dev/zero")):
+        assert run_cli(settings, "broadcast", "--text-file", str(path), "--dry-run") != 0
+        assert f"error: {path}: not a regular file" in capsys.readouterr().err
+
+
+def test_the_process_environment_is_never_sent(tmp_path, api):
+    """``--text-file /proc/self/environ --yes`` sent the environment, token included."""
+    _subscribe(tmp_path / "state.sqlite3", range(1, 3))
+    env = {
+        **os.environ,
+        "BOT_DB_PATH": str(tmp_path / "state.sqlite3"),
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": api.base_url,
+        "QUIET_HOURS": "00:00-00:00",
+    }
+    argv = ["broadcast", "--text-file", "/proc/self/environ", "--segment", "all", "--yes"]
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", *argv],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode != 0
+    line = _one_error_line(done.stderr)
+    assert "/proc/self/environ: not a plain file" in line
+    assert api.sent() == []
+    assert TOKEN not in done.stdout + done.stderr
+
+
+def test_dry_run_shows_the_text_and_the_audience_and_sends_nothing(settings, alert, capsys, api):
+    _subscribe(settings.db_path, range(1, 8))
+    argv = ("broadcast", "--text-file", str(alert), "--segment", "all", "--dry-run")
+    assert run_cli(settings, *argv) == 0
+    out = capsys.readouterr().out
+    assert "  | <b>Hearing on S.1234 Tuesday</b>" in out
+    assert "  | Call your senator: <i>press pause</i>." in out
+    assert "7 subscriber(s)" in out
+    assert _stored(settings) == {}
+    assert api.sent() == []
+
+
+def test_yes_shows_the_text_and_the_audience_before_it_sends(settings, alert, capsys, api):
+    _subscribe(settings.db_path, range(1, 4))
+    assert (
+        run_cli(settings, "broadcast", "--text-file", str(alert), "--segment", "all", "--yes") == 0
+    )
+    out = capsys.readouterr().out
+    text_at = out.index("  | <b>Hearing on S.1234 Tuesday</b>")
+    audience_at = out.index("3 subscriber(s)")
+    assert text_at < audience_at < out.index("Broadcast #1 queued.")
+    assert "Broadcast #1 done" in out
+    assert sorted(int(c.params["chat_id"]) for c in api.sent()) == [1, 2, 3]
+
+
+def test_a_failed_broadcast_exits_non_zero_and_the_same_command_retries_it(
+    settings, alert, capsys, api
+):
+    """A broadcast whose recipients failed reported "done" and exited 0; a rerun made #2."""
+    _subscribe(settings.db_path, range(1, 6))
+    api.fail_next("sendMessage", "400", count=5, description="Bad Request: something went wrong")
+    argv = ("broadcast", "--text-file", str(alert), "--segment", "all", "--yes")
+
+    assert run_cli(settings, *argv) == 1
+    out, err = capsys.readouterr()
+    assert "Broadcast #1 incomplete" in out and "failed 5" in out
+    assert _one_error_line(err) == (
+        "error: broadcast #1: 5 recipient(s) failed; run the same command again to retry "
+        "them, or cancel it with --cancel 1"
+    )
+    assert _stored(settings) == {"sending": 1}
+
+    assert run_cli(settings, *argv) == 0
+    out = capsys.readouterr().out
+    assert "Retrying broadcast #1" in out and "Broadcast #1 done" in out
+    assert Counter(int(c.params["chat_id"]) for c in api.sent()) == Counter(range(1, 6))
+    assert _stored(settings) == {"done": 1}
+
+
+def test_cancelling_a_finished_broadcast_is_one_line(settings, capsys):
+    conn = connect(settings.db_path)
+    bid = broadcasts.create_broadcast(conn, ALERT, ["all"], actor=None)
+    broadcasts.cancel(conn, bid, actor=None)
+    conn.close()
+    assert run_cli(settings, "broadcast", "--cancel", str(bid)) == 1
+    assert _one_error_line(capsys.readouterr().err) == (
+        f"error: --cancel {bid}: nothing to cancel (it is cancelled)"
+    )
+
+
+def test_a_broadcast_needs_a_token_before_anything_is_stored(settings, alert, capsys):
+    _subscribe(settings.db_path, range(1, 3))
+    no_token = Settings(db_path=settings.db_path, knowledge_dir=settings.knowledge_dir)
+    argv = ("broadcast", "--text-file", str(alert), "--segment", "all", "--yes")
+    assert run_cli(no_token, *argv) == 2
+    assert "TELEGRAM_BOT_TOKEN is not set" in _one_error_line(capsys.readouterr().err)
+    assert _stored(settings) == {}
 
 
 @pytest.mark.slow
@@ -90,20 +227,18 @@ def test_a_broadcast_killed_midway_resumes_and_serves_everyone_once(tmp_path):
     _subscribe(db_path, audience)
     alert = tmp_path / "alert.html"
     alert.write_text(ALERT)
-    command = [sys.executable, "-m", "bot.cli_broadcast", "broadcast"]
+    command = [sys.executable, "-m", "bot", "broadcast"]
     command += ["--text-file", str(alert), "--segment", "all", "--yes"]
     with FakeBotAPI.in_thread(rate_limit=True, global_rate=100.0) as api:
         env = {
             **os.environ,
-            "PYTHONPATH": str(PROJECT_ROOT),
             "BOT_DB_PATH": str(db_path),
             "TELEGRAM_BOT_TOKEN": TOKEN,
             "TELEGRAM_API_BASE_URL": api.base_url,
             "BROADCAST_RATE": "90",
             "QUIET_HOURS": "00:00-00:00",
-            "PTB_TIMEDELTA": "true",
         }
-        first = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL)
+        first = subprocess.Popen(command, env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL)
         try:
             api.wait_for_blocking("sendMessage", count=60, timeout=30)
         finally:
@@ -114,7 +249,7 @@ def test_a_broadcast_killed_midway_resumes_and_serves_everyone_once(tmp_path):
         assert killed_at < len(audience)
 
         second = subprocess.run(
-            command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+            command, env=env, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60
         )
         assert second.returncode == 0, second.stderr
         assert "Resuming broadcast #1" in second.stdout
@@ -130,12 +265,60 @@ def test_a_broadcast_killed_midway_resumes_and_serves_everyone_once(tmp_path):
     assert broadcasts.stats(conn).broadcasts == {"done": 1}
 
 
-def test_stats_reports_calls_by_outcome_and_seat_hiding_counts_under_five() -> None:
-    from bot.cli_broadcast import format_calls
+@pytest.mark.slow
+async def test_a_bot_started_mid_delivery_leaves_the_broadcast_to_the_command_line(tmp_path):
+    """One engine per broadcast: exact counts, blocked rows kept, one "done" in the audit log."""
+    audience = list(range(7001, 7201))
+    blocked = {7005, 7100, 7199}
+    alert = tmp_path / "alert.html"
+    alert.write_text(ALERT)
+    with FakeBotAPI.in_thread(rate_limit=True, global_rate=100.0) as api:
+        for chat_id in blocked:
+            api.block(chat_id)
+        settings = make_settings(
+            tmp_path,
+            token=TOKEN,
+            api_base_url=api.base_url,
+            broadcast_rate=40.0,
+            quiet_hours=NEVER_QUIET,
+        )
+        services = open_services(settings)
+        for chat_id in audience:
+            subscribers.subscribe(services.state, chat_id, "somerville", "en")
+        env = {
+            **os.environ,
+            "BOT_DB_PATH": str(settings.db_path),
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_BASE_URL": api.base_url,
+            "BROADCAST_RATE": "40",
+            "QUIET_HOURS": "00:00-00:00",
+        }
+        command = [sys.executable, "-m", "bot", "broadcast", "--text-file", str(alert)]
+        cli = await asyncio.create_subprocess_exec(
+            *command,
+            "--segment",
+            "all",
+            "--yes",
+            env=env,
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        await asyncio.to_thread(api.wait_for_blocking, "sendMessage", count=40, timeout=30)
+        app = build_application(services)
+        async with running_application(app):
+            _, err = await asyncio.wait_for(cli.communicate(), 60)
+            # The bot's own delivery, resumed at start, returns once the broadcast is done.
+            await asyncio.gather(*app.bot_data.get(organizer.DELIVERIES, {}).values())
+        per_chat = Counter(int(call.params["chat_id"]) for call in api.calls_of("sendMessage"))
 
-    text = format_calls(
-        {("house", "26th Middlesex", "talked"): 7, ("senate", "Second Middlesex", "voicemail"): 2}
-    )
-    assert "Calls and emails reported: 9" in text
-    assert "talked: 7" in text and "voicemail: <5" in text
-    assert "Senate Second Middlesex: <5" in text
+    assert cli.returncode == 0, err.decode()
+    assert set(per_chat) == set(audience)
+    assert max(per_chat.values()) == 1
+    conn = services.state
+    assert broadcasts.progress(conn, 1) == broadcasts.Counts(197, 3, 0, 0)
+    actions = [a for (a,) in conn.execute("SELECT action FROM audit WHERE broadcast_id = 1")]
+    assert actions.count("done") == 1
+    assert broadcasts.get_broadcast(conn, 1).state == "done"
+    assert all(subscribers.get(conn, chat_id) is None for chat_id in blocked)
+    services.close()

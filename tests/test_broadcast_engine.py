@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import socket
 import sqlite3
+import sys
 from collections import Counter, defaultdict
 from datetime import UTC, datetime, time
 
@@ -25,7 +28,9 @@ class ScriptedSender:
         self.delivered: Counter[int] = Counter()
         self.calls: Counter[int] = Counter()
 
-    async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+    async def send(
+        self, chat_id: int, text_html: str, *, paid: bool, buttons: object = ()
+    ) -> SendResult:
         self.calls[chat_id] += 1
         if self.script[chat_id]:
             return self.script[chat_id].pop(0)
@@ -68,7 +73,7 @@ async def test_every_outcome_is_recorded_and_blocked_chats_are_unsubscribed(conn
     seen = []
     report = await _engine(conn, sender, max_attempts=3, progress=seen.append).run(bid)
 
-    assert report.state == "done"
+    assert report.state == "incomplete"  # two failed: a rerun retries them
     assert report.counts == broadcasts.Counts(sent=17, blocked=1, failed=2, remaining=0)
     assert set(sender.delivered) == set(chats) - {2, 5, 6}
     assert max(sender.delivered.values()) == 1
@@ -77,7 +82,7 @@ async def test_every_outcome_is_recorded_and_blocked_chats_are_unsubscribed(conn
     assert subscribers.get(conn, 3) is not None
     assert report.rate_limited == 1
     assert seen[-1] == report.counts
-    assert broadcasts.get_broadcast(conn, bid).state == "done"
+    assert broadcasts.get_broadcast(conn, bid).state == "sending"
 
 
 async def test_resume_sends_only_what_is_left_and_resends_the_interrupted_row(conn):
@@ -107,9 +112,17 @@ async def test_the_same_permanent_error_for_everyone_aborts_and_keeps_the_rest(c
     assert [b.id for b in broadcasts.unfinished(conn)] == [bid]
 
 
-async def test_a_cancelled_broadcast_stops(conn):
+async def test_a_cancelled_broadcast_sends_nothing(conn):
     bid = _queue(conn, [1, 2, 3])
     broadcasts.cancel(conn, bid, actor=None)
+    sender = ScriptedSender()
+    report = await _engine(conn, sender).run(bid)
+    assert report.state == "cancelled" and report.counts.remaining == 3
+    assert sender.calls == Counter()
+
+
+async def test_a_draft_cannot_be_run(conn):
+    bid = broadcasts.create_broadcast(conn, "<b>Vote</b>", ["all"], actor=None)
     with pytest.raises(broadcasts.BroadcastStateError):
         await _engine(conn, ScriptedSender()).run(bid)
 
@@ -142,7 +155,9 @@ async def test_cancelling_midway_stops_the_workers_and_keeps_the_rest_unsent(con
     bid = _queue(conn, list(range(1, 41)))
 
     class CancellingSender(ScriptedSender):
-        async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+        async def send(
+            self, chat_id: int, text_html: str, *, paid: bool, buttons: object = ()
+        ) -> SendResult:
             if chat_id == 5:
                 broadcasts.cancel(conn, bid, actor=None)
             return await super().send(chat_id, text_html, paid=paid)
@@ -158,7 +173,9 @@ async def test_a_chat_forgotten_during_a_broadcast_is_not_sent_to(conn):
     bid = _queue(conn, [1, 2, 3])
 
     class ForgettingSender(ScriptedSender):
-        async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+        async def send(
+            self, chat_id: int, text_html: str, *, paid: bool, buttons: object = ()
+        ) -> SendResult:
             if chat_id == 1:
                 subscribers.forget(conn, 3)
             return await super().send(chat_id, text_html, paid=paid)
@@ -174,7 +191,9 @@ async def test_a_chat_that_unsubscribes_during_a_broadcast_is_not_sent_to(conn):
     bid = _queue(conn, [1, 2, 3])
 
     class StoppingSender(ScriptedSender):
-        async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+        async def send(
+            self, chat_id: int, text_html: str, *, paid: bool, buttons: object = ()
+        ) -> SendResult:
             if chat_id == 1:
                 subscribers.unsubscribe(conn, 2)
             return await super().send(chat_id, text_html, paid=paid)
@@ -183,3 +202,129 @@ async def test_a_chat_that_unsubscribes_during_a_broadcast_is_not_sent_to(conn):
     report = await _engine(conn, sender, workers=1).run(bid)
     assert sorted(sender.delivered) == [1, 3]
     assert report.counts.sent == 2
+
+
+# -- one engine per broadcast: the lease ----------------------------------------------------
+
+
+class SlowSender(ScriptedSender):
+    """A ScriptedSender that takes a moment per message, so that two engines overlap."""
+
+    def __init__(self, script: dict[int, list[SendResult]], midway: int) -> None:
+        super().__init__(script)
+        self.midway = midway
+        self.reached = asyncio.Event()
+
+    async def send(
+        self, chat_id: int, text_html: str, *, paid: bool, buttons: object = ()
+    ) -> SendResult:
+        await asyncio.sleep(0.002)
+        if self.calls.total() >= self.midway:
+            self.reached.set()
+        return await super().send(chat_id, text_html, paid=paid)
+
+
+def _audited(conn: sqlite3.Connection, bid: int) -> list[str]:
+    rows = conn.execute("SELECT action FROM audit WHERE broadcast_id = ? ORDER BY id", (bid,))
+    return [action for (action,) in rows]
+
+
+async def test_two_engines_on_one_database_deliver_once_count_exactly_and_finish_once(tmp_path):
+    path = tmp_path / "state.sqlite3"
+    first, second = connect(path), connect(path)
+    chats = list(range(1, 61))
+    blocked = {3, 17, 42}
+    script = {c: [SendResult.blocked("Forbidden: bot was blocked")] for c in blocked}
+    sender = SlowSender(script, midway=10)
+    bid = _queue(first, chats)
+    one = asyncio.create_task(_engine(first, sender, workers=4).run(bid))
+    await sender.reached.wait()  # the second engine starts mid-delivery
+    other = await _engine(second, sender, workers=4).run(bid)
+    report = await one
+
+    assert set(sender.calls) == set(chats)
+    assert max(sender.calls.values()) == 1
+    expected = broadcasts.Counts(sent=57, blocked=3, failed=0, remaining=0)
+    assert broadcasts.progress(first, bid) == expected
+    assert report.counts == other.counts == expected
+    assert (report.state, other.state) == ("done", "done")
+    assert _audited(first, bid).count("done") == 1
+    assert broadcasts.get_broadcast(first, bid).blocked == 3
+
+
+async def test_an_engine_waits_for_a_live_lease_and_takes_it_over_when_it_expires(conn):
+    bid = _queue(conn, [1, 2, 3])
+    broadcasts.start_sending(conn, bid)
+    broadcasts.mark_sending(conn, bid, 1)  # in flight when the other engine stalled
+    assert broadcasts.take_lease(conn, bid, "elsewhere:1:a", seconds=30, now=1000.0)
+    now = [1010.0]
+    polls = []
+    waited = asyncio.Event()
+
+    def poll(counts: broadcasts.Counts) -> None:
+        polls.append(counts)
+        if len(polls) >= 5:
+            waited.set()
+
+    sender = ScriptedSender()
+    engine = _engine(conn, sender, clock=lambda: now[0], lease_poll=0.001, progress=poll)
+    task = asyncio.create_task(engine.run(bid))
+    await waited.wait()
+    assert sender.calls == Counter()  # the lease is live: nothing sent
+    now[0] = 1031.0  # it expired without a renewal
+    report = await task
+
+    assert (report.state, report.interrupted) == ("done", 1)
+    assert sorted(sender.delivered) == [1, 2, 3]
+    assert broadcasts.lease_holder(conn, bid) is None
+
+
+async def test_the_lease_of_a_process_that_is_gone_is_taken_at_once(conn):
+    bid = _queue(conn, [1, 2])
+    gone = await asyncio.create_subprocess_exec(sys.executable, "-c", "pass")
+    await gone.wait()
+    owner = f"{socket.gethostname()}:{gone.pid}:a"
+    assert broadcasts.take_lease(conn, bid, owner, seconds=3600)
+    report = await _engine(conn, ScriptedSender()).run(bid)
+    assert report.state == "done" and report.counts.sent == 2
+
+
+async def test_an_engine_that_loses_its_lease_stops_writing(conn):
+    bid = _queue(conn, list(range(1, 11)))
+
+    class Usurped(ScriptedSender):
+        async def send(
+            self, chat_id: int, text_html: str, *, paid: bool, buttons: object = ()
+        ) -> SendResult:
+            if chat_id == 4:  # another engine took over while this one was stalled
+                conn.execute("UPDATE broadcast_leases SET owner = 'elsewhere:1:b'")
+            return await super().send(chat_id, text_html, paid=paid)
+
+    sender = Usurped()
+    report = await _engine(conn, sender, workers=1).run(bid)
+    assert report.state == "taken over"
+    assert sorted(sender.calls) == [1, 2, 3, 4]
+    assert broadcasts.progress(conn, bid) == broadcasts.Counts(3, 0, 0, 7)
+    assert "done" not in _audited(conn, bid)
+
+
+async def test_a_broadcast_whose_recipients_failed_is_not_done_and_a_rerun_retries_them(conn):
+    chats = list(range(1, 21))
+    outage = [SendResult.transient("Internal Server Error")] * 3
+    bid = _queue(conn, chats)
+    report = await _engine(
+        conn, ScriptedSender({c: list(outage) for c in chats}), max_attempts=3
+    ).run(bid)
+    assert report.state == "incomplete"
+    assert report.counts == broadcasts.Counts(sent=0, blocked=0, failed=20, remaining=0)
+    assert broadcasts.get_broadcast(conn, bid).state == "sending"
+    assert [b.id for b in broadcasts.unfinished(conn)] == [bid]
+    sha = broadcasts.text_sha256("<b>Vote</b>")
+    assert broadcasts.find_resumable(conn, sha, ["all"]).id == bid
+
+    sender = ScriptedSender()  # the outage is over
+    again = await _engine(conn, sender).run(bid)
+    assert again.state == "done"
+    assert again.counts == broadcasts.Counts(sent=20, blocked=0, failed=0, remaining=0)
+    assert sorted(sender.delivered) == chats
+    assert _audited(conn, bid).count("done") == 1

@@ -13,6 +13,7 @@ from telegram.request import HTTPXRequest
 
 from bot.broadcast.engine import Engine
 from bot.broadcast.pacer import Pacer
+from bot.channels.tg import ratelimit
 from bot.channels.tg.ratelimit import PacedRateLimiter
 from bot.channels.tg.sender import TelegramSender
 from bot.storage import broadcasts, subscribers
@@ -89,20 +90,23 @@ async def test_the_engine_stays_under_telegrams_limits(conn):
     assert report.counts.sent == 90
 
 
-async def test_replies_through_the_shared_pacer_are_retried_once_after_a_429(conn):
+async def test_replies_through_the_shared_pacer_wait_out_429s_within_the_retry_window(
+    conn, monkeypatch
+):
     async with FakeBotAPI(rate_limit=True) as api:
         pacer = Pacer(rate=30.0)
         bot = ExtBot(
             TOKEN, base_url=api.base_url, request=_request(), rate_limiter=PacedRateLimiter(pacer)
         )
         async with bot:
-            api.fail_next("sendMessage", "429", retry_after=1)
+            api.fail_next("sendMessage", "429", count=2, retry_after=1)
             message = await bot.send_message(42, "Thanks for subscribing")
             assert message.text == "Thanks for subscribing"
-            api.fail_next("sendMessage", "429", count=2, retry_after=1)
+            monkeypatch.setattr(ratelimit, "RETRY_FOR", 0.5)  # shorter than the retry_after
+            api.fail_next("sendMessage", "429", retry_after=1)
             with pytest.raises(RetryAfter):
-                await bot.send_message(43, "Twice refused")
-        assert [c.params["chat_id"] for c in api.calls_of("sendMessage")] == [42, 42, 43, 43]
+                await bot.send_message(43, "Refused for longer than we wait")
+        assert [c.params["chat_id"] for c in api.calls_of("sendMessage")] == [42, 42, 42, 43]
 
 
 async def test_broadcast_sends_through_an_app_bot_are_not_paced_twice(conn):

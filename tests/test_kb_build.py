@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from bot import DEFAULT_KNOWLEDGE_DIR
 from bot.kb.build import build, ensure_built, needs_build
@@ -43,10 +48,10 @@ def test_build_writes_the_tables_and_metadata(knowledge: Path, db_path: Path) ->
     build(knowledge, db_path, SECTIONS)
     conn = sqlite3.connect(db_path)
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"places", "aliases", "zips", "measures", "meta"} <= tables
+    assert {"places", "aliases", "zips", "measures", "coverage", "meta"} <= tables
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-    assert meta["as_of"] == "2026-11-26"
     assert meta["built_at"]
+    assert conn.execute("SELECT sources_through FROM coverage").fetchall() == [("2023-06",)]
     assert conn.execute("SELECT count(*) FROM measures").fetchone() == (42,)
     conn.close()
     assert [p.name for p in db_path.parent.iterdir()] == [db_path.name]
@@ -90,8 +95,11 @@ def test_a_bad_edit_leaves_the_previous_database_in_use(
     reopened = KnowledgeStore.open_existing(db_path)
     assert len(reopened.measures_for("somerville")) == 1
     reopened.close()
-    with pytest.raises(KnowledgeError):
-        KnowledgeStore.open(knowledge, db_path, SECTIONS)
+    # Opening it rebuilds nothing either: it serves the previous database.
+    kept = KnowledgeStore.open(knowledge, db_path, SECTIONS)
+    assert kept.place("somerville") is not None
+    kept.close()
+    assert (db_path.read_bytes(), db_path.stat().st_ino) == before[:2]
 
 
 def test_ensure_built_builds_a_missing_database(knowledge: Path, db_path: Path) -> None:
@@ -139,3 +147,122 @@ def test_a_swap_under_an_open_store_keeps_it_answering(knowledge: Path, db_path:
     build(knowledge, db_path, SECTIONS)
     assert store.place("boston") is not None
     store.close()
+
+
+# -- damaged files ----------------------------------------------------------------------------
+
+
+def _damage(db_path: Path, how: str) -> None:
+    if how == "empty":
+        db_path.write_bytes(b"")
+    elif how == "garbage":
+        db_path.write_bytes(b"not a database\n" * 500)
+    else:  # "truncated": a real database cut in half, its header intact
+        data = db_path.read_bytes()
+        db_path.write_bytes(data[: len(data) // 2])
+
+
+@pytest.mark.parametrize("how", ["empty", "truncated"])
+def test_a_damaged_database_newer_than_the_yaml_is_rebuilt(
+    knowledge: Path, db_path: Path, how: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    ensure_built(knowledge, db_path, SECTIONS)
+    _damage(db_path, how)
+    touch_newer(db_path, knowledge / "places.yaml")
+    assert not needs_build(knowledge, db_path)
+
+    store = KnowledgeStore.open(knowledge, db_path, SECTIONS)
+
+    assert store.place("somerville") is not None
+    assert len(store.measures_for("somerville")) == 1
+    store.close()
+    assert "damaged" in caplog.text and "rebuilding it from the YAML" in caplog.text
+
+
+class FullDisk:
+    """The places section, written to a disk that fills up halfway."""
+
+    name = SECTION.name
+    files = SECTION.files
+
+    def load(self, knowledge_dir: Path) -> object:
+        return SECTION.load(knowledge_dir)
+
+    def write(self, db: sqlite_utils.Database, data: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+
+def test_a_rebuild_that_fails_keeps_the_previous_good_database(
+    knowledge: Path, db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A full disk at rebuild failed the start, though the previous database was intact."""
+    ensure_built(knowledge, db_path, SECTIONS)
+    before = db_path.read_bytes()
+    touch_newer(knowledge / "aliases.yaml", db_path)
+
+    store = KnowledgeStore.open(knowledge, db_path, [FullDisk()])
+
+    assert store.place("somerville") is not None
+    store.close()
+    assert db_path.read_bytes() == before
+    assert [p.name for p in db_path.parent.iterdir()] == [db_path.name]
+    assert "database or disk is full" in caplog.text
+    assert "serving the previous database" in caplog.text
+
+
+def test_a_damaged_database_that_cannot_be_rebuilt_is_an_error_naming_both(
+    knowledge: Path, db_path: Path
+) -> None:
+    ensure_built(knowledge, db_path, SECTIONS)
+    _damage(db_path, "garbage")
+    with pytest.raises(KnowledgeError) as caught:
+        KnowledgeStore.open(knowledge, db_path, [FullDisk()])
+    assert str(caught.value).startswith(f"{db_path}: damaged (")
+    assert "and rebuilding it failed: database or disk is full" in str(caught.value)
+
+
+def test_leftovers_of_a_killed_build_are_removed_at_the_next_build(
+    knowledge: Path, db_path: Path
+) -> None:
+    db_path.parent.mkdir(parents=True)
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    dead = int(gone.stdout)
+    live = os.getppid()  # a process that exists: its build may be under way
+    names = [
+        f".{db_path.name}.{dead}.tmp",
+        f".{db_path.name}.{dead}.tmp-journal",
+        f".{db_path.name}.{live}.tmp",
+    ]
+    for name in names:
+        (db_path.parent / name).write_bytes(b"half a database")
+
+    build(knowledge, db_path, SECTIONS)
+
+    left = sorted(p.name for p in db_path.parent.iterdir())
+    assert left == sorted([db_path.name, f".{db_path.name}.{live}.tmp"])
+
+
+@pytest.mark.slow
+def test_kill_9_during_kb_build_leaves_nothing_behind_after_the_next_build(tmp_path: Path) -> None:
+    """Every kill -9 during ``kb build`` left a .tmp and a -journal file."""
+    env = {**os.environ, "BOT_DB_PATH": str(tmp_path / "data" / "bot.sqlite3")}
+    command = [sys.executable, "-m", "bot", "kb", "build"]
+    folder = tmp_path / "data"
+    build_process = subprocess.Popen(command, env=env, cwd=tmp_path)
+    try:
+        while not list(folder.glob(".*.tmp")) and build_process.poll() is None:
+            time.sleep(0.01)
+    finally:
+        build_process.send_signal(signal.SIGKILL)
+        build_process.wait(timeout=30)
+    assert list(folder.glob(".*.tmp"))  # the kill left its temporary file
+    done = subprocess.run(
+        command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["bot.knowledge.sqlite3"]

@@ -58,23 +58,17 @@ def test_committed_places_are_the_351_municipalities_and_places_with_measures(
 def test_committed_measures_count_42_with_8_confirmed_ma_bans(committed: PlacesData) -> None:
     assert len(committed.measures) == 42
     places = {p.id: p for p in committed.places}
-    ma_bans = [
-        m
-        for m in committed.measures
-        if places[m.place].state == "MA" and m.measure in ("ban", "moratorium")
-    ]
-    assert len(ma_bans) == 8
-    assert {m.confidence for m in ma_bans} == {"confirmed"}
-    oversight = {
-        m.place
-        for m in committed.measures
-        if places[m.place].state == "MA" and m.level != "state" and m.measure == "restriction"
-    }
-    assert oversight == {"arlington", "amherst", "lawrence"}
+    local = [m for m in committed.measures if places[m.place].state == "MA" and m.level != "state"]
+    prohibitions = [m for m in local if m.what in ("ban", "moratorium")]
+    assert len(prohibitions) == 8
+    assert {m.confidence for m in prohibitions} == {"confirmed"}
+    assert [m.place for m in prohibitions if m.what == "moratorium"] == ["springfield"]
+    others = {m.place: m.what for m in local if m not in prohibitions}
+    assert others == {"arlington": "bill", "amherst": "oversight", "lawrence": "oversight"}
 
 
 def test_committed_ma_bills_record_session_bills_and_committee(committed: PlacesData) -> None:
-    current = [m for m in committed.measures if m.place == "ma" and m.status == "pending"]
+    current = [m for m in committed.measures if m.place == "ma" and m.state.kind == "pending"]
     assert [(m.session, m.bills) for m in current] == [("194th", ["H.1946", "S.1053"])]
     assert current[0].committee == "Joint Committee on the Judiciary"
 
@@ -194,10 +188,52 @@ MALFORMED = [
     ),
     pytest.param(
         "measures.yaml",
-        "  - http://fltr.news/446658/\n",
-        "  - fltr.news/446658/\n",
-        "measures.yaml: entry #1 (somerville-ban-2019): field 'sources.4': String should match",
+        "  - url: https://somerville.wickedlocal.com/",
+        "  - url: somerville.wickedlocal.com/",
+        "measures.yaml: entry #1 (somerville-ban-2019): field 'sources.1.url': String should "
+        "match",
         id="source not a URL",
+    ),
+    pytest.param(
+        "measures.yaml",
+        "    en: It binds only Somerville's own agencies",
+        "    en: <script>alert(1)</script> It binds only Somerville's own agencies",
+        "measures.yaml: entry #1 (somerville-ban-2019): field 'caveat.en': not valid Telegram "
+        "HTML: <script> is not allowed by Telegram",
+        id="a measure text that Telegram would refuse",
+    ),
+    pytest.param(
+        "measures.yaml",
+        "  caveat:\n    en: It binds only Somerville's own agencies, not the State Police, the"
+        " RMV, the FBI or private businesses.\n",
+        "",
+        "measures.yaml: entry #1 (somerville-ban-2019): field 'caveat': a ban or moratorium in "
+        "force says in one line what it does not cover",
+        id="a ban in force without its caveat",
+    ),
+    pytest.param(
+        "measures.yaml",
+        "  state:\n    kind: in_force\n",
+        "  state:\n    kind: expired\n",
+        "measures.yaml: entry #1 (somerville-ban-2019): field 'state.date': a expired measure "
+        "needs its date",
+        id="an expired measure without its date",
+    ),
+    pytest.param(
+        "measures.yaml",
+        "  state:\n    kind: in_force\n",
+        "  state:\n    kind: pending\n",
+        "measures.yaml: entry #1 (somerville-ban-2019): field 'state.kind': only a bill can be "
+        "pending",
+        id="a ban cannot be pending",
+    ),
+    pytest.param(
+        "measures.yaml",
+        "(ordinance\n      of {adopted}).",
+        "(ordinance\n      of {effective}).",
+        "measures.yaml: entry #1 (somerville-ban-2019): field 'headline.en': {effective} but the "
+        "measure has no effective",
+        id="a headline date the measure lacks",
     ),
     pytest.param(
         "aliases.yaml",

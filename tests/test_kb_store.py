@@ -11,7 +11,7 @@ import pytest
 
 from bot import DEFAULT_KNOWLEDGE_DIR
 from bot.kb.errors import KnowledgeError
-from bot.kb.models import Place
+from bot.kb.models import Day, Place
 from bot.kb.places import SECTION
 from bot.kb.store import KnowledgeStore
 
@@ -68,11 +68,15 @@ def test_zips_list_the_primary_municipality_first(store: KnowledgeStore) -> None
 
 def test_measures_for_a_place(store: KnowledgeStore) -> None:
     [ban] = store.measures_for("somerville")
-    assert (ban.measure, ban.status, ban.confidence) == ("ban", "in_force", "confirmed")
+    assert (ban.what, ban.state.kind, ban.confidence) == ("ban", "in_force", "confirmed")
+    assert ban.binds == ("all_municipal_agencies",)
     assert ban.adopted == date(2019, 6, 27)
     assert ban.effective is None
-    assert ban.sources[0].startswith("http")
-    assert ban.as_of == date(2026, 11, 26)
+    assert ban.sources[0].url.startswith("http") and ban.sources[0].primary
+    assert ban.sources[0].publisher == "City of Somerville"
+    assert ban.checked == date(2026, 12, 1)
+    assert ban.sources_through == Day(2023, 6)
+    assert "{place}" in ban.headline["en"]
     assert store.measures_for("acton") == []
 
 
@@ -82,9 +86,7 @@ def test_measures_for_lists_newest_first(store: KnowledgeStore) -> None:
     assert ids[-1] == "ma-bills-191st"
 
 
-def test_statewide_puts_the_law_in_force_first_then_bills_newest_first(
-    store: KnowledgeStore,
-) -> None:
+def test_statewide_puts_laws_first_then_bills_newest_first(store: KnowledgeStore) -> None:
     measures = store.statewide("MA")
     assert [m.id for m in measures] == [
         "ma-c6-s220",
@@ -94,15 +96,38 @@ def test_statewide_puts_the_law_in_force_first_then_bills_newest_first(
         "ma-bills-191st",
     ]
     current = measures[1]
-    assert (current.measure, current.status, current.session) == ("pending", "pending", "194th")
+    assert (current.what, current.state.kind, current.session) == ("bill", "pending", "194th")
     assert current.bills == ("H.1946", "S.1053")
     assert current.committee == "Joint Committee on the Judiciary"
     assert current.introduced == date(2025, 1, 13)
+    assert current.sources_through == Day(2025, 7, 9)
     assert [m.id for m in store.statewide("me")] == ["me-ld-1585"]
 
 
-def test_as_of_is_the_date_the_records_were_checked(store: KnowledgeStore) -> None:
-    assert store.as_of == date(2026, 11, 26)
+def test_a_partly_repealed_measure_keeps_its_date_what_and_what_is_in_force_now(
+    store: KnowledgeStore,
+) -> None:
+    [orleans] = store.measures_for("new-orleans-la")
+    assert orleans.state.kind == "partly_repealed" and orleans.state.now == "limited"
+    assert orleans.state.date == Day(2022, 7, 21)
+    assert orleans.state.by is not None and "39 violent crimes" in orleans.state.by["en"]
+
+
+def test_coverage_dates_no_ban_found_by_the_newest_source_of_the_municipal_records(
+    store: KnowledgeStore,
+) -> None:
+    coverage = store.coverage("MA")
+    assert coverage is not None and coverage.sources_through == Day(2023, 6)
+    assert coverage.sources[0].publisher == "ACLU of Massachusetts"
+    assert store.coverage("CA") is None
+
+
+def test_standings_cover_every_place_with_a_measure(store: KnowledgeStore) -> None:
+    standings = store.standings()
+    assert standings["somerville"].kind == "ban" and standings["somerville"].in_force
+    assert standings["springfield"].kind == "moratorium"
+    assert standings["arlington"].kind == "none" and standings["arlington"].unverified
+    assert "acton" not in standings and store.standing("acton").kind == "none"
 
 
 def test_the_database_is_read_only(store: KnowledgeStore) -> None:

@@ -10,8 +10,9 @@ import pytest
 import sqlite_utils
 
 from bot import DEFAULT_KNOWLEDGE_DIR
-from bot.cli_legislators import kb_check, legislators_json, session_number, session_start
-from bot.core.legislators import Directory, UnknownPrecinct
+from bot.cli.kb import session_number, session_start, stale_records
+from bot.cli.lookup import legislators_json
+from bot.kb.directory import Directory, UnknownPrecinct
 from bot.kb.errors import KnowledgeError
 from bot.kb.legislators import LEGISLATORS_SECTION, SCRIPTS_SECTION
 from bot.kb.models import Place
@@ -173,12 +174,12 @@ def test_sessions_start_on_the_first_wednesday_of_january_of_odd_years() -> None
     assert session_number(2027) == 195 and session_number(2025) == 194
 
 
-def test_kb_check_flags_old_records_and_last_sessions_bills(db: sqlite_utils.Database) -> None:
-    assert not [f for f in kb_check(db, date(2026, 11, 26), 365) if "before the" in f]
-    in_2027 = kb_check(db, date(2027, 2, 1), 180)
+def test_stale_records_flag_old_records_and_last_sessions_bills(db: sqlite_utils.Database) -> None:
+    assert not [f for f in stale_records(db, date(2026, 11, 26), 365) if "before the" in f]
+    in_2027 = stale_records(db, date(2027, 2, 1), 180)
     assert sum("before the 195th General Court began on 2027-01-06" in f for f in in_2027) == 200
     assert any(f.startswith("bills.yaml: H.1946 (house) is from the 194th") for f in in_2027)
-    old = kb_check(db, date(2026, 11, 26), 180)
+    old = stale_records(db, date(2026, 11, 26), 180)
     assert any("last confirmed 2025-03-31, more than 180 days ago" in f for f in old)
 
 

@@ -91,7 +91,12 @@ async def test_a_resident_goes_from_answer_to_script_to_an_anonymous_outcome(
         if (data := b.get("callback_data", "")).startswith("out:t:")
     )
     await press(api, outcome)
-    await message_with(api, "counts. Tell a friend")
+    thanks = await message_with(api, "counts.")
+    assert "<b>Next:</b> call Representative Leigh Davis (1 of 2 done)" in thanks["text"]
+    after = [b for row in thanks["reply_markup"]["inline_keyboard"] for b in row]
+    assert after[0]["text"] == "📞 Next: Representative Leigh Davis"
+    await press(api, after[0]["callback_data"])
+    await message_with(api, "📞 <b>Representative Leigh Davis</b>: +1 617-722-2400")
     db = sqlite3.connect(api.db_path)  # type: ignore[attr-defined]
     rows = db.execute("SELECT * FROM call_outcomes").fetchall()
     columns = [c[1] for c in db.execute("PRAGMA table_info(call_outcomes)")]

@@ -21,7 +21,7 @@ from bot.config import Settings
 from bot.services import Services, open_services
 from bot.storage import broadcasts, subscribers
 from tests.conftest import running_application
-from tests.fakebotapi import FakeBotAPI
+from tests.fakebotapi import BOT_USERNAME, FakeBotAPI
 from tests.support import TOKEN, make_settings
 
 ORG = 9001
@@ -33,6 +33,7 @@ NEVER_QUIET = (time(0, 0), time(0, 0))  # start == end: no quiet hours, whatever
 ALWAYS_QUIET = (time(0, 0), time(23, 59, 59))
 QUIET_MOMENT = 0.15  # seconds without a new message: the bot has finished answering
 ALERT = "<b>Hearing Tuesday</b>: ask your senator to <i>press pause</i> &amp; ban it"
+STOP_LINE = "\n\n<i>Reply STOP to end these alerts.</i>"
 
 
 def settings_for(api: FakeBotAPI, folder: Path, **overrides: Any) -> Settings:
@@ -138,7 +139,7 @@ async def test_an_organizers_broadcast_reaches_each_subscriber_of_the_town_once(
     )
 
     assert deliveries(api) == Counter(SOMERVILLE)
-    assert all(api.texts(chat_id) == [ALERT] for chat_id in SOMERVILLE)
+    assert all(api.texts(chat_id) == [ALERT + STOP_LINE] for chat_id in SOMERVILLE)
     assert (
         f"Alert #{bid} done" in report[0].params["text"] and "sent 3" in report[0].params["text"]
     )
@@ -175,6 +176,25 @@ async def test_a_non_organizers_broadcast_and_buttons_are_refused_and_logged_wit
     logged = [r.getMessage() for r in caplog.records if "Refused" in r.getMessage()]
     assert len(logged) == 2
     assert not any(str(RESIDENT) in line or "Hearing" in line for line in logged)
+
+
+async def test_an_organizers_messages_in_a_group_never_become_the_alert(bot: Any) -> None:
+    api, services = bot
+    group = -9100
+    assert "Send the text of the alert" in (await say(api, ORG, "/broadcast"))["text"]
+
+    api.push_text(group, f"@{BOT_USERNAME} {ALERT}", user_id=ORG)
+    api.push_text(group, "Somerville", user_id=ORG)
+    api.push_text(group, "/broadcast", user_id=ORG)
+    await settle(api, group, 0)
+
+    in_group = api.sent(group)
+    assert len(in_group) == 2  # the mention and the command; the plain text is not for us
+    assert all("private chats only" in c.params["text"] for c in in_group)
+    assert not any(c.params.get("reply_markup") for c in in_group)  # no audience picker
+    assert broadcasts.get_broadcast(services.state, 1) is None
+    audience = await say(api, ORG, ALERT)  # the private chat still waits for the text
+    assert "Who should receive it?" in audience["text"]
 
 
 @pytest.mark.parametrize("forged", ["bc:ok:999", "bc:ok:{bid}x", "bc:ok:-1", "bc:ok:{other}"])

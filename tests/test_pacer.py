@@ -77,3 +77,19 @@ async def test_a_cancelled_waiter_does_not_take_a_slot():
     await asyncio.gather(waiter, return_exceptions=True)
     await asyncio.wait_for(pacer.acquire(None), timeout=5)
     assert pacer.waiting == [0, 0]
+
+
+async def test_one_chats_backlog_of_replies_never_delays_another_chats_reply():
+    """Each chat holds at most one place in the queue: a newcomer waits one slot, not twenty."""
+    pacer = Pacer(rate=200.0, per_chat_interval=0.0)
+    order: list[str] = []
+
+    async def send(name: str, chat_id: int) -> None:
+        await pacer.acquire(chat_id, Priority.REPLY)
+        order.append(name)
+
+    backlog = [asyncio.create_task(send(f"a{i}", 1)) for i in range(20)]
+    await asyncio.sleep(0.02)  # a few of chat 1's replies have gone out
+    sent_before = len(order)
+    await asyncio.gather(send("b", 2), *backlog)
+    assert order.index("b") <= sent_before + 1

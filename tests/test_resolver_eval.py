@@ -556,7 +556,7 @@ def test_newbury_newburyport_west_newbury_are_kept_apart(
         m("westport", "westport"),
         m("westford", "westford"),
         m("newton", "newton"),
-        ma("newtown", "newton"),
+        n("newtown"),
     ],
 )
 def test_weston_easton_westport_newton_are_kept_apart(resolver, query, expect, place, candidates):
@@ -569,7 +569,8 @@ def test_weston_easton_westport_newton_are_kept_apart(resolver, query, expect, p
         m("wareham", "wareham"),
         m("waltham", "waltham"),
         m("ware", "ware"),
-        m("onset", "wareham"),
+        m("I live in Onset", "wareham"),
+        n("onset"),
     ],
 )
 def test_wareham_is_not_waltham(resolver, query, expect, place, candidates):
@@ -769,6 +770,7 @@ def test_jackson_and_madison_are_outside_massachusetts(resolver, query, expect, 
         a("Mount Tom", "easthampton", "westhampton"),
         a("chestnut hill", "brookline", "newton", "boston"),
         a("shelburne falls", "shelburne", "buckland"),
+        a("Shelburne Fls", "shelburne", "buckland"),
         a("millers falls", "montague", "erving"),
     ],
 )
@@ -786,7 +788,7 @@ def test_ambiguous_and_low_aliases_ask(resolver, query, expect, place, candidate
         m("dorchester", "boston"),
         m("roxbury", "boston"),
         m("brighton", "boston"),
-        m("onset", "wareham"),
+        m("in onset", "wareham"),
         m("cotuit", "barnstable"),
         m("leeds", "northampton"),
         m("Indian Orchard", "springfield"),
@@ -820,16 +822,17 @@ def test_zip_code_formats(resolver, query, expect, place, candidates):
     SPEC_ARGS,
     [
         a("01002", "amherst", "pelham", "shutesbury"),
-        a("02467", "brookline", "newton", "boston"),
-        a("02532", "bourne", "wareham"),
         a("02543", "gosnold", "falmouth"),
-        a("01440", "gardner", "ashburnham", "templeton"),
-        a("02675", "yarmouth", "barnstable"),
-        a("02128", "boston", "winthrop"),
-        a("02169", "quincy", "randolph"),
+        a("01027", "easthampton", "westhampton"),
+        m("02467", "brookline"),
+        m("02532", "bourne"),
+        m("01440", "gardner"),
+        m("02675", "yarmouth"),
+        m("02128", "boston"),
+        m("02169", "quincy"),
     ],
 )
-def test_multi_town_zip_asks_even_when_one_town_holds_most_of_its_land(
+def test_a_zip_answers_its_primary_town_only_when_that_town_holds_most_of_its_land(
     resolver, query, expect, place, candidates
 ):
     _spec(resolver, query, expect, place, candidates)

@@ -14,7 +14,7 @@ from bot.channels.tg.app import COMMANDS, build_application
 from bot.services import Services, open_services
 from tests.conftest import running_application
 from tests.fakebotapi import FakeBotAPI
-from tests.support import TOKEN, bot_settings, make_settings
+from tests.support import TOKEN, bot_settings, make_settings, run_cli
 
 CHAT = 1001
 
@@ -174,8 +174,6 @@ async def test_a_failing_handler_is_logged_without_the_text_and_the_user_is_told
 def test_webhook_mode_runs_ptbs_run_webhook_when_webhook_url_is_set(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from bot import cli
-
     seen: dict[str, Any] = {}
 
     def fake_run_webhook(self: Application, **kwargs: Any) -> None:  # type: ignore[type-arg]
@@ -189,6 +187,33 @@ def test_webhook_mode_runs_ptbs_run_webhook_when_webhook_url_is_set(
         webhook_port=8443,
         webhook_secret="s3cret",
     )
-    assert cli.run(settings) == 0
+    assert run_cli(settings, "run") == 0
     assert seen["webhook_url"] == "https://bot.example.org/telegram"
     assert seen["port"] == 8443 and seen["secret_token"] == "s3cret"
+
+
+async def test_a_photo_caption_is_read_as_a_message(bot: Any) -> None:
+    api, _ = bot
+    before = len(api.sent(CHAT))
+    api.push_photo(CHAT, caption="this camera is on my street in Somerville")
+    calls = await api.wait_for(
+        "sendMessage", lambda p: p["chat_id"] == CHAT, count=before + 1, timeout=10
+    )
+    assert "<b>Somerville, MA</b> bans" in calls[-1].params["text"]
+
+
+async def test_a_double_tap_on_a_button_does_its_work_once(bot: Any) -> None:
+    api, _ = bot
+    answer = await reply_to(api, "Lee")
+    message_id = api.last_message(CHAT)["message_id"]  # type: ignore[index]
+    before = len(api.sent(CHAT))
+    first = api.push_callback(CHAT, "leg:lee", message_id)
+    second = api.push_callback(CHAT, "leg:lee", message_id)
+    for query in (first, second):
+        await api.wait_for("answerCallbackQuery", lambda p, q=query: p["callback_query_id"] == q)
+    await api.wait_for("sendMessage", lambda p: p["chat_id"] == CHAT, count=before + 1)
+    api.push_text(CHAT, "hi")  # a marker: everything before it has been handled
+    await api.wait_for("sendMessage", lambda p: p["chat_id"] == CHAT, count=before + 2)
+    texts = [t for t in api.texts(CHAT)[before:] if "Your state legislators for Lee" in t]
+    assert len(texts) == 1, texts
+    assert answer["text"]

@@ -22,6 +22,20 @@ the messages that were in flight at that instant. The same holds for a timeout o
 connection after Telegram received the request (it is retried; at most one duplicate per such
 error). Nothing else can send a message twice: the outbox row is the only ticket to send.
 
+One engine per broadcast. Before it sends anything the engine takes the broadcast's lease in
+the state database (:func:`bot.storage.broadcasts.take_lease`), renews it while it runs and
+releases it at the end; each of its writes checks it still holds it. A second engine on the
+same database (the bot started while the command line delivers, or a second bot) waits, showing
+the counts as they move, and returns when the holder finishes, or takes the delivery over when
+the lease expires (a crashed holder on another machine) or at once when the holder was a
+process of this machine that is gone. If the holder was only stalled, it finds its lease taken
+at its next write and stops (report state ``taken over``); the messages it had in flight are
+the duplicate window above.
+
+Failures. A recipient whose sends all failed (an outage outlasting ``max_attempts``) leaves the
+broadcast ``incomplete``: not done, its failed rows kept, and the next run of the engine on it
+retries them.
+
 Quiet hours: a broadcast that is not urgent waits until ``scheduled_for`` and is never sent
 inside quiet hours (default 21:00-09:00 America/New_York); started before quiet hours begin, it
 pauses when they begin and continues when they end.
@@ -35,15 +49,16 @@ import heapq
 import logging
 import random
 import sqlite3
-import time as monotonic_time
+import time as clock
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.broadcast.pacer import Pacer, Priority
+from bot.core.reply import Button
 from bot.storage import broadcasts as store
 from bot.storage.broadcasts import Counts
 
@@ -59,6 +74,7 @@ BACKOFF_MAX = 60.0
 # The same permanent error this many times in a row before any success means the message itself
 # is wrong (bad HTML, bad token): stop instead of failing every recipient.
 ABORT_AFTER_PERMANENT = 20
+LEASE_POLL = 1.0  # seconds between looks at a lease another engine holds
 
 
 @dataclass(frozen=True)
@@ -91,10 +107,17 @@ class SendResult:
         return cls("permanent", error=error)
 
 
+Buttons = tuple[tuple[Button, ...], ...]
+# One subscriber's copy of an alert: (chat id, organizer's text) -> (text, buttons).
+Personalize = Callable[[int, str], tuple[str, Buttons]]
+
+
 class Sender(Protocol):
     """A channel that can send one HTML message to one chat."""
 
-    async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+    async def send(
+        self, chat_id: int, text_html: str, *, paid: bool, buttons: Buttons = ()
+    ) -> SendResult:
         """Send and report the outcome; never raise for an expected Telegram error."""
         ...
 
@@ -104,7 +127,9 @@ class Report:
     """The outcome of :meth:`Engine.run`."""
 
     broadcast_id: int
-    state: str  # "done" | "cancelled" | "aborted"
+    # "done"; "incomplete" (recipients failed: run again to retry them); "aborted" (the message
+    # itself is refused); "cancelled"; "taken over" (another engine holds the lease now).
+    state: str
     counts: Counts
     interrupted: int = 0  # rows found in "sending" on start: resent (see the policy above)
     retries: int = 0
@@ -193,8 +218,13 @@ class Engine:
         progress: ProgressCallback | None = None,
         progress_interval: float = 1.0,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        lease_seconds: float = store.LEASE_SECONDS,
+        lease_poll: float = LEASE_POLL,
+        clock: Callable[[], float] = clock.time,
+        personalize: Personalize | None = None,
     ) -> None:
         self.conn = conn
+        self.personalize = personalize
         self.sender = sender
         self.pacer = pacer
         self.workers = workers
@@ -207,6 +237,10 @@ class Engine:
         self.progress = progress
         self.progress_interval = progress_interval
         self.now = now
+        self.lease_seconds = lease_seconds
+        self.lease_poll = lease_poll
+        self.clock = clock
+        self.owner = store.new_owner()
         self._permanent_streak: list[str] = []
         self._delivered_any = False
 
@@ -224,12 +258,60 @@ class Engine:
         )
 
     async def run(self, broadcast_id: int) -> Report:
-        """Send every pending row of the broadcast; resume where a previous run stopped."""
+        """Send every pending row of the broadcast; resume where a previous run stopped.
+
+        Waits while another engine holds the broadcast's lease; a broadcast already finished
+        (by that engine, or before) is reported as it stands and nothing is sent.
+        """
         broadcast = store.get_broadcast(self.conn, broadcast_id)
-        if broadcast is None:
-            raise store.BroadcastStateError(f"no broadcast {broadcast_id}")
-        await self._hold(broadcast)
-        interrupted = set(store.start_sending(self.conn, broadcast_id))
+        if broadcast is None or broadcast.state == "draft":
+            raise store.BroadcastStateError(f"broadcast {broadcast_id} was never queued")
+        if broadcast.state in store.UNFINISHED_STATES:
+            await self._hold(broadcast)
+            if await self._take_lease(broadcast_id):
+                try:
+                    return await self._deliver(broadcast)
+                finally:
+                    store.release_lease(self.conn, broadcast_id, self.owner)
+        final = store.get_broadcast(self.conn, broadcast_id)
+        report = Report(
+            broadcast_id,
+            final.state if final else "cancelled",
+            store.progress(self.conn, broadcast_id),
+        )
+        if self.progress is not None:
+            self.progress(report.counts)
+        return report
+
+    async def _take_lease(self, broadcast_id: int) -> bool:
+        """Take the lease, waiting while a live engine holds it; False if it finished meanwhile."""
+        waited = False
+        while not store.take_lease(
+            self.conn, broadcast_id, self.owner, self.lease_seconds, now=self.clock()
+        ):
+            current = store.get_broadcast(self.conn, broadcast_id)
+            if current is None or current.state not in store.UNFINISHED_STATES:
+                return False
+            if not waited:
+                logger.info("broadcast %d is being delivered by another process", broadcast_id)
+                waited = True
+            if self.progress is not None:
+                self.progress(store.progress(self.conn, broadcast_id))
+            await asyncio.sleep(self.lease_poll)
+        return True
+
+    async def _keep_lease(self, broadcast_id: int) -> None:
+        """Renew the lease every third of its length; raise LeaseLost once it is taken over."""
+        while True:
+            await asyncio.sleep(self.lease_seconds / 3)
+            if not store.renew_lease(
+                self.conn, broadcast_id, self.owner, self.lease_seconds, now=self.clock()
+            ):
+                raise store.LeaseLost(f"broadcast {broadcast_id} was taken over")
+
+    async def _deliver(self, broadcast: store.Broadcast) -> Report:
+        broadcast_id = broadcast.id
+        interrupted = set(store.start_sending(self.conn, broadcast_id, owner=self.owner))
         if interrupted:
             logger.warning(
                 "broadcast %d: resending %d message(s) interrupted mid-send",
@@ -244,32 +326,44 @@ class Engine:
         work.outstanding = len(work.ready)
         report = Report(broadcast_id, "done", store.progress(self.conn, broadcast_id))
         report.interrupted = len(interrupted)
-        started = monotonic_time.monotonic()
+        started = clock.monotonic()
         reporter = asyncio.create_task(self._report_progress(broadcast_id))
+        keeper = asyncio.create_task(self._keep_lease(broadcast_id))
         tasks = [
             asyncio.create_task(self._worker(broadcast, work, report))
             for _ in range(max(1, self.workers))
         ]
+        workers = asyncio.gather(*tasks)
+        either: set[asyncio.Future[Any]] = {workers, keeper}
         try:
-            await asyncio.gather(*tasks)
+            await asyncio.wait(either, return_when=asyncio.FIRST_COMPLETED)
+            if keeper.done():
+                keeper.result()  # raises LeaseLost: it is the only way it ends
+            await workers
         except _Abort as exc:
             report.state = "aborted"
             report.error = str(exc)
+        except store.LeaseLost as exc:
+            report.state = "taken over"
+            report.error = str(exc)
         finally:
-            for task in tasks:
+            running: list[asyncio.Future[Any]] = [*tasks, workers, keeper, reporter]
+            for task in running:
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            reporter.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await reporter
-        report.elapsed = monotonic_time.monotonic() - started
+            await asyncio.gather(*running, return_exceptions=True)
+        report.elapsed = clock.monotonic() - started
+        if report.state == "done" and store.is_cancelled(self.conn, broadcast_id):
+            report.state = "cancelled"
         if report.state == "done":
-            if store.is_cancelled(self.conn, broadcast_id):
+            try:
+                report.counts = store.finish(self.conn, broadcast_id, owner=self.owner)
+                report.state = "done" if report.counts.complete else "incomplete"
+            except store.LeaseLost as exc:
+                report.state = "taken over"
+                report.error = str(exc)
+            except store.BroadcastStateError:  # cancelled after the workers' last look
                 report.state = "cancelled"
-                report.counts = store.progress(self.conn, broadcast_id)
-            else:
-                report.counts = store.finish(self.conn, broadcast_id)
-        else:
+        if report.state not in ("done", "incomplete"):
             report.counts = store.progress(self.conn, broadcast_id)
         if self.progress is not None:
             self.progress(report.counts)
@@ -341,11 +435,16 @@ class Engine:
                 return
             await self._wait_for_daytime(broadcast)
             await self.pacer.acquire(chat_id, Priority.BROADCAST)
-            if not store.mark_sending(self.conn, bid, chat_id):
+            if not store.mark_sending(self.conn, bid, chat_id, owner=self.owner):
                 self._settle(work)  # erased by forget() or cancelled meanwhile
                 continue
             attempts += 1
-            result = await self.sender.send(chat_id, broadcast.text, paid=self.paid)
+            text, buttons = (
+                self.personalize(chat_id, broadcast.text)
+                if self.personalize is not None
+                else (broadcast.text, ())
+            )
+            result = await self.sender.send(chat_id, text, paid=self.paid, buttons=buttons)
             self._record(bid, chat_id, attempts, result, work, report)
 
     async def _wait_for_daytime(self, broadcast: store.Broadcast) -> None:
@@ -366,36 +465,31 @@ class Engine:
         work: _Work,
         report: Report,
     ) -> None:
+        def mark(state: str, **details: Any) -> None:
+            store.mark_done(self.conn, bid, chat_id, state, owner=self.owner, **details)
+
         if result.kind == "ok":
-            store.mark_done(self.conn, bid, chat_id, "sent", message_id=result.message_id)
+            mark("sent", message_id=result.message_id)
             self._delivered_any = True
             self._permanent_streak.clear()
             self._settle(work)
         elif result.kind == "blocked":
-            drop = _unsubscriber(chat_id)
-            store.mark_done(self.conn, bid, chat_id, "blocked", error=result.error, extra=drop)
+            mark("blocked", error=result.error, extra=_unsubscriber(chat_id))
             self._settle(work)
         elif result.kind == "retry_after":
             seconds = result.seconds or 1.0
             report.rate_limited += 1
             self.pacer.pause(seconds)
             # Not the recipient's fault: this attempt does not count against max_attempts.
-            store.mark_done(
-                self.conn,
-                bid,
-                chat_id,
-                "pending",
-                error=f"retry after {seconds}s",
-                extra=_uncount_attempt(bid, chat_id),
-            )
+            mark("pending", error=f"retry after {seconds}s", extra=_uncount_attempt(bid, chat_id))
             self._requeue(work, chat_id, attempts - 1, 0)
         elif result.kind == "transient" and attempts < self.max_attempts:
             report.retries += 1
-            store.mark_done(self.conn, bid, chat_id, "pending", error=result.error)
+            mark("pending", error=result.error)
             delay = min(self.backoff_max, self.backoff_base * 2 ** (attempts - 1))
             self._requeue(work, chat_id, attempts, delay * random.uniform(0.8, 1.2))
         else:
-            store.mark_done(self.conn, bid, chat_id, "failed", error=result.error)
+            mark("failed", error=result.error)
             self._settle(work)
             if result.kind == "permanent" and not self._delivered_any:
                 self._permanent_streak.append(result.error or "")

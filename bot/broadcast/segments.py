@@ -1,9 +1,11 @@
 """Who receives a broadcast: ``KEY=VALUE`` segments resolved against subscribers and knowledge.
 
 Keys: ``town`` (name or place id), ``senate`` / ``house`` (a district, e.g. "Second
-Middlesex"), ``legislator`` (a name: that legislator's district), ``status`` (``ban``: the
-town has a ban or moratorium in force, not unverified; ``no-ban``: it has none), ``language``
-(a code such as ``en``) and ``all`` (everyone; only on its own). Different keys narrow the
+Middlesex"), ``legislator`` (a name: that legislator's district), ``status`` (where the town
+stands, as the answers say it, from :mod:`bot.kb.standing`: ``ban``, ``moratorium``, ``limited``
+or ``oversight`` in force; ``no-ban``: no ban or moratorium in force), ``language`` (a code such
+as ``en``), ``volunteer`` (``yes``: residents who said they would help organize in their town;
+``no``: the others) and ``all`` (everyone; only on its own). Different keys narrow the
 audience (AND); the same key repeated widens it (OR): ``town=Somerville town=Cambridge
 status=ban``.
 
@@ -17,10 +19,14 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-KEYS = ("town", "senate", "house", "legislator", "status", "language", "all")
+from bot.kb import measures, queries
+from bot.kb.standing import KINDS
+from bot.storage.broadcasts import shown
+
+KEYS = ("town", "senate", "house", "legislator", "status", "language", "volunteer", "all")
 # Ordinals as people type them; districts are written out in the knowledge ("Second Middlesex").
 _ORDINALS = {
     "1st": "first",
@@ -43,7 +49,7 @@ _ORDINALS = {
     "18th": "eighteenth",
     "19th": "nineteenth",
 }
-BAN_MEASURES = ("ban", "moratorium")
+STATUSES = ("ban", "moratorium", "limited", "oversight", "no-ban")
 
 
 class SegmentError(ValueError):
@@ -96,9 +102,12 @@ def parse(items: Iterable[str]) -> tuple[Segment, ...]:
             raise SegmentError(f"unknown segment {item!r}; keys: {', '.join(KEYS)}")
         if not sep or not value:
             raise SegmentError(f"segment {item!r} needs a value: {key}=...")
-        if key == "status" and value.lower() not in ("ban", "no-ban"):
-            raise SegmentError(f"status must be ban or no-ban, not {value!r}")
-        segments.append(Segment(key, value.lower() if key in ("status", "language") else value))
+        if key == "status" and value.lower() not in STATUSES:
+            raise SegmentError(f"status must be one of {', '.join(STATUSES)}, not {value!r}")
+        if key == "volunteer" and value.lower() not in ("yes", "no"):
+            raise SegmentError(f"volunteer must be yes or no, not {value!r}")
+        lowered = key in ("status", "language", "volunteer")
+        segments.append(Segment(key, value.lower() if lowered else value))
     if not segments:
         raise SegmentError("say who receives it: a segment such as town=Somerville, or all")
     if any(s.key == "all" for s in segments) and len(segments) > 1:
@@ -129,11 +138,18 @@ def resolve(
             split |= split_here
         places = allowed if places is None else places & allowed
     sql = "SELECT chat_id, place_id FROM subscribers"
-    params: list[str] = []
+    where: list[str] = []
+    params: list[str | int] = []
     if "language" in by_key:
         marks = ",".join("?" * len(by_key["language"]))
-        sql += f" WHERE lower(language) IN ({marks})"
+        where.append(f"lower(language) IN ({marks})")
         params.extend(by_key["language"])
+    if "volunteer" in by_key:
+        marks = ",".join("?" * len(by_key["volunteer"]))
+        where.append(f"volunteer IN ({marks})")
+        params.extend(int(value == "yes") for value in by_key["volunteer"])
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     rows = state.execute(sql + " ORDER BY chat_id", params).fetchall()
     chosen = [(c, p) for c, p in rows if places is None or p in places]
     counts: dict[str, int] = defaultdict(int)
@@ -155,38 +171,27 @@ def _places(
     if key == "town":
         return {_town(kb, value)}, set()
     if key == "status":
-        banned = {
-            row[0]
-            for row in kb.execute(
-                "SELECT DISTINCT place_id FROM measures WHERE measure IN (?, ?)"
-                " AND status = 'in_force' AND confidence != 'unverified'",
-                BAN_MEASURES,
-            )
-        }
-        if value == "ban":
-            return banned, set()
-        everyone = {row[0] for row in state.execute("SELECT DISTINCT place_id FROM subscribers")}
-        return everyone - banned, set()
+        standings = measures.standings(kb)
+        if value == "no-ban":
+            protected = {p for p, s in standings.items() if s.prohibits}
+            everyone = {
+                row[0] for row in state.execute("SELECT DISTINCT place_id FROM subscribers")
+            }
+            return everyone - protected, set()
+        return {p for p, s in standings.items() if s.in_force and s.kind == value}, set()
     if key == "legislator":
         chamber, district = _legislator(kb, value)
     else:
         chamber, district = key, _district(kb, key, value)
-    rows = kb.execute(
-        "SELECT place_id, whole FROM district_municipalities WHERE chamber = ? AND district = ?",
-        (chamber, district),
-    ).fetchall()
-    return {r[0] for r in rows}, {r[0] for r in rows if not r[1]}
+    covered = queries.district_places(kb, chamber, district)
+    return {p for p, _ in covered}, {p for p, whole in covered if not whole}
 
 
 def _town(kb: sqlite3.Connection, value: str) -> str:
-    rows = kb.execute(
-        "SELECT id FROM places WHERE id = ? OR lower(name) = lower(?)"
-        " ORDER BY id = ? DESC, state != 'MA'",
-        (value, value, value),
-    ).fetchall()
-    if not rows:
+    found = queries.find_place(kb, value)
+    if found is None:
         raise SegmentError(f"unknown town {value!r}")
-    return str(rows[0][0])
+    return found
 
 
 def _normalize_district(text: str) -> str:
@@ -196,34 +201,44 @@ def _normalize_district(text: str) -> str:
 
 def _district(kb: sqlite3.Connection, chamber: str, value: str) -> str:
     wanted = _normalize_district(value)
-    for (district,) in kb.execute(
-        "SELECT DISTINCT district FROM district_municipalities WHERE chamber = ?", (chamber,)
-    ):
+    for district in queries.districts(kb, chamber):
         if _normalize_district(district) == wanted:
-            return str(district)
+            return district
     raise SegmentError(f"unknown {chamber} district {value!r}")
 
 
 def _legislator(kb: sqlite3.Connection, value: str) -> tuple[str, str]:
-    rows = kb.execute(
-        "SELECT chamber, district, name FROM legislators WHERE lower(name) = lower(?)", (value,)
-    ).fetchall()
-    if not rows:
-        rows = kb.execute(
-            "SELECT chamber, district, name FROM legislators WHERE lower(name) LIKE ?",
-            (f"%{value.lower()}%",),
-        ).fetchall()
+    rows = queries.legislator_seats(kb, value)
     if not rows:
         raise SegmentError(f"no legislator named {value!r}")
     if len(rows) > 1:
         names = ", ".join(sorted(r[2] for r in rows))
         raise SegmentError(f"{value!r} matches several legislators: {names}")
-    return str(rows[0][0]), str(rows[0][1])
+    return rows[0][0], rows[0][1]
 
 
 def _name(kb: sqlite3.Connection, place_id: str) -> str:
-    row = kb.execute("SELECT name FROM places WHERE id = ?", (place_id,)).fetchone()
-    return str(row[0]) if row else place_id
+    return queries.place_name(kb, place_id) or place_id
+
+
+def by_status(by_place: Mapping[str, int], kb: sqlite3.Connection) -> dict[str, int]:
+    """Subscribers by where their town stands, as the answers say it: ban, moratorium, ...
+
+    A town whose measure is no longer in force, or that has none, counts as "none".
+    """
+    standings = measures.standings(kb)
+    counts: dict[str, int] = dict.fromkeys(KINDS, 0)
+    for place_id, n in by_place.items():
+        standing = standings.get(place_id)
+        counts[standing.label if standing else "none"] += n
+    return counts
+
+
+def format_by_status(counts: Mapping[str, int]) -> str:
+    """The counts of :func:`by_status` for ``python -m bot stats``, small ones hidden."""
+    lines = ["Subscribers by where their town stands:"]
+    lines += [f"  {kind}: {shown(n)}" for kind, n in counts.items()]
+    return "\n".join(lines)
 
 
 def _describe(segments: Sequence[Segment]) -> list[str]:

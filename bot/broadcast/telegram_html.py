@@ -23,8 +23,23 @@ _ATTR = re.compile(r"""\s*([a-zA-Z-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]
 _NAMED_ENTITIES = frozenset(["lt", "gt", "amp", "quot"])
 
 
+def visible_text(text: str) -> str:
+    """The text a reader sees: tags and link addresses removed, entities decoded."""
+    return _parse(text)[1]
+
+
 def validate(text: str) -> list[str]:
     """Return the problems with ``text`` as Telegram HTML (empty if it is fine)."""
+    problems, visible = _parse(text)
+    length = len(visible.encode("utf-16-le")) // 2
+    if not visible.strip():
+        problems.append("the message is empty")
+    if length > MAX_MESSAGE_CHARS:
+        problems.append(f"the message is {length} characters; Telegram allows {MAX_MESSAGE_CHARS}")
+    return problems
+
+
+def _parse(text: str) -> tuple[list[str], str]:
     problems: list[str] = []
     stack: list[str] = []
     plain: list[str] = []
@@ -53,13 +68,7 @@ def validate(text: str) -> list[str]:
     _check_text(text[pos:], pos, problems)
     plain.append(text[pos:])
     problems.extend(f"<{tag}> is never closed" for tag in reversed(stack))
-    visible = "".join(plain)
-    length = len(visible.encode("utf-16-le")) // 2
-    if not visible.strip():
-        problems.append("the message is empty")
-    if length > MAX_MESSAGE_CHARS:
-        problems.append(f"the message is {length} characters; Telegram allows {MAX_MESSAGE_CHARS}")
-    return problems
+    return problems, "".join(plain)
 
 
 def _check_text(chunk: str, offset: int, problems: list[str]) -> None:
@@ -96,3 +105,8 @@ def _check_tag(tag: str, attrs: dict[str, str], stack: list[str]) -> str | None:
     if tag == "blockquote":
         return None if set(attrs) <= {"expandable"} else "<blockquote> takes only expandable"
     return f"<{tag}> is not allowed by Telegram"
+
+
+def visible_length(text: str) -> int:
+    """Return the length Telegram counts: UTF-16 code units of the visible text."""
+    return len(visible_text(text).encode("utf-16-le")) // 2

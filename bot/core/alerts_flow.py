@@ -16,12 +16,14 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 
-from bot.core import callbacks
+from bot.core import callbacks, smalltalk
 from bot.core.answers import place_label
 from bot.core.context import UserContext
-from bot.core.i18n import Catalog
+from bot.core.i18n import DEFAULT_LANGUAGE, Catalog
 from bot.core.reply import Button, Reply
 from bot.core.resolver import Outcome, Resolver
+from bot.kb.directory import Directory
+from bot.kb.legislators import seat_key
 from bot.kb.models import Place
 from bot.storage import subscribers
 
@@ -45,6 +47,7 @@ STOP_WORDS = frozenset(
 )
 _TRIM = " \t\r\n.!¡?¿\"'“”"  # "Stop!" and "STOP." are still STOP
 MAX_ECHO_CHARS = 60  # of an unknown town, echoed back
+MAX_ALERT = 4096  # Telegram's limit: the stop line is left out of an alert that would pass it
 MESSAGE_BUDGET = 3500  # characters per /mydata message, under Telegram's 4,096
 ALERT_KINDS = frozenset({"city", "town"})
 
@@ -59,6 +62,26 @@ def can_subscribe(place: Place) -> bool:
     return place.state == "MA" and place.kind in ALERT_KINDS
 
 
+def alert_copy(
+    state: sqlite3.Connection, catalog: Catalog, chat_id: int, text: str
+) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+    """One subscriber's copy of an alert: the organizer's text, a line on how to stop in the
+    subscriber's language, and a button to call their own legislators if they chose to keep
+    their districts."""
+    found = subscribers.get(state, chat_id)
+    lang = found.language if found is not None else DEFAULT_LANGUAGE
+    footer = catalog.t("alerts.footer", lang)
+    copy = f"{text}\n\n{footer}" if len(text) + len(footer) + 2 <= MAX_ALERT else text
+    if found is None or not (found.senate or found.house):
+        return copy, ()
+    keys = [
+        seat_key(chamber, district) if district else "-"
+        for chamber, district in (("senate", found.senate), ("house", found.house))
+    ]
+    data = callbacks.make(callbacks.LEGISLATORS, found.place_id, "k", *keys)
+    return copy, ((Button(catalog.t("alerts.button.call", lang), data),),)
+
+
 class AlertsFlow:
     """Answer /subscribe, /unsubscribe, STOP, /mydata, /forget and the ``alr:`` buttons."""
 
@@ -68,11 +91,13 @@ class AlertsFlow:
         catalog: Catalog,
         resolver: Resolver,
         today: Callable[[], date] = date.today,
+        directory: Directory | None = None,
     ) -> None:
         self.state = state
         self.catalog = catalog
         self.resolver = resolver
         self.today = today
+        self.directory = directory  # the legislators, for the districts residents keep
 
     def t(self, key: str, user: UserContext, **values: object) -> str:
         return self.catalog.t(key, user.language, **values)
@@ -144,8 +169,10 @@ class AlertsFlow:
         return [Reply(self.t("alerts.not_subscribed", user))]
 
     def stop_hook(self, user: UserContext, text: str) -> list[Reply] | None:
-        """A text hook: STOP (and its equivalents) as the whole message unsubscribes."""
-        return self.unsubscribe(user) if is_stop_word(text) else None
+        """A text hook: STOP (and its equivalents) as the whole message unsubscribes, and so
+        does asking to stop in words ("stop sending me messages", "darme de baja")."""
+        asked = is_stop_word(text) or smalltalk.intent(text) is smalltalk.Intent.UNSUBSCRIBE
+        return self.unsubscribe(user) if asked else None
 
     def blocked(self, chat_id: int) -> bool:
         """The chat blocked the bot: drop its subscription; return True if there was one."""
@@ -161,16 +188,23 @@ class AlertsFlow:
         sections: list[str] = []
         subscription = found.pop("subscribers", [])
         for row in subscription:
-            sections.append(
-                self.t(
-                    "alerts.mydata_subscription",
-                    user,
-                    chat_id=row["chat_id"],
-                    town=self._town(str(row["place_id"])),
-                    language=self._language(str(row["language"])),
-                    created=html.escape(str(row["created"])),
-                )
+            town = self._town(str(row["place_id"]))
+            section = self.t(
+                "alerts.mydata_subscription",
+                user,
+                chat_id=row["chat_id"],
+                town=town,
+                language=self._language(str(row["language"])),
+                created=html.escape(str(row["created"])),
             )
+            if row.get("volunteer"):
+                section += "\n" + self.t("alerts.mydata_volunteer", user, town=town)
+            if row.get("senate") or row.get("house"):
+                districts = " · ".join(
+                    html.escape(str(row[c])) for c in ("senate", "house") if row.get(c)
+                )
+                section += "\n" + self.t("alerts.mydata_districts", user, districts=districts)
+            sections.append(section)
         for table, rows in found.items():
             lines = [
                 self.t("alerts.mydata_table", user, table=html.escape(table), count=len(rows))
@@ -214,7 +248,38 @@ class AlertsFlow:
                 return self.forget(user)
             if parts == ["forget", "no"]:
                 return [Reply(self.t("alerts.forget_kept", user), edit=True)]
+            if len(parts) == 4 and parts[0] == "dist":
+                return self.keep_districts(user, parts[1], parts[2], parts[3])
         return [Reply(self.t("alerts.stale", user))]
+
+    def keep_districts(
+        self, user: UserContext, place_id: str, senate_key: str, house_key: str
+    ) -> list[Reply]:
+        """The resident asked for alerts with a button to call their own legislators: keep
+        their town's alerts and their two districts (never a precinct, never a location)."""
+        if self.directory is None:
+            return [Reply(self.t("alerts.stale", user))]
+        senate = self.directory.member(senate_key) if senate_key != "-" else None
+        house = self.directory.member(house_key) if house_key != "-" else None
+        place = self.resolver.places.get(place_id)
+        if place is None or not can_subscribe(place) or (senate is None and house is None):
+            return [Reply(self.t("alerts.stale", user))]
+        old = subscribers.get(self.state, user.chat_id)
+        if old is None or old.place_id != place.id:
+            subscribers.subscribe(self.state, user.chat_id, place.id, user.language, self.today())
+        subscribers.keep_districts(
+            self.state,
+            user.chat_id,
+            senate.district if senate is not None else None,
+            house.district if house is not None else None,
+        )
+        names = " · ".join(html.escape(m.district) for m in (senate, house) if m is not None)
+        label = html.escape(place_label(self.catalog, place, user.language))
+        stop = Button(
+            self.t("alerts.button.unsubscribe", user), callbacks.make(callbacks.ALERTS, "unsub")
+        )
+        text = self.t("alerts.districts_kept", user, town=label, districts=names)
+        return [Reply(text, ((stop,),))]
 
     # Helpers ------------------------------------------------------------------------------
 

@@ -1,30 +1,36 @@
-"""What the bot says about a place: status, date, scope, caveat, statewide context, source, as-of.
+"""What the bot says about a place: one phone screen; details, state law, sources on buttons.
 
-The rules of truth live here, in one place:
-- a measure marked ``unverified`` is never stated as fact;
-- a ``likely`` measure carries a caution;
-- a place with no measure on record gets "no ban found in our records (as of DATE)";
-- every municipal answer in Massachusetts carries the caveat that a local ban does not bind the
-  State Police, the RMV or federal agencies, and the statewide situation.
+The rules of truth, in one place:
+- what a place's measures mean is decided by :func:`bot.kb.standing.classify`, never here;
+- the headline, scope and caveat are the measure's own reviewed text, never built from a word;
+- an ``unverified`` measure is never stated; a ``likely`` one carries a caution; a
+  ``confirmed`` one is not hedged;
+- a place with no measure gets "no ban found in our records (as of DATE)";
+- every date is the date of the facts (the newest source behind them), never the import date,
+  in the catalog's one format;
+- once the session of bills.yaml has ended, its bills are no longer called pending.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Protocol
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
+from bot.broadcast.telegram_html import visible_text
 from bot.core import callbacks
 from bot.core.i18n import Catalog
 from bot.core.reply import Button, Reply
-from bot.kb.models import Measure, Place
+from bot.kb.models import Coverage, Day, Measure, Place, Session, Source, ordinal, pick
+from bot.kb.standing import Standing, stated
 
-# Measures that answer "is it banned here?" with yes, when in force and not unverified.
-PROHIBITIONS = frozenset({"ban", "moratorium"})
-MAX_SCOPE_CHARS = 400
-MAX_SOURCES_SHOWN = 2
+# Telegram's limit is 4,096 characters; a resident reads the first screen, so an answer stays
+# within one phone screen. 600 visible characters (link addresses not counted) is what a
+# 6-inch phone shows above the buttons at the default font size.
+SCREEN_CHARS = 600
+MAX_MESSAGE = 4096
 
 
 class Knowledge(Protocol):
@@ -33,19 +39,15 @@ class Knowledge(Protocol):
     def place(self, place_id: str) -> Place | None: ...
     def measures_for(self, place_id: str) -> list[Measure]: ...
     def statewide(self, state: str = "MA") -> list[Measure]: ...
-
-    @property
-    def as_of(self) -> date: ...
+    def standing(self, place_id: str) -> Standing: ...
+    def standings(self) -> dict[str, Standing]: ...
+    def coverage(self, state: str = "MA") -> Coverage | None: ...
+    def session(self) -> Session: ...
 
 
 def esc(text: str) -> str:
     """Escape knowledge or user text for Telegram HTML."""
     return html.escape(text, quote=False)
-
-
-def fmt_date(value: date) -> str:
-    """Dates as residents read them: "June 27, 2019"."""
-    return f"{value:%B} {value.day}, {value.year}"
 
 
 def place_label(catalog: Catalog, place: Place, lang: str = "en") -> str:
@@ -55,90 +57,181 @@ def place_label(catalog: Catalog, place: Place, lang: str = "en") -> str:
     return catalog.t("place_label", lang, name=place.name, state=place.state)
 
 
-def stated(measures: Sequence[Measure]) -> list[Measure]:
-    """The measures we may state as fact: never the unverified ones."""
-    return [m for m in measures if m.confidence != "unverified"]
-
-
-def has_ban(kb: Knowledge, place_id: str) -> bool:
-    """True when a confirmed or likely ban or moratorium is in force for the place."""
-    return any(
-        m.measure in PROHIBITIONS and m.status == "in_force"
-        for m in stated(kb.measures_for(place_id))
-    )
-
-
-def main_measure(measures: Sequence[Measure]) -> Measure | None:
-    """The measure that answers "is it banned?": a prohibition first, then any other."""
-    for measure in measures:
-        if measure.measure in PROHIBITIONS or measure.measure == "repealed":
-            return measure
-    local = [m for m in measures if m.level != "state" and m.measure != "restriction"]
-    return local[0] if local else None
+def newest(days: Iterable[Day | None]) -> Day | None:
+    """The latest of some dates (None if there is none)."""
+    found = [d for d in days if d is not None]
+    return max(found, key=lambda d: d.key) if found else None
 
 
 class Answers:
     """Builds the replies about places."""
 
-    def __init__(self, kb: Knowledge, catalog: Catalog, bot_username: str | None = None) -> None:
+    def __init__(
+        self,
+        kb: Knowledge,
+        catalog: Catalog,
+        bot_username: str | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         self.kb = kb
         self.catalog = catalog
         self.bot_username = bot_username
+        self.today = today
+        # Rows another flow adds under an answer (the local action kit's), after legislators.
+        self.more_buttons: Callable[[Place, str], tuple[tuple[Button, ...], ...]] = (
+            lambda place, lang: ()
+        )
 
     def t(self, key: str, lang: str, **values: object) -> str:
         return self.catalog.t(key, lang, **values)
 
-    def place(self, place: Place, lang: str = "en") -> Reply:
-        """The full answer for one place, with the next-step buttons."""
-        label = esc(place_label(self.catalog, place, lang))
-        all_measures = self.kb.measures_for(place.id)
-        measures = stated(all_measures)
-        as_of = fmt_date(self.kb.as_of)
-        lines: list[str] = []
-        main = main_measure(measures)
-        if main is None:
-            lines.append(self.t("status.none", lang, place=label, as_of=as_of))
-        else:
-            lines.extend(self._describe(main, label, lang))
-        for other in measures:
-            if other is not main and other.measure == "restriction" and main is None:
-                scope = esc(_clip(other.scope, MAX_SCOPE_CHARS))
-                lines.append(self.t("oversight_also", lang, place=label, scope=scope))
-        if any(m.confidence == "unverified" for m in all_measures):
-            lines.append(self.t("unverified_note", lang))
-        in_force = main is not None and main.measure in PROHIBITIONS and main.status == "in_force"
-        if in_force and place.kind != "state":
-            caveat = "caveat" if place.state == "MA" else "caveat_other"
-            lines.append(self.t(caveat, lang, place=esc(place.name)))
-        if place.state == "MA":
-            lines.append(self.statewide(lang))
-            if main is None or main.measure not in PROHIBITIONS:
-                lines.append(self.t("ask_for_ban", lang))
-        else:
-            if place.kind != "state":
-                lines.extend(self._other_state(place, lang))
-        sources = main.sources if main is not None else self._statewide_sources(place)
-        if sources:
-            lines.append(self.t("source", lang, links=_links(sources[:MAX_SOURCES_SHOWN])))
-        lines.append(self.t("as_of", lang, as_of=as_of))
-        return Reply("\n\n".join(lines), self.buttons(place, lang))
+    def date(self, value: date | Day, lang: str) -> str:
+        return self.catalog.date(value, lang)
 
-    def buttons(self, place: Place, lang: str = "en") -> tuple[tuple[Button, ...], ...]:
-        """Next steps under an answer: legislators, alerts, share, sources."""
+    # The answer ---------------------------------------------------------------------------
+
+    def place(self, place: Place, lang: str = "en") -> Reply:
+        """The answer for one place, on one screen, with the next-step buttons."""
+        standing = self.kb.standing(place.id)
+        main = standing.measure
+        lines: list[str] = []
+        coverage = self.kb.coverage(place.state) if place.kind != "state" else None
+        if main is None:
+            label = esc(place_label(self.catalog, place, lang))
+            if coverage is None:
+                lines.append(self.t("answer.none_undated", lang, place=label))
+            else:
+                as_of = self.date(coverage.sources_through, lang)
+                lines.append(self.t("answer.none", lang, place=label, as_of=as_of))
+        else:
+            lines.append(self.text(main, "headline", lang))
+            if main.confidence == "likely":
+                lines.append(self.t("answer.likely", lang))
+            if standing.in_force and main.caveat is not None:
+                lines.append(self.t("answer.caveat", lang, caveat=self.text(main, "caveat", lang)))
+        if standing.unverified:
+            lines.append(self.t("answer.unverified", lang))
+        if place.kind == "state":
+            bills = self.bills_status(place.state, lang)
+            if bills:
+                lines.append(bills)
+        else:
+            line = self.state_line(place.state, lang)
+            if line:
+                lines.append(line)
+        if place.state == "MA" and place.kind != "state" and not standing.prohibits:
+            lines.append(self.t("answer.ask_for_ban", lang))
+        if main is not None:
+            # The newest source behind what this screen says: the measure's, and for a town the
+            # state's list of municipal measures that "no other ban" rests on.
+            through = newest(
+                [main.sources_through, coverage.sources_through if coverage else None]
+            )
+            if through is not None:
+                lines.append(self.t("answer.as_of", lang, as_of=self.date(through, lang)))
+        return Reply("\n\n".join(lines), self.buttons(place, standing, lang))
+
+    def text(self, measure: Measure, field: str, lang: str) -> str:
+        """A measure's reviewed text in ``lang``, its place and dates filled in."""
+        template = pick(getattr(measure, field), lang)
+        dates = {
+            "adopted": measure.adopted,
+            "effective": measure.effective,
+            "state_date": measure.state.date,
+        }
+        values = {k: self.date(v, lang) for k, v in dates.items() if v is not None}
+        if "{place}" in template:
+            place = self.kb.place(measure.place_id)
+            name = place_label(self.catalog, place, lang) if place else measure.place_id
+            values["place"] = esc(name)
+        return template.format(**values)
+
+    def state_line(self, state: str, lang: str) -> str | None:
+        """The one line on a town's state: its law, and in Massachusetts the bills."""
+        law = self.state_law(state)
+        if law is None or law.state_line is None:
+            return None
+        text = self.text(law, "state_line", lang)
+        if law.confidence == "likely":
+            text += " " + self.t("answer.likely_inline", lang)
+        pending, session = self._pending_bill(state)
+        if pending is None or session is None or pending.sources_through is None:
+            return self.t("answer.state.law", lang, law=text)
+        if session.ended(self.today()):
+            through = law.sources_through or pending.sources_through
+            return self.t(
+                "answer.state.bills_ended",
+                lang,
+                law=text,
+                as_of=self.date(through, lang),
+                session=ordinal(session.number),
+            )
+        as_of = self.date(pending.sources_through, lang)
+        return self.t("answer.state.bills_pending", lang, law=text, as_of=as_of)
+
+    def bills_status(self, state: str, lang: str) -> str | None:
+        """Whether the session's bills are pending, or the session has ended."""
+        pending, session = self._pending_bill(state)
+        if pending is None or session is None or pending.sources_through is None:
+            return None
+        numbers = esc(" / ".join(pending.bills))
+        if session.ended(self.today()):
+            return self.t(
+                "answer.bills.ended",
+                lang,
+                session=ordinal(session.number),
+                bills=numbers,
+                end=self.date(session.end, lang),
+            )
+        return self.t(
+            "answer.bills.pending",
+            lang,
+            bills=numbers,
+            committee=esc(pending.committee or session.committee),
+            as_of=self.date(pending.sources_through, lang),
+        )
+
+    def state_law(self, state: str) -> Measure | None:
+        """The state's law that decides where the state stands (not a bill), if we state one."""
+        return self.kb.standing(state.lower()).measure
+
+    def _pending_bill(self, state: str) -> tuple[Measure | None, Session | None]:
+        if state != "MA":  # bills.yaml holds the Massachusetts session
+            return None, None
+        bills = [m for m in stated(self.kb.statewide(state)) if m.state.kind == "pending"]
+        return (bills[0] if bills else None), self.kb.session()
+
+    # Buttons ------------------------------------------------------------------------------
+
+    def buttons(
+        self, place: Place, standing: Standing, lang: str = "en"
+    ) -> tuple[tuple[Button, ...], ...]:
+        """Next steps under an answer: legislators, alerts; details, state law; sources, share."""
         rows: list[tuple[Button, ...]] = []
         if place.state == "MA" and place.kind in {"city", "town"}:
-            rows.append(
-                (Button(self.t("button.legislators", lang), callbacks.make("leg", place.id)),)
-            )
+            legislators = callbacks.make(callbacks.LEGISLATORS, place.id)
+            rows.append((Button(self.t("button.legislators", lang), legislators),))
             alerts = self.t("button.alerts", lang, place=place.name)
             rows.append((Button(alerts, callbacks.make(callbacks.ALERTS, "sub", place.id)),))
-        second = [Button(self.t("button.sources", lang), callbacks.make("src", place.id))]
+            rows.extend(self.more_buttons(place, lang))
+        more = []
+        if standing.measure is not None:
+            details = callbacks.make(callbacks.DETAILS, place.id)
+            more.append(Button(self.t("button.details", lang), details))
+        if place.kind != "state" and self.state_law(place.state) is not None:
+            law = callbacks.make(callbacks.STATE_LAW, place.id)
+            more.append(Button(self.t("button.state_law", lang), law))
+        if more:
+            rows.append(tuple(more))
+        last = [
+            Button(self.t("button.sources", lang), callbacks.make(callbacks.SOURCES, place.id))
+        ]
         link = self.share_link(place)
         if link is not None:
             text = self.t("share_text", lang, place=place_label(self.catalog, place, lang))
             share = f"https://t.me/share/url?url={quote(link, safe='')}&text={quote(text)}"
-            second.insert(0, Button(self.t("button.share", lang), url=share))
-        rows.append(tuple(second))
+            last.append(Button(self.t("button.share", lang), url=share))
+        rows.append(tuple(last))
         return tuple(rows)
 
     def share_link(self, place: Place) -> str | None:
@@ -147,113 +240,165 @@ class Answers:
             return None
         return f"https://t.me/{self.bot_username}?start=town-{place.id}"
 
-    def sources(self, place: Place, lang: str = "en") -> Reply:
-        """Every source behind the answer for a place."""
-        label = esc(place_label(self.catalog, place, lang))
-        as_of = fmt_date(self.kb.as_of)
-        measures = stated(self.kb.measures_for(place.id))
-        lines: list[str] = []
-        if measures:
-            lines.append(self.t("sources_title", lang, place=label, as_of=as_of))
-            for measure in measures:
-                lines.append(f"<b>{esc(measure.title)}</b>")
-                lines.extend(f"• {_link(url)}" for url in measure.sources)
-        else:
-            lines.append(self.t("sources_none", lang, place=label))
-        if place.state == "MA" or not measures:
-            for measure in stated(self.kb.statewide(place.state if place.state else "MA"))[:2]:
-                lines.append(f"<b>{esc(measure.title)}</b>")
-                lines.extend(f"• {_link(url)}" for url in measure.sources[:4])
-        return Reply(_fit("\n".join(lines)))
+    # Behind the buttons -------------------------------------------------------------------
 
-    def statewide(self, lang: str = "en") -> str:
-        """The Massachusetts situation: the law in force and the bills pending."""
-        measures = stated(self.kb.statewide("MA"))
-        law = next((m for m in measures if m.status == "in_force"), None)
-        parts: list[str] = []
-        if law is not None:
-            effective = law.effective or law.adopted
-            parts.append(
-                self.t(
-                    "statewide",
-                    lang,
-                    law="M.G.L. c.6 §220",
-                    effective=fmt_date(effective) if effective else "2021",
-                )
-            )
-        pending = [m for m in measures if m.status == "pending"]
-        if pending:
-            bill = pending[0]
-            numbers = " / ".join(getattr(bill, "bills", ()) or ()) or bill.title
-            session = getattr(bill, "session", None) or ""
-            committee = getattr(bill, "committee", None) or "in committee"
-            parts.append(
-                self.t(
-                    "statewide_bills",
-                    lang,
-                    bills=esc(numbers),
-                    session=esc(f"{session} General Court" if session else ""),
-                    status=esc(committee),
-                )
-            )
-        return "\n".join(parts)
+    def details(self, place: Place, lang: str = "en") -> Reply:
+        """Who each stated measure of the place binds, what it forbids, exceptions, status."""
+        standing = self.kb.standing(place.id)
+        current = [
+            m for m in stated(self.kb.measures_for(place.id)) if m.state.kind != "not_enacted"
+        ]
+        measures = self._ordered(standing, current)
+        if not measures:
+            label = esc(place_label(self.catalog, place, lang))
+            return Reply(self.t("details.none", lang, place=label))
+        blocks = [self.describe(m, lang) for m in measures]
+        return Reply(fit("\n\n".join(blocks)))
 
-    def _describe(self, measure: Measure, label: str, lang: str) -> list[str]:
-        if measure.measure == "repealed" or measure.status == "repealed":
-            key = "status.repealed"
-        elif measure.status == "expired":
-            key = "status.expired"
-        elif measure.measure in PROHIBITIONS and measure.status != "in_force":
-            key = "status.ban_unknown"
-        elif measure.measure == "moratorium":
-            key = "status.moratorium"
-        elif measure.measure == "ban":
-            key = "status.ban"
-        elif measure.measure == "pending":
-            key = "status.state_pending"
-        else:
-            key = "status.restriction"
-        lines = [self.t(key, lang, place=label)]
-        if measure.adopted is not None:
-            lines[0] += " " + self.t("adopted", lang, date=fmt_date(measure.adopted))
-        lines.append(self.t("scope", lang, scope=esc(_clip(measure.scope, MAX_SCOPE_CHARS))))
-        if measure.confidence == "likely":
-            lines.append(self.t("likely", lang))
-        return lines
-
-    def _other_state(self, place: Place, lang: str) -> list[str]:
-        state_measures = [
+    def state_law_reply(self, place: Place, lang: str = "en") -> Reply:
+        """The state's laws and, in Massachusetts, the session's bills, in detail."""
+        state = self.kb.place(place.state.lower())
+        name = esc(state.name if state is not None else place.state)
+        measures = [
             m
             for m in stated(self.kb.statewide(place.state))
-            if m.status in {"in_force", "pending"}
+            if m.what != "bill" or m.state.kind == "pending"
         ]
-        return [
-            self.t("also_state", lang, state=esc(place.state), title=esc(m.title))
-            for m in state_measures[:2]
+        if not measures:
+            return Reply(self.t("law.none", lang, state=name))
+        blocks = [self.t("law.title", lang, state=name)]
+        blocks += [self.describe(m, lang) for m in measures]
+        pending, session = self._pending_bill(place.state)
+        if pending is not None and session is not None:
+            links = ", ".join(
+                f'<a href="{html.escape(b.url, quote=True)}">{esc(b.number)}</a>'
+                for b in session.bills
+            )
+            blocks.append(self.t("law.bill_links", lang, links=links))
+        return Reply(fit("\n\n".join(blocks)))
+
+    def describe(self, measure: Measure, lang: str) -> str:
+        """A measure in detail: title, who it binds, what it forbids, exceptions, status."""
+        lines = [self.t("details.title", lang, title=self.text(measure, "title", lang))]
+        lines.append(self.t("details.binds", lang, text=self.text(measure, "scope_line", lang)))
+        lines.append(self.t("details.forbids", lang, text=self.text(measure, "forbids", lang)))
+        if measure.exceptions is not None:
+            exceptions = self.text(measure, "exceptions", lang)
+            lines.append(self.t("details.exceptions", lang, text=exceptions))
+        lines.append(self.t("details.status", lang, text=self.status(measure, lang)))
+        if measure.confidence == "likely":
+            lines.append(self.t("answer.likely", lang))
+        if measure.sources_through is not None:
+            lines.append(
+                self.t(
+                    "details.checked",
+                    lang,
+                    through=self.date(measure.sources_through, lang),
+                    checked=self.date(measure.checked, lang),
+                )
+            )
+        return "\n".join(lines)
+
+    def status(self, measure: Measure, lang: str) -> str:
+        """Where a measure stands, in words: its state kind is data, never read from a title."""
+        state = measure.state
+        kind = state.kind
+        values: dict[str, object] = {}
+        if state.date is not None:
+            values["date"] = self.date(state.date, lang)
+        if state.by is not None:
+            values["by"] = pick(state.by, lang)
+        if state.until is not None:
+            values["until"] = pick(state.until, lang)
+        if kind == "in_force":
+            if measure.effective is not None:
+                return self.t("state.in_force", lang, date=self.date(measure.effective, lang))
+            if measure.adopted is not None:
+                return self.t(
+                    "state.in_force_adopted", lang, date=self.date(measure.adopted, lang)
+                )
+            return self.t("state.in_force_undated", lang)
+        if kind == "repealed" and state.date is None:
+            return self.t("state.repealed_undated", lang, **values)
+        if kind == "expired" and state.date is not None and state.date.day is None:
+            return self.t("state.expired_month", lang, **values)
+        if kind == "pending":
+            session = self.kb.session() if measure.place_id == "ma" else None
+            if session is not None and session.ended(self.today()):
+                return self.t(
+                    "state.pending_ended",
+                    lang,
+                    session=ordinal(session.number),
+                    end=self.date(session.end, lang),
+                )
+            through = measure.sources_through
+            return self.t(
+                "state.pending",
+                lang,
+                committee=esc(measure.committee or ""),
+                as_of=self.date(through, lang) if through else "",
+            )
+        return self.t(f"state.{kind}", lang, **values)
+
+    def sources(self, place: Place, lang: str = "en") -> Reply:
+        """Every source behind the answer: labelled, primary first, each address once."""
+        label = esc(place_label(self.catalog, place, lang))
+        standing = self.kb.standing(place.id)
+        groups: list[tuple[str, Sequence[Source]]] = []
+        current = [
+            m for m in stated(self.kb.measures_for(place.id)) if m.state.kind != "not_enacted"
         ]
+        for measure in self._ordered(standing, current):
+            groups.append((self.text(measure, "title", lang), measure.sources))
+        if standing.measure is None and place.kind != "state":
+            coverage = self.kb.coverage(place.state)
+            if coverage is not None:
+                title = self.t(
+                    "sources.coverage", lang, as_of=self.date(coverage.sources_through, lang)
+                )
+                groups.append((title, coverage.sources))
+        if place.kind != "state":
+            law = self.state_law(place.state)
+            if law is not None:
+                groups.append((self.text(law, "title", lang), law.sources))
+            pending, _ = self._pending_bill(place.state)
+            if pending is not None:
+                groups.append((self.text(pending, "title", lang), pending.sources))
+        seen: set[str] = set()
+        blocks = [self.t("sources.title", lang, place=label)]
+        for title, found in groups:
+            fresh = [s for s in found if s.url not in seen]
+            seen.update(s.url for s in fresh)
+            if not fresh:
+                continue
+            lines = [self.t("sources.measure", lang, title=title)]
+            lines += [
+                self.t("sources.item", lang, link=_link(s.url, s.publisher), kind=esc(s.kind))
+                for s in fresh
+            ]
+            blocks.append("\n".join(lines))
+        if len(blocks) == 1:
+            return Reply(self.t("sources.none", lang, place=label))
+        return Reply(fit("\n\n".join(blocks)))
 
-    def _statewide_sources(self, place: Place) -> tuple[str, ...]:
-        if place.state != "MA":
-            return ()
-        law = next((m for m in stated(self.kb.statewide("MA")) if m.status == "in_force"), None)
-        return law.sources[:1] if law is not None else ()
+    @staticmethod
+    def _ordered(standing: Standing, measures: Sequence[Measure]) -> list[Measure]:
+        """The deciding measure first, then the others as the store lists them."""
+        main = standing.measure
+        rest = [m for m in measures if main is None or m.id != main.id]
+        return ([main] if main is not None else []) + rest
 
 
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+def visible_length(text: str) -> int:
+    """Characters a resident sees: tags and link addresses removed, entities counted as one."""
+    return len(visible_text(text))
 
 
-def _link(url: str) -> str:
-    host = urlsplit(url).netloc.removeprefix("www.") or url
-    return f'<a href="{html.escape(url, quote=True)}">{esc(host)}</a>'
+def _link(url: str, label: str) -> str:
+    return f'<a href="{html.escape(url, quote=True)}">{esc(label)}</a>'
 
 
-def _links(urls: Sequence[str]) -> str:
-    return ", ".join(_link(url) for url in urls)
-
-
-def _fit(text: str, limit: int = 4096) -> str:
+def fit(text: str, limit: int = MAX_MESSAGE) -> str:
     """Keep a message within Telegram's limit by dropping whole lines from the end."""
     if len(text) <= limit:
         return text

@@ -1,12 +1,15 @@
 """Call, voicemail and email scripts for one legislator, from the templates in scripts.yaml.
 
-The knowledge build has already checked that every template uses only known placeholders, so
-filling one never fails and never leaves a ``{placeholder}`` in the text.
+The script follows where the resident's town stands (:mod:`bot.kb.standing`): a ban, a
+moratorium, local limits, or no ban on record, so a script never says more than the answer does.
+The knowledge build has already checked that every template uses only known placeholders and is
+valid Telegram HTML, so filling one never fails and never leaves a ``{placeholder}`` in the text.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,27 +18,39 @@ from typing import Literal
 import sqlite_utils
 
 from bot.core.i18n import Catalog
-from bot.core.legislators import Member
+from bot.kb import measures
+from bot.kb.directory import Member
+from bot.kb.legislators import script_templates
+from bot.kb.models import Session, ordinal
+from bot.kb.standing import Standing
+
+__all__ = ["MAX_CALL", "MAX_MESSAGE", "Filled", "ScriptBook", "ordinal", "render_script"]
 
 MAX_MESSAGE = 4096  # Telegram's limit for one message's text
+# A call script is read at a glance with the phone ringing: one phone screen.
+MAX_CALL = 600
 MAX_FIRST_NAME = 64  # Telegram's own limit on a first name
 
 Kind = Literal["call", "email"]
+_PARTIAL = re.compile(r"(&[#a-zA-Z0-9]*|<[^>]*)$")
 
 
-@dataclass(frozen=True)
-class Bill:
-    chamber: str
-    number: str
-    url: str
-    title: str
-    committee: str
-    session: int
+def situation(standing: Standing) -> str:
+    """The script for a town: its ban, moratorium or limits in force, or "no ban on record".
+
+    A resident only asserts a confirmed measure: the answer hedges a ``likely`` one with a
+    caution, so its script falls back to "no ban on record" and asserts nothing about it.
+    """
+    measure = standing.measure
+    confirmed = measure is None or measure.confidence == "confirmed"
+    if standing.in_force and standing.kind in {"ban", "moratorium", "limited"} and confirmed:
+        return standing.kind
+    return "no_ban_on_record"
 
 
 @dataclass(frozen=True)
 class Filled:
-    """The plain text of each script for one legislator."""
+    """Each script for one legislator, as Telegram HTML (values escaped)."""
 
     call: str
     voicemail: str
@@ -45,55 +60,43 @@ class Filled:
 
 @dataclass(frozen=True)
 class ScriptBook:
-    """The templates and the current bills."""
+    """The templates and the session whose bills they ask for."""
 
     templates: dict[tuple[str, str, str], str]  # (situation, chamber, kind) -> template
     pieces: dict[str, str]
-    bills: dict[str, Bill]  # chamber -> bill
+    session: Session
 
     @classmethod
     def from_db(cls, db: sqlite3.Connection | sqlite_utils.Database) -> ScriptBook:
         conn = db.conn if isinstance(db, sqlite_utils.Database) else db
-        templates = {
-            (s, c, k): t
-            for s, c, k, t in conn.execute(
-                "SELECT situation, chamber, kind, template FROM call_scripts"
-            )
-        }
-        pieces = dict(conn.execute("SELECT name, template FROM script_pieces").fetchall())
-        bills = {
-            row[0]: Bill(*row)
-            for row in conn.execute(
-                "SELECT chamber, number, url, title, committee, session FROM bills"
-            )
-        }
-        return cls(templates, pieces, bills)
+        templates, pieces = script_templates(conn)
+        return cls(templates, pieces, measures.session(conn))
 
     def fill(
-        self, member: Member, title: str, town: str, town_has_ban: bool, first_name: str | None
+        self, member: Member, title: str, town: str, where: str, first_name: str | None
     ) -> Filled:
-        """Fill every script for ``member``; ``title`` is "Senator" or "Representative"."""
+        """Fill the scripts of situation ``where`` for ``member``; ``title`` is "Senator" etc."""
         name = clean_first_name(first_name)
         mode = "named" if name else "anonymous"
-        piece_values = {"first_name": name or "", "town": town}
-        bill = self.bills[member.chamber]
+        piece_values = {"first_name": html.escape(name or "", quote=False), "town": esc(town)}
+        session = self.session
         values = {
-            "title": title,
-            "name": member.name or "",
-            "town": town,
+            "title": esc(title),
+            "name": esc(member.name or ""),
+            "town": esc(town),
             "intro": self.pieces[f"intro_{mode}"].format(**piece_values),
             "signature": self.pieces[f"signature_{mode}"].format(**piece_values),
-            "bill": bill.number,
-            "house_bill": self.bills["house"].number,
-            "senate_bill": self.bills["senate"].number,
-            "bill_title": bill.title,
-            "committee": bill.committee,
-            "session": f"{ordinal(bill.session)} General Court",
+            "bill": esc(session.bill(member.chamber).number),
+            "house_bill": esc(session.bill("house").number),
+            "senate_bill": esc(session.bill("senate").number),
+            "bill_title": esc(session.title),
+            "short_title": esc(session.short_title),
+            "committee": esc(session.committee),
+            "session": f"{ordinal(session.number)} General Court",
         }
-        situation = "ban" if town_has_ban else "no_ban"
 
         def one(kind: str) -> str:
-            return self.templates[(situation, member.chamber, kind)].format(**values).strip()
+            return self.templates[(where, member.chamber, kind)].format(**values).strip()
 
         return Filled(one("call"), one("voicemail"), one("email_subject"), one("email_body"))
 
@@ -104,28 +107,30 @@ def render_script(
     kind: Kind,
     member: Member,
     town: str,
-    town_has_ban: bool,
+    where: str,
     first_name: str | None = None,
     lang: str = "en",
 ) -> str:
-    """Return the Telegram HTML message with the call (and voicemail) or email script."""
+    """Return the Telegram HTML message with the call script (or the email).
+
+    A call message starts with the name and the phone number in the form Telegram makes
+    tappable; a member with no phone on record gets no call script (ValueError).
+    """
     title = catalog.t(f"legislators.title.{member.chamber}", lang)
-    filled = book.fill(member, title, town, town_has_ban, first_name)
-    common = {"title": html.escape(title), "name": html.escape(member.name or "")}
+    filled = book.fill(member, title, town, where, first_name)
+    common = {"title": esc(title), "name": esc(member.name or "")}
     if kind == "call":
-        phone = display_phone(member.phone) or catalog.t("legislators.no_phone", lang)
-
-        def build(script: str, voicemail: str) -> str:
-            return catalog.t(
-                "legislators.script.call",
-                lang,
-                **common,
-                phone=html.escape(phone),
-                script=html.escape(script, quote=False),
-                voicemail=html.escape(voicemail, quote=False),
-            )
-
-        return _fit(build, filled.call, filled.voicemail)
+        phone = display_phone(member.phone)
+        if phone is None:
+            raise ValueError("no phone on record: offer the email script")
+        header = catalog.t("legislators.script.call_header", lang, **common, phone=esc(phone))
+        return catalog.t(
+            "legislators.script.call",
+            lang,
+            header=header,
+            script=filled.call,
+            voicemail=filled.voicemail,
+        )
     email = member.email or catalog.t("legislators.no_email", lang)
 
     def build_email(subject: str, body: str) -> str:
@@ -133,12 +138,16 @@ def render_script(
             "legislators.script.email",
             lang,
             **common,
-            email=html.escape(email),
-            subject=html.escape(subject, quote=False),
-            body=html.escape(body, quote=False),
+            email=esc(email),
+            subject=subject,
+            body=body,
         )
 
     return _fit(build_email, filled.email_subject, filled.email_body)
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 def display_phone(phone: str | None) -> str | None:
@@ -154,23 +163,22 @@ def clean_first_name(first_name: str | None) -> str | None:
     return name or None
 
 
-def ordinal(number: int) -> str:
-    """Return ``194th``, ``191st``, ``192nd``, ``193rd``."""
-    suffix = (
-        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    )
-    return f"{number}{suffix}"
-
-
 def _fit(build: Callable[[str, str], str], first: str, second: str) -> str:
-    """Build the message; shorten the longer script until it fits Telegram's limit."""
+    """Build the message; shorten the longer of subject and body until it fits Telegram's limit."""
     text = build(first, second)
     while len(text) > MAX_MESSAGE:
-        # +1 for the ellipsis; escaping may lengthen the text, so loop until it fits.
         cut = len(text) - MAX_MESSAGE + 1
         if len(second) >= len(first):
-            second = second[: max(0, len(second) - cut - 1)] + "…"
+            second = _shorten(second, cut)
         else:
-            first = first[: max(0, len(first) - cut - 1)] + "…"
+            first = _shorten(first, cut)
         text = build(first, second)
     return text
+
+
+def _shorten(text: str, cut: int) -> str:
+    """Drop at least ``cut`` characters from the end, at a word, never leaving half an entity."""
+    kept = text[: max(0, len(text) - cut - 1)]
+    if " " in kept:
+        kept = kept.rsplit(" ", 1)[0]
+    return _PARTIAL.sub("", kept) + "…"

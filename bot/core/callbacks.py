@@ -10,12 +10,16 @@ import re
 MAX_CALLBACK_BYTES = 64
 
 PICK_PLACE = "pick"  # pick:<place_id> | pick:none   (answer an ambiguous question)
-SOURCES = "src"  # src:<place_id>
+SOURCES = "src"  # src:<place_id>              (the sources behind an answer)
+DETAILS = "det"  # det:<place_id>              (who a measure binds, what it forbids, its state)
+STATE_LAW = "law"  # law:<place_id>            (the state law and bills of a place's state)
 LEGISLATORS = "leg"  # legislators flow, owned by bot/core/legislator_flow.py
 SCRIPT = "scr"  # call/email scripts, owned by bot/core/legislator_flow.py
 OUTCOME = "out"  # "how did it go?" buttons, owned by bot/core/legislator_flow.py
 ALERTS = "alr"  # subscribe/unsubscribe, owned by bot/core/alerts_flow.py
 BROADCAST = "bc"  # organizer broadcast confirmation, owned by the broadcast flow
+LOCAL_ACTION = "loc"  # "Bring a ban to <town>" and its kit, owned by bot/core/local_action.py
+REPORTS = "rep"  # organizers accept or dismiss "my town passed a ban", bot/core/local_action.py
 
 
 def pattern(prefix: str) -> str:

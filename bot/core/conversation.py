@@ -11,25 +11,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from bot.core import callbacks
-from bot.core.answers import (
-    PROHIBITIONS,
-    Answers,
-    esc,
-    fmt_date,
-    main_measure,
-    place_label,
-    stated,
-)
+from bot.core import callbacks, smalltalk
+from bot.core.answers import Answers, esc, place_label
 from bot.core.context import UserContext
 from bot.core.faq import Faq, FaqItem
 from bot.core.i18n import Catalog
 from bot.core.reply import Button, Reply
 from bot.core.resolver import Outcome, Resolution, Resolver
+from bot.kb.models import Place
+from bot.kb.standing import Standing
 
 logger = logging.getLogger(__name__)
 
 DEEP_LINK_TOWN = "town-"
+MAX_ALTERNATIVES = 3  # "Not in X?" buttons under an answer
 # Each flow (legislators, alerts, broadcasts) owns callback prefixes and answers its buttons.
 CallbackHandler = Callable[[UserContext, str], list[Reply]]
 # A text hook runs before place resolution ("STOP" unsubscribes); None means "not mine".
@@ -53,11 +48,19 @@ class Conversation:
     # Commands -----------------------------------------------------------------------------
 
     def start(self, user: UserContext, payload: str | None = None) -> list[Reply]:
-        """Welcome, or answer at once for a deep link (``/start town-cambridge``)."""
-        if payload and payload.startswith(DEEP_LINK_TOWN):
-            place = self.resolver.places.get(payload[len(DEEP_LINK_TOWN) :])
+        """Welcome, or answer at once for a deep link (``/start town-cambridge``).
+
+        The link's town may be written in any case and be any name of the place
+        (``town-Somerville``, ``town-jamaica-plain``); a name of several places asks.
+        """
+        if payload and payload.casefold().startswith(DEEP_LINK_TOWN):
+            name = payload[len(DEEP_LINK_TOWN) :].casefold()
+            place = self.resolver.places.get(name)
             if place is not None:
                 return [self.answers.place(place, user.language)]
+            resolution = self.resolver.resolve(name.replace("-", " ").replace("_", " "))
+            if resolution.outcome is not Outcome.NONE:
+                return self._resolved(user, resolution)
         return [Reply(self.t("welcome", user))]
 
     def help(self, user: UserContext) -> list[Reply]:
@@ -84,21 +87,45 @@ class Conversation:
             replies = hook(user, text)
             if replies is not None:
                 return replies
+        said = smalltalk.intent(text)
+        if said is smalltalk.Intent.GREETING:
+            return [Reply(self.t("welcome", user))]
+        if said is smalltalk.Intent.HELP:
+            return self.help(user)
+        if said is smalltalk.Intent.THANKS:
+            return [Reply(self.t("smalltalk.thanks", user))]
         resolution = self.resolver.resolve(text)
         logger.debug("resolved outcome=%s reason=%s", resolution.outcome, resolution.reason)
-        if resolution.outcome is Outcome.MATCH and resolution.place is not None:
-            return [self.answers.place(resolution.place, user.language)]
-        if resolution.outcome is Outcome.AMBIGUOUS and resolution.reason != "word":
-            return [self.ask(user, resolution)]
+        if resolution.outcome is not Outcome.NONE:
+            return self._resolved(user, resolution)
         item = self.faq.match(text)
         if item is not None:
             return [self.faq_reply(user, item)]
-        if resolution.outcome is Outcome.AMBIGUOUS:
-            return [self.ask(user, resolution)]
         if resolution.reason == "unknown-zip":
             zip_code = "".join(ch for ch in text if ch.isdigit())[:5]
             return [Reply(self.t("unknown_zip", user, zip=esc(zip_code)))]
         return [Reply(self.t("none", user))]
+
+    def _resolved(self, user: UserContext, resolution: Resolution) -> list[Reply]:
+        """The answer for a match (with "Not in X?" for its alternatives), or the question."""
+        place = resolution.place
+        if resolution.outcome is not Outcome.MATCH or place is None:
+            return [self.ask(user, resolution)]
+        answer = self.answers.place(place, user.language)
+        if not resolution.alternatives:
+            return [answer]
+        # A village or ZIP mostly in one town: answered, and one tap away from the others.
+        label = place_label(self.catalog, place, user.language)
+        others = tuple(
+            (
+                Button(
+                    self.t("answer.not_in", user, place=label, other=other.name),
+                    callbacks.make(callbacks.PICK_PLACE, other.id),
+                ),
+            )
+            for other in resolution.alternatives[:MAX_ALTERNATIVES]
+        )
+        return [Reply(answer.text, (*answer.buttons, *others))]
 
     def ask(self, user: UserContext, resolution: Resolution) -> Reply:
         """Did you mean ...? One button per candidate and "None of these"."""
@@ -123,42 +150,62 @@ class Conversation:
         return Reply(question, (*rows, (none,)))
 
     def faq_reply(self, user: UserContext, item: FaqItem) -> Reply:
+        """An FAQ answer with its labelled sources and the day it was checked against them."""
         answer = item.answer
         if "{ma_bans}" in answer:
-            answer = answer.replace("{ma_bans}", self.ma_bans)
+            answer = answer.replace("{ma_bans}", self.ma_bans(user.language))
+        if "{bills_status}" in answer:
+            status = self.answers.bills_status("MA", user.language) or ""
+            answer = answer.replace("{bills_status}", status)
         links = ", ".join(
-            f'<a href="{esc(url)}">{esc(title)}</a>' for title, url in item.sources[:3]
+            f'<a href="{esc(source.url)}">{esc(source.publisher)}</a> ({esc(source.kind)})'
+            for source in item.sources
         )
+        checked = self.catalog.date(item.checked, user.language)
         text = "\n\n".join(
             [
                 answer,
-                self.t("source", user, links=links),
-                self.t("as_of", user, as_of=fmt_date(item.as_of)),
+                self.t("faq.sources", user, links=links),
+                self.t("faq.checked", user, checked=checked),
             ]
         )
         return Reply(text)
 
-    @cached_property
-    def ma_bans(self) -> str:
-        """One line per Massachusetts municipality with a ban or moratorium in force.
-
-        Computed once: the knowledge is read-only while the bot runs.
-        """
+    def ma_bans(self, lang: str) -> str:
+        """One line per Massachusetts municipality with a ban or moratorium in force."""
         lines = []
-        for place in self.resolver.places.values():
-            if place.state != "MA" or place.kind == "state":
+        for place_id, standing in self.standings.items():
+            place = self.resolver.places.get(place_id)
+            measure = standing.measure
+            if place is None or place.state != "MA" or place.kind == "state":
                 continue
-            measure = main_measure(stated(self.answers.kb.measures_for(place.id)))
-            if (
-                measure is not None
-                and measure.measure in PROHIBITIONS
-                and measure.status == "in_force"
-            ):
-                when = fmt_date(measure.adopted) if measure.adopted else ""
-                lines.append((str(measure.adopted), f"• <b>{esc(place.name)}</b>: {when}"))
+            if not standing.prohibits or measure is None or measure.adopted is None:
+                continue
+            line = self.catalog.t(
+                "faq.ban_line",
+                lang,
+                place=esc(place.name),
+                kind=self.catalog.t(f"faq.kind.{standing.kind}", lang),
+                date=self.catalog.date(measure.adopted, lang),
+            )
+            lines.append((measure.adopted, line))
         return "\n".join(line for _, line in sorted(lines))
 
+    @cached_property
+    def standings(self) -> dict[str, Standing]:
+        """Where every place with a measure stands; read once, the knowledge is read-only."""
+        return self.answers.kb.standings()
+
     # Buttons ------------------------------------------------------------------------------
+
+    @property
+    def _place_views(self) -> dict[str, Callable[[Place, str], Reply]]:
+        """The buttons under an answer that open more about the place."""
+        return {
+            callbacks.DETAILS: self.answers.details,
+            callbacks.STATE_LAW: self.answers.state_law_reply,
+            callbacks.SOURCES: self.answers.sources,
+        }
 
     def callback(self, user: UserContext, data: str) -> list[Reply]:
         """Answer a button press. Unknown or forged data gets a polite reply."""
@@ -170,10 +217,10 @@ class Conversation:
             if place is not None:
                 answer = self.answers.place(place, user.language)
                 return [Reply(answer.text, answer.buttons, edit=True)]
-        elif prefix == callbacks.SOURCES and len(parts) == 1:
+        elif prefix in self._place_views and len(parts) == 1:
             place = self.resolver.places.get(parts[0])
             if place is not None:
-                return [self.answers.sources(place, user.language)]
+                return [self._place_views[prefix](place, user.language)]
         elif prefix in self.flows:
             return self.flows[prefix](user, data)
         return [Reply(self.t("stale_button", user))]

@@ -10,6 +10,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from bot.core.normalize import fold
+from bot.kb.models import Source
 
 # ``token_sort_ratio`` compares the question's words regardless of order, so "ban why" and
 # "why ban it" meet, while a one-word message cannot reach a five-word question (unlike
@@ -23,8 +24,8 @@ class FaqItem:
     id: str
     questions: tuple[str, ...]
     answer: str  # Telegram HTML
-    sources: tuple[tuple[str, str], ...]  # (title, url)
-    as_of: date
+    sources: tuple[Source, ...]
+    checked: date  # when a person last checked the answer against its sources
 
 
 class Faq:
@@ -50,8 +51,8 @@ class Faq:
                     id=str(row["id"]),
                     questions=tuple(json.loads(str(row["questions"]))),
                     answer=str(row["answer"]),
-                    sources=tuple((s["title"], s["url"]) for s in sources),
-                    as_of=date.fromisoformat(str(row["as_of"])),
+                    sources=tuple(Source(**s) for s in sources),
+                    checked=date.fromisoformat(str(row["checked"])),
                 )
             )
         return cls(items)

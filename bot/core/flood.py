@@ -1,46 +1,67 @@
-"""Per-user flood protection: a few messages a second are fine, a stream is not."""
+"""Per-chat flood protection: a few messages a second are fine, a stream is not.
+
+The gate judges each message when it arrives, before any work is queued for it, so a backlog
+never hides how fast a chat is sending. A chat over the limit is told once, then muted: every
+message it sends while muted is dropped unread, and its count starts afresh afterwards.
+
+Memory is bounded whatever the number of chats: only chats seen within the window (or still
+muted) are kept, and at most ``max_chats`` of each, the least recently seen going first.
+"""
 
 from __future__ import annotations
 
-from collections import deque
+from collections import OrderedDict
 from enum import Enum
 
 
 class Verdict(Enum):
     PASS = "pass"
-    WARN = "warn"  # the first message over the limit: tell the user once
-    DROP = "drop"  # the rest, until the window clears
+    WARN = "warn"  # the first message over the limit: tell the chat once, then mute it
+    DROP = "drop"  # a message from a muted chat
 
 
 class FloodGate:
-    """A sliding window per user; other users are never slowed by one user's burst."""
+    """At most ``limit`` messages in ``window`` seconds per chat; beyond, ``mute`` seconds off."""
 
-    def __init__(self, limit: int, window: float, max_users: int = 100_000) -> None:
+    def __init__(
+        self, limit: int, window: float, mute: float = 60.0, max_chats: int = 10_000
+    ) -> None:
         self.limit = limit
         self.window = window
-        self.max_users = max_users
-        self._seen: dict[int, deque[float]] = {}
-        self._warned: set[int] = set()
+        self.mute = mute
+        self.max_chats = max_chats
+        # Least recently seen first: the arrival times within the window, per chat.
+        self._recent: OrderedDict[int, tuple[float, ...]] = OrderedDict()
+        # Earliest end first (every mute lasts as long): when each muted chat may write again.
+        self._muted: OrderedDict[int, float] = OrderedDict()
 
-    def check(self, user: int, now: float) -> Verdict:
-        """Record one message from ``user`` at ``now`` (seconds) and judge it."""
-        times = self._seen.get(user)
-        if times is None:
-            if len(self._seen) >= self.max_users:
-                self._prune(now)
-            times = self._seen[user] = deque()
-        while times and now - times[0] > self.window:
-            times.popleft()
-        if len(times) < self.limit:
-            times.append(now)
-            self._warned.discard(user)
-            return Verdict.PASS
-        if user in self._warned:
+    def check(self, chat: int, now: float) -> Verdict:
+        """Record one message from ``chat`` arriving at ``now`` (seconds) and judge it."""
+        self._forget_before(now)
+        if chat in self._muted:
             return Verdict.DROP
-        self._warned.add(user)
+        recent = self._recent.pop(chat, ())
+        recent = tuple(at for at in recent if now - at < self.window)
+        if len(recent) < self.limit:
+            self._recent[chat] = (*recent, now)
+            if len(self._recent) > self.max_chats:
+                self._recent.popitem(last=False)
+            return Verdict.PASS
+        self._muted[chat] = now + self.mute
+        if len(self._muted) > self.max_chats:
+            self._muted.popitem(last=False)
         return Verdict.WARN
 
-    def _prune(self, now: float) -> None:
-        for user in [u for u, t in self._seen.items() if not t or now - t[-1] > self.window]:
-            del self._seen[user]
-            self._warned.discard(user)
+    def __len__(self) -> int:
+        """How many chats the gate remembers (for tests and memory checks)."""
+        return len(self._recent) + len(self._muted)
+
+    def _forget_before(self, now: float) -> None:
+        # Both dicts are ordered by time, so the stale entries are at the front.
+        while self._muted and next(iter(self._muted.values())) <= now:
+            self._muted.popitem(last=False)
+        while self._recent:
+            chat, times = next(iter(self._recent.items()))
+            if now - times[-1] < self.window:
+                break
+            del self._recent[chat]

@@ -8,35 +8,124 @@ Callback data (each part short so the whole stays within 64 bytes):
   the legislators of one precinct; ``leg:<place>:all`` every candidate in a split town;
   ``leg:<place>:m:<seat>`` one candidate's card.
 * ``scr:<c|e>:<seat>:<place>[:n]`` call or email script, ``n`` signed with the first name.
-* ``out:<outcome>:<seat>`` how it went; counted per seat, outcome and day only.
+* ``out:<outcome>:<seat>:<place>`` how it went; counted per seat, outcome and day only, once
+  per resident, seat and day (remembered in memory as a salted hash, never stored).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
+import secrets
 import sqlite3
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from urllib.parse import quote
 
 from bot.core import callbacks
-from bot.core.call_scripts import ScriptBook, display_phone, render_script
+from bot.core.call_scripts import ScriptBook, display_phone, render_script, situation
 from bot.core.context import UserContext
 from bot.core.i18n import Catalog
-from bot.core.legislators import Directory, Lookup, Member, Town, UnknownPrecinct
 from bot.core.reply import Button, Reply
+from bot.core.wards import WardPrecinct, parse_ward_precinct
+from bot.kb.directory import Directory, Lookup, Member, Town, UnknownPrecinct
+from bot.kb.models import ordinal
 from bot.kb.slug import slug
-from bot.storage.outcomes import record_outcome
+from bot.kb.standing import Standing
+from bot.storage.outcomes import record_outcome, seat_week
 
 logger = logging.getLogger(__name__)
 
+
+def esc(text: str) -> str:
+    """Escape text for Telegram HTML; apostrophes stay as typed ("O'Connor")."""
+    return html.escape(text, quote=False)
+
+
 # Telegram allows 100 inline buttons; 30 choices (6 rows of 5) plus navigation stays well
 # inside it and fits a phone screen. Framingham's 30 precincts, the most without wards, fit.
+MIN_SHOWN = 5  # a weekly count under this is hidden, as in the organizers' stats
 PAGE_SIZE = 30
 PER_ROW = 5
 OUTCOME_CODES = {"t": "talked", "v": "voicemail", "x": "no_answer", "e": "emailed"}
 SCRIPT_KINDS = {"c": "call", "e": "email"}
+
+
+class ReportedToday:
+    """Which residents reported a call to which seat today, and which chambers they reached.
+
+    Kept in this process's memory only, as hashes salted with a secret drawn at start, and
+    forgotten at midnight: enough to count a report once, never enough to tie it to anyone.
+    A restart forgets it (a second press after a restart counts again).
+    """
+
+    def __init__(self) -> None:
+        self._salt = secrets.token_bytes(16)
+        self._day: date | None = None
+        self._counted: set[bytes] = set()
+        self._chambers: dict[bytes, set[str]] = {}
+
+    def _hash(self, *parts: object) -> bytes:
+        text = ":".join(str(p) for p in parts).encode()
+        return hashlib.blake2b(text, key=self._salt, digest_size=16).digest()
+
+    def _roll(self, today: date) -> None:
+        if self._day != today:
+            self._day, self._counted, self._chambers = today, set(), {}
+
+    def first(self, chat_id: int, seat: str, today: date) -> bool:
+        """Whether this is the resident's first report for this seat today (and mark it)."""
+        self._roll(today)
+        mark = self._hash(chat_id, seat)
+        if mark in self._counted:
+            return False
+        self._counted.add(mark)
+        return True
+
+    def mark(self, chat_id: int, chamber: str, today: date) -> None:
+        self._roll(today)
+        self._chambers.setdefault(self._hash(chat_id), set()).add(chamber)
+
+    def done(self, chat_id: int, today: date) -> set[str]:
+        """The chambers the resident reported reaching today."""
+        self._roll(today)
+        return set(self._chambers.get(self._hash(chat_id), set()))
+
+
+class AskedForWard:
+    """Which split town a resident was just asked a ward about, for a ward typed as text.
+
+    In memory only, keyed by a salted hash of the chat, for half an hour, at most 10,000 at a
+    time: a typed "ward 3, pct 2" reaches the right town without anything being stored.
+    """
+
+    TTL = 1800.0
+    LIMIT = 10_000
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._salt = secrets.token_bytes(16)
+        self._clock = clock
+        self._towns: OrderedDict[bytes, tuple[str, float]] = OrderedDict()
+
+    def _key(self, chat_id: int) -> bytes:
+        return hashlib.blake2b(str(chat_id).encode(), key=self._salt, digest_size=16).digest()
+
+    def remember(self, chat_id: int, place_id: str) -> None:
+        key = self._key(chat_id)
+        self._towns.pop(key, None)
+        self._towns[key] = (place_id, self._clock() + self.TTL)
+        while len(self._towns) > self.LIMIT:
+            self._towns.popitem(last=False)
+
+    def recall(self, chat_id: int) -> str | None:
+        found = self._towns.get(self._key(chat_id))
+        if found is None or found[1] < self._clock():
+            return None
+        return found[0]
 
 
 class LegislatorFlow:
@@ -48,17 +137,21 @@ class LegislatorFlow:
         book: ScriptBook,
         catalog: Catalog,
         state: sqlite3.Connection,
-        town_has_ban: Callable[[str], bool],
+        town_standing: Callable[[str], Standing],
         today: Callable[[], date] = date.today,
         resolve_town: Callable[[str], str | None] | None = None,
+        share_link: Callable[[str], str | None] = lambda place_id: None,
     ) -> None:
         self.directory = directory
         self.book = book
         self.catalog = catalog
         self.state = state
-        self.town_has_ban = town_has_ban
+        self.town_standing = town_standing
         self.today = today
         self.resolve_town = resolve_town or (lambda text: slug(text))
+        self.share_link = share_link
+        self._reports = ReportedToday()
+        self._asked = AskedForWard()
 
     # --- entry points ---------------------------------------------------------------------
 
@@ -68,7 +161,7 @@ class LegislatorFlow:
             return Reply(self._t(user, "legislators.ask_town"))
         place_id = self.resolve_town(text.strip())
         if place_id is None or self.directory.town(place_id) is None:
-            return Reply(self._t(user, "legislators.unknown_town", text=html.escape(text[:60])))
+            return Reply(self._t(user, "legislators.unknown_town", text=esc(text[:60])))
         return self.start(place_id, user)
 
     def start(self, place_id: str, user: UserContext) -> Reply:
@@ -99,6 +192,51 @@ class LegislatorFlow:
             logger.info("Stale or malformed legislator callback")
         return self._stale(user)
 
+    def text_hook(self, user: UserContext, text: str) -> list[Reply] | None:
+        """A ward and precinct typed as text ("ward 19 precinct 5", "w19 p5", "my ward is 3"):
+        for the split town the resident was just asked about, or one named in the message."""
+        typed = parse_ward_precinct(text)
+        if typed is None or (typed.ward is None and typed.precinct is None):
+            return None
+        named = self.resolve_town(text)
+        town = self.directory.town(named) if named else None
+        if town is None:
+            asked = self._asked.recall(user.chat_id)
+            town = self.directory.town(asked) if asked else None
+        if town is None:
+            return [Reply(self._t(user, "legislators.ward_which_town"))]
+        has_wards = bool(self.directory.wards(town.place_id))
+        ward = typed.ward if has_wards else ""
+        if typed.precinct is not None and (ward or not has_wards):
+            try:
+                lookup = self.directory.lookup(town.place_id, ward, typed.precinct)
+            except UnknownPrecinct:
+                lookup = None
+            if lookup is not None:
+                return [replace(self._members(lookup, user), edit=False)]
+            return [self._not_a_precinct(town, typed, has_wards, user)]
+        if ward and ward in self.directory.wards(town.place_id):
+            return [replace(self._precinct_picker(town, ward, 0, user), edit=False)]
+        return [self._not_a_precinct(town, typed, has_wards, user)]
+
+    def _not_a_precinct(
+        self, town: Town, typed: WardPrecinct, has_wards: bool, user: UserContext
+    ) -> Reply:
+        """The town has no such ward or precinct: say so, and offer the picker again."""
+        said = self._t(
+            user,
+            "legislators.no_such_precinct",
+            town=esc(town.name),
+            ward=typed.ward or "-",
+            precinct=typed.precinct or "-",
+        )
+        picker = (
+            self._ward_picker(town, 0, user)
+            if has_wards
+            else self._precinct_picker(town, "", 0, user)
+        )
+        return Reply(f"{said}\n\n{picker.text}", picker.buttons)
+
     # --- steps ----------------------------------------------------------------------------
 
     def _legislators(self, parts: list[str], user: UserContext) -> Reply:
@@ -121,6 +259,13 @@ class LegislatorFlow:
                 lookup = self.directory.lookup(place_id)
                 assert lookup is not None
                 return self._candidates(lookup, user)
+            case ["k", senate, house]:
+                # From an alert: the resident's own legislators, as they chose to keep them.
+                chosen = [m for m in map(self.directory.member, (senate, house)) if m]
+                if not chosen:
+                    return self._stale(user)
+                header = self._t(user, "legislators.header", town=esc(town.name))
+                return replace(self._cards(town, chosen, tuple(chosen), user, header), edit=False)
             case ["m", key]:
                 lookup = self.directory.lookup(place_id)
                 assert lookup is not None
@@ -137,6 +282,10 @@ class LegislatorFlow:
         town = self.directory.town(place_id)
         if member is None or member.vacant or town is None or flag not in ([], ["n"]):
             return self._stale(user)
+        if self.session_ended:
+            return Reply(self._session_ended(user))
+        if kind == "call" and member.phone is None:
+            return self._stale(user)  # the card offers no call script without a phone
         signed = flag == ["n"]
         text = render_script(
             self.book,
@@ -144,22 +293,23 @@ class LegislatorFlow:
             "call" if kind == "call" else "email",
             member,
             town.name,
-            self.town_has_ban(place_id),
+            situation(self.town_standing(place_id)),
             user.first_name if signed else None,
             user.language,
         )
-        note = ""
         if signed and not user.first_name:
-            note = self._t(user, "legislators.script.no_first_name")
-        elif not signed:
-            note = self._t(user, "legislators.script.unsigned")
-        how = self._t(user, "legislators.script.how")
-        full = f"{text}\n\n{note}\n\n{how}" if note else f"{text}\n\n{how}"
+            text += "\n\n" + self._t(user, "legislators.script.no_first_name")
+        full = f"{text}\n\n{self._t(user, 'legislators.script.how')}"
         if len(full) > 4096:
             full = text
         codes = ("t", "v", "x") if kind == "call" else ("e",)
         rows: list[tuple[Button, ...]] = [
-            (Button(self._t(user, f"legislators.outcome.{OUTCOME_CODES[c]}"), self._out(c, key)),)
+            (
+                Button(
+                    self._t(user, f"legislators.outcome.{OUTCOME_CODES[c]}"),
+                    self._out(c, key, place_id),
+                ),
+            )
             for c in codes
         ]
         if not signed:
@@ -167,18 +317,88 @@ class LegislatorFlow:
             rows.insert(0, (Button(self._t(user, "legislators.button.sign"), sign),))
         return Reply(full, tuple(rows), edit=signed)
 
+    @property
+    def session_ended(self) -> bool:
+        """Whether the bills the scripts ask for died with their session."""
+        return self.book.session.ended(self.today())
+
+    def _session_ended(self, user: UserContext) -> str:
+        session = self.book.session
+        return self._t(
+            user,
+            "legislators.session_ended",
+            session=ordinal(session.number),
+            end=self.catalog.date(session.end, user.language),
+        )
+
     def _outcome(self, parts: list[str], user: UserContext) -> Reply:
-        code, key = parts
+        code, key, *rest = parts
+        place_id = rest[0] if rest else None
         outcome = OUTCOME_CODES[code]
         member = self.directory.member(key)
-        if member is None or member.vacant:
+        if member is None or member.vacant or len(rest) > 1:
             return self._stale(user)
-        record_outcome(self.state, member.chamber, member.district, outcome, self.today())
+        self._reports.mark(user.chat_id, member.chamber, self.today())
+        today = self.today()
+        first_time = self._reports.first(user.chat_id, member.key, today)
+        if first_time:
+            record_outcome(self.state, member.chamber, member.district, outcome, today)
         if outcome == "no_answer":
             return Reply(self._t(user, "legislators.thanks_no_answer"))
         title = self._t(user, f"legislators.title.{member.chamber}")
-        name = html.escape(member.name or "")
-        return Reply(self._t(user, "legislators.thanks", title=title, name=name))
+        name = esc(member.name or "")
+        blocks = [self._t(user, "legislators.thanks", title=title, name=name)]
+        kind = "emailed" if outcome == "emailed" else "called"
+        week = seat_week(self.state, member.chamber, member.district, today, kind)
+        if week >= MIN_SHOWN:
+            key = f"legislators.week_{kind}"
+            blocks.append(self._t(user, key, count=week, title=title, name=name))
+        done = self._reports.done(user.chat_id, today)
+        rows: list[tuple[Button, ...]] = []
+        town = self.directory.town(place_id) if place_id else None
+        others = self._next(place_id, member, done) if place_id else []
+        if town is not None and len(others) == 1:
+            other = others[0]
+            other_title = self._t(user, f"legislators.title.{other.chamber}")
+            blocks.append(
+                self._t(
+                    user,
+                    "legislators.next",
+                    title=other_title,
+                    name=esc(other.name or ""),
+                    done=len(done),
+                    total=len(done) + 1,
+                )
+            )
+            code = "c" if other.phone else "e"
+            script = callbacks.make(callbacks.SCRIPT, code, other.key, town.place_id)
+            label = self._t(
+                user, "legislators.button.next", title=other_title, name=other.name or ""
+            )
+            rows.append((Button(label, script),))
+        elif town is not None and others:
+            blocks.append(self._t(user, "legislators.next_split", done=len(done)))
+            back = callbacks.make(callbacks.LEGISLATORS, town.place_id)
+            rows.append((Button(self._t(user, "legislators.button.legislators"), back),))
+        elif len(done) > 1:
+            blocks.append(self._t(user, "legislators.all_done", done=len(done)))
+        link = self.share_link(town.place_id) if town is not None else None
+        if link is not None:
+            text = self._t(user, "legislators.share_text")
+            share = f"https://t.me/share/url?url={quote(link, safe='')}&text={quote(text)}"
+            rows.append((Button(self._t(user, "legislators.button.share"), url=share),))
+        return Reply("\n\n".join(blocks), tuple(rows))
+
+    def _next(self, place_id: str, member: Member, done: set[str]) -> list[Member]:
+        """The resident's legislators in the other chamber not yet contacted today."""
+        lookup = self.directory.lookup(place_id)
+        if lookup is None:
+            return []
+        return [
+            m
+            for m in lookup.members
+            if m.chamber != member.chamber and not m.vacant and m.chamber not in done
+        ]
 
     # --- rendering ------------------------------------------------------------------------
 
@@ -191,7 +411,7 @@ class LegislatorFlow:
             )
             for w in wards
         ]
-        text = self._t(user, "legislators.ask_ward", town=html.escape(town.name))
+        text = self._t(user, "legislators.ask_ward", town=esc(town.name))
         return self._picker(town, text, choices, page, ("w",), user)
 
     def _precinct_picker(self, town: Town, ward: str, page: int, user: UserContext) -> Reply:
@@ -202,7 +422,7 @@ class LegislatorFlow:
             Button(p, callbacks.make(callbacks.LEGISLATORS, town.place_id, "r", ward, p))
             for p in precincts
         ]
-        name = html.escape(town.name)
+        name = esc(town.name)
         if ward:
             text = self._t(user, "legislators.ask_precinct_in_ward", town=name, ward=ward)
         else:
@@ -234,11 +454,12 @@ class LegislatorFlow:
             rows.append(tuple(nav))
         dont_know = callbacks.make(callbacks.LEGISLATORS, town.place_id, "all")
         rows.append((Button(self._t(user, "legislators.button.dont_know"), dont_know),))
+        self._asked.remember(user.chat_id, town.place_id)  # "ward 3 pct 2" typed next
         full = f"{text}\n\n{self._t(user, 'legislators.where_to_look')}"
         return Reply(full, tuple(rows), edit=True)
 
     def _members(self, lookup: Lookup, user: UserContext) -> Reply:
-        town = html.escape(lookup.town.name)
+        town = esc(lookup.town.name)
         if lookup.narrowed:
             where = (
                 self._t(
@@ -250,12 +471,23 @@ class LegislatorFlow:
                 if lookup.ward
                 else self._t(user, "legislators.where.precinct", precinct=lookup.precinct)
             )
-            header = self._t(
-                user, "legislators.header_precinct", town=town, where=html.escape(where)
-            )
+            header = self._t(user, "legislators.header_precinct", town=town, where=esc(where))
         else:
             header = self._t(user, "legislators.header", town=town)
-        return self._cards(lookup.town, lookup.members, lookup.members, user, header)
+        reply = self._cards(lookup.town, lookup.members, lookup.members, user, header)
+        seats = {m.chamber: m.key for m in lookup.members if not m.vacant}
+        if self.session_ended or len(lookup.members) > 2 or not seats:
+            return reply
+        # Exactly the resident's legislators: offer alerts that carry a button to call them.
+        keep = callbacks.make(
+            callbacks.ALERTS,
+            "dist",
+            lookup.town.place_id,
+            seats.get("senate", "-"),
+            seats.get("house", "-"),
+        )
+        label = self._t(user, "alerts.button.keep_districts")
+        return replace(reply, buttons=(*reply.buttons, (Button(label, keep),)))
 
     def _cards(
         self,
@@ -271,48 +503,55 @@ class LegislatorFlow:
             if member.vacant:
                 blocks.append(self._vacancy(member, context, user))
                 continue
-            blocks.append(self._card(town, member, user))
-            name = html.escape(member.name or "")
-            call = callbacks.make(callbacks.SCRIPT, "c", member.key, town.place_id)
+            blocks.append(self._card(town, member, user, covers=header is None))
+            if self.session_ended:
+                continue
+            # Labels are plain text: Telegram shows them as typed ("O'Connor", not "&#x27;").
+            name = member.name or ""
             email = callbacks.make(callbacks.SCRIPT, "e", member.key, town.place_id)
-            rows.append(
-                (
-                    Button(self._t(user, "legislators.button.call", name=name), call),
-                    Button(self._t(user, "legislators.button.email", name=name), email),
-                )
-            )
-        as_of = min(m.confirmed for m in shown).isoformat()
+            email_button = Button(self._t(user, "legislators.button.email", name=name), email)
+            if member.phone is None:
+                rows.append((email_button,))
+                continue
+            call = callbacks.make(callbacks.SCRIPT, "c", member.key, town.place_id)
+            rows.append((Button(self._t(user, "legislators.button.call", name=name), call),))
+            rows.append((email_button,))
+        if self.session_ended:
+            blocks.append(self._session_ended(user))
+        as_of = self.catalog.date(min(m.confirmed for m in shown), user.language)
         blocks.append(self._t(user, "legislators.as_of", date=as_of))
         return Reply("\n\n".join(blocks), tuple(rows), edit=True)
 
-    def _card(self, town: Town, member: Member, user: UserContext) -> str:
-        phone = display_phone(member.phone) or self._t(user, "legislators.no_phone")
-        lines = [
-            self._t(
-                user,
-                "legislators.card",
-                title=self._t(user, f"legislators.title.{member.chamber}"),
-                name=html.escape(member.name or ""),
-                party=html.escape(member.party or ""),
-                district=html.escape(member.district),
-                phone=html.escape(phone),
-                email=html.escape(member.email or self._t(user, "legislators.no_email")),
-            )
-        ]
-        if member.room:
-            lines.append(self._t(user, "legislators.card_room", room=html.escape(member.room)))
-        if member.district_office:
-            office = html.escape(member.district_office)
-            lines.append(self._t(user, "legislators.card_office", office=office))
-        if member.district_phone:
-            local = html.escape(display_phone(member.district_phone) or "")
-            lines.append(self._t(user, "legislators.card_district_phone", phone=local))
+    def _card(self, town: Town, member: Member, user: UserContext, covers: bool = False) -> str:
+        """A legislator in two or three lines: name, party and district (linked to their page),
+        phone and email, or with no phone the office to write to; what they cover in the town."""
+        district = esc(member.district)
         if member.profile_url:
             url = html.escape(member.profile_url, quote=True)
-            lines.append(self._t(user, "legislators.card_profile", url=url))
-        if member.wards_precincts:
-            labels = html.escape(self._compact(member.wards_precincts, user))
-            name = html.escape(town.name)
+            district = self._t(user, "legislators.card_link", url=url, text=district)
+        values = {
+            "title": self._t(user, f"legislators.title.{member.chamber}"),
+            "name": esc(member.name or ""),
+            "party": esc(member.party or ""),
+            "district": district,
+            "email": esc(member.email or self._t(user, "legislators.no_email")),
+        }
+        phone = display_phone(member.phone)
+        if phone is None:
+            # No phone on record: no call script, but the email script and where to write.
+            if member.room:
+                office = self._t(user, "legislators.state_house_room", room=esc(member.room))
+            else:
+                office = self._t(user, "legislators.state_house")
+            lines = [self._t(user, "legislators.card_no_phone", **values, office=office)]
+            if member.district_office:
+                office = esc(member.district_office)
+                lines.append(self._t(user, "legislators.card_office", office=office))
+        else:
+            lines = [self._t(user, "legislators.card", **values, phone=esc(phone))]
+        if covers and member.wards_precincts:
+            labels = esc(self._compact(member.wards_precincts, user))
+            name = esc(town.name)
             lines.append(self._t(user, "legislators.card_covers", town=name, labels=labels))
         return "\n".join(lines)
 
@@ -321,21 +560,21 @@ class LegislatorFlow:
         others = [m for m in context if m.chamber == other and not m.vacant]
         other_title = self._t(user, f"legislators.title.{other}")
         if len(others) == 1:
-            other_title += f" {html.escape(others[0].name or '')}"
+            other_title += f" {esc(others[0].name or '')}"
         return self._t(
             user,
             "legislators.vacant",
             chamber=self._t(user, f"legislators.chamber.{member.chamber}"),
-            district=html.escape(member.district),
+            district=esc(member.district),
             other_title=other_title,
         )
 
     def _candidates(self, lookup: Lookup, user: UserContext) -> Reply:
-        town = html.escape(lookup.town.name)
+        town = esc(lookup.town.name)
         lines = [self._t(user, "legislators.candidates", town=town)]
         rows: list[tuple[Button, ...]] = []
         for member in lookup.members:
-            district = html.escape(member.district)
+            district = esc(member.district)
             if member.vacant:
                 chamber = self._t(user, f"legislators.chamber.{member.chamber}")
                 lines.append(
@@ -345,28 +584,30 @@ class LegislatorFlow:
                 )
                 continue
             title = self._t(user, f"legislators.title.{member.chamber}")
-            name = html.escape(member.name or "")
+            name = esc(member.name or "")
+            label = self._t(user, "legislators.button.member", title=title, name=member.name or "")
             lines.append(
                 self._t(
                     user,
                     "legislators.candidate_line",
                     title=title,
                     name=name,
-                    party=html.escape(member.party or ""),
+                    party=esc(member.party or ""),
                     district=district,
-                    phone=html.escape(display_phone(member.phone) or ""),
+                    phone=esc(
+                        display_phone(member.phone) or self._t(user, "legislators.no_phone")
+                    ),
                 )
             )
             data = callbacks.make(callbacks.LEGISLATORS, lookup.town.place_id, "m", member.key)
-            rows.append(
-                (Button(self._t(user, "legislators.button.member", title=title, name=name), data),)
-            )
+            rows.append((Button(label, data),))
         paired = [
             rows[i] + rows[i + 1] if i + 1 < len(rows) else rows[i] for i in range(0, len(rows), 2)
         ]
         text = "\n".join(lines)
         text += "\n\n" + self._t(user, "legislators.candidates_find")
-        text += "\n\n" + self._t(user, "legislators.as_of", date=lookup.as_of.isoformat())
+        as_of = self.catalog.date(lookup.as_of, user.language)
+        text += "\n\n" + self._t(user, "legislators.as_of", date=as_of)
         return Reply(text, tuple(paired), edit=True)
 
     # --- helpers --------------------------------------------------------------------------
@@ -391,5 +632,5 @@ class LegislatorFlow:
         )
 
     @staticmethod
-    def _out(code: str, key: str) -> str:
-        return callbacks.make(callbacks.OUTCOME, code, key)
+    def _out(code: str, key: str, place_id: str) -> str:
+        return callbacks.make(callbacks.OUTCOME, code, key, place_id)

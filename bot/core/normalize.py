@@ -37,6 +37,11 @@ ABBREVIATIONS = {
     "fls": "falls",
     "jct": "junction",
     "bch": "beach",
+    # "Nueva Bedford", "Nova Bedford": how Spanish and Portuguese speakers say New Bedford.
+    "nueva": "new",
+    "nuevo": "new",
+    "nova": "new",
+    "novo": "new",
 }
 
 _APOSTROPHES = re.compile(r"['’`´]")

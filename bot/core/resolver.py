@@ -3,21 +3,27 @@
 A confident wrong town is the worst answer this bot can give, so the resolver works in tiers and
 only evidence that leaves one place standing answers with confidence:
 
-1. ZIP codes (five digits, ZIP+4, or four digits when the leading zero was dropped). A ZIP that
-   covers several municipalities is a question, whatever the land shares say.
-2. A state qualifier at the end ("Lowell, MA", "Portland, Maine", "Springfield, IL") narrows every
-   later tier to that state; a qualifier for another state or country never falls back to the
-   Massachusetts town.
-3. Exact names, official styles ("Town of Amherst") and aliases, after normalisation, anywhere in
-   the message, longest first: "North Adams" is found before "Adams" can be. An alias marked low
-   or ambiguous is a question; so is a place the message is only *near* ("north of Boston") or a
-   name made of generic words ("West Side"). A county ("Essex County") or an institution
-   ("Dartmouth College") is not where someone lives.
-4. Typos, by edit distance (optimal string alignment: a swap of two letters is one edit) over what
-   is left once the filler words are gone ("is it banned in", "I live in"). See the constants.
+1. ZIP codes (five digits, ZIP+4, or four digits when the leading zero was dropped). A ZIP whose
+   primary town holds most of its land answers that town, with the others as alternatives;
+   any other ZIP covering several municipalities is a question.
+2. Names, anywhere in the message, longest first: municipalities, their official styles,
+   aliases (villages, neighbourhoods, nicknames, Chinese names), landmarks ("Fenway Park" is in
+   Boston) and places elsewhere ("Toronto"). Each is judged in its context:
+   - a name followed by a region or country ("Cambridge, England", "Portland, Maine") is in
+     that place, never the Massachusetts town of that name;
+   - a name that is part of another name ("Cambridge Street", "Salem State") is not the town;
+   - a name that is an ordinary word ("Reading", "Orange") counts inside a sentence only after
+     a place word ("in", "from", "em"), before "MA", in an address, or on its own;
+   - an alias of low confidence, a generic name ("West Side") or "near X" is a question.
+3. Truncations ("somervil"): the names that begin with what was typed. One is the answer,
+   a few are a question, and a cut-off name is never read as another town a few edits away.
+4. Typos, by edit distance (optimal string alignment: a swap of two letters is one edit). A
+   correctly spelled common word of English, Spanish or Portuguese is never a typo ("ward" is
+   not Ware, "bill" is not Gill), nor is a word of the bot's subject.
+5. Sounds-like spellings (voice-to-text, accents), by their Metaphone code: only ever a question.
 
-Names that are ordinary words ("Reading", "Orange", "Sharon") count inside a sentence only after a
-place word ("in", "from", ...): "I was reading about bans" asks rather than answers for Reading.
+A question offers at least two places: a single candidate is an answer or nothing, except a
+sounds-like spelling, which is never an answer and so is confirmed ("Did you mean Quincy?").
 """
 
 from __future__ import annotations
@@ -25,13 +31,37 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from bot.core.normalize import canonical, compact, fold
-from bot.core.typos import TypoIndex, slip
+from bot.core.normalize import canonical, canonical_token, compact, fold
+from bot.core.typos import PhoneticIndex, PrefixIndex, TypoIndex, slip
+from bot.core.vocabulary import (
+    CJK_ELSEWHERE,
+    COMMON_WORD_NAMES,
+    COUNTY_WORDS,
+    CUES,
+    DIRECTIONS,
+    ELSEWHERE_NAMES,
+    FILLER,
+    GENERIC_WORDS,
+    MASSACHUSETTS,
+    NEAR,
+    OUTSIDE,
+    PAST_OR_NOT,
+    PROPER_NAMES,
+    REGIONS,
+    RESIDENCE,
+    STREET_BEFORE,
+    STREET_WORDS,
+    STRUCTURE,
+    SUBJECT,
+    US_COUNTRY,
+    Qualifier,
+    Vocabulary,
+)
 from bot.kb.models import Alias, Place, ZipArea
 
 # Edits allowed for a typo, by the length of what was typed (letters, no spaces). Chosen on
@@ -43,8 +73,36 @@ from bot.kb.models import Alias, Place, ZipArea
 SHORT_WORD = 5  # up to this length one edit must look like a slip of the finger (typos.slip)
 LONG_WORD = 8  # from this length two edits are a typo, not another word
 MIN_FUZZY_LENGTH = 4  # "hul", "lyn": too little to guess from
-MAX_CANDIDATES = 5
-MAX_SPAN_WORDS = 4
+# A truncation needs four letters ("fram", "worc"): three letters begin too many names.
+MIN_PREFIX_LENGTH = 4
+MAX_CANDIDATES = 6  # Martha's Vineyard has six towns
+MAX_SPAN_WORDS = 6  # "Massachusetts Museum of Contemporary Art"
+MAX_NAME_TAIL = 2
+# Aliases of three letters or fewer ("ACK", "OB", "JP") are also interjections and
+# abbreviations: they count on their own, after a place word, or before "MA".
+SHORT_ALIAS = 3  # words between a town's name and the street or school word it names
+# Sounds-like spellings: a name of the same Metaphone code is offered when its spelling is at
+# least SOUNDS_SAME_CODE similar (Indel similarity, 0-1: "quinsee" and Quincy 0.62; a code is
+# lossy, "xyzzyville" shares one with Southborough at 0.3), a name one code-edit away at least
+# SOUNDS_ALIKE ("wooster": Worcester 0.75, Webster 0.71); to make a single name a choice, the
+# next one when at least SOUNDS_CLOSE. At most three are offered.
+SOUNDS_SAME_CODE = 0.5
+SOUNDS_ALIKE = 0.6
+SOUNDS_CLOSE = 0.4
+# A single sounds-like name is offered as "Did you mean ...?" only when this alike.
+SOUNDS_CONFIRM_SAME = 0.55
+SOUNDS_CONFIRM_NEAR = 0.7
+# Ordinary words that together sound like a name ("dead ham" 0.92, "holy oak" 0.86, "nay tick"
+# 0.77) must be this alike; "have a good one" and Goshen (0.5) are not.
+SOUNDS_DICTATED = 0.75
+MAX_DICTATED_WORDS = 3
+MAX_SOUNDS_LIKE = 3
+# Sounds-like names are looked for only in a message that is little more than a name: in a
+# sentence, words that sound like a town are far more often just words.
+MAX_SOUNDS_LIKE_WORDS = 3
+# A ZIP answers its primary town when that town holds more than half of the ZIP's land (Census
+# 2020 ZCTA shares); the other towns are offered as "Not in X?" alternatives.
+LOPSIDED_SHARE = 50.0
 # The typo index stores every name with up to two letters deleted while the knowledge is small
 # (1,250 names: 70,000 variants); past this many names it stores one deletion, which still finds
 # every one-edit typo and the two-edit ones that do not remove two letters of the name.
@@ -52,99 +110,13 @@ FULL_INDEX_MAX_NAMES = 5_000
 
 STRONG_CONFIDENCE = frozenset({"high", "medium"})
 
-STATE_NAMES = {
-    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
-    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA",
-    "hawaii": "HI", "idaho": "ID", "illinois": "IL", "indiana": "IN", "iowa": "IA",
-    "kansas": "KS", "kentucky": "KY", "louisiana": "LA", "maine": "ME", "maryland": "MD",
-    "massachusetts": "MA", "mass": "MA", "michigan": "MI", "minnesota": "MN",
-    "mississippi": "MS", "missouri": "MO", "montana": "MT", "nebraska": "NE", "nevada": "NV",
-    "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM", "new york": "NY",
-    "north carolina": "NC", "north dakota": "ND", "ohio": "OH", "oklahoma": "OK",
-    "oregon": "OR", "pennsylvania": "PA", "rhode island": "RI", "south carolina": "SC",
-    "south dakota": "SD", "tennessee": "TN", "texas": "TX", "utah": "UT", "vermont": "VT",
-    "virginia": "VA", "washington": "WA", "west virginia": "WV", "wisconsin": "WI",
-    "wyoming": "WY", "calif": "CA", "penn": "PA", "wisc": "WI", "minn": "MN", "conn": "CT",
-}  # fmt: skip
-# Two-letter codes count only as the last word after a name ("portland or"), never after a
-# filler word or inside a sentence, where "or", "me", "in", "hi" are English.
-STATE_CODES = frozenset(
-    "al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh "
-    "nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy".split()
-)
-# Qualifiers that mean "not in the United States".
-FOREIGN = frozenset(
-    "uk england britain scotland wales ireland canada ontario quebec australia france germany "
-    "spain portugal brazil mexico india china japan italy netherlands jamaica haiti europe".split()
-)
-OUTSIDE = "XX"  # the "state" of a foreign qualifier: no place matches it
-
-# Words that carry no place: greetings, the question itself, the topic, "I live in".
-FILLER = frozenset(
-    """
-    a about after all also am an and any anything are area around as at be been before but by
-    can check city code community could currently did do does dont for from get got has have
-    hello help hey hi how i id if im in info information is isnt it its just know let like live
-    lived lives living located look looking me moved my near neighborhood now of on or our
-    please postal question regarding resident right still stay staying tell thank thanks that
-    the their there theres this to town township us use used using village want wanted was we
-    were what whats where which who will with would yes yet you your zip zipcode
-    ban bans banned banning allowed allow legal illegal law laws ordinance bylaw rule rules
-    face faces facial recognition surveillance surveil tech technology software camera cameras
-    police government gov status measure measures policy policies moratorium
-    massachusetts mass ma usa america state commonwealth
-    ok okay yeah yep nope no not sure hmm lol thx ty pls plz
-    """.split()
-)
-# Words that point at a place: after one of them an ordinary-word name counts as a place.
-# Not "at": "a student at Harvard" names a university, not the town of Harvard.
-CUES = frozenset("in from of about for to into".split())
-# Well-known places outside Massachusetts within two edits of a Massachusetts name
-# ("Brooklyn" and Brookline): never read as a typo.
-ELSEWHERE = frozenset(
-    "brooklyn manhattan bronx nyc chicago seattle providence hartford nashua albany".split()
-)
-# Words that say the resident is somewhere else than the place named: ask, don't answer.
-NEAR = frozenset("near outside around by nearby close beside".split())
-DIRECTIONS = frozenset({"north", "south", "east", "west"})
-# A name followed by one of these is an institution, not where someone lives.
-INSTITUTIONS = frozenset("college university univ school hospital airport mall station".split())
-COUNTY_WORDS = frozenset({"county", "cty", "co"})
-# Regions: several municipalities, never one.
-REGIONS = frozenset(
-    {
-        "berkshires", "the berkshires", "cape cod", "the cape", "south shore", "north shore",
-        "metrowest", "metro west", "pioneer valley", "western mass", "western massachusetts",
-        "central mass", "central massachusetts", "merrimack valley", "greater boston",
-        "the islands", "south coast", "north of boston",
-    }
-)  # fmt: skip
-# Words that make up place names everywhere ("West Side", "North End", "Center"): a name made
-# only of them could be anywhere, so it is asked about, and never guessed from a typo.
-GENERIC_WORDS = frozenset(
-    """
-    north south east west new old great little upper lower center centre central village
-    falls port field ville hill hills side end beach river lake pond mount mountain downtown
-    uptown midtown square corner corners highlands heights plain plains park harbor island
-    """.split()
-)
-# Municipality names that are also ordinary words or first names.
-COMMON_WORD_NAMES = frozenset(
-    """
-    reading orange hull ware florida washington wales holland canton franklin dover essex
-    chester hancock lincoln clinton warren monroe peru savoy hudson douglas carver sharon heath
-    gill lee otis rowe berlin concord lexington harvard milton mansfield sutton grafton
-    sandwich salem manchester bristol plymouth chatham oxford leicester winchester milford
-    sterling stow shirley beverly dennis marion norfolk russell granby hamilton dudley holden
-    princeton windsor amherst wellesley brewster
-    """.split()
-)
-
 _ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
 _SHORT_ZIP = re.compile(r"(?<!\d)(\d{4})(?:-\d{4})?(?!\d)")
+_POSSESSIVE = re.compile(r"(\w+)['’]s\b")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # Massachusetts ZIP codes: 010-027, and Andover's IRS ZIPs 05501 and 05544.
 _MA_ZIP_PREFIXES = (*(f"{n:03d}" for n in range(10, 28)), "055")
-_ZIP_WORDS = FILLER | {"zip", "zipcode", "postal", "code"}
+_ZIP_WORDS = FILLER | {"zip", "zipcode", "postal", "code", "codigo", "cep"}
 
 
 class Outcome(StrEnum):
@@ -155,39 +127,70 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class Resolution:
-    """What the resolver concluded, and why (``reason`` is for logs and tests, not people)."""
+    """What the resolver concluded, and why (``reason`` is for logs and tests, not people).
+
+    A match may carry ``alternatives``: other places the same evidence could mean, less likely
+    (a village mostly in one town, a ZIP mostly in one town), offered as "Not in X?".
+    """
 
     outcome: Outcome
     place: Place | None = None
     candidates: tuple[Place, ...] = ()
     reason: str = ""
+    alternatives: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True)
 class _Entry:
     place_id: str
-    strong: bool  # a name, or an alias of high/medium confidence
-    others: tuple[str, ...] = ()  # other places a weak alias may mean
+    strong: bool  # a name, a landmark with one host, or an alias of high/medium confidence
+    others: tuple[str, ...] = ()  # other places the entry may mean (weak alias, landmark)
+    kind: str = "name"  # "name" | "alias" | "landmark"
 
 
 @dataclass
 class _Hit:
     place_ids: list[str]
-    kind: str  # "strong" | "weak" (ask) | "word" (ordinary-word name without a cue: ask)
+    kind: str  # "strong" | "weak" (ask) | "word" (ordinary-word name without a cue)
     words: tuple[str, ...]
     qualified: bool = False
+    alternatives: list[str] = field(default_factory=list)
+    span: tuple[int, int] = (-1, -1)  # word positions; (-1, -1) for a Chinese name
+    set_aside: bool = False  # after "used to live in" or "not": another place is meant
+    home: bool = False  # after "I live in", "moro em": where the resident lives
+
+
+@dataclass
+class _Scan:
+    """What the name tier found in one message."""
+
+    hits: list[_Hit] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)
+    elsewhere: bool = False  # a place outside Massachusetts was named
+    excluded: bool = False  # a Massachusetts name was ruled out by its context
+    state: str | None = None  # "MA" once a name was qualified by it: later tiers stay there
+    text: str = ""  # the message, lowercased: punctuation tells "Maria, Lowell" from a name
+    elsewhere_ends: set[int] = field(default_factory=set)  # word positions after one
 
 
 class Resolver:
     """Resolve free text to a place. Build once; :meth:`resolve` is pure."""
 
     def __init__(
-        self, places: Iterable[Place], aliases: Iterable[Alias], zips: Iterable[ZipArea]
+        self,
+        places: Iterable[Place],
+        aliases: Iterable[Alias],
+        zips: Iterable[ZipArea],
+        landmarks: Iterable[Any] = (),
+        vocabulary: Vocabulary | None = None,
     ) -> None:
         self.places = {place.id: place for place in places}
+        self.vocabulary = vocabulary or Vocabulary()
+        landmarks = list(landmarks)
         self._exact: dict[str, list[_Entry]] = defaultdict(list)
+        self._cjk: dict[str, list[_Entry]] = defaultdict(list)
         for place in self.places.values():
-            if place.kind == "state" and place.state == "MA":
+            if place.kind == "state" and place.state == MASSACHUSETTS:
                 continue  # the Commonwealth is the context of every answer, not a place to pick
             self._add(place.name, _Entry(place.id, True))
             if place.official_style:
@@ -196,16 +199,38 @@ class Resolver:
             if alias.place_id in self.places:
                 strong = alias.confidence in STRONG_CONFIDENCE
                 others = tuple(p for p in alias.other_place_ids if p in self.places)
-                self._add(alias.alias, _Entry(alias.place_id, strong, others))
+                self._add(alias.alias, _Entry(alias.place_id, strong, others, "alias"))
+        for landmark in landmarks:
+            hosts = tuple(p for p in landmark.place_ids if p in self.places)
+            if hosts:
+                entry = _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark")
+                self._add(landmark.name, entry)
+        # "Lechmere" for Lechmere station: a station's own name, when no place has it.
+        for landmark in landmarks:
+            stem = landmark.name[: -len(" station")] if landmark.name.endswith(" station") else ""
+            key = canonical(fold(stem).split()) if stem else ""
+            hosts = tuple(p for p in landmark.place_ids if p in self.places)
+            if key and key not in self._exact and hosts and not self._ordinary(key):
+                self._add(stem, _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark"))
         # "Barrington" for Great Barrington: the rest of a name after its generic first words.
-        # Asked about, never answered, and only when no place has that name itself.
         self._tails: dict[str, list[str]] = defaultdict(list)
         for key, entries in self._exact.items():
             words = key.split()
             if len(words) > 1 and words[0] in GENERIC_WORDS:
                 tail = " ".join(w for w in words if w not in GENERIC_WORDS)
-                if tail and tail != key:
+                ordinary = any(
+                    w in STRUCTURE or self.vocabulary.is_common(w) for w in tail.split()
+                )
+                if tail and tail != key and not ordinary:  # "Station" of "South Station": no
                     self._tails[tail].extend(e.place_id for e in entries if e.strong)
+        # Places elsewhere that are not names of ours ("Salem" is ours, and Salem, India is not).
+        self._elsewhere = frozenset(
+            name
+            for name in self.vocabulary.elsewhere
+            if canonical(name.split()) not in self._exact
+            and not all(w in FILLER or w in SUBJECT for w in name.split())
+        )
+        self.vocabulary = self.vocabulary.without(self._exact)
         self._compact_exact: dict[str, str] = {}
         for key in self._exact:
             self._compact_exact.setdefault(compact(key), key)
@@ -213,6 +238,15 @@ class Resolver:
         self._compact_keys = [compact(key) for key in self._keys]
         depth = 2 if len(self._keys) <= FULL_INDEX_MAX_NAMES else 1
         self._typos = TypoIndex(self._compact_keys, depth)
+        # Truncations and sounds-like spellings complete to Massachusetts municipalities and
+        # their strong aliases only: never a landmark, never a place elsewhere.
+        towns = {
+            index: key
+            for index, key in enumerate(self._compact_keys)
+            if any(self._completes(e) for e in self._exact[self._keys[index]])
+        }
+        self._prefixes = PrefixIndex(towns)
+        self._sounds = PhoneticIndex(towns)
         self._zips: dict[str, list[ZipArea]] = defaultdict(list)
         for area in zips:
             if area.place_id in self.places:
@@ -221,14 +255,35 @@ class Resolver:
             areas.sort(key=lambda a: (not a.primary, -(a.land_share or 0.0)))
 
     def _add(self, name: str, entry: _Entry) -> None:
+        if _CJK.search(name):
+            if entry not in self._cjk[name]:
+                self._cjk[name].append(entry)
+            return
         key = canonical(fold(name).split())
         if key and entry not in self._exact[key]:
             self._exact[key].append(entry)
 
+    def _ordinary(self, key: str) -> bool:
+        """Whether a key is only ordinary words ("Science Park", "Airport")."""
+        return all(self.vocabulary.is_common(w) or w in GENERIC_WORDS for w in key.split())
+
+    def _completes(self, entry: _Entry) -> bool:
+        place = self.places[entry.place_id]
+        return entry.strong and entry.kind != "landmark" and place.state == MASSACHUSETTS
+
     @classmethod
     def from_store(cls, store: Any) -> Resolver:
         """Build from a :class:`bot.kb.store.KnowledgeStore`."""
-        return cls(store.places(), store.aliases(), store.zips())
+        from bot.kb import landmarks, vocabulary
+
+        db = store.db
+        words = Vocabulary.build(
+            vocabulary.common_words(db),
+            [(e.name, e.code, e.kind) for e in vocabulary.elsewhere(db)],
+            vocabulary.first_names(db),
+        )
+        aliases = [*store.aliases(), *landmarks.local_names(db)]
+        return cls(store.places(), aliases, store.zips(), landmarks.landmarks(db), words)
 
     @classmethod
     def from_knowledge(
@@ -253,21 +308,144 @@ class Resolver:
         """Resolve one message."""
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
         words = fold(text).split()
-        by_zip = self._resolve_zip(text, words)
-        words, state = self._strip_qualifier(words)
+        possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
+        by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)
         if " ".join(w for w in words if w not in FILLER) in REGIONS:
             return Resolution(Outcome.NONE, reason="region")
-        hits, consumed, excluded = self._exact_hits(words, state)
+        scan = self._scan(words, text.lower())
+        self._scan_cjk(text, scan)
+        if words and words[-1] in _MA_WORDS and len(words) > 1:
+            scan.state = MASSACHUSETTS  # "lester mass": what comes before is in Massachusetts
         if by_zip is not None:
-            return self._combine_zip(by_zip, hits)
-        if hits:
-            return self._from_hits(hits)
-        if state == OUTSIDE or (excluded and state != "MA") or ELSEWHERE.intersection(words):
+            return self._combine_zip(by_zip, scan.hits)
+        if scan.elsewhere and scan.hits and all(hit.set_aside for hit in scan.hits):
+            # "we used to live in Lowell but now we're in Nashua"
             return Resolution(Outcome.NONE, reason="elsewhere")
-        return self._fuzzy(words, consumed, state)
+        if scan.hits:
+            found = self._from_hits(scan.hits)
+            if found.outcome is Outcome.MATCH and found.place is not None:
+                found = self._and_a_typo(found, words, scan.consumed)
+            return self._single_or_none(found)
+        if scan.elsewhere or scan.excluded:
+            return Resolution(Outcome.NONE, reason="elsewhere" if scan.elsewhere else "excluded")
+        # "Webster's dictionary", "Spencer's Gifts": a possessive is a person or a business;
+        # so is a town's name in the plural after no place word ("fig newtons", "the Adamses").
+        consumed = scan.consumed | {
+            i
+            for i, w in enumerate(words)
+            if w in possessive
+            or (len(words) > 1 and self._plural_of_a_name(w) and words[i - 1 : i] != ["in"])
+        }
+        return self._single_or_none(self._approximate(words, consumed, scan.state))
 
-    def _allowed(self, place_id: str, state: str | None) -> bool:
-        return state is None or self.places[place_id].state == state
+    def _and_a_typo(self, found: Resolution, words: list[str], consumed: set[int]) -> Resolution:
+        """ "newtn or newbury": a town named, and another one misspelt beside it: ask."""
+        runs = _content_runs(words, consumed, self.vocabulary)
+        if not runs:
+            return found
+        typo = self._fuzzy(runs, None)
+        if typo.outcome is Outcome.MATCH and typo.place not in (None, found.place):
+            assert found.place is not None and typo.place is not None
+            return Resolution(Outcome.AMBIGUOUS, None, (found.place, typo.place), "two-places")
+        return found
+
+    def _plural_of_a_name(self, word: str) -> bool:
+        return word.endswith("s") and any(e.kind == "name" for e in self._exact.get(word[:-1], ()))
+
+    def _approximate(self, words: list[str], consumed: set[int], state: str | None) -> Resolution:
+        """Truncations, then typos, then sounds-like spellings."""
+        runs = _content_runs(words, consumed, self.vocabulary)
+        if (
+            len(words) >= 2
+            and words[-2] in GENERIC_WORDS
+            and words[-1].isalpha()
+            and not consumed.intersection({len(words) - 2, len(words) - 1})
+        ):
+            # "north a", "north and": a name cut off after its first letters, where the
+            # letters happen to spell a filler word.
+            runs = [*runs, words[-2:]]
+        truncated = self._truncations(runs, state, words)
+        typo = self._fuzzy(runs, state)
+        if truncated is not None:
+            if (
+                truncated.outcome is Outcome.MATCH
+                and typo.candidates
+                and (set(typo.candidates) != set(truncated.candidates))
+            ):
+                # "warre": cut off from Warren, or one letter from Ware? Ask about both.
+                both = tuple(dict.fromkeys((*truncated.candidates, *typo.candidates)))
+                return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "cut-or-typo")
+            return truncated
+        if typo.outcome is Outcome.MATCH and typo.place is not None:
+            # "lorence" is one letter from Florence (Northampton) and sounds like Lawrence.
+            sounds = self._sounds_like(runs, state, same_code_only=True)
+            others = [p for p in sounds.candidates if p != typo.place]
+            if others:
+                both = (typo.place, *others)
+                return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "typo-or-sound")
+        if typo.outcome is not Outcome.NONE:
+            return typo
+        dictated = self._dictated(words, consumed, state)
+        if dictated is not None:
+            return dictated
+        return self._sounds_like(runs, state)
+
+    def _dictated(
+        self, words: list[str], consumed: set[int], state: str | None
+    ) -> Resolution | None:
+        """A name dictated in pieces at the end of the message, after "in", "from" or alone:
+        "I live in nor wood", "I'm from bill Erica", "chick a pee", "co has it, mass".
+
+        The pieces may be any words, fillers included. Put together, they are the name
+        exactly (an answer), or sound like one (a question); one ordinary word alone is
+        only ever asked about by its sound ("I live in redding").
+        """
+        end = len(words)
+        while end > 0 and words[end - 1] in _MA_WORDS:
+            end -= 1
+        start = end
+        while start > 0 and end - start < MAX_DICTATED_WORDS and words[start - 1] not in CUES:
+            start -= 1
+        span = words[start:end]
+        alone = start == 0 or words[start - 1] in CUES
+        if not span or not alone or not all(w.isalpha() for w in span):
+            return None
+        if all(w in FILLER or w in SUBJECT for w in span):
+            return None  # "the bill", "my town": no name was dictated
+        if consumed.intersection(range(start, end)):
+            return None
+        query = compact(canonical(span))
+        if len(query) < MIN_FUZZY_LENGTH:
+            return None
+        if len(span) > 1 and query in self._compact_exact:
+            entries = [e for e in self._exact[self._compact_exact[query]] if self._completes(e)]
+            named = list(dict.fromkeys(self.places[e.place_id] for e in entries))
+            if len(named) == 1:
+                return Resolution(Outcome.MATCH, named[0], (named[0],), reason="dictated")
+        if len(span) == 1 and (start == 0 or not self.vocabulary.is_common(span[0])):
+            return None  # the other tiers have looked at it; a word alone is just a word
+        scored: dict[str, tuple[bool, float]] = {}
+        for form in _spoken_forms(query):
+            self._score_sound(form, state, scored, len(span) == 1, SOUNDS_DICTATED)
+        ranked = sorted(scored.items(), key=lambda item: (not item[1][0], -item[1][1]))
+        places = tuple(self.places[p] for p, _ in ranked[:MAX_SOUNDS_LIKE])
+        if not places:
+            return None
+        return Resolution(Outcome.AMBIGUOUS, None, places, "sounds-like")
+
+    def _single_or_none(self, resolution: Resolution) -> Resolution:
+        """A question offers two places or more: one candidate is an answer, or nothing.
+
+        The one exception is a sounds-like spelling, which may never be an answer: with a
+        single name that sounds like it ("quinsee"), the question is a confirmation.
+        """
+        if (
+            resolution.outcome is Outcome.AMBIGUOUS
+            and len(resolution.candidates) < 2
+            and resolution.reason != "sounds-like"
+        ):
+            return Resolution(Outcome.NONE, reason=f"{resolution.reason}-single")
+        return resolution
 
     # ZIP codes ---------------------------------------------------------------------------
 
@@ -276,7 +454,7 @@ class Resolver:
         if not codes and all(w in _ZIP_WORDS or w.isdigit() for w in words):
             # A dropped leading zero ("2139"), only when the message is little more than it,
             # and not a year ("2020") unless it says ZIP.
-            said_zip = any(w in {"zip", "zipcode", "postal"} for w in words)
+            said_zip = any(w in {"zip", "zipcode", "postal", "cep"} for w in words)
             codes = [
                 "0" + code
                 for code in _SHORT_ZIP.findall(text)
@@ -284,18 +462,21 @@ class Resolver:
             ]
         if not codes:
             return None
-        places: list[Place] = []
+        areas: list[ZipArea] = []
         for code in dict.fromkeys(codes):
-            if not code.startswith(_MA_ZIP_PREFIXES):
-                continue
-            for area in self._zips.get(code, []):
-                place = self.places[area.place_id]
-                if place not in places:
-                    places.append(place)
+            if code.startswith(_MA_ZIP_PREFIXES):
+                areas.extend(self._zips.get(code, []))
+        places = list(dict.fromkeys(self.places[a.place_id] for a in areas))
         if not places:
             return Resolution(Outcome.NONE, reason="unknown-zip")
         if len(places) == 1:
             return Resolution(Outcome.MATCH, places[0], (places[0],), reason="zip")
+        codes_seen = {a.zip for a in areas}
+        primary = areas[0]
+        if len(codes_seen) == 1 and primary.primary and (primary.land_share or 0) > LOPSIDED_SHARE:
+            place = self.places[primary.place_id]
+            others = tuple(p for p in places if p != place)
+            return Resolution(Outcome.MATCH, place, (place,), "zip-mostly", others)
         # Every town of the ZIP is offered: a resident knows which one they live in.
         return Resolution(Outcome.AMBIGUOUS, None, tuple(places), reason="zip-several-towns")
 
@@ -303,70 +484,70 @@ class Resolver:
         named = {pid for hit in hits if hit.kind == "strong" for pid in hit.place_ids}
         if by_zip.outcome is Outcome.NONE or not named:
             return by_zip
-        in_zip = [place for place in by_zip.candidates if place.id in named]
+        in_zip = [
+            place for place in (*by_zip.candidates, *by_zip.alternatives) if place.id in named
+        ]
         if len(in_zip) == 1:
             return Resolution(Outcome.MATCH, in_zip[0], (in_zip[0],), reason="zip+name")
         both = (*by_zip.candidates, *(self.places[p] for p in sorted(named)))
         unique = tuple(dict.fromkeys(both))
         return Resolution(Outcome.AMBIGUOUS, None, unique[:MAX_CANDIDATES], reason="zip-vs-name")
 
-    # State qualifiers --------------------------------------------------------------------
+    # Names -------------------------------------------------------------------------------
 
-    def _strip_qualifier(self, words: list[str]) -> tuple[list[str], str | None]:
-        """Remove a trailing state or country ("..., MA", "... Maine") and return its code."""
-        for length in (2, 1):
-            if len(words) <= length:
-                continue
-            tail = " ".join(words[-length:])
-            state = STATE_NAMES.get(tail)
-            if state is None and length == 1:
-                if tail in FOREIGN:
-                    state = OUTSIDE
-                elif tail in STATE_CODES and words[-2] not in FILLER:  # not "check it for me"
-                    state = tail.upper()
-            if state is None:
-                continue
-            # "Mount Washington", "Town of Washington": the last word belongs to a name.
-            for span in range(length + 1, min(MAX_SPAN_WORDS, len(words)) + 1):
-                if canonical(words[-span:]) in self._exact:
-                    return words, None
-            return words[:-length], state
-        return words, None
-
-    # Exact names and aliases -------------------------------------------------------------
-
-    def _exact_hits(
-        self, words: list[str], state: str | None
-    ) -> tuple[list[_Hit], set[int], bool]:
-        """Find names anywhere in the words, longest first."""
-        hits: list[_Hit] = []
-        consumed: set[int] = set()
-        excluded = False
+    def _scan(self, words: list[str], text: str = "") -> _Scan:
+        """Find names anywhere in the words, longest first, and judge each in its context."""
+        scan = _Scan(text=text)
         n = len(words)
         for length in range(min(MAX_SPAN_WORDS, n), 0, -1):
             for start in range(0, n - length + 1):
                 end = start + length
-                if any(i in consumed for i in range(start, end)):
+                if any(i in scan.consumed for i in range(start, end)):
                     continue
-                key = self._exact_key(words[start:end])
+                span = words[start:end]
+                key = self._exact_key(span)
                 if key is None:
-                    tail = self._tails.get(canonical(words[start:end]))
-                    if tail and self._tail_allowed(tail, state):
-                        hits.append(_Hit(list(dict.fromkeys(tail)), "weak", ()))
-                        consumed.update(range(start, end))
+                    if self._elsewhere_span(span):
+                        scan.elsewhere = True
+                        scan.consumed.update(range(start, end))
+                        scan.elsewhere_ends.add(end)
+                        continue
+                    tail = self._tails.get(canonical(span))
+                    if tail and not _followed_by_structure(words, end):
+                        hit = _Hit(list(dict.fromkeys(tail)), "weak", (), span=(start, end))
+                        scan.hits.append(hit)
+                        scan.consumed.update(range(start, end))
                     continue
-                hit = self._hit(words, start, end, self._exact[key], state)
-                if hit is None:
-                    excluded = True
-                    if state == "MA":
-                        continue  # "Berkeley, MA": let the typo tier look in Massachusetts
-                else:
-                    hits.append(hit)
-                consumed.update(range(start, end))
-        return hits, consumed, excluded
+                self._judge(words, start, end, self._exact[key], scan)
+        return scan
 
-    def _tail_allowed(self, place_ids: list[str], state: str | None) -> bool:
-        return any(self._allowed(p, state) for p in place_ids)
+    def _elsewhere_span(self, span: list[str]) -> bool:
+        """A place elsewhere ("Hamden", "Cape Verde"). One that is a single common word
+        ("Down", "Nice", "Toronto") is left alone: common words are never typos of ours."""
+        return " ".join(span) in self._elsewhere and not (
+            len(span) == 1 and self.vocabulary.is_common(span[0])
+        )
+
+    def _scan_cjk(self, text: str, scan: _Scan) -> None:
+        """Chinese names: no spaces between words, so they are found inside the text."""
+        if not self._cjk or not _CJK.search(text):
+            return
+        found = sorted((name for name in self._cjk if name in text), key=len, reverse=True)
+        taken: list[str] = []
+        for name in found:
+            if any(name in longer for longer in taken):
+                continue
+            taken.append(name)
+            if any(text.find(country + name) >= 0 for country in CJK_ELSEWHERE):
+                scan.elsewhere = True  # 英国剑桥: Cambridge in England
+                continue
+            entries = self._cjk[name]
+            weak = any(not e.strong for e in entries)
+            place_ids = [e.place_id for e in entries]
+            if weak:
+                place_ids += [p for e in entries for p in e.others]
+            kind = "weak" if weak else "strong"
+            scan.hits.append(_Hit(list(dict.fromkeys(place_ids)), kind, ()))
 
     def _exact_key(self, span: list[str]) -> str | None:
         """The name key a span spells: exactly, or with its spaces misplaced.
@@ -377,88 +558,327 @@ class Resolver:
         key = canonical(span)
         if key in self._exact:
             return key
-        if len(span) == 1:
+        if len(span) == 1 or not all(w.isalpha() for w in span):
             return None
+        if any(w in FILLER or w in SUBJECT for w in span):
+            return None  # "mill is" is not Millis, "ot is" not Otis
         squeezed = compact(key)
         if squeezed in self._compact_exact:
             return self._compact_exact[squeezed]
-        if len(squeezed) < LONG_WORD or any(w in FILLER or w in GENERIC_WORDS for w in span[-1:]):
+        if len(squeezed) < LONG_WORD or span[-1] in GENERIC_WORDS:
             return None
+        if all(self.vocabulary.is_common(w) or canonical([w]) in self._exact for w in span):
+            return None  # "dog chester" is a dog named Chester, not a misspelt Dorchester
         found = self._typos.within(squeezed, 1)
         if len(found) == 1:
             return self._keys[found[0][1]]
         return None
 
-    def _hit(
-        self, words: list[str], start: int, end: int, entries: list[_Entry], state: str | None
-    ) -> _Hit | None:
-        """Judge one exact name in its context; None when the context rules it out."""
-        weak = any(not entry.strong for entry in entries)
-        place_ids = [entry.place_id for entry in entries]
-        if weak:
-            place_ids += [p for entry in entries for p in entry.others]
-        after = words[end] if end < len(words) else None
-        # A full state name right after the place, inside a sentence: "Portland Maine is it ...".
-        inline = STATE_NAMES.get(" ".join(words[end : end + 2])) or STATE_NAMES.get(after or "")
-        if state is None and inline is not None:
-            state = inline
-        if after in INSTITUTIONS:
-            return None  # "Dartmouth College", "Boston University": not where someone lives
-        if after in COUNTY_WORDS:
-            place_ids = [p for p in place_ids if self.places[p].kind == "county"]
+    def _judge(
+        self, words: list[str], start: int, end: int, entries: list[_Entry], scan: _Scan
+    ) -> None:
+        """Judge one name in its context and record what it says."""
+        scan.consumed.update(range(start, end))
+        qualifier = self._qualifier_after(words, end)
+        if qualifier is not None:
+            # The region is this name's qualifier, not a place of its own ("Concord, New
+            # Hampshire" names no New Hampshire measure), even if it was matched first.
+            link = 1 if words[end] in _QUALIFIER_LINKS else 0
+            region = range(end, end + link + qualifier.length)
+            scan.consumed.update(region)
+            scan.hits = [h for h in scan.hits if not _inside(h.span, region)]
+        if (
+            any(e.kind == "landmark" for e in entries)
+            and end < len(words)
+            and words[end] in STREET_WORDS
+        ):
+            scan.excluded = True  # "Revere Beach Pkwy": a road named after a landmark
+            return
+        municipal_only = all(e.kind == "name" for e in entries)
+        if _part_of_another_name(words, end) and (
+            municipal_only or not _followed_by_structure(words, end)
+        ):
+            # "Cambridge Street", "Charlton Memorial Hospital", "Manchester Boston Regional
+            # Airport". A neighbourhood's own square is in its town ("Tatnuck Sq").
+            scan.excluded = True
+            return
+        state = qualifier.code if qualifier is not None else None
+        if state == OUTSIDE:
+            scan.elsewhere = True  # "Cambridge, England", "Windsor, Ontario"
+            return
+        if state == US_COUNTRY:
+            state = None
+        if words[end : end + 1] and words[end] in COUNTY_WORDS:
+            entries = [e for e in entries if self.places[e.place_id].kind == "county"]
+            if not entries:
+                scan.excluded = True  # "Essex County": a county is not where someone lives
+                return
+        strong = list({e.place_id: e for e in entries if e.strong}.values())
+        everyone = [p for e in entries for p in (e.place_id, *e.others)]
+        if len(strong) == 1:
+            # One strong reading (the others weak, or listed as possible): answer it, and
+            # offer the others as "Not in X?".
+            kind, place_ids, alternatives = "strong", [strong[0].place_id], everyone
+        else:
+            kind = "strong" if strong and all(e.strong for e in entries) else "weak"
+            place_ids, alternatives = everyone, []
         place_ids = [p for p in dict.fromkeys(place_ids) if self._allowed(p, state)]
+        alternatives = [
+            p
+            for p in dict.fromkeys(alternatives)
+            if p not in place_ids and self._allowed(p, state)
+        ]
+        if state == MASSACHUSETTS:
+            scan.state = MASSACHUSETTS
         if not place_ids:
-            return None
-        kind = "weak" if weak else "strong"
+            if state == MASSACHUSETTS:
+                # "Berkeley, MA": no Massachusetts place has that name; the typo tier may look.
+                scan.consumed.difference_update(range(start, end))
+                return
+            scan.elsewhere = state is not None
+            scan.excluded = True
+            return
         before = words[start - 1] if start > 0 else None
         before2 = words[start - 2] if start > 1 else None
-        generic = all(word in GENERIC_WORDS for word in words[start:end])
-        if generic or before in NEAR or (before == "of" and before2 in DIRECTIONS):
+        span = words[start:end]
+        municipal = any(e.kind == "name" for e in entries)
+        if start in scan.elsewhere_ends and all(self.places[p].kind == "state" for p in place_ids):
+            scan.elsewhere = True  # "South Portland, Maine": Maine qualifies a place elsewhere
+            return
+        if municipal and before in STREET_BEFORE:
+            scan.excluded = True  # "calle Haverhill", "rua Lowell": a street
+            return
+        if (
+            municipal
+            and before is not None
+            and canonical_token(before) in _NAME_PREFIXES
+            and start - 1 not in scan.consumed
+        ):
+            scan.excluded = True  # "New Boston", "South Portland": another place's name
+            return
+        if municipal and self._after_a_first_name(words, start, scan.text):
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            return  # "Michael Bolton", "Kate Upton": a person
+        near = before in NEAR or (before in _NEAR_LINKS and before2 in NEAR)
+        generic = all(canonical_token(w) in GENERIC_WORDS for w in span)
+        if generic and len(place_ids) == 1 and kind == "strong":
+            # "in the North End": a generic name of one place counts after a place word.
+            generic = not (before in CUES or (before in _ARTICLES and before2 in CUES))
+        if generic or (
+            # "near Boston", "cerca de Worcester" are not the town; "near Fenway Park" is in
+            # Boston all the same.
+            municipal and (near or (before == "of" and before2 in DIRECTIONS))
+        ):
             kind = "weak"
-        elif end - start == 1 and not self._counts_as_place(words, start):
+        elif end - start == 1 and not self._counts_as_place(words, start, qualifier, entries):
             kind = "word"
-        return _Hit(place_ids, kind, tuple(words[start:end]), state is not None)
+        elif (
+            municipal or words[start] in self.vocabulary.first_names
+        ) and self._modifies_another_word(words, start, end, qualifier):
+            kind = "word"  # "Quincy Jones", "the Bourne Identity", "Florence Nightingale"
+        hit = _Hit(place_ids, kind, tuple(span), state is not None, alternatives, (start, end))
+        # "used to live in", "not", "near": another place is meant when one is named too.
+        hit.set_aside = _before_is(words, start, PAST_OR_NOT) or (municipal and near)
+        hit.home = _before_is(words, start, RESIDENCE)  # "I live in", "moro em"
+        scan.hits.append(hit)
 
-    def _counts_as_place(self, words: list[str], start: int) -> bool:
-        """An ordinary-word name counts alone, after a cue ("in Reading") or leading a question"""
-        if words[start] not in COMMON_WORD_NAMES or len(words) == 1:
+    def _qualifier_after(self, words: list[str], end: int) -> Qualifier | None:
+        """The region or country right after a name: "Salem, Oregon", "Cambridge in England"."""
+        if end >= len(words):
+            return None
+        if words[end] in _QUALIFIER_LINKS and end + 1 < len(words):
+            skip = 2 if words[end + 1] in _ARTICLES and end + 2 < len(words) else 1
+            found = self.vocabulary.qualifier_at(words, end + skip)
+            if found is not None and found.code != MASSACHUSETTS:
+                return Qualifier(found.code, found.length + skip - 1)
+            return None
+        return self.vocabulary.qualifier_at(words, end)
+
+    def _allowed(self, place_id: str, state: str | None) -> bool:
+        return state is None or self.places[place_id].state == state
+
+    def _counts_as_place(
+        self, words: list[str], start: int, qualifier: Qualifier | None, entries: list[_Entry]
+    ) -> bool:
+        """Whether a one-word name that is also an ordinary word is a place here.
+
+        A municipality's name ("Reading", "Orange") counts alone, leading a question, after a
+        cue ("in Reading"), before "MA", or in an address (after a street word); one that is
+        also a state or a country ("Florida", "Peru") only alone or with "MA". Another name
+        that is a common word ("Onset", "Dot", "Logan") counts only after a cue or before "MA",
+        unless it was reviewed as a proper name ("Brighton", "Florence", "MIT").
+        """
+        word = words[start]
+        municipal = any(e.kind == "name" for e in entries)
+        if municipal and word not in COMMON_WORD_NAMES:
             return True
-        if start > 0 and words[start - 1] in CUES:
+        landmark = any(e.kind == "landmark" for e in entries)
+        # "ack sorry", "ob": letters, not a nickname; "MIT", "WPI" are landmarks all the same.
+        short = len(word) <= SHORT_ALIAS and not landmark
+        if not municipal and (
+            word in PROPER_NAMES or (not short and not self.vocabulary.is_common(word))
+        ):
             return True
-        return start == 0 and all(w in FILLER for w in words[1:])
+        if qualifier is not None and qualifier.code == MASSACHUSETTS:
+            return True
+        if _names_a_region(words):
+            return True  # "Brewster, on the Cape"
+        rest = [w for i, w in enumerate(words) if i != start]
+        alone = start == 0 and all(w in FILLER for w in rest)
+        previous = words[start - 1] if start > 0 else None
+        if not municipal:
+            cues = CUES | _LANDMARK_CUES if any(e.kind == "landmark" for e in entries) else CUES
+            if start + 1 < len(words) and words[start + 1] == "village":
+                return True  # "Onset village"
+            return previous in cues or (short and alone and not self.vocabulary.is_common(word))
+        if alone:
+            return word not in ELSEWHERE_NAMES or all(w in {"ma", "mass"} for w in rest)
+        if word in ELSEWHERE_NAMES:
+            return "massachusetts" in words or "ma" in words  # "Peru, the town in MA"
+        if _within(words, start, 2, RESIDENCE):
+            return True  # "home is Lincoln"
+        return previous is not None and (previous in CUES or previous in STREET_WORDS)
+
+    def _after_a_first_name(self, words: list[str], start: int, text: str) -> bool:
+        """ "Michael Bolton", "John Quincy Adams": a town's name right after a first name
+        that is not a place of ours, with only a space between them ("Maria, Lowell" is a
+        signature)."""
+        if start == 0:
+            return False
+        first = words[start - 1]
+        people = self.vocabulary.first_names
+        if first not in people:
+            return False
+        if canonical([first]) in self._exact and not (start > 1 and words[start - 2] in people):
+            return False  # "Dennis Warren"? two towns; "John Quincy Adams": a person
+        pattern = rf"\b{re.escape(first)}\s+{re.escape(words[start])}\b"
+        return re.search(pattern, text) is not None
+
+    def _modifies_another_word(
+        self, words: list[str], start: int, end: int, qualifier: Qualifier | None
+    ) -> bool:
+        """Whether a town name that is also a common word is here the first word of another
+        name: followed by a word that says nothing of places, with no place word before it.
+
+        "Quincy Jones is a legend", "the Bourne Identity", "Adams family": names of people and
+        things. "Quincy police", "Boston has a ban", "Springfield 01103" are the towns.
+        """
+        if qualifier is not None or end >= len(words) or end - start != 1:
+            return False
+        if not self.vocabulary.is_common(words[start]):
+            return False  # "Somerville" is only ever a place
+        if start > 0 and (words[start - 1] in CUES or words[start - 1] in STREET_WORDS):
+            return False
+        after = words[end]
+        if after == "from":
+            return True  # "Lowell from accounting", "Springfield from The Simpsons"
+        return not (
+            after in FILLER
+            or after in SUBJECT
+            or after in CUES
+            or after in GENERIC_WORDS
+            or after in NEAR
+            or not after.isalpha()
+            or canonical([after]) in self._exact
+        )
 
     def _from_hits(self, hits: list[_Hit]) -> Resolution:
-        named = [hit for hit in hits if hit.kind != "word"] or hits
+        named = _most_specific([hit for hit in hits if hit.kind != "word"], self.places)
+        if not named:
+            return Resolution(Outcome.NONE, reason="word")
         place_ids = list(dict.fromkeys(pid for hit in named for pid in hit.place_ids))
         places = [self.places[pid] for pid in place_ids]
         if len(places) == 1 and all(hit.kind == "strong" for hit in named):
             place = places[0]
-            if place.state != "MA" and not named[0].qualified:
+            if place.state != MASSACHUSETTS and not named[0].qualified:
                 # "Berkeley" is a Californian city and one letter from Berkley, MA.
                 near = self._near_massachusetts(named[0].words)
                 if near:
                     return Resolution(Outcome.AMBIGUOUS, None, (place, *near), "elsewhere-or-ma")
-            return Resolution(Outcome.MATCH, place, (place,), reason="exact")
+            alternatives = tuple(
+                self.places[p]
+                for p in dict.fromkeys(p for hit in named for p in hit.alternatives)
+                if p != place.id
+            )
+            return Resolution(Outcome.MATCH, place, (place,), "exact", alternatives)
         kinds = {hit.kind for hit in named}
-        reason = "weak" if "weak" in kinds else "word" if "word" in kinds else "several"
-        places.sort(key=lambda p: p.state != "MA")  # residents are in Massachusetts
+        reason = "weak" if "weak" in kinds else "several"
+        places.sort(key=lambda p: p.state != MASSACHUSETTS)  # residents are in Massachusetts
         return Resolution(Outcome.AMBIGUOUS, None, tuple(places[:MAX_CANDIDATES]), reason)
 
     def _near_massachusetts(self, words: tuple[str, ...]) -> tuple[Place, ...]:
+        if not words:
+            return ()
         found = self._typos.within(compact(canonical(words)), 1)
         near = [
             self.places[entry.place_id]
             for _, index in found
             for entry in self._exact[self._keys[index]]
-            if self.places[entry.place_id].state == "MA"
+            if self.places[entry.place_id].state == MASSACHUSETTS and entry.strong
         ]
         return tuple(dict.fromkeys(near))
 
+    # Truncations -------------------------------------------------------------------------
+
+    def _truncations(
+        self, runs: list[list[str]], state: str | None, words: list[str]
+    ) -> Resolution | None:
+        """Names that begin with the last words of a run: "somervil", "north attle"."""
+        completions: list[int] = []
+        common = False  # a completion begun by a whole common word ("brook", "framing")
+        for run in runs:
+            for length in (2, 1):
+                if len(run) < length:
+                    continue
+                span = run[-length:]
+                query = compact(canonical(span))
+                if len(query) < MIN_PREFIX_LENGTH or all(
+                    canonical_token(w) in GENERIC_WORDS for w in span
+                ):
+                    continue
+                if length == 1 and self.vocabulary.is_common(span[0]):
+                    if len(runs) > 1 or len(run) > 1 or len(words) > 1:
+                        continue  # a common word completes only when it is the whole message
+                    common = True
+                found = self._prefixes.starting_with(query)
+                if common:
+                    # A whole word is a cut-off only inside a longer word ("brook" of
+                    # Brookline), not as the first word of a name ("back" of Back Bay).
+                    found = [i for i in found if not self._keys[i].startswith(span[0] + " ")]
+                # Typed words keep their spaces: "north a" is North Adams, not Northampton;
+                # "newtons" is not cut from "Newton Square".
+                typed = canonical(span)
+                found = [i for i in found if _continues(self._keys[i], typed)]
+                if found:
+                    completions.extend(found)
+                    break
+        if not completions:
+            return None
+        place_ids = list(
+            dict.fromkeys(
+                e.place_id
+                for index in completions
+                for e in self._exact[self._keys[index]]
+                if self._completes(e) and self._allowed(e.place_id, state)
+            )
+        )
+        if not place_ids:
+            return None
+        if len(place_ids) == 1:
+            if common:
+                return None  # "spring" alone is a word; with one completion, not a question
+            place = self.places[place_ids[0]]
+            return Resolution(Outcome.MATCH, place, (place,), reason="truncation")
+        if len(place_ids) <= MAX_CANDIDATES:
+            places = sorted((self.places[p] for p in place_ids), key=_by_population)
+            return Resolution(Outcome.AMBIGUOUS, None, tuple(places), reason="truncation")
+        return Resolution(Outcome.NONE, reason="truncation-too-many")
+
     # Typos -------------------------------------------------------------------------------
 
-    def _fuzzy(self, words: list[str], consumed: set[int], state: str | None) -> Resolution:
+    def _fuzzy(self, runs: list[list[str]], state: str | None) -> Resolution:
         best: dict[str, tuple[int, bool, bool]] = {}  # place -> (edits, confident, weak)
-        for run in _content_runs(words, consumed):
+        for run in runs:
             covered: set[int] = set()
             for length in range(min(MAX_SPAN_WORDS, len(run)), 0, -1):
                 for start in range(0, len(run) - length + 1):
@@ -481,9 +901,12 @@ class Resolver:
         self, span: list[str], state: str | None, best: dict[str, tuple[int, bool, bool]]
     ) -> bool:
         """Record places within reach of a span; return whether one was a confident typo."""
+        # "Berkeley, MA", "gardener ma": in Massachusetts, a common word may be a misspelt town.
+        if state != MASSACHUSETTS and all(self.vocabulary.is_common(word) for word in span):
+            return False  # ordinary words, correctly spelled: not a typo of a town
         query = compact(canonical(span))
         length = len(query)
-        if length < MIN_FUZZY_LENGTH or all(word in GENERIC_WORDS for word in span):
+        if length < MIN_FUZZY_LENGTH or all(canonical_token(w) in GENERIC_WORDS for w in span):
             return False
         reach = 2 if length >= LONG_WORD else 1
         any_confident = False
@@ -493,8 +916,8 @@ class Resolver:
             # only competes with a slip; it is never an answer of its own.
             confident = length > SHORT_WORD or slip(query, key)
             for entry in self._exact[self._keys[index]]:
-                if not self._allowed(entry.place_id, state):
-                    continue
+                if entry.kind == "landmark" or not self._allowed(entry.place_id, state):
+                    continue  # a landmark is named exactly, never guessed from a typo
                 places = (entry.place_id,) if entry.strong else (entry.place_id, *entry.others)
                 for pid in places:
                     previous = best.get(pid)
@@ -503,12 +926,220 @@ class Resolver:
                 any_confident |= confident
         return any_confident
 
+    # Sounds-like -------------------------------------------------------------------------
 
-def _content_runs(words: list[str], consumed: set[int]) -> list[list[str]]:
+    def _sounds_like(
+        self, runs: list[list[str]], state: str | None, same_code_only: bool = False
+    ) -> Resolution:
+        """Names that sound like what was typed: a question, never an answer.
+
+        Looked for only in a message that is little more than a name. A span of two or three
+        words may be a name dictated in pieces ("dead ham", "woo burn") even when each piece is
+        an ordinary word; one ordinary word is only when the message says "MA". A dropped
+        Boston "r" is put back ("woostah", "wista"). Offered: the names of the same sound code,
+        then those one code-edit away whose spelling is alike, at most three; a single name is
+        offered (as a confirmation) only when it is very alike.
+        """
+        content = sum(len(run) for run in runs)
+        if content > MAX_SOUNDS_LIKE_WORDS:
+            return Resolution(Outcome.NONE, reason="nothing-close")
+        scored: dict[str, tuple[bool, float]] = {}  # place -> (same code, similarity)
+        for run in runs:
+            for length in range(min(3, len(run)), 0, -1):
+                for start in range(0, len(run) - length + 1):
+                    span = run[start : start + length]
+                    common = length == 1 and self.vocabulary.is_common(span[0])
+                    if common and state is None:
+                        continue
+                    # Ordinary words dictated apart ("dead ham") must be all the message says
+                    # and sound very like a name.
+                    words_only = all(self.vocabulary.is_common(w) for w in span)
+                    if words_only and length > 1 and length < content:
+                        continue
+                    floor = SOUNDS_DICTATED if words_only else 0.0
+                    for query in _spoken_forms(compact(canonical(span))):
+                        if len(query) >= MIN_FUZZY_LENGTH:
+                            # An ordinary word before "MA" ("lester mass") only by its own code.
+                            self._score_sound(query, state, scored, common, floor)
+        if same_code_only:
+            scored = {p: v for p, v in scored.items() if v[0] and v[1] >= SOUNDS_CONFIRM_SAME}
+        ranked = sorted(scored.items(), key=lambda item: (not item[1][0], -item[1][1]))
+        chosen = [
+            p for p, (same, sim) in ranked if sim >= (SOUNDS_SAME_CODE if same else SOUNDS_ALIKE)
+        ]
+        if len(chosen) == 1:
+            chosen += [p for p, (_, sim) in ranked if p not in chosen and sim >= SOUNDS_CLOSE][:1]
+        if len(chosen) == 1:
+            same, similarity = scored[chosen[0]]
+            if similarity < (SOUNDS_CONFIRM_SAME if same else SOUNDS_CONFIRM_NEAR):
+                chosen = []
+        if not chosen:
+            return Resolution(Outcome.NONE, reason="nothing-close")
+        places = tuple(self.places[p] for p in chosen[:MAX_SOUNDS_LIKE])
+        return Resolution(Outcome.AMBIGUOUS, None, places, "sounds-like")
+
+    def _score_sound(
+        self,
+        query: str,
+        state: str | None,
+        scored: dict[str, tuple[bool, float]],
+        same_only: bool = False,
+        floor: float = 0.0,
+    ) -> None:
+        for index, same, similarity in self._sounds.sounding_like(query):
+            if (same_only and not same) or similarity < floor:
+                continue
+            for entry in self._exact[self._keys[index]]:
+                if self._completes(entry) and self._allowed(entry.place_id, state):
+                    best = scored.get(entry.place_id, (False, 0.0))
+                    scored[entry.place_id] = max(best, (same, similarity))
+
+
+def _spoken_forms(query: str) -> tuple[str, ...]:
+    """The word as typed, and with a dropped Boston "r" put back: "woostah", "wista"."""
+    if query.endswith("ah"):
+        return (query, query[:-2] + "er")
+    if query.endswith("a") and len(query) > MIN_FUZZY_LENGTH:
+        return (query, query[:-1] + "er")
+    return (query,)
+
+
+# "at Logan", "at Fenway": where a landmark is, not a university's town ("at Harvard").
+_LANDMARK_CUES = frozenset({"at"})
+# "Cambridge in England", "Salem, Oregon" (the comma is gone once folded).
+_QUALIFIER_LINKS = frozenset({"in", "en", "em", "no", "na"})
+_ARTICLES = frozenset({"the", "el", "la", "o", "a"})
+# "New Boston", "South Portland", "West Boylston" when no such name is known: another place.
+_NAME_PREFIXES = frozenset(
+    {"new", "north", "south", "east", "west", "upper", "lower", "old", "mount", "fort", "port"}
+)
+_DIRECTION_LETTERS = frozenset({"n", "s", "e", "w"})
+_NEAR_LINKS = frozenset({"to", "of", "de", "from", "do", "da", "del"})  # close to, cerca de
+_MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
+
+
+def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
+    """Of several places named, the ones the resident means.
+
+    A place after "used to live in" or "not" is set aside; so is a region, a generic name or
+    a state when a town is named ("Martha's Vineyard, in Tisbury", "Springfield, in the North
+    End", "Monterey, the Berkshires one, not California"), and a question whose choices
+    include a town named plainly ("Chestnut Hill, the Brookline part").
+    """
+    if len(hits) < 2:
+        return hits
+    kept = [hit for hit in hits if not hit.set_aside] or hits
+    homes = [hit for hit in kept if hit.home and hit.kind == "strong"]
+    if len(homes) == 1:
+        return homes  # "I teach in Shutesbury but I live in Leverett"
+    towns = {
+        pid
+        for hit in kept
+        if hit.kind == "strong" and len(hit.place_ids) == 1
+        for pid in hit.place_ids
+        if places[pid].kind in {"city", "town"}
+    }
+    if not towns:
+        return kept
+    specific = [
+        hit
+        for hit in kept
+        if (hit.kind == "strong" and len(hit.place_ids) == 1 and hit.place_ids[0] in towns)
+        or not (
+            towns.intersection(hit.place_ids)
+            or all(canonical_token(w) in GENERIC_WORDS for w in hit.words)
+            or all(places[p].kind == "state" for p in hit.place_ids)
+        )
+    ]
+    return specific or kept
+
+
+def _within(words: list[str], start: int, count: int, cues: frozenset[str]) -> bool:
+    return any(w in cues for w in words[max(0, start - count) : start])
+
+
+def _before_is(words: list[str], start: int, cues: frozenset[str]) -> bool:
+    """Whether one of ``cues`` is among the four words before ``start``."""
+    return any(w in cues for w in words[max(0, start - 4) : start])
+
+
+def _names_a_region(words: list[str]) -> bool:
+    text = " ".join(words)
+    return any(f" {region} " in f" {text} " for region in REGIONS)
+
+
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "cero": "0", "uno": "1",
+    "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6", "siete": "7",
+    "ocho": "8", "nueve": "9", "um": "1", "dois": "2", "quatro": "4", "sete": "7",
+    "oito": "8", "nove": "9",
+}  # fmt: skip
+
+
+def _spelled_digits(words: list[str]) -> str:
+    """A ZIP said digit by digit: "0 2 1 4 3", "oh one six oh two", "zero dos uno"."""
+    digits = [_DIGIT_WORDS.get(w, w if len(w) == 1 and w.isdigit() else "") for w in words]
+    run: list[str] = []
+    for digit in [*digits, ""]:
+        if digit:
+            run.append(digit)
+            continue
+        if len(run) in (5, 9):
+            return "".join(run[:5])
+        run = []
+    return ""
+
+
+def _continues(key: str, typed: str) -> bool:
+    """Whether ``key`` begins with ``typed`` and goes on within its last typed word."""
+    return key.startswith(typed) and len(key) > len(typed) and key[len(typed)] != " "
+
+
+def _inside(span: tuple[int, int], region: range) -> bool:
+    return span[0] in region and span[1] - 1 in region
+
+
+def _followed_by_structure(words: list[str], end: int) -> bool:
+    return end < len(words) and words[end] in STRUCTURE
+
+
+def _part_of_another_name(words: list[str], end: int) -> bool:
+    """A street, school or company word right after the name, or after up to two more
+    name-like words ("Boston Post Road", "Charlton Memorial Hospital", "Manchester-Boston
+    Regional Airport")."""
+    for index in range(end, min(end + MAX_NAME_TAIL + 1, len(words))):
+        word = words[index]
+        if word in STRUCTURE:
+            return True
+        if word in FILLER or word in SUBJECT or word in CUES or not word.isalpha():
+            return False
+    return False
+
+
+def _by_population(place: Place) -> tuple[int, str]:
+    return (-(place.population or 0), place.name)
+
+
+def _content_runs(words: list[str], consumed: set[int], vocabulary: Vocabulary) -> list[list[str]]:
+    """Runs of words that may hold a misspelt name: not filler, subject words or numbers."""
     runs: list[list[str]] = []
     current: list[str] = []
     for index, word in enumerate(words):
-        if index in consumed or word in FILLER or word.isdigit():
+        if word in COUNTY_WORDS:
+            current = []  # "Barnstabel County": a county, not where someone lives
+            continue
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word in _DIRECTION_LETTERS and following.isalpha() and index + 1 not in consumed:
+            current.append(word)  # "e longmea": East, not the Portuguese "and"
+            continue
+        if (
+            index in consumed
+            or word in FILLER
+            or word in SUBJECT
+            or not word.isalpha()
+            or word in STRUCTURE
+        ):
             if current:
                 runs.append(current)
             current = []

@@ -1,10 +1,12 @@
-"""Typos: which names are within a few edits of a word, and which edits are finger slips."""
+"""Near names: within a few edits, beginning with what was typed, or sounding alike."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 
-from rapidfuzz.distance import OSA
+import jellyfish
+from rapidfuzz.distance import OSA, Indel
 
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_POSITION = {
@@ -81,3 +83,73 @@ def _neighbours(a: str, b: str) -> bool:
     if pa is None or pb is None:
         return False
     return abs(pa[0] - pb[0]) <= 1 and abs(pa[1] - pb[1]) <= 1.0
+
+
+class PrefixIndex:
+    """Names that begin with what was typed: a truncation completes to them."""
+
+    def __init__(self, keys: dict[int, str]) -> None:
+        self._sorted = sorted((key, index) for index, key in keys.items())
+        self._keys = [key for key, _ in self._sorted]
+
+    def starting_with(self, query: str) -> list[int]:
+        """Indices of every name longer than ``query`` that begins with it."""
+        found = []
+        position = bisect_left(self._keys, query)
+        while position < len(self._keys) and self._keys[position].startswith(query):
+            key, index = self._sorted[position]
+            if key != query:
+                found.append(index)
+            position += 1
+        return found
+
+
+class PhoneticIndex:
+    """Names that sound alike, by their Metaphone code ("quinsee" and Quincy: KNS).
+
+    Codes are compared with doubled letters collapsed (Worcester's WRSSTR is WRSTR), so that
+    "wooster" (WSTR) is one edit from it: a sounds-like spelling is offered the names whose code
+    is the same or one edit away, the most similar spellings first.
+    """
+
+    def __init__(self, keys: dict[int, str]) -> None:
+        self._names = keys
+        codes: dict[str, list[int]] = defaultdict(list)
+        for index, key in keys.items():
+            codes[sound(key)].append(index)
+        self._codes = dict(codes)
+        self._code_list = list(self._codes)
+        self._code_index = TypoIndex(self._code_list, 1)
+
+    def sounding_like(self, query: str) -> list[tuple[int, bool, float]]:
+        """(name index, same code?, spelling similarity 0-1) of the names that sound like it.
+
+        Same code first, then one code-edit away; each group by similarity of spelling.
+        """
+        code = sound(query)
+        if len(code) < MIN_CODE:
+            return []
+        same = self._codes.get(code, [])
+        near: list[int] = []
+        for edits, index in self._code_index.within(code, 1):
+            other = self._code_list[index]
+            # The first sound must agree: "xyzzyville" is not Fayville, whatever the suffix.
+            if edits == 1 and other[:1] == code[:1]:
+                near.extend(self._codes[other])
+        found = [(i, True, _similarity(query, self._names[i])) for i in same]
+        found += [(i, False, _similarity(query, self._names[i])) for i in near]
+        return sorted(found, key=lambda item: (not item[1], -item[2]))
+
+
+def _similarity(a: str, b: str) -> float:
+    return float(Indel.normalized_similarity(a, b))
+
+
+# Two-letter codes ("KL", "BT") are shared by too many words to say anything.
+MIN_CODE = 3
+
+
+def sound(word: str) -> str:
+    """The Metaphone code of a word (jellyfish), doubled letters collapsed."""
+    code = str(jellyfish.metaphone(word))
+    return "".join(ch for i, ch in enumerate(code) if i == 0 or ch != code[i - 1])

@@ -1,4 +1,9 @@
-"""The FAQ section: knowledge/faq.yaml, validated and written to the ``faq`` table."""
+"""The FAQ section: knowledge/faq.yaml, validated and written to the ``faq`` table.
+
+Each answer is Telegram HTML, checked at build; it may use ``{ma_bans}`` (the Massachusetts bans
+and moratoria in force, from measures.yaml) and ``{bills_status}`` (whether the session's bills
+are pending or the session ended, from bills.yaml), so it never repeats a fact that can change.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +15,20 @@ from typing import Annotated
 import sqlite_utils
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from bot.kb.html import check_template
 from bot.kb.section import entry_label, read_yaml, require_unique, validate_entries
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+FAQ_PLACEHOLDERS = ("ma_bans", "bills_status")
+_SAMPLES = {"ma_bans": "• <b>Somerville</b>: ban, June 27, 2019", "bills_status": "Pending."}
 
 
 class FaqSource(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    title: Text
     url: Url
+    publisher: Text
+    kind: Text
 
 
 class FaqEntry(BaseModel):
@@ -28,7 +37,7 @@ class FaqEntry(BaseModel):
     questions: list[Text] = Field(min_length=1)
     answer: Text
     sources: list[FaqSource] = Field(min_length=1)
-    as_of: date
+    checked: date  # when a person last checked the answer against its sources
 
 
 class FaqSection:
@@ -37,8 +46,12 @@ class FaqSection:
 
     def load(self, knowledge_dir: Path) -> list[FaqEntry]:
         shown, raw = read_yaml(knowledge_dir, "faq.yaml")
-        entries = validate_entries(shown, raw, FaqEntry, entry_label("id"))
+        label = entry_label("id")
+        entries = validate_entries(shown, raw, FaqEntry, label)
         require_unique(shown, ((f"#{i + 1} ({e.id})", e.id) for i, e in enumerate(entries)), "id")
+        for index, entry in enumerate(entries):
+            where = label(index, raw[index])
+            check_template(shown, where, "answer", entry.answer, FAQ_PLACEHOLDERS, _SAMPLES)
         return entries
 
     def write(self, db: sqlite_utils.Database, data: list[FaqEntry]) -> None:
@@ -49,7 +62,7 @@ class FaqSection:
                     "questions": json.dumps(entry.questions),
                     "answer": entry.answer,
                     "sources": json.dumps([s.model_dump() for s in entry.sources]),
-                    "as_of": entry.as_of.isoformat(),
+                    "checked": entry.checked.isoformat(),
                 }
                 for entry in data
             ),

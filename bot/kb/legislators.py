@@ -6,9 +6,10 @@ Two sections live here:
   written by :mod:`bot.kb.openstates`) and ``districts.yaml`` (each municipality's Senate and House
   districts with, in a split town, the wards and precincts of each district). It writes the tables
   ``legislators``, ``district_municipalities``, ``precincts`` and ``legislative_towns``.
-* :data:`SCRIPTS_SECTION` reads ``scripts.yaml`` (call, voicemail and email templates) and
-  ``bills.yaml`` (the current session's bill numbers). It writes ``call_scripts``,
-  ``script_pieces`` and ``bills``.
+* :data:`SCRIPTS_SECTION` reads ``scripts.yaml`` (call, voicemail and email templates, each
+  checked as Telegram HTML, and the sources their claims rest on) and ``bills.yaml`` (the current
+  session, the day it ends, its bill numbers). It writes ``call_scripts``, ``script_pieces``,
+  ``session`` and ``bills``.
 
 A precinct label is ``"W-P"`` in a town with wards (Boston ward 21 precinct 1 is ``"21-1"``) and
 ``"P"`` in a town without (``"3"``, ``"13A"``).
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import string
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,12 +29,16 @@ import sqlite_utils
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bot.kb.errors import KnowledgeError
+from bot.kb.html import check_template
 from bot.kb.section import entry_label, read_yaml, require_unique, validate_entries
 from bot.kb.slug import slug
 
 Chamber = Literal["senate", "house"]
 CHAMBERS: tuple[Chamber, ...] = ("senate", "house")
-SITUATIONS = ("ban", "no_ban")
+# The script a resident gets follows where their town stands (bot.kb.standing): a town whose
+# measure is not in force, or that has only an oversight rule, gets "no ban on record".
+Situation = Literal["ban", "moratorium", "limited", "no_ban_on_record"]
+SITUATIONS: tuple[Situation, ...] = ("ban", "moratorium", "limited", "no_ban_on_record")
 SCRIPT_KINDS = ("call", "voicemail", "email_subject", "email_body")
 
 PHONE = r"^\d{3}-\d{3}-\d{4}( ext\. \d+)?$"
@@ -51,10 +56,13 @@ SCRIPT_PLACEHOLDERS = frozenset(
         "house_bill",
         "senate_bill",
         "bill_title",
+        "short_title",
         "committee",
         "session",
     }
 )
+# Values that stand for the placeholders while a template is checked as Telegram HTML.
+SCRIPT_SAMPLES = {"intro": "My name is Ana and I'm", "signature": "Ana\nA constituent in Adams"}
 PIECE_PLACEHOLDERS = {
     "intro_named": frozenset({"first_name", "town"}),
     "intro_anonymous": frozenset({"town"}),
@@ -310,17 +318,33 @@ def _check_town(shown: str, label: str, town: TownEntry, seats: set[tuple[str, s
 # --- scripts.yaml and bills.yaml ---------------------------------------------------------------
 
 
-class ScriptEntry(BaseModel):
-    """The call, voicemail and email for one situation and chamber."""
+class ScriptSource(BaseModel):
+    """A source behind a claim of the scripts, labelled for people."""
 
     model_config = ConfigDict(extra="forbid")
 
-    situation: Literal["ban", "no_ban"]
-    chamber: Chamber
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    url: str = Field(pattern=r"^https?://\S+$")
+    publisher: str = Field(min_length=1)
+    kind: str = Field(min_length=1)
+
+
+class ScriptEntry(BaseModel):
+    """The call, voicemail and email for one situation and chamber (or both chambers)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    situation: Situation
+    chamber: Literal["senate", "house", "both"]
+    sources: list[str] = Field(min_length=1)  # ids of `sources`: what its claims rest on
     call: str = Field(min_length=1)
     voicemail: str = Field(min_length=1)
     email_subject: str = Field(min_length=1)
     email_body: str = Field(min_length=1)
+
+    @property
+    def chambers(self) -> tuple[Chamber, ...]:
+        return CHAMBERS if self.chamber == "both" else (self.chamber,)
 
 
 class ScriptPieces(BaseModel):
@@ -334,13 +358,6 @@ class ScriptPieces(BaseModel):
     signature_anonymous: str
 
 
-class ScriptsFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    pieces: ScriptPieces
-    scripts: list[ScriptEntry]
-
-
 class BillEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -350,15 +367,23 @@ class BillEntry(BaseModel):
 
 
 class BillsFile(BaseModel):
-    """The statewide bill the scripts ask for, in the current session."""
+    """The statewide bill the scripts ask for, in the current session, and when it ends."""
 
     model_config = ConfigDict(extra="forbid")
 
     session: int = Field(ge=190)
     session_start: date
+    session_end: date
     title: str = Field(min_length=1)
+    short_title: str = Field(min_length=1)
     committee: str = Field(min_length=1)
     bills: list[BillEntry]
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> BillsFile:
+        if self.session_end <= self.session_start:
+            raise ValueError("session_end must come after session_start")
+        return self
 
 
 @dataclass(frozen=True)
@@ -377,23 +402,34 @@ class ScriptsSection:
     def load(self, knowledge_dir: Path) -> ScriptsData:
         shown, raw = read_yaml(knowledge_dir, "scripts.yaml")
         if not isinstance(raw, dict):
-            raise KnowledgeError(shown, None, None, "expected 'pieces' and 'scripts'")
-        unknown = set(raw) - {"pieces", "scripts"}
+            raise KnowledgeError(shown, None, None, "expected 'sources', 'pieces' and 'scripts'")
+        unknown = set(raw) - {"sources", "pieces", "scripts"}
         if unknown:
             raise KnowledgeError(shown, None, sorted(unknown)[0], "unknown key")
+        sources = validate_entries(shown, raw.get("sources"), ScriptSource, entry_label("id"))
+        require_unique(shown, ((f"source {s.id}", s.id) for s in sources), "sources")
         pieces = validate_entries(shown, [raw.get("pieces")], ScriptPieces, lambda i, r: "pieces")
         label = entry_label("situation")
         scripts = validate_entries(shown, raw.get("scripts"), ScriptEntry, label)
         for name, allowed in PIECE_PLACEHOLDERS.items():
-            _check_placeholders(shown, "pieces", name, getattr(pieces[0], name), allowed)
-        seen = {}
+            check_template(shown, "pieces", name, getattr(pieces[0], name), allowed)
+        known = {s.id for s in sources}
+        seen: dict[tuple[str, str], str] = {}
         for index, entry in enumerate(scripts):
             where = f"#{index + 1} ({entry.situation}, {entry.chamber})"
+            for position, source in enumerate(entry.sources):
+                if source not in known:
+                    raise KnowledgeError(
+                        shown, where, f"sources.{position}", f"unknown source {source!r}"
+                    )
             for kind in SCRIPT_KINDS:
-                _check_placeholders(shown, where, kind, getattr(entry, kind), SCRIPT_PLACEHOLDERS)
-            if (entry.situation, entry.chamber) in seen:
-                raise KnowledgeError(shown, where, "chamber", "situation and chamber repeated")
-            seen[(entry.situation, entry.chamber)] = where
+                check_template(
+                    shown, where, kind, getattr(entry, kind), SCRIPT_PLACEHOLDERS, SCRIPT_SAMPLES
+                )
+            for chamber in entry.chambers:
+                if (entry.situation, chamber) in seen:
+                    raise KnowledgeError(shown, where, "chamber", "situation and chamber repeated")
+                seen[(entry.situation, chamber)] = where
         for situation in SITUATIONS:
             for chamber in CHAMBERS:
                 if (situation, chamber) not in seen:
@@ -413,11 +449,12 @@ class ScriptsSection:
             (
                 {
                     "situation": e.situation,
-                    "chamber": e.chamber,
+                    "chamber": chamber,
                     "kind": kind,
                     "template": getattr(e, kind),
                 }
                 for e in data.scripts
+                for chamber in e.chambers
                 for kind in SCRIPT_KINDS
             ),
             pk=("situation", "chamber", "kind"),
@@ -425,36 +462,48 @@ class ScriptsSection:
         db.table("script_pieces").insert_all(
             ({"name": k, "template": v} for k, v in data.pieces.model_dump().items()), pk="name"
         )
+        session = data.bills
+        db.table("session").insert(
+            {
+                "number": session.session,
+                "start": session.session_start.isoformat(),
+                "end": session.session_end.isoformat(),
+                "title": session.title,
+                "short_title": session.short_title,
+                "committee": session.committee,
+            },
+            pk="number",
+        )
+        # The session's columns stay on each bill too: `python -m bot kb check` reads them.
         db.table("bills").insert_all(
             (
                 {
                     "chamber": b.chamber,
                     "number": b.number,
                     "url": b.url,
-                    "title": data.bills.title,
-                    "committee": data.bills.committee,
-                    "session": data.bills.session,
-                    "session_start": data.bills.session_start.isoformat(),
+                    "title": session.title,
+                    "committee": session.committee,
+                    "session": session.session,
+                    "session_start": session.session_start.isoformat(),
                 }
-                for b in data.bills.bills
+                for b in session.bills
             ),
             pk="chamber",
         )
 
 
-def _check_placeholders(
-    shown: str, entry: str, field: str, template: str, allowed: frozenset[str]
-) -> None:
-    try:
-        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
-    except ValueError as exc:
-        raise KnowledgeError(shown, entry, field, f"bad braces: {exc}") from None
-    for name in names:
-        if name not in allowed:
-            known = ", ".join("{" + a + "}" for a in sorted(allowed))
-            raise KnowledgeError(
-                shown, entry, field, f"unknown placeholder {{{name}}}; use {known}"
-            )
+def script_templates(
+    conn: sqlite3.Connection,
+) -> tuple[dict[tuple[str, str, str], str], dict[str, str]]:
+    """The script templates by (situation, chamber, kind), and the intro and signature pieces."""
+    templates = {
+        (s, c, k): t
+        for s, c, k, t in conn.execute(
+            "SELECT situation, chamber, kind, template FROM call_scripts"
+        )
+    }
+    pieces = dict(conn.execute("SELECT name, template FROM script_pieces").fetchall())
+    return templates, pieces
 
 
 LEGISLATORS_SECTION = LegislatorsSection()

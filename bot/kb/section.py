@@ -13,6 +13,9 @@ from pydantic import BaseModel, ValidationError
 from bot.kb.errors import KnowledgeError
 
 M = TypeVar("M", bound=BaseModel)
+# libyaml's loader, where PyYAML was built with it, reads the generated files (world.yaml,
+# common_words.yaml) about eight times faster than the pure-Python one.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Section(Protocol):
@@ -42,7 +45,7 @@ def read_yaml(knowledge_dir: Path, name: str) -> tuple[str, Any]:
     except FileNotFoundError:
         raise KnowledgeError(shown, None, None, "file is missing") from None
     try:
-        return shown, yaml.safe_load(text)
+        return shown, yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from bot.kb import faq, legislators, places
+from bot.kb import faq, landmarks, legislators, local_action, messages, places, vocabulary
 from bot.kb.section import Section
 
 DEFAULT_SECTIONS: list[Section] = [
     places.SECTION,
+    landmarks.SECTION,
+    vocabulary.SECTION,
     legislators.LEGISLATORS_SECTION,
     legislators.SCRIPTS_SECTION,
     faq.SECTION,
+    local_action.SECTION,
+    messages.SECTION,
 ]

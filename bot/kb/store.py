@@ -1,26 +1,27 @@
-"""Read-only queries over the built knowledge database."""
+"""The built knowledge database: opening it (rebuilt when stale or damaged) and its queries."""
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from bot.kb.build import ensure_built
+from bot.kb import measures
+from bot.kb.build import build, damage, needs_build
 from bot.kb.errors import KnowledgeError
-from bot.kb.models import Alias, Measure, Place, ZipArea
+from bot.kb.models import Alias, Coverage, Measure, Place, Session, ZipArea
 from bot.kb.section import Section
 from bot.kb.sections import DEFAULT_SECTIONS
+from bot.kb.standing import Standing
+
+logger = logging.getLogger(__name__)
 
 _PLACE_COLUMNS = "id, name, state, kind, county, official_style, population"
-
-# Newest first by the date it was adopted, or filed for a bill; undated measures last.
-_NEWEST_FIRST = "coalesce(adopted, introduced) IS NULL, coalesce(adopted, introduced) DESC, id"
 
 
 class KnowledgeStore:
@@ -37,12 +38,42 @@ class KnowledgeStore:
         db_path: Path,
         sections: Sequence[Section] = DEFAULT_SECTIONS,
     ) -> KnowledgeStore:
-        """Rebuild the database if the YAML is newer, then open it read-only.
+        """Open the database read-only, rebuilding it first when it is missing, older than a
+        YAML file, or damaged (it fails to open or fails its integrity check).
 
-        Raises KnowledgeError when a file is malformed; the previous database is then untouched
-        and :meth:`open_existing` serves it.
+        When the rebuild fails (a bad edit, a full disk) and the previous database is good, that
+        one is served and the failure logged. Raises KnowledgeError when no good database is
+        left to serve.
         """
-        ensure_built(knowledge_dir, db_path, sections)
+        stale = needs_build(knowledge_dir, db_path)
+        problem = None if stale else damage(db_path)
+        if problem is not None:
+            logger.warning(
+                "Knowledge database %s is damaged (%s): rebuilding it from the YAML",
+                db_path,
+                problem,
+            )
+        if stale or problem is not None:
+            try:
+                build(knowledge_dir, db_path, sections)
+            except (KnowledgeError, OSError, sqlite3.Error) as exc:
+                previous = problem or (damage(db_path) if db_path.exists() else None)
+                if previous is not None:
+                    raise KnowledgeError(
+                        str(db_path),
+                        None,
+                        None,
+                        f"damaged ({previous}) and rebuilding it failed: {exc}",
+                    ) from exc
+                if not db_path.exists():
+                    if isinstance(exc, KnowledgeError):
+                        raise
+                    raise KnowledgeError(
+                        str(db_path), None, None, f"cannot be built: {exc}"
+                    ) from exc
+                logger.error(
+                    "Knowledge not rebuilt (%s); serving the previous database %s", exc, db_path
+                )
         return cls.open_existing(db_path)
 
     @classmethod
@@ -71,6 +102,32 @@ class KnowledgeStore:
         rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", [place_id])
         return Place(**rows[0]) if rows else None
 
+    def places_named(self, text: str) -> list[Place]:
+        """The places ``text`` names exactly: an id, or a name in any case ("Portland, ME" too).
+
+        A Massachusetts place wins over others of the same name (the campaign's state); more
+        than one result is ambiguous, none unknown.
+        """
+        text = text.strip()
+        rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", [text])
+        if not rows:
+            name, _, state = text.rpartition(",")
+            if name and len(state.strip()) == 2:
+                rows = self._rows(
+                    f"SELECT {_PLACE_COLUMNS} FROM places WHERE lower(name) = lower(?)"
+                    " AND state = upper(?) ORDER BY id",
+                    [name.strip(), state.strip()],
+                )
+            else:
+                rows = self._rows(
+                    f"SELECT {_PLACE_COLUMNS} FROM places WHERE lower(name) = lower(?)"
+                    " ORDER BY id",
+                    [text],
+                )
+        places = [Place(**row) for row in rows]
+        in_massachusetts = [p for p in places if p.state == "MA"]
+        return in_massachusetts if len(in_massachusetts) == 1 else places
+
     def aliases(self) -> list[Alias]:
         rows = self._rows(
             "SELECT alias, place_id, kind, confidence, other_place_ids FROM aliases"
@@ -98,60 +155,32 @@ class KnowledgeStore:
 
     def measures_for(self, place_id: str) -> list[Measure]:
         """The measures of one place, newest first."""
-        rows = self._rows(
-            f"SELECT * FROM measures WHERE place_id = ? ORDER BY {_NEWEST_FIRST}", [place_id]
-        )
-        return [_measure(r) for r in rows]
+        return measures.measures_for(self.db.conn, place_id)
 
     def statewide(self, state: str = "MA") -> list[Measure]:
-        """State-level measures of ``state``: the law in force first, then the rest newest first.
+        """State-level measures of ``state``: laws first, then bills, each newest first.
 
         ``statewide("MA")`` lists c.6 s.220, then the bills by session, current one first.
         """
-        rows = self._rows(
-            "SELECT * FROM measures WHERE place_id = ? AND level = 'state'"
-            f" ORDER BY status != 'in_force', {_NEWEST_FIRST}",
-            [state.lower()],
-        )
-        return [_measure(r) for r in rows]
+        return measures.statewide(self.db.conn, state)
 
-    @property
-    def as_of(self) -> date:
-        """The date the measure records were last checked."""
-        rows = self._rows("SELECT value FROM meta WHERE key = 'as_of'")
-        if not rows:
-            raise KnowledgeError(str(self.path), None, None, "no as-of date: no measures")
-        return date.fromisoformat(rows[0]["value"])
+    def standing(self, place_id: str) -> Standing:
+        """Where a place stands: ban, moratorium, limited, oversight or none, in force or not."""
+        return measures.standing(self.db.conn, place_id)
+
+    def standings(self) -> dict[str, Standing]:
+        """Where every place with a measure stands (a place not listed stands at "none")."""
+        return measures.standings(self.db.conn)
+
+    def coverage(self, state: str = "MA") -> Coverage | None:
+        """How far our records of a state's municipal measures go ("no ban found as of")."""
+        return measures.coverage(self.db.conn, state)
+
+    def session(self) -> Session:
+        """The General Court session of bills.yaml and its bills."""
+        return measures.session(self.db.conn)
 
     @property
     def built_at(self) -> str:
         rows = self._rows("SELECT value FROM meta WHERE key = 'built_at'")
         return str(rows[0]["value"]) if rows else ""
-
-
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _measure(r: dict[str, Any]) -> Measure:
-    return Measure(
-        id=r["id"],
-        place_id=r["place_id"],
-        title=r["title"],
-        level=r["level"],
-        measure=r["measure"],
-        status=r["status"],
-        scope=r["scope"],
-        adopted=_date(r["adopted"]),
-        effective=_date(r["effective"]),
-        instrument=r["instrument"],
-        sources=tuple(json.loads(r["sources"])),
-        confidence=r["confidence"],
-        notes=r["notes"],
-        as_of=date.fromisoformat(r["as_of"]),
-        session=r["session"],
-        bills=tuple(json.loads(r["bills"])),
-        committee=r["committee"],
-        introduced=_date(r["introduced"]),
-        ended=_date(r["ended"]),
-    )

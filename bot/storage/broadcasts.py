@@ -5,6 +5,14 @@ snapshots the audience into the outbox once, in one transaction; from then on th
 truth about who has been served, and :mod:`bot.broadcast.engine` resumes from it after a crash.
 An outbox row moves ``pending -> sending -> sent | blocked | failed``; ``sending`` is committed
 before the message leaves (see the engine's docstring for what a row left in ``sending`` means).
+A broadcast is ``done`` only when every row is sent or blocked: one with failed rows stays
+``sending``, and the next delivery of it (:func:`start_sending`) retries them.
+
+One delivery engine per broadcast: an engine holds the broadcast's *lease* (a row in
+``broadcast_leases``) while it delivers, renews it every third of :data:`LEASE_SECONDS`, and
+every write it makes checks that it still holds it (:class:`LeaseLost` otherwise). Another
+process waits until the lease is released or expires, or takes it at once when the holder is a
+process on this machine that no longer exists (killed: its pid is gone).
 
 The audit log records who did what (the organizer's Telegram user id: organizers consent to
 this), the segments and the size of the audience, never the recipients' chat ids.
@@ -14,12 +22,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import secrets
+import socket
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.processes import process_exists
 from bot.storage.db import register_schema, write_tx
 from bot.storage.subscribers import actor_hash
 
@@ -55,6 +68,11 @@ CREATE TABLE IF NOT EXISTS outbox (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS outbox_state ON outbox (broadcast_id, state);
 CREATE INDEX IF NOT EXISTS outbox_chat ON outbox (chat_id);
+CREATE TABLE IF NOT EXISTS broadcast_leases (
+    broadcast_id INTEGER PRIMARY KEY REFERENCES broadcasts (id),
+    owner TEXT NOT NULL,
+    expires REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS audit (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,
@@ -70,10 +88,17 @@ register_schema(SCHEMA)
 
 UNFINISHED_STATES = ("queued", "sending")
 SMALL_COUNT = 5  # counts under this are shown as "<5" so no one can be singled out
+# A renewal waits up to db.BUSY_TIMEOUT_MS (10 s) for the write lock; renewing every 10 s,
+# a holder survives two slow renewals in a row before another process may take over.
+LEASE_SECONDS = 30.0
 
 
 class BroadcastStateError(ValueError):
     """The broadcast is not in a state that allows the operation."""
+
+
+class LeaseLost(BroadcastStateError):
+    """Another engine took over this broadcast's delivery: stop without writing."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +133,11 @@ class Counts:
     @property
     def total(self) -> int:
         return self.sent + self.blocked + self.failed + self.remaining
+
+    @property
+    def complete(self) -> bool:
+        """Whether every recipient is served: sent, or blocked (and unsubscribed)."""
+        return self.failed == 0 and self.remaining == 0
 
 
 @dataclass(frozen=True)
@@ -284,13 +314,18 @@ def progress(conn: sqlite3.Connection, broadcast_id: int) -> Counts:
     )
 
 
-def start_sending(conn: sqlite3.Connection, broadcast_id: int) -> list[int]:
-    """Mark a queued broadcast as sending; return the chats whose rows were left ``sending``.
+def start_sending(
+    conn: sqlite3.Connection, broadcast_id: int, *, owner: str | None = None
+) -> list[int]:
+    """Mark an unfinished broadcast as sending; return the chats whose rows were left ``sending``.
 
     Those rows were interrupted between "about to send" and "sent": they go back to pending
-    (the engine's duplicate-window policy) and the number is audited.
+    (the engine's duplicate-window policy) and their number is audited. Failed rows go back to
+    pending too, with their attempts reset: this delivery retries them. ``owner`` must hold the
+    lease (None: no lease is checked, for tests and tools).
     """
     with write_tx(conn):
+        _check_lease(conn, broadcast_id, owner)
         row = conn.execute(
             "SELECT state, text_sha256 FROM broadcasts WHERE id = ?", (broadcast_id,)
         ).fetchone()
@@ -304,14 +339,22 @@ def start_sending(conn: sqlite3.Connection, broadcast_id: int) -> list[int]:
                 (broadcast_id,),
             )
         ]
+        stamp = now_iso()
         conn.execute(
             "UPDATE outbox SET state = 'pending', last_error = 'interrupted while sending',"
             " updated = ? WHERE broadcast_id = ? AND state = 'sending'",
-            (now_iso(), broadcast_id),
+            (stamp, broadcast_id),
         )
+        retried = conn.execute(
+            "UPDATE outbox SET state = 'pending', attempts = 0, updated = ?"
+            " WHERE broadcast_id = ? AND state = 'failed'",
+            (stamp, broadcast_id),
+        ).rowcount
         conn.execute("UPDATE broadcasts SET state = 'sending' WHERE id = ?", (broadcast_id,))
         action = "resume" if row["state"] == "sending" else "start"
-        counts = {"interrupted": len(interrupted)} if action == "resume" else None
+        counts = (
+            {"interrupted": len(interrupted), "retried": retried} if action == "resume" else None
+        )
         _audit(conn, action, None, broadcast_id, counts=counts, sha=row["text_sha256"])
     return interrupted
 
@@ -326,19 +369,23 @@ def pending(conn: sqlite3.Connection, broadcast_id: int) -> list[tuple[int, int]
     return [(chat_id, attempts) for chat_id, attempts in rows]
 
 
-def mark_sending(conn: sqlite3.Connection, broadcast_id: int, chat_id: int) -> bool:
+def mark_sending(
+    conn: sqlite3.Connection, broadcast_id: int, chat_id: int, *, owner: str | None = None
+) -> bool:
     """Commit "about to send" for one recipient; False if the row is gone or not pending.
 
     A chat that unsubscribed after the audience was snapshotted is dropped from the outbox
-    here: opting out must hold for a broadcast already under way.
+    here: opting out must hold for a broadcast already under way. Raises :class:`LeaseLost`
+    when ``owner`` no longer holds the lease.
     """
     with write_tx(conn):
+        _check_lease(conn, broadcast_id, owner)
         subscribed = conn.execute(
             "SELECT 1 FROM subscribers WHERE chat_id = ?", (chat_id,)
         ).fetchone()
         if subscribed is None:
             conn.execute(
-                "DELETE FROM outbox WHERE broadcast_id = ? AND chat_id = ?",
+                "DELETE FROM outbox WHERE broadcast_id = ? AND chat_id = ? AND state = 'pending'",
                 (broadcast_id, chat_id),
             )
             return False
@@ -359,12 +406,15 @@ def mark_done(
     message_id: int | None = None,
     error: str | None = None,
     extra: Callable[[sqlite3.Connection], None] | None = None,
+    owner: str | None = None,
 ) -> None:
     """Record a recipient's outcome (``sent``, ``blocked``, ``failed`` or back to ``pending``).
 
     ``extra`` runs in the same transaction (the engine unsubscribes a blocked chat with it).
+    Raises :class:`LeaseLost`, writing nothing, when ``owner`` no longer holds the lease.
     """
     with write_tx(conn):
+        _check_lease(conn, broadcast_id, owner)
         conn.execute(
             "UPDATE outbox SET state = ?, message_id = coalesce(?, message_id),"
             " last_error = ?, updated = ? WHERE broadcast_id = ? AND chat_id = ?",
@@ -374,20 +424,33 @@ def mark_done(
             extra(conn)
 
 
-def finish(conn: sqlite3.Connection, broadcast_id: int) -> Counts:
-    """Mark a broadcast done, store its final counts and audit them."""
+def finish(conn: sqlite3.Connection, broadcast_id: int, *, owner: str | None = None) -> Counts:
+    """Store the final counts: ``done`` when they are complete, else keep it for a retry.
+
+    Audited once: ``done``, or ``incomplete`` with the counts. Raises :class:`LeaseLost` when
+    ``owner`` no longer holds the lease, and :class:`BroadcastStateError` when the broadcast is
+    not being sent (finished or cancelled meanwhile).
+    """
     with write_tx(conn):
+        _check_lease(conn, broadcast_id, owner)
+        row = conn.execute(
+            "SELECT state, text_sha256 FROM broadcasts WHERE id = ?", (broadcast_id,)
+        ).fetchone()
+        if row is None or row["state"] != "sending":
+            state = None if row is None else row["state"]
+            raise BroadcastStateError(f"broadcast {broadcast_id} is not being sent ({state})")
         counts = progress(conn, broadcast_id)
-        conn.execute(
-            "UPDATE broadcasts SET state = 'done', sent = ?, blocked = ?, failed = ?,"
-            " finished = ? WHERE id = ?",
-            (counts.sent, counts.blocked, counts.failed, now_iso(), broadcast_id),
-        )
-        sha = conn.execute(
-            "SELECT text_sha256 FROM broadcasts WHERE id = ?", (broadcast_id,)
-        ).fetchone()[0]
         totals = {"sent": counts.sent, "blocked": counts.blocked, "failed": counts.failed}
-        _audit(conn, "done", None, broadcast_id, counts=totals, sha=sha)
+        if counts.complete:
+            conn.execute(
+                "UPDATE broadcasts SET state = 'done', sent = ?, blocked = ?, failed = ?,"
+                " finished = ? WHERE id = ?",
+                (counts.sent, counts.blocked, counts.failed, now_iso(), broadcast_id),
+            )
+            _audit(conn, "done", None, broadcast_id, counts=totals, sha=row["text_sha256"])
+        else:
+            totals["remaining"] = counts.remaining
+            _audit(conn, "incomplete", None, broadcast_id, counts=totals, sha=row["text_sha256"])
     return counts
 
 
@@ -408,6 +471,109 @@ def is_cancelled(conn: sqlite3.Connection, broadcast_id: int) -> bool:
     """Return True if the broadcast was cancelled (checked by the engine as it goes)."""
     row = conn.execute("SELECT state FROM broadcasts WHERE id = ?", (broadcast_id,)).fetchone()
     return row is None or row["state"] == "cancelled"
+
+
+# -- the delivery lease ---------------------------------------------------------------------
+
+
+def new_owner() -> str:
+    """Return a lease owner name for one engine: ``host:pid:random``."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+def take_lease(
+    conn: sqlite3.Connection,
+    broadcast_id: int,
+    owner: str,
+    seconds: float = LEASE_SECONDS,
+    *,
+    now: float | None = None,
+) -> bool:
+    """Take (or renew) the delivery lease; False while another live engine holds it.
+
+    A lease is free when nobody holds it, when it expired, or when its holder is a process of
+    this machine that is gone. There is none to take for a broadcast that is not unfinished.
+    """
+    moment = time.time() if now is None else now
+    with write_tx(conn):
+        state = conn.execute(
+            "SELECT state FROM broadcasts WHERE id = ?", (broadcast_id,)
+        ).fetchone()
+        if state is None or state["state"] not in UNFINISHED_STATES:
+            return False
+        row = conn.execute(
+            "SELECT owner, expires FROM broadcast_leases WHERE broadcast_id = ?",
+            (broadcast_id,),
+        ).fetchone()
+        held = row is not None and row["owner"] != owner
+        if held and row["expires"] > moment and _alive(row["owner"]):
+            return False
+        conn.execute(
+            "INSERT INTO broadcast_leases (broadcast_id, owner, expires) VALUES (?, ?, ?)"
+            " ON CONFLICT (broadcast_id) DO UPDATE SET"
+            " owner = excluded.owner, expires = excluded.expires",
+            (broadcast_id, owner, moment + seconds),
+        )
+    return True
+
+
+def renew_lease(
+    conn: sqlite3.Connection,
+    broadcast_id: int,
+    owner: str,
+    seconds: float = LEASE_SECONDS,
+    *,
+    now: float | None = None,
+) -> bool:
+    """Extend a lease ``owner`` holds; False if another engine has taken it over."""
+    moment = time.time() if now is None else now
+    with write_tx(conn):
+        cursor = conn.execute(
+            "UPDATE broadcast_leases SET expires = ? WHERE broadcast_id = ? AND owner = ?",
+            (moment + seconds, broadcast_id, owner),
+        )
+    return cursor.rowcount == 1
+
+
+def release_lease(conn: sqlite3.Connection, broadcast_id: int, owner: str) -> None:
+    """Give the lease up (only if ``owner`` still holds it)."""
+    with write_tx(conn):
+        conn.execute(
+            "DELETE FROM broadcast_leases WHERE broadcast_id = ? AND owner = ?",
+            (broadcast_id, owner),
+        )
+
+
+def lease_holder(
+    conn: sqlite3.Connection, broadcast_id: int, *, now: float | None = None
+) -> str | None:
+    """Return who holds a live lease on the broadcast, or None when it is free."""
+    row = conn.execute(
+        "SELECT owner, expires FROM broadcast_leases WHERE broadcast_id = ?", (broadcast_id,)
+    ).fetchone()
+    moment = time.time() if now is None else now
+    if row is None or row["expires"] <= moment or not _alive(row["owner"]):
+        return None
+    return str(row["owner"])
+
+
+def _check_lease(conn: sqlite3.Connection, broadcast_id: int, owner: str | None) -> None:
+    if owner is None:
+        return
+    row = conn.execute(
+        "SELECT owner FROM broadcast_leases WHERE broadcast_id = ?", (broadcast_id,)
+    ).fetchone()
+    if row is None or row["owner"] != owner:
+        raise LeaseLost(f"broadcast {broadcast_id} is being delivered by another process")
+
+
+def _alive(owner: str) -> bool:
+    """Whether a lease holder may still be running: False only for a gone local process."""
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return True
+    return process_exists(int(pid_text))
 
 
 # -- statistics -----------------------------------------------------------------------------

@@ -5,19 +5,51 @@ once with "database is locked" despite a timeout, while plain statements and ``B
 wait for the lock. Every write transaction therefore goes through :func:`write_tx`.
 
 Each storage module registers its ``CREATE TABLE IF NOT EXISTS`` statements with
-:func:`register_schema`; :func:`connect` applies all of them.
+:func:`register_schema`, and what an existing database needs to catch up (a new column) with
+:func:`register_migration`; :func:`connect` applies all of them.
+
+The bot calls the storage from several threads (never from its event loop), through one
+connection. A connection has one transaction at a time, so :class:`StateConnection` holds a
+lock for each statement and for the whole of a :func:`write_tx`: a thread's statements never
+land inside another thread's transaction, and two threads never open one each.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 _SCHEMAS: list[str] = []
+_MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
 
-BUSY_TIMEOUT_MS = 10_000
+# How long a statement waits for another process's write lock before "database is locked".
+# Longer than any write of ours takes, and than the 10 s a stuck writer is tested with.
+BUSY_TIMEOUT_MS = 30_000
+
+
+class StateConnection(sqlite3.Connection):
+    """A connection safe to share between threads: statements and transactions are serialized."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lock = threading.RLock()
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        with self.lock:
+            return super().execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> sqlite3.Cursor:
+        with self.lock:
+            return super().executemany(sql, parameters)
+
+    def executescript(self, sql_script: str, /) -> sqlite3.Cursor:
+        with self.lock:
+            return super().executescript(sql_script)
 
 
 def register_schema(sql: str) -> None:
@@ -26,16 +58,29 @@ def register_schema(sql: str) -> None:
         _SCHEMAS.append(sql)
 
 
+def register_migration(migrate: Callable[[sqlite3.Connection], None]) -> None:
+    """Add a function that brings an older database up to date; it must be idempotent."""
+    if migrate not in _MIGRATIONS:
+        _MIGRATIONS.append(migrate)
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open the state database in autocommit mode with WAL and a busy timeout."""
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
+    conn = sqlite3.connect(
+        str(path),
+        isolation_level=None,
+        check_same_thread=False,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        factory=StateConnection,
+    )
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")  # erased rows are zeroed, not left in free space
     # Import the storage modules so their schemas are registered before the first use.
     from bot.storage import schema  # noqa: F401
 
@@ -43,6 +88,8 @@ def connect(path: str | Path) -> sqlite3.Connection:
         for script in _SCHEMAS:
             for statement in _split(script):
                 conn.execute(statement)
+        for migrate in _MIGRATIONS:
+            migrate(conn)
     return conn
 
 
@@ -52,12 +99,17 @@ def _split(script: str) -> list[str]:
 
 @contextmanager
 def write_tx(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """Run a write transaction that takes the lock up front (BEGIN IMMEDIATE)."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    else:
-        conn.execute("COMMIT")
+    """Run a write transaction that takes the lock up front (BEGIN IMMEDIATE).
+
+    On a :class:`StateConnection` other threads wait until it ends (commit or rollback).
+    """
+    lock = conn.lock if isinstance(conn, StateConnection) else contextlib.nullcontext()
+    with lock:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")

@@ -6,7 +6,7 @@ The table holds no chat id, user id or time of day, so a row can never be tied t
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 
 from bot.storage.db import register_schema, write_tx
 
@@ -51,3 +51,21 @@ def outcome_totals(
         ((since or date.min).isoformat(),),
     ).fetchall()
     return {(r[0], r[1], r[2]): int(r[3]) for r in rows}
+
+
+CALLS = ("talked", "voicemail", "no_answer")
+
+
+def seat_week(
+    conn: sqlite3.Connection, chamber: str, district: str, today: date, kind: str = "called"
+) -> int:
+    """Reports for one seat over the seven days up to ``today``: calls, or emails."""
+    outcomes = CALLS if kind == "called" else ("emailed",)
+    since = (today - timedelta(days=6)).isoformat()
+    marks = ", ".join("?" for _ in outcomes)
+    row = conn.execute(
+        "SELECT COALESCE(SUM(count), 0) FROM call_outcomes"
+        f" WHERE chamber = ? AND district = ? AND day >= ? AND outcome IN ({marks})",
+        (chamber, district, since, *outcomes),
+    ).fetchone()
+    return int(row[0])

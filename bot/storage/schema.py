@@ -3,4 +3,4 @@
 Add a line here when a new storage module is created.
 """
 
-from bot.storage import broadcasts, outcomes, subscribers  # noqa: F401
+from bot.storage import broadcasts, outcomes, reports, subscribers  # noqa: F401

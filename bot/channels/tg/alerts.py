@@ -12,7 +12,7 @@ from telegram import Update
 from telegram.error import Forbidden
 from telegram.ext import ApplicationHandlerStop, BaseHandler, CommandHandler, ContextTypes
 
-from bot.channels.tg.render import send, services, user_context
+from bot.channels.tg.render import core, send, services, user_context
 from bot.core.alerts_flow import AlertsFlow
 from bot.core.context import UserContext
 
@@ -29,7 +29,8 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_chat is None:
         return
     alerts, who = _user(update, context)
-    await send(update, context, alerts.subscribe_command(who, " ".join(context.args or [])))
+    town = " ".join(context.args or [])
+    await send(update, context, await core(context, alerts.subscribe_command, who, town))
 
 
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -37,7 +38,7 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if update.effective_chat is None:
         return
     alerts, who = _user(update, context)
-    await send(update, context, alerts.unsubscribe(who))
+    await send(update, context, await core(context, alerts.unsubscribe, who))
 
 
 async def mydata(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -45,7 +46,7 @@ async def mydata(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_chat is None:
         return
     alerts, who = _user(update, context)
-    await send(update, context, alerts.mydata(who))
+    await send(update, context, await core(context, alerts.mydata, who))
 
 
 async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -53,7 +54,7 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_chat is None:
         return
     alerts, who = _user(update, context)
-    await send(update, context, alerts.forget_ask(who))
+    await send(update, context, await core(context, alerts.forget_ask, who))
 
 
 async def unsubscribe_blocked(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -65,7 +66,7 @@ async def unsubscribe_blocked(update: object, context: ContextTypes.DEFAULT_TYPE
     if not isinstance(context.error, Forbidden):
         return
     if isinstance(update, Update) and update.effective_chat is not None:
-        dropped = services(context).alerts.blocked(update.effective_chat.id)
+        dropped = await core(context, services(context).alerts.blocked, update.effective_chat.id)
         logger.info("A chat blocked the bot; subscription removed: %s", dropped)
     raise ApplicationHandlerStop
 

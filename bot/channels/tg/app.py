@@ -6,18 +6,23 @@ import logging
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.broadcast.pacer import Pacer
-from bot.channels.tg import alerts, organizer, resident
+from bot.channels.tg import alerts, local_action, organizer, resident
 from bot.channels.tg.ratelimit import PacedRateLimiter
-from bot.channels.tg.render import send, services, user_context
+from bot.channels.tg.render import CoreThreads, core, send, services, user_context
+from bot.channels.tg.startup import PatientApplication
+from bot.channels.tg.updates import FairUpdateProcessor
 from bot.core.flood import FloodGate
 from bot.services import Services
 
 logger = logging.getLogger(__name__)
 
+# Connections to the Bot API (scripts/bench_updates.py gives its echo bot as many concurrent
+# updates). How many updates are handled at once is bot/channels/tg/updates.py's business.
 CONCURRENT_UPDATES = 16
 
 COMMANDS = [
@@ -39,7 +44,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         svc = services(context)
         who = user_context(update, svc.settings, svc.catalog.languages)
         try:
-            await send(update, context, svc.conversation.error(who))
+            await send(update, context, await core(context, svc.conversation.error, who))
         except Exception:  # the error path must not raise again
             logger.warning("Could not tell the user about the error")
 
@@ -48,7 +53,10 @@ async def post_init(application: Application) -> None:
     """Register the command menu and learn our username for share links."""
     svc: Services = application.bot_data["services"]
     svc.conversation.answers.bot_username = application.bot.username
-    await application.bot.set_my_commands(COMMANDS)
+    try:
+        await application.bot.set_my_commands(COMMANDS)
+    except TelegramError as exc:  # cosmetic: the bot answers without its menu
+        logger.warning("Command menu not set (%s); it is set again at the next start", exc)
     await organizer.resume_unfinished(application)
 
 
@@ -64,8 +72,13 @@ def build_application(
     # One pacer for everything this process sends: residents' replies take the next free slot
     # ahead of any broadcast message, and together they stay under Telegram's limits.
     pacer = Pacer.for_settings(settings)
+    # Floods are judged as updates arrive, and chats are handled in turn (bot/channels/tg/
+    # updates.py); the core's synchronous calls run on their own threads, off the event loop.
+    gate = FloodGate(settings.flood_messages, settings.flood_seconds, settings.flood_mute)
+    threads = CoreThreads()
     builder = (
         ApplicationBuilder()
+        .application_class(PatientApplication)
         .token(settings.token)
         .base_url(settings.api_base_url)
         .defaults(
@@ -76,27 +89,31 @@ def build_application(
         )
         .post_init(post_init)
         .post_stop(organizer.stop_deliveries)
+        .post_shutdown(threads.close)
         .rate_limiter(PacedRateLimiter(pacer))
-        # Sixteen updates at a time: enough to keep Telegram's 30 replies/s flowing at a 100 ms
-        # round trip, without the contention of PTB's 256 (scripts/bench_updates.py: 706 vs
-        # 310 updates/s on 127.0.0.1; 293/s with 50 ms of latency).
-        .concurrent_updates(CONCURRENT_UPDATES)
-        .connection_pool_size(CONCURRENT_UPDATES)
+        .concurrent_updates(FairUpdateProcessor(gate))
     )
     if request is not None:
         builder = builder.request(request)
+    else:
+        # Sixteen connections: enough to keep Telegram's 30 replies/s flowing at a 100 ms
+        # round trip (scripts/bench_updates.py).
+        builder = builder.connection_pool_size(CONCURRENT_UPDATES)
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
     application = builder.build()
     application.bot_data["services"] = svc
     application.bot_data["pacer"] = pacer
-    application.bot_data["flood"] = FloodGate(settings.flood_messages, settings.flood_seconds)
-    # Order matters: the flood guard runs first in its own group and can stop an update;
-    # then the organizer's and the alerts' commands and buttons, then the resident's handlers,
-    # most specific first, the catch-alls last.
-    application.add_handler(resident.guard(), group=-1)
+    application.bot_data["core"] = threads
+    application.bot_data["pressed"] = resident.PressedOnce()
+    # Order matters: the guard runs first in its own group and stops what is not for us
+    # (channels, groups) and the update that took a chat over the flood limit; then the
+    # organizer's and the alerts' commands and buttons, then the resident's handlers, most
+    # specific first, the catch-alls last.
+    application.add_handler(resident.guard_handler(), group=-1)
     application.add_handlers(organizer.handlers())
     application.add_handlers(alerts.handlers())
+    application.add_handlers(local_action.handlers())
     application.add_handlers(resident.handlers())
     # A chat that blocked the bot is unsubscribed, and not reported as our error.
     application.add_error_handler(alerts.unsubscribe_blocked)

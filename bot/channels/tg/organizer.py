@@ -2,8 +2,10 @@
 
 A confirmed broadcast is delivered by :class:`~bot.broadcast.engine.Engine` in the bot's own
 event loop, through the application's bot and the pacer the app factory shares with the
-rate limiter, so residents' replies keep going first. One message in the organizer's chat
-shows progress, edited at most every :data:`PROGRESS_EVERY` seconds, and a final report follows.
+rate limiter, so residents' replies keep going first (the engine calls the state database from
+the loop itself; this module's own database calls run on the core threads). One message in the
+organizer's chat shows progress, edited at most every :data:`PROGRESS_EVERY` seconds, and a
+final report follows.
 
 Deliveries are asyncio tasks kept in ``bot_data["deliveries"]``, not ``Application.create_task``
 tasks: ``Application.stop`` awaits those, and a broadcast held for quiet hours would keep the
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import html
 import logging
 import time
@@ -31,9 +34,10 @@ from telegram.ext import (
 
 from bot.broadcast.engine import DEFAULT_WORKERS, PAID_WORKERS, Engine, Report
 from bot.broadcast.pacer import Pacer
-from bot.channels.tg.render import send, services, user_context
+from bot.channels.tg.render import CoreThreads, core, send, services, user_context
 from bot.channels.tg.sender import TelegramSender
 from bot.core import callbacks
+from bot.core.alerts_flow import alert_copy
 from bot.services import Services
 from bot.storage import broadcasts
 from bot.storage.broadcasts import Counts
@@ -54,7 +58,7 @@ async def broadcast(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     svc = services(context)
     who = user_context(update, svc.settings, svc.catalog.languages)
-    await send(update, context, svc.organizer.start(who))
+    await send(update, context, await core(context, svc.organizer.start, who))
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -65,7 +69,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer()
     svc = services(context)
     who = user_context(update, svc.settings, svc.catalog.languages)
-    outcome = svc.organizer.callback(who, query.data or "")
+    outcome = await core(context, svc.organizer.callback, who, query.data or "")
     await send(update, context, outcome.replies)
     if outcome.deliver is not None:
         start_delivery(context.application, outcome.deliver, update.effective_chat.id)
@@ -198,9 +202,11 @@ async def deliver(
         timezone=settings.timezone,
         progress=progress,
         progress_interval=ENGINE_TICK,
+        personalize=functools.partial(alert_copy, svc.state, svc.catalog),
     )
-    queued = broadcasts.get_broadcast(svc.state, broadcast_id)
-    counts = broadcasts.progress(svc.state, broadcast_id)
+    threads: CoreThreads = application.bot_data["core"]
+    queued = await threads.run(broadcasts.get_broadcast, svc.state, broadcast_id)
+    counts = await threads.run(broadcasts.progress, svc.state, broadcast_id)
     if queued is not None and engine.release_time(queued) > engine.now():
         when = svc.organizer.local_time(engine.release_time(queued))
         held = svc.catalog.t(
@@ -248,7 +254,8 @@ async def _logged(application: Application, bid: int, chat_id: int | None) -> Re
 async def resume_unfinished(application: Application) -> None:
     """Restart every queued or interrupted broadcast, reporting to the organizer who sent it."""
     svc: Services = application.bot_data["services"]
-    for unfinished in broadcasts.unfinished(svc.state):
+    threads: CoreThreads = application.bot_data["core"]
+    for unfinished in await threads.run(broadcasts.unfinished, svc.state):
         chat_id = next(
             (
                 user_id

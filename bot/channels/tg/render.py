@@ -1,16 +1,51 @@
-"""Turn core replies into Telegram messages: send new ones or edit the pressed one."""
+"""Turn core replies into Telegram messages: send new ones or edit the pressed one.
+
+Also the bridge to the core: its calls are synchronous (the resolver, the state database), so
+handlers run them on :class:`CoreThreads`, never on the event loop. A write that waits for
+SQLite's lock then delays only the chat that made it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+import functools
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import ParamSpec, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import ContextTypes
+from telegram.constants import ChatType
+from telegram.ext import Application, ContextTypes
 
 from bot.config import Settings
 from bot.core.context import UserContext
 from bot.core.reply import Reply
 from bot.services import Services
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+# Threads for core calls. Most calls take a millisecond of CPU; a few wait for SQLite's write
+# lock (up to its busy timeout). Eight lets a handful wait while lookups keep going.
+CORE_THREADS = 8
+
+
+class CoreThreads:
+    """A thread pool for the core's synchronous calls, shut down with the application."""
+
+    def __init__(self, workers: int = CORE_THREADS) -> None:
+        self.executor = ThreadPoolExecutor(workers, thread_name_prefix="core")
+
+    async def run(self, func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run ``func`` on a core thread and return its result."""
+        call = functools.partial(func, *args, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(self.executor, call)
+
+    async def close(self, application: Application | None = None) -> None:
+        """Wait for the calls in progress (their writes must finish), start no new one."""
+        await asyncio.get_running_loop().run_in_executor(
+            None, functools.partial(self.executor.shutdown, wait=True, cancel_futures=True)
+        )
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -19,17 +54,30 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return found
 
 
+async def core(
+    context: ContextTypes.DEFAULT_TYPE, func: Callable[P, T], *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """Run a synchronous core call off the event loop, on the application's core threads."""
+    threads: CoreThreads = context.bot_data["core"]
+    return await threads.run(func, *args, **kwargs)
+
+
 def user_context(update: Update, settings: Settings, languages: Sequence[str]) -> UserContext:
-    """Who sent this update, as the core sees it (nothing of it is stored here)."""
+    """Who sent this update, as the core sees it (nothing of it is stored here).
+
+    An organizer is an organizer only in their private chat with the bot: what they type in a
+    group must never become a broadcast draft.
+    """
     chat = update.effective_chat
     user = update.effective_user
     code = (user.language_code or "en")[:2] if user else "en"
+    private = chat is not None and chat.type == ChatType.PRIVATE
     return UserContext(
         chat_id=chat.id if chat else 0,
         user_id=user.id if user else None,
         language=code if code in languages else "en",
         first_name=user.first_name if user else None,
-        is_organizer=bool(user and user.id in settings.organizer_ids),
+        is_organizer=bool(private and user and user.id in settings.organizer_ids),
     )
 
 

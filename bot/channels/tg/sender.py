@@ -26,7 +26,9 @@ from telegram.error import (
 from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
-from bot.broadcast.engine import SendResult
+from bot.broadcast.engine import Buttons, SendResult
+from bot.channels.tg.render import markup
+from bot.core.reply import Reply
 
 # rate_limit_args telling PacedRateLimiter that the engine has already paced this request.
 ALREADY_PACED = "already-paced"
@@ -57,7 +59,9 @@ class TelegramSender:
         self.bot = bot
         self.paid = paid
 
-    async def send(self, chat_id: int, text_html: str, *, paid: bool) -> SendResult:
+    async def send(
+        self, chat_id: int, text_html: str, *, paid: bool, buttons: Buttons = ()
+    ) -> SendResult:
         """Send and classify the outcome."""
         extra: dict[str, Any] = {}
         if isinstance(self.bot, ExtBot) and self.bot.rate_limiter is not None:
@@ -68,6 +72,7 @@ class TelegramSender:
                 text_html,
                 parse_mode=ParseMode.HTML,
                 allow_paid_broadcast=True if (paid and self.paid) else None,
+                reply_markup=markup(Reply("", buttons)) if buttons else None,
                 **extra,
             )
         except RetryAfter as exc:

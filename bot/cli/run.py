@@ -1,0 +1,53 @@
+"""``python -m bot [run]``: the bot on Telegram, or a console chat without a token."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from bot.cli.common import open_state
+from bot.config import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add ``run``."""
+    parser = commands.add_parser(
+        "run",
+        help="run the bot (the default): on Telegram with TELEGRAM_BOT_TOKEN, else on the console",
+        description=run.__doc__,
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(settings: Settings, args: argparse.Namespace) -> int:
+    """Run on Telegram when there is a token, else chat on the console."""
+    from bot.services import open_services
+
+    open_state(settings).close()  # a damaged state database is one clear line, not a traceback
+    services = open_services(settings)
+    try:
+        if settings.token is None:
+            from bot.channels.console import run_console
+
+            return run_console(services, sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
+        from bot.channels.tg.app import build_application
+
+        application = build_application(services)
+        if settings.webhook_url:
+            logger.info("Starting with a webhook on port %d", settings.webhook_port)
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path="telegram",
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret,
+            )
+        else:
+            logger.info("Starting with long polling")
+            application.run_polling()
+    finally:
+        services.close()
+    return 0

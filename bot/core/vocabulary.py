@@ -1,0 +1,259 @@
+"""The words the resolver reads around place names, and the places that are not in Massachusetts.
+
+The lists here are the language of the bot's messages, in English, Spanish and Portuguese: the
+filler of a question ("is it banned in", "moro em"), the words that point at a place ("in",
+"from", "en", "em"), the words of the bot's own subject ("ward", "bill", "senator"), and the words
+that make a town's name part of another place's name ("Cambridge Street", "Boston College").
+The common words of the three languages and the places elsewhere come from the knowledge
+(``common_words.yaml`` and ``world.yaml``, generated from wordfreq and GeoNames).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from bot.core.normalize import fold
+
+# Words that carry no place: greetings, the question itself, the topic, "I live in", in the
+# three languages the bot speaks.
+FILLER = frozenset(
+    """
+    a about after all also am an and any anything are area around as at be been before but by
+    can check city code community could currently did do does dont for from get got has have
+    hello help hey hi how i id if im in info information is isnt it its just know let like live
+    lived lives living located look looking me moved my near neighborhood now of on or our
+    please postal question regarding resident right still stay staying tell thank thanks that
+    the their there theres this to town township us use used using village want wanted was we
+    were what whats where which who will with would yes yet you your zip zipcode
+    ban bans banned banning allowed allow legal illegal law laws ordinance bylaw rule rules
+    face faces facial recognition surveillance surveil tech technology software camera cameras
+    police government gov status measure measures policy policies moratorium
+    massachusetts mass ma usa america state commonwealth
+    ok okay yeah yep nope no not sure hmm lol thx ty pls plz vs versus nor ou
+    up down over out off back here just really too very
+    el la los las lo le un una unos unas y o u e de del en es esta estan este eso que como
+    donde cual quien por para con sin mi mis su sus tu soy estoy vivo vive vivimos ciudad pueblo
+    prohibido prohibida prohibidos prohibicion reconocimiento vigilancia tecnologia policia
+    hola gracias ayuda si ya hay tiene tienen usa usan sobre aqui alli mas muy
+    os as um uma uns umas em no na nos nas do da dos das ao aos sou estou moro mora moramos
+    cidade onde qual quem com sem meu minha seu sua proibido proibida proibicao reconhecimento
+    vigilancia tecnologia ola oi obrigado obrigada ajuda sim tem voce aqui ali muito mais
+    """.split()
+)
+# Words that point at a place: after one of them a name that is an ordinary word counts.
+# Not "at": "a student at Harvard" names a university, not the town of Harvard.
+# Not "to": "I go to Harvard" names a university.
+# Nor "for" ("ask for Shirley") or "of" ("the white cliffs of Dover").
+CUES = frozenset("in from about into on en de desde em no na do da".split())
+# The bot's own subject: never part of a place name, never a typo of one ("ward 3" is not
+# Ware, "the bill" is not Gill), in the three languages.
+SUBJECT = frozenset(
+    """
+    ward wards precinct precincts pct prec bill bills hearing hearings testimony testify law
+    laws ban bans police camera cameras vote votes voting voter voters rep reps representative
+    representatives senator senators senate house legislator legislators legislature
+    committee judiciary street main office council councilor councillor select board mayor
+    petition warrant article meeting clerk alert alerts subscribe unsubscribe stop start menu
+    privacy data forget delete call email script precint precinc prct prec wrd pcts
+    approve approved approves pass passed passes adopt adopted adopts outlaw outlawed outlaws
+    prohibit prohibits prohibited restrict restricts restricted permit permits permitted
+    voted enacted considering consider
+    distrito barrio calle ley leyes proyecto senador representante camara concejo alcalde
+    bairro rua lei leis projeto deputado vereador prefeito camara conselho
+    """.split()
+)
+# Words that make a town's name part of another place's name: "Cambridge Street", "Lowell
+# High School", "Boston University", "Springfield Mall", "Salem State". The name before one of
+# them is not where someone lives; a known landmark is matched whole before this applies.
+STRUCTURE = frozenset(
+    """
+    street st str road rd avenue ave av boulevard blvd lane ln drive dr way place pl court ct
+    terrace ter parkway pkwy highway hwy turnpike tpke pike route rte circle cir
+    square sq market marketplace park pond lake beach bch reservoir
+    school schools elementary academy college university univ institute state hospital
+    medical clinic station terminal depot airport mall plaza galleria shopping
+    inc incorporated corp corporation co company llc ltd bank savings credit trust insurance
+    mutual public library museum symphony pops globe herald gazette times tribune news
+    magazine radio red celtics bruins patriots marathon bridge tunnel yard stop house
+    """.split()
+)
+# Street words: a name after one is a town in an address ("12 Lowell St Reading MA").
+STREET_WORDS = frozenset(
+    "street st str road rd avenue ave av boulevard blvd lane ln drive dr way place pl court ct "
+    "terrace ter parkway pkwy highway hwy route rte circle cir".split()
+)
+# A name after one of these is a street ("calle Haverhill", "rua Lowell", "avenida Essex").
+STREET_BEFORE = frozenset("calle rua avenida av avenue travessa estrada camino".split())
+# A place named after these is where the resident no longer lives, or not: "I used to live in
+# Lowell", "morava em Brockton", "Eastham, not Easthampton".
+PAST_OR_NOT = frozenset(
+    "used grew originally formerly previously morava vivia viviamos not nao ni".split()
+)
+# Words that say where the resident lives, a few words before a place.
+RESIDENCE = frozenset(
+    "live lives living reside resident residents home moro mora moramos vivo vive vivimos".split()
+)
+# Words that make up place names everywhere ("West Side", "North End", "Center"): a name made
+# only of them could be anywhere, so it is asked about, and never guessed from a typo.
+GENERIC_WORDS = frozenset(
+    """
+    north south east west new old great little upper lower center centre central village
+    falls port field ville hill hills side end beach river lake pond mount mountain downtown
+    uptown midtown square corner corners highlands heights plain plains park harbor island
+    """.split()
+)
+# Municipality names that are also ordinary words or first names: inside a sentence they
+# count only after a cue ("in Reading"), before "MA", in an address, or alone. Reviewed against
+# every Massachusetts name among wordfreq's 30,000 most frequent English words (see
+# tests/test_vocabulary.py): the rest of those are names people know as places (Boston,
+# Worcester, Plymouth), which count anywhere.
+COMMON_WORD_NAMES = frozenset(
+    """
+    reading orange hull ware florida washington wales holland canton franklin dover essex
+    chester hancock lincoln clinton warren monroe peru savoy hudson douglas carver sharon heath
+    gill lee otis rowe berlin concord lexington harvard milton mansfield sutton grafton
+    sandwich salem plymouth chatham oxford leicester winchester milford
+    sterling stow shirley beverly dennis marion norfolk russell granby hamilton dudley holden
+    princeton windsor amherst wellesley brewster avon webster auburn halifax ayer
+    """.split()
+)
+# Aliases and landmarks that are common words of English, Spanish or Portuguese but are, in a
+# message to this bot, the names of places: they count anywhere. Every other one-word alias
+# that is a common word ("Onset", "Dot", "Reservoir", "Logan") counts only after a cue ("in
+# Onset", "at Logan") or before "MA". Reviewed against every such alias and landmark (the list
+# is printed by tests/test_vocabulary.py).
+PROPER_NAMES = frozenset(
+    """
+    aberdeen bellevue bradford brighton chinatown dorchester fenway florence glendale hastings
+    islington jp leeds manchester piedmont rochdale zoar jefferson farley bmc bu mfa mit
+    brigham sf nola
+    """.split()
+)
+# Names of places that are also a US state or a country: alone, or with "MA", they are the
+# town; in a sentence they are more often the state or the country ("I moved from Florida").
+ELSEWHERE_NAMES = frozenset("florida washington wales holland peru".split())
+# Chinese names of the countries and cities that some Massachusetts names share (英国剑桥 is
+# Cambridge in England): a name right after one of them is there, not here.
+CJK_ELSEWHERE = (
+    "英国", "英國", "英格兰", "英格蘭", "伦敦", "倫敦", "中国", "中國", "加拿大", "澳大利亚",
+    "澳洲", "台湾", "台灣", "香港", "日本", "韩国", "韓國", "越南", "爱尔兰", "愛爾蘭",
+)  # fmt: skip
+# Words that say the resident is somewhere else than the place named: ask, don't answer.
+NEAR = frozenset("near outside around by nearby close beside cerca perto".split())
+DIRECTIONS = frozenset({"north", "south", "east", "west"})
+COUNTY_WORDS = frozenset({"county", "cty", "co", "condado"})
+# Regions: several municipalities, never one.
+REGIONS = frozenset(
+    {
+        "berkshires", "the berkshires", "cape cod", "the cape", "south shore", "north shore",
+        "metrowest", "metro west", "pioneer valley", "western mass", "western massachusetts",
+        "central mass", "central massachusetts", "merrimack valley", "greater boston",
+        "the islands", "south coast", "north of boston", "outer cape", "upper cape",
+        "lower cape", "mid cape",
+    }
+)  # fmt: skip
+# Short forms of states people write after a town ("Springfield, Mass", "Hartford Conn").
+STATE_SHORT_FORMS = {
+    "mass": "MA", "calif": "CA", "cali": "CA", "penn": "PA", "wisc": "WI", "minn": "MN",
+    "conn": "CT", "fla": "FL", "wash": "WA", "ore": "OR", "tex": "TX", "ill": "IL",
+    "mich": "MI", "ariz": "AZ", "colo": "CO", "tenn": "TN", "ny state": "NY", "nyc": "NY",
+}  # fmt: skip
+# Two-letter codes of states and provinces count only as the last word after a name
+# ("portland or", "lowell mi"), never after a filler word, where "or", "me", "in" are English.
+# Two-letter codes that are also words of English, Spanish or Portuguese: as a qualifier they
+# count only as the last word after a name.
+WORD_CODES = frozenset(
+    "al ar as co de ga hi id in la ma md me mi mo ms ne no oh ok on or pa pe sc va wa".split()
+)
+US_COUNTRY = "US"
+MASSACHUSETTS = "MA"
+OUTSIDE = "XX"  # the "state" of a country, a province or a foreign city: no place matches it
+MAX_QUALIFIER_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A region or country named after a place: ``code`` is a US state or ``XX`` (outside)."""
+
+    code: str
+    length: int  # words
+
+
+@dataclass
+class Vocabulary:
+    """Common words and places elsewhere, from the knowledge; empty when built without them."""
+
+    common: frozenset[str] = frozenset()
+    regions: dict[str, str] = field(default_factory=dict)  # folded name -> state code or XX
+    codes: dict[str, str] = field(default_factory=dict)  # two-letter code -> code or XX
+    elsewhere: frozenset[str] = frozenset()  # folded names of cities, states, countries
+    cities: dict[str, str] = field(default_factory=dict)  # foreign city -> XX ("Chelsea, London")
+    first_names: frozenset[str] = frozenset()  # "Michael Bolton": a person
+
+    @classmethod
+    def build(
+        cls,
+        common: Iterable[str] = (),
+        elsewhere: Iterable[tuple[str, str, str]] = (),
+        first_names: Iterable[str] = (),
+    ) -> Vocabulary:
+        """From common words and (name, code, kind) places outside Massachusetts."""
+        regions: dict[str, str] = {**STATE_SHORT_FORMS, "massachusetts": MASSACHUSETTS}
+        codes: dict[str, str] = {"ma": MASSACHUSETTS}
+        names: set[str] = set()
+        for name, code, kind in elsewhere:
+            key = " ".join(fold(name).split())
+            if not key:
+                continue
+            names.add(key)
+            if kind in {"us_state", "us_territory"}:
+                regions.setdefault(key, code)
+                codes.setdefault(code.lower(), code)
+            elif kind in {"province", "country"}:
+                regions.setdefault(key, US_COUNTRY if code == "US" else OUTSIDE)
+                if kind == "province":
+                    codes.setdefault(code.lower(), OUTSIDE)
+        cities = {
+            " ".join(fold(name).split()): OUTSIDE
+            for name, code, kind in elsewhere
+            if kind == "city" and not code.startswith(US_COUNTRY)
+        }
+        people = frozenset(first_names)
+        return cls(frozenset(common), regions, codes, frozenset(names), cities, people)
+
+    def without(self, names: Iterable[str]) -> Vocabulary:
+        """The same, minus the cities that are names of ours ("Salem" in India is not a
+        qualifier of "Quincy Salem")."""
+        ours = set(names)
+        cities = {city: code for city, code in self.cities.items() if city not in ours}
+        return Vocabulary(
+            self.common, self.regions, self.codes, self.elsewhere, cities, self.first_names
+        )
+
+    def is_common(self, word: str) -> bool:
+        """A correctly spelled common word of English, Spanish or Portuguese."""
+        return word in self.common
+
+    def qualifier_at(self, words: Sequence[str], index: int) -> Qualifier | None:
+        """The region or country that starts at ``words[index]``, if any."""
+        n = len(words)
+        for length in range(min(MAX_QUALIFIER_WORDS, n - index), 0, -1):
+            phrase = " ".join(words[index : index + length])
+            code = self.regions.get(phrase) or self.cities.get(phrase)
+            if code is not None and not _street_after(words, index + length):
+                return Qualifier(code, length)
+        code = self.codes.get(words[index])
+        if code is None or index == 0 or words[index - 1] in FILLER:
+            return None
+        # A code that is also a word ("or", "me", "in") counts only at the end or before a ZIP;
+        # "NH", "CT", "MA" anywhere after a name ("Salem NH, right over the line").
+        at_end = index == n - 1 or words[index + 1].isdigit()
+        if at_end or code == MASSACHUSETTS or words[index] not in WORD_CODES:
+            return Qualifier(code, 1)
+        return None
+
+
+def _street_after(words: Sequence[str], index: int) -> bool:
+    """ "Washington Street", "Mass Ave": a state name that names a street is no qualifier."""
+    return index < len(words) and words[index] in STRUCTURE

