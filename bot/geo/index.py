@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import shapely
@@ -145,6 +147,19 @@ class GeoIndex:
         self.bounds = shapely.total_bounds(towns.geometries) + np.array(
             [-COAST_TOLERANCE_M, -COAST_TOLERANCE_M, COAST_TOLERANCE_M, COAST_TOLERANCE_M]
         )
+
+    _shared: ClassVar[dict[Path, GeoIndex]] = {}
+    _shared_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    @classmethod
+    def shared(cls, knowledge_dir: Path) -> GeoIndex:
+        """One index per knowledge folder and process, loaded on first use (the polygons
+        are read-only; the lock keeps two first pins from loading them twice)."""
+        key = knowledge_dir.resolve()
+        with cls._shared_lock:
+            if key not in cls._shared:
+                cls._shared[key] = cls.load(knowledge_dir)
+            return cls._shared[key]
 
     @classmethod
     def load(cls, knowledge_dir: Path) -> GeoIndex:
