@@ -17,9 +17,11 @@ from bot.core.faq import Faq
 from bot.core.i18n import Catalog
 from bot.core.legislator_flow import LegislatorFlow
 from bot.core.local_action import LocalActionFlow
+from bot.core.location_flow import LocationFlow
 from bot.core.organizer_flow import OrganizerFlow
 from bot.core.reply import Reply
 from bot.core.resolver import Outcome, Resolver
+from bot.geo import GeoIndex, Located
 from bot.kb.directory import Directory
 from bot.kb.store import KnowledgeStore
 from bot.storage import db as state_db
@@ -41,6 +43,7 @@ class Services:
     alerts: AlertsFlow
     organizer: OrganizerFlow
     local_action: LocalActionFlow
+    location: LocationFlow
 
     def close(self) -> None:
         self.knowledge.close()
@@ -120,6 +123,12 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         local_action.text_hook,
     ]
     conversation = Conversation(resolver, answers, faq, catalog, flows, hooks)
+
+    def locate(latitude: float, longitude: float) -> Located:
+        # The polygons load on the first pin (a second or two), once per process.
+        return GeoIndex.shared(settings.knowledge_dir).locate(latitude, longitude)
+
+    location = LocationFlow(locate, resolver.places, answers, legislators, catalog)
     return Services(
         settings,
         knowledge,
@@ -131,4 +140,5 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         alerts,
         organizer,
         local_action,
+        location,
     )

@@ -360,6 +360,27 @@ class FakeBotAPI:
             message["caption"] = caption
         return self.push_update({"message": message})
 
+    def push_location(
+        self,
+        chat_id: int,
+        latitude: float,
+        longitude: float,
+        user_id: int | None = None,
+        live_period: int | None = None,
+        edit_of: int | None = None,
+    ) -> int:
+        """Queue a shared location (the "📍 Share my location" button, or a pin dropped in
+        the attachment menu); ``edit_of`` makes it a live location's later position."""
+        message = self._user_message(chat_id, user_id, "Ana")
+        message["location"] = {"latitude": latitude, "longitude": longitude}
+        if live_period is not None:
+            message["location"]["live_period"] = live_period
+        if edit_of is not None:
+            message["message_id"] = edit_of
+            message["edit_date"] = message["date"]
+            return self.push_update({"edited_message": message})
+        return self.push_update({"message": message})
+
     def push_voice(self, chat_id: int, duration: int = 3, user_id: int | None = None) -> int:
         """Queue a voice message."""
         message = self._user_message(chat_id, user_id, "Ana")
@@ -782,7 +803,7 @@ class FakeBotAPI:
             raise _ApiError(400, "Bad Request: message text is empty")
         if len(text) > MAX_TEXT_CHARS:
             raise _ApiError(400, "Bad Request: message is too long")
-        _check_markup(params.get("reply_markup"))
+        _check_markup(params.get("reply_markup"), edit=method != "sendMessage")
         if self.check_html and str(params.get("parse_mode", "")).upper() == "HTML":
             _check_html(text)
         if self.rate_limit and chat_id is not None:
@@ -795,6 +816,8 @@ class FakeBotAPI:
         for key in ("entities", "reply_markup", "link_preview_options"):
             if params.get(key) is not None:
                 message[key] = params[key]
+        if "inline_keyboard" not in message.get("reply_markup", {"inline_keyboard": []}):
+            del message["reply_markup"]  # a message carries inline keyboards only
         self._messages[(chat_id, message["message_id"])] = message
         return message
 
@@ -984,9 +1007,18 @@ def _decode(name: str, value: Any) -> Any:
         return value
 
 
-def _check_markup(markup: Any) -> None:
+def _check_markup(markup: Any, edit: bool = False) -> None:
+    if isinstance(markup, str):
+        markup = json.loads(markup)
     if not isinstance(markup, dict):
         return
+    if "keyboard" in markup:
+        # A reply keyboard: only on a new message (an edit takes inline keyboards only).
+        if edit:
+            raise _ApiError(400, "Bad Request: inline keyboard expected")
+        rows = markup["keyboard"]
+        if not rows or not all(rows) or not all(b.get("text") for r in rows for b in r):
+            raise _ApiError(400, "Bad Request: keyboard button text is empty")
     for row in markup.get("inline_keyboard", []):
         for button in row:
             data = button.get("callback_data")

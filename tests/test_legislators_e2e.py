@@ -106,9 +106,9 @@ async def test_a_resident_goes_from_answer_to_script_to_an_anonymous_outcome(
 
 async def test_a_split_town_asks_for_the_ward_and_offers_i_dont_know(api: FakeBotAPI) -> None:
     api.push_text(CHAT, "/legislators Boston")
-    question = await next_message(api, 1)
+    question = await next_message(api, 2)  # after the offer to share a location
     labels = buttons(question)
     assert any("don't know" in label for label in labels)
     await press(api, next(d for label, d in labels.items() if "don't know" in label))
-    everyone = await message_with(api, "FindMyLegislator")
-    assert "Representative" in everyone["text"]
+    everyone = await message_with(api, "Which wards each one covers")
+    assert "Senate" in everyone["text"] and "ward" in everyone["text"]

@@ -144,12 +144,21 @@ def test_a_town_without_wards_asks_the_precinct(flow: LegislatorFlow) -> None:
     assert "37th Middlesex" in listing.text and "14th Middlesex" not in listing.text
 
 
-def test_i_dont_know_lists_every_candidate_with_the_official_lookups(flow: LegislatorFlow) -> None:
+def test_i_dont_know_offers_a_pin_then_the_districts_grouped_with_their_wards(
+    flow: LegislatorFlow,
+) -> None:
     wards = flow.handle("leg:cambridge", ANA)
     candidates = flow.handle(press(wards, "I don't know"), ANA)
-    assert candidates.text.count("• ") == 9
-    assert "https://malegislature.gov/Search/FindMyLegislator" in candidates.text
+    assert candidates.location is not None and not candidates.edit
+    assert "Share my location" in candidates.location.text
+    assert "• Second Middlesex, Pat Jehlen: wards 10, 11; part of wards 7, 8" in candidates.text
     assert "https://www.sec.state.ma.us/WhereDoIVoteMA/bal/MyElectionInfo.aspx" in candidates.text
+    house = flow.handle(press(candidates, "More districts"), ANA)
+    assert "• 25th Middlesex, Marjorie Decker: wards 7, 8; part of wards 3, 4, 6, 10" in house.text
+    assert candidates.text.count("• ") + house.text.count("• ") == 9
+    assert "House" not in candidates.text and "Senate" not in house.text
+    assert max(visible_length(candidates.text), visible_length(house.text)) <= SCREEN_CHARS
+    candidates = house
     card = flow.handle(press(candidates, "Marjorie Decker"), ANA)
     assert "Covers in Cambridge: ward 3: 3A; ward 4: 2, 2A, 3" in card.text
     assert visible_length(card.text) <= SCREEN_CHARS
@@ -159,9 +168,14 @@ def test_i_dont_know_lists_every_candidate_with_the_official_lookups(flow: Legis
     assert [b.label for row in email.buttons for b in row][-1] == "📨 Sent the email"
 
 
-def test_boston_candidates_fit_one_message(flow: LegislatorFlow) -> None:
-    reply = flow.handle("leg:boston:all", ANA)
-    assert reply.text.count("• ") == 22 and len(reply.text) <= 4096
+def test_bostons_districts_come_a_screen_at_a_time(flow: LegislatorFlow) -> None:
+    pages = [flow.handle("leg:boston:all", ANA)]
+    while more := [d for d in all_data(pages[-1]) if d == f"leg:boston:all:{len(pages)}"]:
+        pages.append(flow.handle(more[0], ANA))
+    assert len(pages) > 1 and all(visible_length(p.text) <= SCREEN_CHARS for p in pages)
+    assert sum(p.text.count("• ") for p in pages) == 22
+    assert all(len([d for d in all_data(p) if ":m:" in d]) <= 10 for p in pages)
+    assert pages[0].location is not None and all(p.location is None for p in pages[1:])
 
 
 def test_a_vacant_seat_says_so_and_points_to_the_other_chamber(flow: LegislatorFlow) -> None:

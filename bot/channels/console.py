@@ -30,10 +30,22 @@ def render(reply: Reply) -> tuple[str, list[Button]]:
     """The text of a reply and its buttons, numbered from 1."""
     buttons = [button for row in reply.buttons for button in row]
     lines = [to_plain(reply.text)]
+    if reply.location is not None:  # the console's "share my location": type the numbers
+        lines.insert(0 if reply.buttons or reply.edit else 1, to_plain(reply.location.text))
+        lines.append(f"  [{reply.location.label}: type /pin LATITUDE,LONGITUDE]")
     for number, button in enumerate(buttons, 1):
         target = f" -> {button.url}" if button.url else ""
         lines.append(f"  [{number}] {button.label}{target}")
     return "\n".join(lines), buttons
+
+
+def pin(services: Services, user: UserContext, text: str) -> list[Reply]:
+    """``/pin 42.3967,-71.1223``: what sharing that location in Telegram would answer."""
+    try:
+        latitude, longitude = (float(part) for part in text.replace(" ", "").split(","))
+    except ValueError:
+        return [Reply("Type /pin LATITUDE,LONGITUDE, for example /pin 42.3967,-71.1223")]
+    return services.location.answer(user, latitude, longitude)
 
 
 def run_console(services: Services, stdin: TextIO, stdout: TextIO, prompt: bool = True) -> int:
@@ -51,6 +63,7 @@ def run_console(services: Services, stdin: TextIO, stdout: TextIO, prompt: bool 
     commands["/unsubscribe"] = lambda arg: alerts.unsubscribe(user)
     commands["/mydata"] = lambda arg: alerts.mydata(user)
     commands["/forget"] = lambda arg: alerts.forget_ask(user)
+    commands["/pin"] = lambda arg: pin(services, user, arg)
     buttons: list[Button] = []
 
     def show(replies: list[Reply]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 
 from bot.cli.common import open_state
 from bot.config import Settings
@@ -34,8 +35,13 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 
             return run_console(services, sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
         from bot.channels.tg.app import build_application
+        from bot.geo import GeoIndex
 
         application = build_application(services)
+        # Load the polygons now, beside the bot, so that the first location pin is quick.
+        threading.Thread(
+            target=GeoIndex.shared, args=(settings.knowledge_dir,), name="geo", daemon=True
+        ).start()
         if settings.webhook_url:
             logger.info("Starting with a webhook on port %d", settings.webhook_port)
             application.run_webhook(

@@ -16,7 +16,7 @@ from bot.core.answers import Answers, esc, place_label
 from bot.core.context import UserContext
 from bot.core.faq import Faq, FaqItem
 from bot.core.i18n import Catalog
-from bot.core.reply import Button, Reply
+from bot.core.reply import Button, LocationAsk, Reply
 from bot.core.resolver import Outcome, Resolution, Resolver
 from bot.kb.models import Place
 from bot.kb.standing import Standing
@@ -61,13 +61,18 @@ class Conversation:
             resolution = self.resolver.resolve(name.replace("-", " ").replace("_", " "))
             if resolution.outcome is not Outcome.NONE:
                 return self._resolved(user, resolution)
-        return [Reply(self.t("welcome", user))]
+        return [self.welcome(user)]
+
+    def welcome(self, user: UserContext) -> Reply:
+        """The welcome, with the "📍 Share my location" button for the exact legislators."""
+        ask = LocationAsk(self.t("location.ask_welcome", user), self.t("location.button", user))
+        return Reply(self.t("welcome", user), location=ask)
 
     def help(self, user: UserContext) -> list[Reply]:
         return [Reply(self.t("help", user))]
 
     def privacy(self, user: UserContext) -> list[Reply]:
-        return [Reply(self.t("privacy", user))]
+        return [Reply(f"{self.t('privacy', user)}\n\n{self.t('location.privacy', user)}")]
 
     def unsupported(self, user: UserContext) -> list[Reply]:
         """Stickers, photos, voice: we read text only."""
@@ -89,7 +94,7 @@ class Conversation:
                 return replies
         said = smalltalk.intent(text)
         if said is smalltalk.Intent.GREETING:
-            return [Reply(self.t("welcome", user))]
+            return [self.welcome(user)]
         if said is smalltalk.Intent.HELP:
             return self.help(user)
         if said is smalltalk.Intent.THANKS:

@@ -5,7 +5,8 @@ Callback data (each part short so the whole stays within 64 bytes):
 
 * ``leg:<place>`` start; ``leg:<place>:w:<page>`` ward picker; ``leg:<place>:p:<ward>:<page>``
   precinct picker (ward empty in a town without wards); ``leg:<place>:r:<ward>:<precinct>``
-  the legislators of one precinct; ``leg:<place>:all`` every candidate in a split town;
+  the legislators of one precinct; ``leg:<place>:all[:<page>]`` a split town's districts,
+  grouped, for a resident who does not know their ward (with the location button first);
   ``leg:<place>:m:<seat>`` one candidate's card.
 * ``scr:<c|e>:<seat>:<place>[:n]`` call or email script, ``n`` signed with the first name.
 * ``out:<outcome>:<seat>:<place>`` how it went; counted per seat, outcome and day only, once
@@ -27,12 +28,14 @@ from datetime import date
 from urllib.parse import quote
 
 from bot.core import callbacks
+from bot.core.answers import visible_length
 from bot.core.call_scripts import ScriptBook, display_phone, render_script, situation
 from bot.core.context import UserContext
 from bot.core.i18n import Catalog
-from bot.core.reply import Button, Reply
+from bot.core.reply import Button, LocationAsk, Reply
 from bot.core.wards import WardPrecinct, parse_ward_precinct
-from bot.kb.directory import Directory, Lookup, Member, Town, UnknownPrecinct
+from bot.kb.directory import Directory, Lookup, Member, Town, UnknownPrecinct, natural_key
+from bot.kb.legislators import seat_key
 from bot.kb.models import ordinal
 from bot.kb.slug import slug
 from bot.kb.standing import Standing
@@ -53,6 +56,9 @@ PAGE_SIZE = 30
 PER_ROW = 5
 OUTCOME_CODES = {"t": "talked", "v": "voicemail", "x": "no_answer", "e": "emailed"}
 SCRIPT_KINDS = {"c": "call", "e": "email"}
+# A split town's districts for a resident without their ward: pages of at most this many
+# visible characters (Telegram counts the text without tags), so one page is one phone screen.
+PAGE_CHARS = 600
 
 
 class ReportedToday:
@@ -170,13 +176,73 @@ class LegislatorFlow:
         if lookup is None:
             return self._stale(user)
         if not lookup.split:
-            reply = self._members(lookup, user)
-        elif self.directory.wards(place_id):
+            return replace(self._members(lookup, user), edit=False)
+        if self.directory.wards(place_id):
             reply = self._ward_picker(lookup.town, 0, user)
         else:
             reply = self._precinct_picker(lookup.town, "", 0, user)
         # A new message: the button that led here may sit under an answer worth keeping.
-        return replace(reply, edit=False)
+        # A pin gives the exact districts at once, so it is offered before the picker.
+        return replace(reply, edit=False, location=self.location_ask(user, "location.ask_ward"))
+
+    def asked_for_ward(self, chat_id: int, place_id: str) -> bool:
+        """Whether this resident was just asked for their ward in this town."""
+        return self._asked.recall(chat_id) == place_id
+
+    def location_ask(self, user: UserContext, key: str) -> LocationAsk:
+        """The offer of the "📍 Share my location" button, worded for where it is made."""
+        return LocationAsk(self._t(user, key), self._t(user, "location.button"))
+
+    def pin(
+        self,
+        place_id: str,
+        senate: tuple[str, ...],
+        house: tuple[str, ...],
+        user: UserContext,
+        notes: tuple[str, ...] = (),
+    ) -> Reply | None:
+        """The legislators of the districts a location pin falls in (several near a line),
+        with ``notes`` under the header; one line each when full cards would pass a screen."""
+        town = self.directory.town(place_id)
+        if town is None:
+            return None
+        seats = [seat_key("senate", d) for d in senate] + [seat_key("house", d) for d in house]
+        members = [m for m in map(self.directory.member, seats) if m is not None]
+        if not members:
+            return None
+        header = "\n\n".join([self._t(user, "location.header", town=esc(town.name)), *notes])
+        reply = self._cards(town, members, tuple(members), user, header)
+        if visible_length(reply.text) > PAGE_CHARS:
+            lines = [self._candidate_line(m, user) for m in members]
+            as_of = self.catalog.date(min(m.confirmed for m in members), user.language)
+            closing = self._t(user, "legislators.as_of", date=as_of)
+            text = "\n\n".join([header, "\n".join(lines), closing])
+            reply = Reply(text, reply.buttons, edit=True)
+        kept = {m.chamber: m.key for m in members if not m.vacant}
+        if self.session_ended or len(members) != 2 or len(kept) != 2:
+            return replace(reply, edit=False)
+        keep = callbacks.make(callbacks.ALERTS, "dist", place_id, kept["senate"], kept["house"])
+        label = self._t(user, "alerts.button.keep_districts")
+        return replace(reply, buttons=(*reply.buttons, (Button(label, keep),)), edit=False)
+
+    def _candidate_line(self, member: Member, user: UserContext) -> str:
+        """One line: "• Senator Pat Jehlen (Democratic), Second Middlesex: +1 617-722-1578"."""
+        district = esc(member.district)
+        if member.vacant:
+            chamber = self._t(user, f"legislators.chamber.{member.chamber}")
+            return self._t(
+                user, "legislators.candidate_vacant", chamber=chamber, district=district
+            )
+        phone = display_phone(member.phone) or self._t(user, "legislators.no_phone")
+        return self._t(
+            user,
+            "legislators.candidate_line",
+            title=self._t(user, f"legislators.title.{member.chamber}"),
+            name=esc(member.name or ""),
+            party=esc(member.party or ""),
+            district=district,
+            phone=esc(phone),
+        )
 
     def handle(self, data: str, user: UserContext) -> Reply:
         """Answer any callback with the LEGISLATORS, SCRIPT or OUTCOME prefix."""
@@ -256,9 +322,16 @@ class LegislatorFlow:
                 assert lookup is not None
                 return self._members(lookup, user)
             case ["all"]:
+                # "I don't know": the location button first, then the districts, grouped.
                 lookup = self.directory.lookup(place_id)
                 assert lookup is not None
-                return self._candidates(lookup, user)
+                listing = self._districts(lookup, 0, user)
+                ask = self.location_ask(user, "location.ask_dont_know")
+                return replace(listing, edit=False, location=ask)
+            case ["all", page]:
+                lookup = self.directory.lookup(place_id)
+                assert lookup is not None
+                return self._districts(lookup, int(page), user)
             case ["k", senate, house]:
                 # From an alert: the resident's own legislators, as they chose to keep them.
                 chosen = [m for m in map(self.directory.member, (senate, house)) if m]
@@ -569,46 +642,104 @@ class LegislatorFlow:
             other_title=other_title,
         )
 
-    def _candidates(self, lookup: Lookup, user: UserContext) -> Reply:
-        town = esc(lookup.town.name)
-        lines = [self._t(user, "legislators.candidates", town=town)]
-        rows: list[tuple[Button, ...]] = []
+    def _districts(self, lookup: Lookup, page: int, user: UserContext) -> Reply:
+        """A split town's districts grouped by chamber, each with the wards (or precincts) it
+        covers and its legislator's name, a phone screen at a time; a button per legislator."""
+        town = lookup.town
+        self._asked.remember(user.chat_id, town.place_id)  # a pin or "ward 3" comes next
+        has_wards = bool(self.directory.wards(town.place_id))
+        intro_key = "location.split_intro" if has_wards else "location.split_intro_precincts"
+        intro = self._t(user, intro_key, town=esc(town.name))
+        tip = self._t(user, "location.tip")
+        entries: list[tuple[str, str, Member]] = []  # (chamber, line, member)
         for member in lookup.members:
-            district = esc(member.district)
+            name = member.name or self._t(user, f"legislators.chamber.{member.chamber}")
             if member.vacant:
-                chamber = self._t(user, f"legislators.chamber.{member.chamber}")
-                lines.append(
-                    self._t(
-                        user, "legislators.candidate_vacant", chamber=chamber, district=district
-                    )
-                )
-                continue
-            title = self._t(user, f"legislators.title.{member.chamber}")
-            name = esc(member.name or "")
-            label = self._t(user, "legislators.button.member", title=title, name=member.name or "")
-            lines.append(
+                name = self._t(user, "location.vacant")
+            district = f"{esc(member.district)}, {esc(name)}"
+            covers = self._covers(town, member, has_wards, user)
+            line = self._t(user, "location.district_line", district=district, covers=covers)
+            entries.append((member.chamber, line, member))
+        as_of = self._t(
+            user, "legislators.as_of", date=self.catalog.date(lookup.as_of, user.language)
+        )
+
+        def render(shown: list[tuple[str, str, Member]], first: bool) -> str:
+            blocks = [intro] if first else []
+            chamber = None
+            for member_chamber, line, _ in shown:
+                if member_chamber != chamber:
+                    chamber = member_chamber
+                    blocks.append(self._t(user, f"location.chamber.{chamber}"))
+                blocks.append(line)
+            return "\n".join([*blocks, tip]) + "\n\n" + as_of
+
+        # Pages of one screen; a chamber starts a new page unless all of it fits on this one.
+        pages: list[list[tuple[str, str, Member]]] = [[]]
+        for index, entry in enumerate(entries):
+            first = len(pages) == 1
+            if pages[-1] and entry[0] != pages[-1][-1][0]:
+                rest = [e for e in entries[index:] if e[0] == entry[0]]
+                if visible_length(render([*pages[-1], *rest], first)) > PAGE_CHARS:
+                    pages.append([])
+                    first = False
+            longer = [*pages[-1], entry]
+            if pages[-1] and visible_length(render(longer, first)) > PAGE_CHARS:
+                pages.append([entry])
+            else:
+                pages[-1] = longer
+        if not 0 <= page < len(pages):
+            return self._stale(user)
+        shown = pages[page]
+        text = render(shown, page == 0)
+        buttons = [
+            Button(
                 self._t(
                     user,
-                    "legislators.candidate_line",
-                    title=title,
-                    name=name,
-                    party=esc(member.party or ""),
-                    district=district,
-                    phone=esc(
-                        display_phone(member.phone) or self._t(user, "legislators.no_phone")
-                    ),
-                )
+                    "legislators.button.member",
+                    title=self._t(user, f"legislators.title.{m.chamber}"),
+                    name=m.name or "",
+                ),
+                callbacks.make(callbacks.LEGISLATORS, town.place_id, "m", m.key),
             )
-            data = callbacks.make(callbacks.LEGISLATORS, lookup.town.place_id, "m", member.key)
-            rows.append((Button(label, data),))
-        paired = [
-            rows[i] + rows[i + 1] if i + 1 < len(rows) else rows[i] for i in range(0, len(rows), 2)
+            for _, _, m in shown
+            if not m.vacant
         ]
-        text = "\n".join(lines)
-        text += "\n\n" + self._t(user, "legislators.candidates_find")
-        as_of = self.catalog.date(lookup.as_of, user.language)
-        text += "\n\n" + self._t(user, "legislators.as_of", date=as_of)
-        return Reply(text, tuple(paired), edit=True)
+        rows = [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
+        nav = []
+        if page > 0:
+            back = callbacks.make(callbacks.LEGISLATORS, town.place_id, "all", str(page - 1))
+            nav.append(Button(self._t(user, "location.button.back"), back))
+        if page + 1 < len(pages):
+            more = callbacks.make(callbacks.LEGISLATORS, town.place_id, "all", str(page + 1))
+            nav.append(Button(self._t(user, "location.button.more"), more))
+        if nav:
+            rows.append(tuple(nav))
+        return Reply(text, tuple(rows), edit=True)
+
+    def _covers(self, town: Town, member: Member, has_wards: bool, user: UserContext) -> str:
+        """ "wards 1–3, 5; part of 4" or "precincts 1–4, 7", from the precinct table."""
+        labels = set(member.wards_precincts or ())
+        if not labels:
+            return self._t(user, "location.covers.whole", town=esc(town.name))
+        if not has_wards:
+            return self._t(user, "location.covers.precincts", precincts=_ranges(labels))
+        whole, part = [], []
+        for ward in self.directory.wards(town.place_id):
+            mine = {f"{ward}-{p}" for p in self.directory.precincts(town.place_id, ward)}
+            if mine <= labels:
+                whole.append(ward)
+            elif mine & labels:
+                part.append(ward)
+        said = []
+        if whole:
+            key = "location.covers.wards" if len(whole) > 1 else "location.covers.ward"
+            said.append(self._t(user, key, wards=_ranges(whole)))
+        if part:
+            key = "location.covers.wards" if len(part) > 1 else "location.covers.ward"
+            wards = self._t(user, key, wards=_ranges(part))
+            said.append(self._t(user, "location.covers.part", wards=wards))
+        return "; ".join(said)
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -634,3 +765,27 @@ class LegislatorFlow:
     @staticmethod
     def _out(code: str, key: str, place_id: str) -> str:
         return callbacks.make(callbacks.OUTCOME, code, key, place_id)
+
+
+def _ranges(labels: set[str] | list[str]) -> str:
+    """ "1, 2, 3, 5" -> "1–3, 5" (runs of consecutive numbers); other labels as they are."""
+    ordered = sorted(set(labels), key=natural_key)
+    out: list[str] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        if run:
+            out.append(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)))
+            run.clear()
+
+    for label in ordered:
+        if label.isdigit() and run and int(label) == run[-1] + 1:
+            run.append(int(label))
+        elif label.isdigit():
+            flush()
+            run.append(int(label))
+        else:
+            flush()
+            out.append(label)
+    flush()
+    return ", ".join(out)

@@ -13,13 +13,19 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    Update,
+)
 from telegram.constants import ChatType
 from telegram.ext import Application, ContextTypes
 
 from bot.config import Settings
 from bot.core.context import UserContext
-from bot.core.reply import Reply
+from bot.core.reply import LocationAsk, Reply
 from bot.services import Services
 
 P = ParamSpec("P")
@@ -92,13 +98,30 @@ def markup(reply: Reply) -> InlineKeyboardMarkup | None:
     )
 
 
+def location_keyboard(ask: LocationAsk) -> ReplyKeyboardMarkup:
+    """The "📍 Share my location" button under the text field; it hides once used."""
+    button = KeyboardButton(ask.label, request_location=True)
+    return ReplyKeyboardMarkup([[button]], resize_keyboard=True, one_time_keyboard=True)
+
+
 async def send(update: Update, context: ContextTypes.DEFAULT_TYPE, replies: list[Reply]) -> None:
-    """Send each reply; a reply marked ``edit`` replaces the message whose button was pressed."""
+    """Send each reply; a reply marked ``edit`` replaces the message whose button was pressed.
+
+    A reply offering the location button carries it itself when it has no inline buttons (a
+    message has one keyboard or the other); otherwise the offer goes just before it.
+    """
     chat = update.effective_chat
     if chat is None:
         return
     query = update.callback_query
     for reply in replies:
+        ask = reply.location
+        if ask is not None and not reply.buttons and not reply.edit:
+            text = f"{reply.text}\n\n{ask.text}"
+            await context.bot.send_message(chat.id, text, reply_markup=location_keyboard(ask))
+            continue
+        if ask is not None:
+            await context.bot.send_message(chat.id, ask.text, reply_markup=location_keyboard(ask))
         if reply.edit and query is not None and query.message is not None:
             await context.bot.edit_message_text(
                 reply.text,

@@ -143,6 +143,19 @@ async def caption(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send(update, context, await core(context, svc.conversation.text, who, message.caption))
 
 
+async def location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A shared location: the town and the exact legislators at the pin. The two numbers are
+    passed to the lookup and dropped: never stored, never logged. A live location's updates
+    (edited messages) get no second answer."""
+    message = update.message
+    if message is None or message.location is None:
+        return
+    svc, who = _user(update, context)
+    pin = message.location
+    replies = await core(context, svc.location.answer, who, pin.latitude, pin.longitude)
+    await send(update, context, replies)
+
+
 class PressedOnce:
     """Buttons already pressed, as salted hashes of (chat, message, data, message text).
 
@@ -190,6 +203,7 @@ def handlers() -> list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]]:
         CommandHandler("legislators", legislators),
         CallbackQueryHandler(button),  # every prefix, including forged ones, ends here
         MessageHandler(filters.TEXT & ~filters.COMMAND, text),
+        MessageHandler(filters.LOCATION, location),
         MessageHandler(filters.CAPTION & ~filters.COMMAND, caption),
         MessageHandler(filters.COMMAND, help_command),
         MessageHandler(filters.ALL, unsupported),
