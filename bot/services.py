@@ -22,6 +22,7 @@ from bot.core.reply import Reply
 from bot.core.resolver import Outcome, Resolver
 from bot.kb.directory import Directory
 from bot.kb.store import KnowledgeStore
+from bot.pictures.service import Pictures
 from bot.storage import db as state_db
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ class Services:
     alerts: AlertsFlow
     organizer: OrganizerFlow
     local_action: LocalActionFlow
+    pictures: Pictures
 
     def close(self) -> None:
         self.knowledge.close()
@@ -99,7 +101,12 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
     local_action = LocalActionFlow.open(knowledge, state, catalog, resolver)
     # "🏛 Bring a ban to <town>" and "My town passed a ban" under every answer for a town
     # with no ban or moratorium in force.
-    answers.more_buttons = local_action.buttons
+    # ... and "🗺 Map" under every municipality's answer (the map outlines that town).
+    pictures = Pictures.open(settings.knowledge_dir, knowledge, catalog, settings.db_path)
+    answers.more_buttons = lambda place, lang: (
+        *local_action.buttons(place, lang),
+        *pictures.buttons(place, lang),
+    )
 
     flows: dict[str, CallbackHandler] = {
         callbacks.LEGISLATORS: legislator_callback,
@@ -131,4 +138,5 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         alerts,
         organizer,
         local_action,
+        pictures,
     )
