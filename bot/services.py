@@ -108,6 +108,10 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         *pictures.buttons(place, lang),
     )
 
+    def map_callback(user: UserContext, data: str) -> list[Reply]:
+        # Channels that send pictures (Telegram) handle ``map:`` themselves.
+        return [Reply(catalog.t("pictures.map.elsewhere", user.language))]
+
     flows: dict[str, CallbackHandler] = {
         callbacks.LEGISLATORS: legislator_callback,
         callbacks.SCRIPT: legislator_callback,
@@ -116,6 +120,7 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         callbacks.BROADCAST: broadcast_callback,
         callbacks.LOCAL_ACTION: local_action.callback,
         callbacks.REPORTS: local_action.report_callback,
+        callbacks.MAP: map_callback,
     }
     # The organizer's draft first (their alert may be any text), then STOP and its equivalents,
     # then what the local kit asked for (a link, a town) and the questions it answers.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -221,3 +221,39 @@ async def test_the_fake_refuses_an_unknown_file_id_and_a_second_inline_answer(
         with pytest.raises(BadRequest, match=r"(?i)query is too old"):
             await bot.answer_inline_query(query_id, [])
     await asyncio.sleep(0)
+
+
+async def test_map_with_a_town_outlines_it_and_an_unknown_town_is_explained(bot: Any) -> None:
+    api, _ = bot
+    api.push_text(RESIDENT, "/map Atlantis")
+    said = (await api.wait_for("sendMessage", lambda p: p["chat_id"] == RESIDENT))[0]
+    assert "I don't know that town" in said.params["text"]
+    api.push_text(RESIDENT, "/map worcester")
+    call = (await api.wait_for("sendPhoto", timeout=60))[0]
+    assert "<b>Worcester</b> is outlined" in call.params["caption"]
+
+
+def test_the_prerendered_map_is_in_the_cache_before_anyone_asks(
+    services_for_prerender: Services,
+) -> None:
+    svc = services_for_prerender
+    svc.pictures.prerender(("en",))
+    key = svc.pictures.map("en").key
+    assert svc.pictures.cache.get(key) is not None
+    assert svc.pictures.cache.path(key).parent == svc.settings.db_path.with_name("bot.pictures")
+
+
+@pytest.fixture
+def services_for_prerender(tmp_path: Path) -> Iterator[Services]:
+    from tests.support import make_settings
+
+    services = open_services(make_settings(tmp_path))
+    yield services
+    services.close()
+
+
+def test_the_console_is_told_where_the_map_is(services_for_prerender: Services) -> None:
+    from bot.core.context import UserContext
+
+    [reply] = services_for_prerender.conversation.callback(UserContext(chat_id=1), "map:cambridge")
+    assert "python -m bot map" in reply.text

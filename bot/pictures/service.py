@@ -137,6 +137,11 @@ class Pictures:
 
         return MapPicture(key, caption, png)
 
+    def prerender(self, languages: tuple[str, ...]) -> None:
+        """Draw each language's map of the whole state now (at start: the knowledge changed)."""
+        for lang in languages:
+            self.map(lang).png()
+
     def buttons(self, place: Place, lang: str) -> tuple[tuple[Button, ...], ...]:
         """The "🗺 Map" row under a municipality's answer (the map outlines that town)."""
         if not is_municipality(place):
