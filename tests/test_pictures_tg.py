@@ -257,3 +257,22 @@ def test_the_console_is_told_where_the_map_is(services_for_prerender: Services) 
 
     [reply] = services_for_prerender.conversation.callback(UserContext(chat_id=1), "map:cambridge")
     assert "python -m bot map" in reply.text
+
+
+async def test_typing_an_inline_query_does_not_mute_the_private_chat(
+    fake_api: FakeBotAPI, tmp_path: Path
+) -> None:
+    # The default flood limit (5 messages in 3 s), not the tests' relaxed one.
+    settings = bot_settings(fake_api.base_url, tmp_path, flood_messages=5)
+    services = open_services(settings)
+    app: Application = build_application(services)  # type: ignore[type-arg]
+    async with running_application(app):
+        # A client sends an inline query as the user types: "c", "ca", "cam", ...
+        for end in range(1, len("cambridge") + 1):
+            fake_api.push_inline_query(RESIDENT, "cambridge"[:end])
+        await fake_api.wait_for("answerInlineQuery", count=len("cambridge"), timeout=30)
+        fake_api.push_text(RESIDENT, "Somerville")
+        said = await fake_api.wait_for("sendMessage", lambda p: p["chat_id"] == RESIDENT)
+    services.close()
+    assert "Somerville" in said[0].params["text"]
+    assert "quickly" not in said[0].params["text"]

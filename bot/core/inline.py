@@ -61,16 +61,11 @@ def card(answers: Answers, place: Place, lang: str = "en") -> Card:
         headline = answers.t("answer.none", lang, place=esc(label), as_of=as_of)
     else:
         headline = answers.t("answer.none_undated", lang, place=esc(label))
+    # The headline names the place; a place with no measure says its as-of date in it.
+    text = headline
     if through is not None:
-        text = answers.t(
-            "pictures.inline.card",
-            lang,
-            place=esc(label),
-            headline=headline,
-            as_of=answers.date(through, lang),
-        )
-    else:
-        text = answers.t("pictures.inline.card_undated", lang, place=esc(label), headline=headline)
+        as_of = answers.date(through, lang)
+        text = answers.t("pictures.inline.card", lang, headline=headline, as_of=as_of)
     link = answers.share_link(place) or ""
     return Card(
         id=place.id[:64],
