@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-from collections.abc import Callable
 from datetime import date
 
 from telegram import Bot, InputFile, Message, Update
@@ -29,7 +28,6 @@ from bot.pictures.service import MapPicture, is_municipality, stats_chart
 logger = logging.getLogger(__name__)
 
 UPLOADS = "picture_uploads"  # bot_data key: picture key -> the lock of its first upload
-MAX_CAPTION = 1024  # Telegram's limit for a photo caption
 
 
 async def map_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -75,7 +73,7 @@ async def send_picture(
 ) -> Message:
     """Send a cached picture by ``file_id``, or upload it once and remember its ``file_id``."""
     cache = services(context).pictures.cache
-    caption = picture.caption[:MAX_CAPTION]
+    caption = picture.caption
     file_id = cache.file_id(picture.key)
     if file_id is not None:
         try:
@@ -172,8 +170,7 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     from bot.cli.stats import stats_report
 
-    report: Callable[[], str] = lambda: stats_report(svc.state, svc.knowledge)  # noqa: E731
-    text = await core(context, report)
+    text = await core(context, stats_report, svc.state, svc.knowledge)
     # 3,500 characters stay within Telegram's 4,096 once escaped (town names rarely hold "&").
     await context.bot.send_message(chat.id, f"<pre>{html.escape(text[:3500])}</pre>")
     png = await core(context, stats_chart, svc.state, date.today())
