@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
@@ -40,6 +41,7 @@ class Settings:
     flood_seconds: float = 3.0
     flood_mute: float = 60.0
     log_level: str = "INFO"
+    bot_username: str | None = None  # names the bot offline (QR codes); a token's getMe wins
 
     @property
     def knowledge_db_path(self) -> Path:
@@ -75,6 +77,7 @@ class Settings:
             flood_seconds=get.number("FLOOD_SECONDS", 3.0, 0.1, 3600.0),
             flood_mute=get.number("FLOOD_MUTE_SECONDS", 60.0, 1.0, 86400.0),
             log_level=get.choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR")),
+            bot_username=get.username("BOT_USERNAME"),
         )
 
 
@@ -144,6 +147,15 @@ class _Reader:
         except (ZoneInfoNotFoundError, ValueError):
             raise ConfigError(f"{name} is not a known time zone: {raw!r}") from None
         return raw
+
+    def username(self, name: str) -> str | None:
+        raw = self.text(name)
+        if raw is None:
+            return None
+        name_ = raw.removeprefix("@")
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9]", name_):
+            raise ConfigError(f"{name} must be a Telegram username (5-32 letters, digits, _)")
+        return name_
 
     def choice(self, name: str, default: str, options: tuple[str, ...]) -> str:
         raw = (self.text(name) or default).upper()

@@ -24,6 +24,7 @@ from bot.core.resolver import Outcome, Resolver
 from bot.geo import GeoIndex, Located
 from bot.kb.directory import Directory
 from bot.kb.store import KnowledgeStore
+from bot.pictures.service import Pictures
 from bot.storage import db as state_db
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ class Services:
     organizer: OrganizerFlow
     local_action: LocalActionFlow
     location: LocationFlow
+    pictures: Pictures
 
     def close(self) -> None:
         self.knowledge.close()
@@ -102,7 +104,16 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
     local_action = LocalActionFlow.open(knowledge, state, catalog, resolver)
     # "🏛 Bring a ban to <town>" and "My town passed a ban" under every answer for a town
     # with no ban or moratorium in force.
-    answers.more_buttons = local_action.buttons
+    # ... and "🗺 Map" under every municipality's answer (the map outlines that town).
+    pictures = Pictures.open(settings.knowledge_dir, knowledge, catalog, settings.db_path)
+    answers.more_buttons = lambda place, lang: (
+        *local_action.buttons(place, lang),
+        *pictures.buttons(place, lang),
+    )
+
+    def map_callback(user: UserContext, data: str) -> list[Reply]:
+        # Channels that send pictures (Telegram) handle ``map:`` themselves.
+        return [Reply(catalog.t("pictures.map.elsewhere", user.language))]
 
     flows: dict[str, CallbackHandler] = {
         callbacks.LEGISLATORS: legislator_callback,
@@ -112,6 +123,7 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         callbacks.BROADCAST: broadcast_callback,
         callbacks.LOCAL_ACTION: local_action.callback,
         callbacks.REPORTS: local_action.report_callback,
+        callbacks.MAP: map_callback,
     }
     # The organizer's draft first (their alert may be any text), then STOP and its equivalents,
     # then what the local kit asked for (a link, a town) and the questions it answers.
@@ -141,4 +153,5 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         organizer,
         local_action,
         location,
+        pictures,
     )

@@ -2,8 +2,9 @@
 
     python scripts/demo_pictures.py OUT_DIR [--town somerville] [--bot PressPauseBot]
 
-The map's categories come from ``placeholder_categories`` (measures.yaml, read directly) until
-the project's classification function exists; the chart's numbers are made up.
+The map's categories come from the one classification (``bot.kb.standing``) over the committed
+knowledge; the chart's numbers are made up. The bot's own commands write the same pictures:
+``python -m bot map``, ``python -m bot qr`` and ``python -m bot stats --chart``.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ sys.path.insert(0, str(ROOT))
 
 from bot import DEFAULT_KNOWLEDGE_DIR  # noqa: E402
 from bot.geo import load_towns  # noqa: E402
+from bot.kb.store import KnowledgeStore  # noqa: E402
 from bot.pictures.charts import render_stats_chart  # noqa: E402
-from bot.pictures.map import placeholder_categories, render_map  # noqa: E402
+from bot.pictures.map import categories_from, render_map  # noqa: E402
 from bot.pictures.qr import qr_svg, town_link, write_flyer_codes  # noqa: E402
 
 CALL_TO_ACTION = "Scan to see what your town has on record, and ask it to press pause."
@@ -35,7 +37,10 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     towns = load_towns(DEFAULT_KNOWLEDGE_DIR)
     shape = towns.by_id()[args.town]
-    categories = placeholder_categories(DEFAULT_KNOWLEDGE_DIR)
+    store = KnowledgeStore.open(DEFAULT_KNOWLEDGE_DIR, args.out / "demo.knowledge.sqlite3")
+    categories = categories_from(store.standings())
+    store.close()
+    (args.out / "demo.knowledge.sqlite3").unlink()
     note = "Sources: city and town records compiled by the campaign; town lines: MassGIS."
     (args.out / "map.png").write_bytes(render_map(towns, categories, "26 November 2026", note))
     (args.out / f"map-{args.town}.png").write_bytes(

@@ -16,7 +16,11 @@ What is checked like Telegram: message text empty or over 4,096 characters, call
 64 bytes, unsupported or unbalanced HTML tags when ``parse_mode`` is HTML, editing a message to
 the same text and markup ("message is not modified"), getUpdates while a webhook is set (409),
 blocked chats (403, see :meth:`FakeBotAPI.block`). What is not: concurrent getUpdates conflicts,
-entity parsing (text is echoed as sent), files.
+entity parsing (text is echoed as sent). Files: sendPhoto and sendDocument take an upload
+(a photo must be a PNG, JPEG or WebP within Telegram's size limits) or a ``file_id`` this server
+gave out, anything else is "wrong file identifier"; the uploaded bytes are kept in ``uploads``
+by file_id. Inline queries (:meth:`FakeBotAPI.push_inline_query`) are answered once, within
+:data:`INLINE_QUERY_TTL` seconds, with valid article results (``inline_answers``).
 
 Run standalone with ``python -m tests.fakebotapi --port 8081 [--rate 30]``; push updates there
 with ``POST /fake/push_text`` and a JSON body ``{"chat_id": 1, "text": "hi"}``, or let the server
@@ -31,6 +35,7 @@ import argparse
 import asyncio
 import contextlib
 import html.parser
+import io
 import json
 import math
 import random
@@ -49,6 +54,13 @@ BOT_USERNAME = "pause_test_bot"
 BOT_FIRST_NAME = "Pause Test Bot"
 
 MESSAGE_METHODS = ("sendMessage", "editMessageText")
+FILE_METHODS = {"sendPhoto": "photo", "sendDocument": "document"}  # method -> its file parameter
+MAX_CAPTION_CHARS = 1024
+MAX_PHOTO_BYTES = 10 * 1024 * 1024  # Telegram's limit for an uploaded photo
+MAX_PHOTO_SIDES = 10_000  # width + height of an uploaded photo, at most
+PHOTO_SIZES = (90, 320, 800, 1280)  # the sizes Telegram keeps of a photo (longest side)
+MAX_INLINE_RESULTS = 50
+INLINE_QUERY_TTL = 10.0  # seconds Telegram waits for answerInlineQuery
 FAULT_KINDS = ("429", "403", "400", "500", "502", "timeout", "reset")
 MAX_TEXT_CHARS = 4096  # Telegram's limit for a message text after entity parsing
 MAX_CALLBACK_BYTES = 64
@@ -78,6 +90,12 @@ _STRING_PARAMS = frozenset(
         "payload",
         "business_connection_id",
         "message_effect_id",
+        "inline_query_id",
+        "switch_pm_text",
+        "switch_pm_parameter",
+        "next_offset",
+        "photo",
+        "document",
     ]
 )
 _HTML_TAGS = frozenset(
@@ -194,6 +212,12 @@ class FakeBotAPI:
         self._message_ids: defaultdict[Any, int] = defaultdict(int)
         self._messages: dict[tuple[Any, Any], dict[str, Any]] = {}
         self._delivered: list[Call] = []
+        self._delivered_files: list[Call] = []
+        self.uploads: dict[str, bytes] = {}  # file_id -> the bytes uploaded with it
+        self.inline_mode = True  # whether /setinline was done at BotFather
+        self._inline_queries: dict[str, float] = {}  # id -> when it was pushed
+        self.inline_answers: dict[str, dict[str, Any]] = {}  # id -> answerInlineQuery params
+        self._next_file = 1
         self._bench_start = 0.0
         self._faults: list[_Fault] = []
         self._random_faults: dict[str, float] = {}
@@ -402,6 +426,31 @@ class FakeBotAPI:
         message["text"] = text
         return self.push_update({"edited_message": message})
 
+    def push_inline_query(
+        self,
+        user_id: int,
+        query: str,
+        language_code: str = "en",
+        chat_type: str = "private",
+        first_name: str = "Ana",
+    ) -> str:
+        """Queue an inline query ("@bot <query>" typed in a chat); return its id."""
+        with self._cond:
+            query_id = f"iq{self._next_callback_id}"
+            self._next_callback_id += 1
+            self._inline_queries[query_id] = time.monotonic()
+        user = _user(user_id, first_name)
+        user["language_code"] = language_code
+        inline = {
+            "id": query_id,
+            "from": user,
+            "query": query,
+            "offset": "",
+            "chat_type": chat_type,
+        }
+        self.push_update({"inline_query": inline})
+        return query_id
+
     def push_channel_post(self, chat_id: int, text: str) -> int:
         """Queue a ``channel_post`` in a channel the bot administers (no sender user)."""
         with self._cond:
@@ -499,6 +548,15 @@ class FakeBotAPI:
                 if chat_id is None or _same_chat(call.params.get("chat_id"), chat_id)
             ]
 
+    def files_sent(self, chat_id: int | str | None = None) -> list[Call]:
+        """Return the sendPhoto/sendDocument calls that succeeded, optionally for one chat."""
+        with self._cond:
+            return [
+                call
+                for call in self._delivered_files
+                if chat_id is None or _same_chat(call.params.get("chat_id"), chat_id)
+            ]
+
     def texts(self, chat_id: int | str | None = None) -> list[str]:
         """Return the texts of :meth:`sent`."""
         return [str(call.params.get("text", "")) for call in self.sent(chat_id)]
@@ -580,7 +638,7 @@ class FakeBotAPI:
         method = request.match_info["method"]
         if self.token is not None and request.match_info["token"] != self.token:
             return _error(401, "Unauthorized")
-        params = await _read_params(request)
+        params, files = await _read_params(request)
         call = Call(method, params, time.monotonic())
         with self._cond:
             self.calls.append(call)
@@ -599,7 +657,7 @@ class FakeBotAPI:
             if method.lower() == "getupdates":
                 result = await self._get_updates(params)
             else:
-                result = self._dispatch(method, params, call)
+                result = self._dispatch(method, params, call, files)
         except _ApiError as exc:
             if exc.code == 429:
                 self.stats["429"] += 1
@@ -751,10 +809,18 @@ class FakeBotAPI:
             self._update_event.set()
             self._update_event = asyncio.Event()
 
-    def _dispatch(self, method: str, params: dict[str, Any], call: Call) -> Any:
+    def _dispatch(
+        self, method: str, params: dict[str, Any], call: Call, files: dict[str, bytes]
+    ) -> Any:
         with self._cond:
             if method == "getMe":
-                return _bot_user(full=True)
+                return _bot_user(full=True, inline=self.inline_mode)
+            if method in FILE_METHODS:
+                result = self._file_method(method, params, files)
+                self._delivered_files.append(call)
+                return result
+            if method == "answerInlineQuery":
+                return self._answer_inline_query(params)
             if method in MESSAGE_METHODS:
                 result = self._message_method(method, params)
                 self._delivered.append(call)
@@ -820,6 +886,90 @@ class FakeBotAPI:
             del message["reply_markup"]  # a message carries inline keyboards only
         self._messages[(chat_id, message["message_id"])] = message
         return message
+
+    def _file_method(self, method: str, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        """sendPhoto and sendDocument: an upload, or a file_id this server gave out."""
+        name = FILE_METHODS[method]
+        chat_id = params.get("chat_id")
+        if chat_id is None:
+            raise _ApiError(400, "Bad Request: chat_id is empty")
+        if chat_id in self._blocked:
+            raise _ApiError(403, "Forbidden: bot was blocked by the user")
+        caption = params.get("caption")
+        if caption is not None:
+            if len(str(caption)) > MAX_CAPTION_CHARS:
+                raise _ApiError(400, "Bad Request: message caption is too long")
+            if self.check_html and str(params.get("parse_mode", "")).upper() == "HTML":
+                _check_html(str(caption))
+        _check_markup(params.get("reply_markup"))
+        value = params.get(name)
+        if name in files:
+            data = files[name]
+            if not data:
+                raise _ApiError(400, "Bad Request: file must be non-empty")
+            width, height = _image_size(data) if name == "photo" else (0, 0)
+            if name == "photo" and (width == 0 or len(data) > MAX_PHOTO_BYTES):
+                raise _ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+            if name == "photo" and width + height > MAX_PHOTO_SIDES:
+                raise _ApiError(400, "Bad Request: PHOTO_INVALID_DIMENSIONS")
+            filename = str(value.get("filename") or "file") if isinstance(value, dict) else "file"
+        elif isinstance(value, str) and value in self.uploads:
+            data = self.uploads[value]
+            width, height = _image_size(data) if name == "photo" else (0, 0)
+            filename = "file"
+        else:
+            raise _ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+        if self.rate_limit:
+            self._enforce_rate(chat_id)
+        self._message_ids[chat_id] += 1
+        message = self._bot_message(chat_id, self._message_ids[chat_id])
+        if caption is not None:
+            message["caption"] = caption
+        if params.get("reply_markup") is not None:
+            message["reply_markup"] = params["reply_markup"]
+        if name == "photo":
+            message["photo"] = [
+                self._file(data, {"width": w, "height": h}) for w, h in _photo_sizes(width, height)
+            ]
+        else:
+            message["document"] = self._file(data, {"file_name": filename})
+        self._messages[(chat_id, message["message_id"])] = message
+        return message
+
+    def _file(self, data: bytes, extra: dict[str, Any]) -> dict[str, Any]:
+        file_id = f"file-{self._next_file}"
+        self._next_file += 1
+        self.uploads[file_id] = data
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_size": len(data),
+            **extra,
+        }
+
+    def _answer_inline_query(self, params: dict[str, Any]) -> bool:
+        """answerInlineQuery, checked as Telegram does: once per live query, valid results."""
+        query_id = str(params.get("inline_query_id") or "")
+        pushed = self._inline_queries.pop(query_id, None)
+        if pushed is None or time.monotonic() - pushed > INLINE_QUERY_TTL:
+            raise _ApiError(
+                400,
+                "Bad Request: query is too old and response timeout expired or query ID is "
+                "invalid",
+            )
+        results = params.get("results")
+        if not isinstance(results, list):
+            raise _ApiError(400, "Bad Request: can't parse inline query results JSON object")
+        if len(results) > MAX_INLINE_RESULTS:
+            raise _ApiError(400, "Bad Request: RESULTS_TOO_MUCH")
+        seen: set[str] = set()
+        for result in results:
+            _check_inline_result(result, self.check_html)
+            if result["id"] in seen:
+                raise _ApiError(400, "Bad Request: RESULT_ID_DUPLICATE")
+            seen.add(result["id"])
+        self.inline_answers[query_id] = params
+        return True
 
     def _edit(self, params: dict[str, Any], text: str | None) -> Any:
         if params.get("inline_message_id"):
@@ -923,7 +1073,7 @@ def _user(user_id: int, first_name: str) -> dict[str, Any]:
     return {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "en"}
 
 
-def _bot_user(full: bool = False) -> dict[str, Any]:
+def _bot_user(full: bool = False, inline: bool = False) -> dict[str, Any]:
     user: dict[str, Any] = {
         "id": BOT_ID,
         "is_bot": True,
@@ -934,7 +1084,7 @@ def _bot_user(full: bool = False) -> dict[str, Any]:
         user.update(
             can_join_groups=True,
             can_read_all_group_messages=False,
-            supports_inline_queries=False,
+            supports_inline_queries=inline,
         )
     return user
 
@@ -982,20 +1132,35 @@ def _error(code: int, description: str, retry_after: int | None = None) -> web.R
     return web.json_response(body, status=code)
 
 
-async def _read_params(request: web.Request) -> dict[str, Any]:
+async def _read_params(request: web.Request) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The request's parameters, and the bytes of each uploaded file by its field name.
+
+    An uploaded file's parameter reads ``{"filename": ..., "size": ...}``; a parameter that
+    refers to an upload as ``attach://<field>`` (as PTB sends files) reads the same.
+    """
     raw: dict[str, Any] = dict(request.query)
+    files: dict[str, bytes] = {}
     if request.method == "POST" and request.can_read_body:
         if request.content_type == "application/json":
             body = await request.json()
             if isinstance(body, dict):
-                return {**raw, **body}
+                return {**raw, **body}, files
         else:
             for name, value in (await request.post()).items():
                 if isinstance(value, web.FileField):
-                    raw[name] = {"filename": value.filename, "size": len(value.file.read())}
+                    data = value.file.read()
+                    files[name] = data
+                    raw[name] = {"filename": value.filename, "size": len(data)}
                 else:
                     raw[name] = value
-    return {name: _decode(name, value) for name, value in raw.items()}
+    params = {name: _decode(name, value) for name, value in raw.items()}
+    for name, value in list(params.items()):
+        if isinstance(value, str) and value.startswith("attach://"):
+            field = value.removeprefix("attach://")
+            if field in files:
+                files[name] = files[field]
+                params[name] = params[field]
+    return params, files
 
 
 def _decode(name: str, value: Any) -> Any:
@@ -1024,6 +1189,61 @@ def _check_markup(markup: Any, edit: bool = False) -> None:
             data = button.get("callback_data")
             if data is not None and len(str(data).encode()) > MAX_CALLBACK_BYTES:
                 raise _ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+
+
+def _image_size(data: bytes) -> tuple[int, int]:
+    """(width, height) of a PNG or JPEG, or (0, 0) when it is neither."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format not in {"PNG", "JPEG", "WEBP"}:
+                return 0, 0
+            return image.size
+    except (UnidentifiedImageError, OSError):
+        return 0, 0
+
+
+def _photo_sizes(width: int, height: int) -> list[tuple[int, int]]:
+    """The sizes Telegram keeps of a photo, largest last (never larger than the upload)."""
+    longest = max(width, height, 1)
+    sizes = []
+    for side in PHOTO_SIZES:
+        scale = min(1.0, side / longest)
+        size = (max(1, round(width * scale)), max(1, round(height * scale)))
+        if size not in sizes:
+            sizes.append(size)
+    return sizes
+
+
+def _check_inline_result(result: Any, check_html: bool) -> None:
+    if not isinstance(result, dict) or not isinstance(result.get("id"), str):
+        raise _ApiError(400, "Bad Request: RESULT_ID_INVALID")
+    if not 1 <= len(result["id"].encode()) <= 64:
+        raise _ApiError(400, "Bad Request: RESULT_ID_INVALID")
+    if result.get("type") != "article":
+        raise _ApiError(400, "Bad Request: RESULT_TYPE_INVALID")  # the fake knows articles only
+    if not str(result.get("title") or "").strip():
+        raise _ApiError(400, "Bad Request: RESULT_TITLE_EMPTY")
+    content = result.get("input_message_content")
+    if not isinstance(content, dict):
+        raise _ApiError(400, "Bad Request: MESSAGE_EMPTY")
+    text = content.get("message_text")
+    if not isinstance(text, str) or not text.strip():
+        raise _ApiError(400, "Bad Request: MESSAGE_EMPTY")
+    if len(text) > MAX_TEXT_CHARS:
+        raise _ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
+    if check_html and str(content.get("parse_mode", "")).upper() == "HTML":
+        _check_html(text)
+    markup = result.get("reply_markup")
+    _check_markup(markup)
+    for row in (markup or {}).get("inline_keyboard", []):
+        for button in row:
+            url = button.get("url")
+            if url is not None and not str(url).startswith(("https://", "http://", "tg://")):
+                raise _ApiError(400, "Bad Request: BUTTON_URL_INVALID")
+            if "callback_data" in button and "url" in button:
+                raise _ApiError(400, "Bad Request: BUTTON_TYPE_INVALID")
 
 
 class _HtmlChecker(html.parser.HTMLParser):

@@ -81,7 +81,7 @@ def test_a_confirmed_measure_is_not_hedged(conversation: Conversation, place_id:
     assert "⚠️" not in text and "reported" not in text and "not confirmed" not in text
 
 
-def test_every_answer_offers_legislators_alerts_details_state_law_sources_and_share(
+def test_every_answer_offers_legislators_alerts_map_details_state_law_sources_and_share(
     conversation: Conversation,
 ) -> None:
     reply = conversation.text(USER, "02143")[0]
@@ -89,6 +89,7 @@ def test_every_answer_offers_legislators_alerts_details_state_law_sources_and_sh
     assert [b.data for b in buttons if b.data] == [
         "leg:somerville",
         "alr:sub:somerville",
+        "map:somerville",
         "det:somerville",
         "law:somerville",
         "src:somerville",

@@ -63,3 +63,31 @@ def test_the_chart_is_one_picture(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_week_without_calls_says_so() -> None:
     png = render_stats_chart(SUBSCRIBERS, CALLS, EMAILS, [])
     assert Image.open(io.BytesIO(png)).width == WIDTH
+
+
+def test_the_weeks_and_districts_come_from_the_state_database() -> None:
+    from bot.storage import subscribers
+    from bot.storage.db import connect
+    from bot.storage.outcomes import busiest_seats, record_outcome, weekly_outcomes
+
+    conn = connect(":memory:")
+    today = date(2026, 11, 26)  # a Thursday: its week starts on Monday the 23rd
+    for chat in range(7):
+        subscribers.subscribe(conn, chat, "somerville", "en", today=date(2026, 11, 10))
+    subscribers.subscribe(conn, 99, "boston", "en", today=today)
+    for _ in range(6):
+        record_outcome(conn, "house", "27th Middlesex", "talked", today)
+    record_outcome(conn, "senate", "Second Middlesex", "voicemail", today - timedelta(days=3))
+    record_outcome(conn, "house", "27th Middlesex", "emailed", today - timedelta(days=10))
+    record_outcome(conn, "house", "1st Suffolk", "talked", today - timedelta(days=8))
+
+    weeks = subscribers.weekly_totals(conn, today, 3)
+    assert weeks == [(date(2026, 11, 9), 7), (date(2026, 11, 16), 7), (date(2026, 11, 23), 8)]
+    calls, emails = weekly_outcomes(conn, today, 3)
+    assert calls == [(date(2026, 11, 9), 0), (date(2026, 11, 16), 1), (date(2026, 11, 23), 7)]
+    assert emails == [(date(2026, 11, 9), 0), (date(2026, 11, 16), 1), (date(2026, 11, 23), 0)]
+    seats = busiest_seats(conn, today)
+    assert seats == [("house", "27th Middlesex", 6), ("senate", "Second Middlesex", 1)]
+    data = prepare_chart(weeks, calls, emails, [(d, n) for _, d, n in seats])
+    assert [b.caption for b in data.districts] == ["6", "<5"]
+    assert data.districts[1].height is None

@@ -12,6 +12,7 @@ from PIL import Image
 
 from bot import DEFAULT_KNOWLEDGE_DIR
 from bot.geo import TownShapes, load_towns
+from bot.kb.store import KnowledgeStore
 from bot.pictures.cache import PictureCache, picture_dir
 from bot.pictures.map import (
     CATEGORIES,
@@ -20,10 +21,11 @@ from bot.pictures.map import (
     STYLES,
     build_map_figure,
     cached_map,
+    categories_from,
     map_key,
-    placeholder_categories,
     render_map,
 )
+from tests.support import built_knowledge
 
 AS_OF = "26 November 2026"
 NOTE = "Sources: city and town records compiled by the campaign; town lines: MassGIS."
@@ -36,7 +38,11 @@ def towns() -> TownShapes:
 
 @pytest.fixture(scope="module")
 def categories() -> dict[str, str]:
-    return placeholder_categories(DEFAULT_KNOWLEDGE_DIR)
+    store = KnowledgeStore.open(DEFAULT_KNOWLEDGE_DIR, built_knowledge())
+    try:
+        return categories_from(store.standings())
+    finally:
+        store.close()
 
 
 @pytest.fixture(scope="module")
@@ -69,11 +75,22 @@ def close(a: tuple[int, int, int], b: tuple[int, int, int], tolerance: int = 12)
     return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
 
 
-def test_the_placeholder_classification_reads_the_measures(categories: dict[str, str]) -> None:
+def test_the_colours_follow_the_one_classification(categories: dict[str, str]) -> None:
     assert categories["somerville"] == categories["worcester"] == "ban"
     assert categories["springfield"] == "moratorium"
-    assert categories["arlington"] == "oversight"
-    assert "pittsfield" not in categories and "ma" not in categories
+    assert categories["lawrence"] == "oversight"
+    assert "pittsfield" not in categories and "amherst" not in categories
+
+
+def test_a_limit_is_shown_with_oversight_and_an_ended_ban_is_not_shown() -> None:
+    from bot.kb.standing import Standing
+
+    standings = {
+        "a": Standing("limited", True, None),
+        "b": Standing("ban", False, None),
+        "c": Standing("moratorium", True, None),
+    }
+    assert categories_from(standings) == {"a": "oversight", "c": "moratorium"}
 
 
 def test_the_map_is_wide_enough_for_a_phone(plain: Image.Image) -> None:
@@ -87,7 +104,8 @@ def test_the_map_is_wide_enough_for_a_phone(plain: Image.Image) -> None:
         ("somerville", "ban"),
         ("worcester", "ban"),
         ("springfield", "moratorium"),
-        ("amherst", "oversight"),
+        ("lawrence", "oversight"),
+        ("cambridge", "ban"),
         ("pittsfield", "none"),
         ("barnstable", "none"),
     ],
@@ -115,9 +133,14 @@ def test_the_texts_say_the_date_the_source_and_the_towns_with_a_measure(
     texts = {t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text"))}
     assert any(AS_OF in t for t in texts) and NOTE in texts
     names = {s.id: s.name for s in towns.shapes}
-    assert {names[t] for t in categories} <= texts
+    assert {names[t] for t in categories if t in names} <= texts
     assert "Pittsfield" not in texts
-    assert {"Ban (7)", "Nothing found (340)"} <= texts
+    assert {
+        "Ban (7)",
+        "Moratorium (1)",
+        "Oversight or limits only (1)",
+        "Nothing found (342)",
+    } <= texts
 
 
 def test_the_answer_town_is_outlined(

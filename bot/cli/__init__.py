@@ -19,7 +19,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from bot.cli import backup, broadcast, kb, lookup, reports, run, stats, subscribers
+from bot.cli import backup, broadcast, kb, lookup, pictures, reports, run, stats, subscribers
 from bot.cli.common import CliError
 from bot.config import ConfigError, Settings
 from bot.kb.errors import KnowledgeError
@@ -27,7 +27,7 @@ from bot.kb.errors import KnowledgeError
 logger = logging.getLogger(__name__)
 
 # In the order ``--help`` lists them.
-COMMAND_MODULES = (run, lookup, kb, broadcast, stats, reports, subscribers, backup)
+COMMAND_MODULES = (run, lookup, kb, broadcast, stats, reports, subscribers, backup, pictures)
 
 
 class Parser(argparse.ArgumentParser):

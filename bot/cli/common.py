@@ -119,3 +119,12 @@ def is_binary(char: str) -> bool:
     """Whether a character never appears in text: a control character other than tab and ends
     of lines."""
     return (char < " " or "\x7f" <= char < "\xa0") and char not in _ALLOWED_CONTROLS
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` (its folder made if missing), or raise CliError naming it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except OSError as exc:
+        raise CliError(f"{path}: cannot write it ({exc.strerror or exc})") from None

@@ -6,9 +6,13 @@ import argparse
 import logging
 import sys
 import threading
+from typing import TYPE_CHECKING
 
 from bot.cli.common import open_state
 from bot.config import Settings
+
+if TYPE_CHECKING:
+    from bot.services import Services
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +46,11 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         threading.Thread(
             target=GeoIndex.shared, args=(settings.knowledge_dir,), name="geo", daemon=True
         ).start()
+        # Draw the maps of this knowledge now, beside the start, so the first /map after a
+        # change of knowledge waits for an upload only (each map is drawn once, then cached).
+        threading.Thread(
+            target=prerender, args=(services,), name="prerender-maps", daemon=True
+        ).start()
         if settings.webhook_url:
             logger.info("Starting with a webhook on port %d", settings.webhook_port)
             application.run_webhook(
@@ -57,3 +66,11 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         services.close()
     return 0
+
+
+def prerender(services: Services) -> None:
+    """Draw the maps in the background; a failure is logged, and /map draws on demand."""
+    try:
+        services.pictures.prerender(services.catalog.languages)
+    except Exception:
+        logger.exception("Could not draw the maps ahead; /map draws them when asked")

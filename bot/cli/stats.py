@@ -4,10 +4,19 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 
 from bot.broadcast import segments
-from bot.cli.common import open_knowledge, open_knowledge_for_names, open_state
+from bot.cli.common import (
+    CliError,
+    open_knowledge,
+    open_knowledge_for_names,
+    open_state,
+    write_file,
+)
 from bot.config import Settings
 from bot.core.local_action import TownRank, ban_in_force, rank_towns
 from bot.kb import local_action as local_facts
@@ -26,6 +35,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="rank the towns without a ban by volunteers and subscribers: where to organize next",
     )
+    parser.add_argument(
+        "--chart",
+        type=Path,
+        metavar="FILE.png",
+        help="also write the chart: subscribers, calls and emails by week, busiest districts",
+    )
     parser.set_defaults(handler=stats)
 
 
@@ -36,16 +51,35 @@ def stats(settings: Settings, args: argparse.Namespace) -> int:
     conn = open_state(settings)
     kb = open_knowledge_for_names(settings)
     try:
-        data = broadcasts.stats(conn)
-        print(broadcasts.format_stats(data, place_namer(kb)))
-        if kb is not None:  # by the same classification the answers and segments use
-            print(segments.format_by_status(segments.by_status(data.by_place, kb.db.conn)))
-        print(format_calls(outcome_totals(conn)))
+        print(stats_report(conn, kb))
+        if args.chart is not None:
+            write_chart(conn, args.chart)
     finally:
         conn.close()
         if kb is not None:
             kb.close()
     return 0
+
+
+def stats_report(conn: sqlite3.Connection, kb: KnowledgeStore | None) -> str:
+    """Subscribers by town and status, broadcasts and calls, as text ("<5" under 5)."""
+    data = broadcasts.stats(conn)
+    parts = [broadcasts.format_stats(data, place_namer(kb))]
+    if kb is not None:  # by the same classification the answers and segments use
+        parts.append(segments.format_by_status(segments.by_status(data.by_place, kb.db.conn)))
+    parts.append(format_calls(outcome_totals(conn)))
+    return "\n".join(parts)
+
+
+def write_chart(conn: sqlite3.Connection, path: Path) -> None:
+    """Write the organizers' chart (PNG) to ``path``."""
+    from bot.pictures.service import stats_chart
+
+    if path.suffix.lower() != ".png":
+        raise CliError(f"{path}: the chart is a PNG; name the file .png")
+    png = stats_chart(conn, date.today())
+    write_file(path, png)
+    print(f"chart written to {path}")
 
 
 def place_namer(kb: KnowledgeStore | None) -> Callable[[str], str | None] | None:

@@ -20,6 +20,8 @@ ALERTS = "alr"  # subscribe/unsubscribe, owned by bot/core/alerts_flow.py
 BROADCAST = "bc"  # organizer broadcast confirmation, owned by the broadcast flow
 LOCAL_ACTION = "loc"  # "Bring a ban to <town>" and its kit, owned by bot/core/local_action.py
 REPORTS = "rep"  # organizers accept or dismiss "my town passed a ban", bot/core/local_action.py
+MAP = "map"  # map:<place_id>              (the map of measures, that town outlined; bot/pictures)
+FLYER = "qr"  # qr:<place_id>              (an organizer's flyer QR code, after a choice)
 
 
 def pattern(prefix: str) -> str:

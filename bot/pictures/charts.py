@@ -48,13 +48,13 @@ class ChartData:
 
 @dataclass(frozen=True)
 class ChartTexts:
-    subscribers: str = "Subscribers, by week"
+    subscribers: str = "Subscribers at the end of each week (weeks start on Monday)"
     reported: str = "Calls and emails reported, by week"
     calls: str = "calls"
     emails: str = "emails"
-    districts: str = "Districts with the most calls this week"
+    districts: str = "Districts with the most calls, last 7 days"
     hidden: str = "Counts under 5 are shown as <5, without a bar."
-    nothing: str = "No calls reported this week."
+    nothing: str = "No calls reported in the last 7 days."
 
 
 def prepare_chart(
@@ -135,7 +135,13 @@ def _columns(
     axes.set_xticks(range(len(labels)), labels, fontsize=15 * px)
     axes.set_title(title, loc="left", fontsize=24 * px, weight="bold")
     axes.tick_params(axis="y", labelsize=14 * px)
+    from matplotlib.ticker import MaxNLocator
+
     axes.margins(y=0.18)
+    # Counts: whole numbers from 0 up, and room for the captions when every bar is empty.
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    tallest = max((b.height or 0 for bars in series for b in bars), default=0)
+    axes.set_ylim(0, max(5, tallest * 1.18))
     axes.spines[["top", "right"]].set_visible(False)
     if any(names):
         axes.legend(fontsize=16 * px, frameon=False, loc="upper left")
@@ -161,6 +167,9 @@ def _rows(axes: Any, bars: list[Bar], texts: ChartTexts, px: float) -> None:
         )
     axes.set_yticks(ys, [b.label for b in bars], fontsize=15 * px)
     axes.tick_params(axis="x", labelsize=14 * px)
+    from matplotlib.ticker import MaxNLocator
+
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.margins(x=0.12)
 
 

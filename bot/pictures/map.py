@@ -15,13 +15,12 @@ import math
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shapely
-import yaml
 
 from bot.geo.towns import TownShapes
+from bot.kb.standing import Standing
 from bot.pictures.cache import PictureCache, key_of
 
 if TYPE_CHECKING:
@@ -56,7 +55,7 @@ class MapTexts:
     legend_title: str = "On record"
     ban: str = "Ban"
     moratorium: str = "Moratorium"
-    oversight: str = "Oversight rule only"
+    oversight: str = "Oversight or limits only"
     none: str = "Nothing found"
     inset: str = "Greater Boston"
 
@@ -365,29 +364,23 @@ def _one_line(text: str, limit: int = 150) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def placeholder_categories(knowledge_dir: Path) -> dict[str, str]:
-    """PLACEHOLDER until the project's one classification function exists: replace, don't grow.
+def categories_from(standings: Mapping[str, Standing]) -> dict[str, str]:
+    """Place id -> map category, from the one classification answers use (``bot.kb.standing``).
 
-    Reads ``measures.yaml`` directly: an in-force ban or moratorium of a Massachusetts town,
-    else a local restriction ("oversight rule only"); everything else is "none".
+    Only a measure in force colours a town; a limit on use is shown with oversight rules
+    ("oversight or limits only"): neither forbids the technology.
     """
-    measures = yaml.safe_load((knowledge_dir / "measures.yaml").read_text(encoding="utf-8"))
-    places = yaml.safe_load((knowledge_dir / "places.yaml").read_text(encoding="utf-8"))
-    towns = {p["id"] for p in places if p["state"] == "MA" and p["kind"] in ("city", "town")}
-    rank = {"ban": 3, "moratorium": 2, "oversight": 1}
-    result: dict[str, str] = {}
-    for m in measures:
-        if m["place"] not in towns:
-            continue
-        if m["measure"] in ("ban", "moratorium") and m["status"] == "in_force":
-            found = m["measure"]
-        elif m["measure"] == "restriction":
-            found = "oversight"
-        else:
-            continue
-        if rank[found] > rank.get(result.get(m["place"], ""), 0):
-            result[m["place"]] = found
-    return result
+    found = {
+        "ban": "ban",
+        "moratorium": "moratorium",
+        "limited": "oversight",
+        "oversight": "oversight",
+    }
+    return {
+        place_id: found[standing.label]
+        for place_id, standing in standings.items()
+        if standing.label in found
+    }
 
 
 MAP_VERSION = 1  # bump when the drawing changes, so cached maps are redrawn

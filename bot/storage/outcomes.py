@@ -69,3 +69,39 @@ def seat_week(
         (chamber, district, since, *outcomes),
     ).fetchone()
     return int(row[0])
+
+
+def week_start(day: date) -> date:
+    """The Monday a day's week starts on (the chart's weeks)."""
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_outcomes(
+    conn: sqlite3.Connection, today: date, weeks: int
+) -> tuple[list[tuple[date, int]], list[tuple[date, int]]]:
+    """Calls and emails reported in each of the last ``weeks`` weeks (Mondays), oldest first."""
+    starts = [week_start(today) - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    calls = dict.fromkeys(starts, 0)
+    emails = dict.fromkeys(starts, 0)
+    rows = conn.execute(
+        "SELECT day, outcome, SUM(count) FROM call_outcomes WHERE day >= ? AND day <= ?"
+        " GROUP BY day, outcome",
+        (starts[0].isoformat(), today.isoformat()),
+    ).fetchall()
+    for day, outcome, n in rows:
+        week = week_start(date.fromisoformat(day))
+        (emails if outcome == "emailed" else calls)[week] += int(n)
+    return list(calls.items()), list(emails.items())
+
+
+def busiest_seats(conn: sqlite3.Connection, today: date) -> list[tuple[str, str, int]]:
+    """(chamber, district, calls) over the seven days up to ``today``, most calls first."""
+    since = (today - timedelta(days=6)).isoformat()
+    marks = ", ".join("?" for _ in CALLS)
+    rows = conn.execute(
+        "SELECT chamber, district, SUM(count) AS n FROM call_outcomes"
+        f" WHERE day >= ? AND day <= ? AND outcome IN ({marks})"
+        " GROUP BY chamber, district ORDER BY n DESC, chamber, district",
+        (since, today.isoformat(), *CALLS),
+    ).fetchall()
+    return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]

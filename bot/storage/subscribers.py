@@ -20,7 +20,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, TextIO
 
 from bot.storage.db import register_migration, register_schema, write_tx
@@ -195,6 +195,21 @@ def count_at(conn: sqlite3.Connection, place_id: str) -> int:
     """Return the number of subscribers in one place."""
     row = conn.execute("SELECT count(*) FROM subscribers WHERE place_id = ?", (place_id,))
     return int(row.fetchone()[0])
+
+
+def weekly_totals(conn: sqlite3.Connection, today: date, weeks: int) -> list[tuple[date, int]]:
+    """Subscribers at the end of each of the last ``weeks`` weeks (Mondays, oldest first).
+
+    Counted from today's subscribers by the day each joined: one who left is not counted.
+    """
+    monday = today - timedelta(days=today.weekday())
+    starts = [monday - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    out = []
+    for start in starts:
+        end = min(start + timedelta(days=6), today).isoformat()
+        row = conn.execute("SELECT count(*) FROM subscribers WHERE created <= ?", (end,))
+        out.append((start, int(row.fetchone()[0])))
+    return out
 
 
 def local_counts(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:

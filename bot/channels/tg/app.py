@@ -11,7 +11,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.broadcast.pacer import Pacer
-from bot.channels.tg import alerts, local_action, organizer, resident
+from bot.channels.tg import alerts, inline, local_action, organizer, pictures, resident
 from bot.channels.tg.ratelimit import PacedRateLimiter
 from bot.channels.tg.render import CoreThreads, core, send, services, user_context
 from bot.channels.tg.startup import PatientApplication
@@ -28,6 +28,7 @@ CONCURRENT_UPDATES = 16
 COMMANDS = [
     BotCommand("start", "What this bot does"),
     BotCommand("legislators", "Who represents you, and what to say"),
+    BotCommand("map", "A map of the bans in Massachusetts"),
     BotCommand("subscribe", "Action alerts for your town"),
     BotCommand("unsubscribe", "Stop alerts"),
     BotCommand("mydata", "What we store about you"),
@@ -108,12 +109,15 @@ def build_application(
     application.bot_data["pressed"] = resident.PressedOnce()
     # Order matters: the guard runs first in its own group and stops what is not for us
     # (channels, groups) and the update that took a chat over the flood limit; then the
-    # organizer's and the alerts' commands and buttons, then the resident's handlers, most
+    # organizer's and the alerts' commands and buttons, the pictures' (/map, /qr, /stats and
+    # their buttons) and inline queries, then the resident's handlers, most
     # specific first, the catch-alls last.
     application.add_handler(resident.guard_handler(), group=-1)
     application.add_handlers(organizer.handlers())
     application.add_handlers(alerts.handlers())
     application.add_handlers(local_action.handlers())
+    application.add_handlers(pictures.handlers())
+    application.add_handlers(inline.handlers())
     application.add_handlers(resident.handlers())
     # A chat that blocked the bot is unsubscribed, and not reported as our error.
     application.add_error_handler(alerts.unsubscribe_blocked)

@@ -98,8 +98,14 @@ class FairTurns:
 
 
 def chat_key(update: object) -> Hashable:
-    """Whose turn an update takes: its chat, else its sender, else its own."""
+    """Whose turn an update takes: its chat, else its sender, else its own.
+
+    An inline query takes a turn of its own per sender, outside the flood count: a client sends
+    one per keystroke, and typing "@bot cambridge" must not mute the sender's private chat.
+    """
     if isinstance(update, Update):
+        if update.inline_query is not None:
+            return ("inline", update.inline_query.from_user.id)
         if update.effective_chat is not None:
             return update.effective_chat.id
         if update.effective_user is not None:
