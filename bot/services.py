@@ -15,6 +15,7 @@ from bot.core.context import UserContext
 from bot.core.conversation import CallbackHandler, Conversation, TextHook
 from bot.core.faq import Faq
 from bot.core.i18n import Catalog
+from bot.core.language import Languages
 from bot.core.legislator_flow import LegislatorFlow
 from bot.core.local_action import LocalActionFlow
 from bot.core.organizer_flow import OrganizerFlow
@@ -41,6 +42,7 @@ class Services:
     alerts: AlertsFlow
     organizer: OrganizerFlow
     local_action: LocalActionFlow
+    languages: Languages
 
     def close(self) -> None:
         self.knowledge.close()
@@ -101,7 +103,9 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
     # with no ban or moratorium in force.
     answers.more_buttons = local_action.buttons
 
+    languages = Languages(state, catalog)
     flows: dict[str, CallbackHandler] = {
+        callbacks.LANGUAGE: languages.callback,
         callbacks.LEGISLATORS: legislator_callback,
         callbacks.SCRIPT: legislator_callback,
         callbacks.OUTCOME: legislator_callback,
@@ -119,7 +123,7 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         legislators.text_hook,
         local_action.text_hook,
     ]
-    conversation = Conversation(resolver, answers, faq, catalog, flows, hooks)
+    conversation = Conversation(resolver, answers, faq, catalog, flows, hooks, languages)
     return Services(
         settings,
         knowledge,
@@ -131,4 +135,5 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         alerts,
         organizer,
         local_action,
+        languages,
     )

@@ -13,7 +13,7 @@ from telegram.request import BaseRequest
 from bot.broadcast.pacer import Pacer
 from bot.channels.tg import alerts, local_action, organizer, resident
 from bot.channels.tg.ratelimit import PacedRateLimiter
-from bot.channels.tg.render import CoreThreads, core, send, services, user_context
+from bot.channels.tg.render import CoreThreads, core, send, services, speaker
 from bot.channels.tg.startup import PatientApplication
 from bot.channels.tg.updates import FairUpdateProcessor
 from bot.core.flood import FloodGate
@@ -33,6 +33,7 @@ COMMANDS = [
     BotCommand("mydata", "What we store about you"),
     BotCommand("forget", "Erase everything we store about you"),
     BotCommand("privacy", "What we store and why"),
+    BotCommand("language", "English, español, português"),
     BotCommand("help", "How to use this bot"),
 ]
 
@@ -42,8 +43,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     logger.error("Handler failed: %r", context.error, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         svc = services(context)
-        who = user_context(update, svc.settings, svc.catalog.languages)
         try:
+            who = await speaker(context, update)
             await send(update, context, await core(context, svc.conversation.error, who))
         except Exception:  # the error path must not raise again
             logger.warning("Could not tell the user about the error")
