@@ -17,7 +17,7 @@ from typing import Literal
 
 import sqlite_utils
 
-from bot.core.i18n import Catalog
+from bot.core.i18n import DEFAULT_LANGUAGE, Catalog
 from bot.kb import measures
 from bot.kb.directory import Member
 from bot.kb.legislators import script_templates
@@ -62,8 +62,8 @@ class Filled:
 class ScriptBook:
     """The templates and the session whose bills they ask for."""
 
-    templates: dict[tuple[str, str, str], str]  # (situation, chamber, kind) -> template
-    pieces: dict[str, str]
+    templates: dict[tuple[str, str, str, str], str]  # (situation, chamber, kind, lang) -> text
+    pieces: dict[tuple[str, str], str]  # (name, lang) -> text
     session: Session
 
     @classmethod
@@ -72,10 +72,26 @@ class ScriptBook:
         templates, pieces = script_templates(conn)
         return cls(templates, pieces, measures.session(conn))
 
+    def languages(self, where: str, chamber: str) -> frozenset[str]:
+        """The languages the call script of a situation and chamber is written in."""
+        return frozenset(
+            lang for s, c, k, lang in self.templates if (s, c, k) == (where, chamber, "call")
+        )
+
+    def _piece(self, name: str, lang: str) -> str:
+        return self.pieces.get((name, lang)) or self.pieces[(name, DEFAULT_LANGUAGE)]
+
     def fill(
-        self, member: Member, title: str, town: str, where: str, first_name: str | None
+        self,
+        member: Member,
+        title: str,
+        town: str,
+        where: str,
+        first_name: str | None,
+        lang: str = DEFAULT_LANGUAGE,
     ) -> Filled:
-        """Fill the scripts of situation ``where`` for ``member``; ``title`` is "Senator" etc."""
+        """Fill the scripts of situation ``where`` for ``member`` in ``lang`` (English where
+        that language has no text); ``title`` is "Senator" etc."""
         name = clean_first_name(first_name)
         mode = "named" if name else "anonymous"
         piece_values = {"first_name": html.escape(name or "", quote=False), "town": esc(town)}
@@ -84,19 +100,22 @@ class ScriptBook:
             "title": esc(title),
             "name": esc(member.name or ""),
             "town": esc(town),
-            "intro": self.pieces[f"intro_{mode}"].format(**piece_values),
-            "signature": self.pieces[f"signature_{mode}"].format(**piece_values),
+            "intro": self._piece(f"intro_{mode}", lang).format(**piece_values),
+            "signature": self._piece(f"signature_{mode}", lang).format(**piece_values),
             "bill": esc(session.bill(member.chamber).number),
             "house_bill": esc(session.bill("house").number),
             "senate_bill": esc(session.bill("senate").number),
-            "bill_title": esc(session.title),
-            "short_title": esc(session.short_title),
-            "committee": esc(session.committee),
+            "bill_title": esc(session.text("title", lang)),
+            "short_title": esc(session.text("short_title", lang)),
+            "committee": esc(session.text("committee", lang)),
             "session": f"{ordinal(session.number)} General Court",
         }
 
         def one(kind: str) -> str:
-            return self.templates[(where, member.chamber, kind)].format(**values).strip()
+            template = self.templates.get((where, member.chamber, kind, lang))
+            if template is None:
+                template = self.templates[(where, member.chamber, kind, DEFAULT_LANGUAGE)]
+            return template.format(**values).strip()
 
         return Filled(one("call"), one("voicemail"), one("email_subject"), one("email_body"))
 
@@ -117,7 +136,7 @@ def render_script(
     tappable; a member with no phone on record gets no call script (ValueError).
     """
     title = catalog.t(f"legislators.title.{member.chamber}", lang)
-    filled = book.fill(member, title, town, where, first_name)
+    filled = book.fill(member, title, town, where, first_name, lang)
     common = {"title": esc(title), "name": esc(member.name or "")}
     if kind == "call":
         phone = display_phone(member.phone)

@@ -166,15 +166,16 @@ class Conversation:
 
     def faq_reply(self, user: UserContext, item: FaqItem) -> Reply:
         """An FAQ answer with its labelled sources and the day it was checked against them."""
-        answer = item.answer
+        answer = item.text(user.language)
         if "{ma_bans}" in answer:
             answer = answer.replace("{ma_bans}", self.ma_bans(user.language))
         if "{bills_status}" in answer:
             status = self.answers.bills_status("MA", user.language) or ""
             answer = answer.replace("{bills_status}", status)
         links = ", ".join(
-            f'<a href="{esc(source.url)}">{esc(source.publisher)}</a> ({esc(source.kind)})'
-            for source in item.sources
+            f'<a href="{esc(source.url)}">{esc(source.publisher)}</a>'
+            f" ({esc(item.kind(index, user.language))})"
+            for index, source in enumerate(item.sources)
         )
         checked = self.catalog.date(item.checked, user.language)
         text = "\n\n".join(

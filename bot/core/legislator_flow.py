@@ -29,7 +29,7 @@ from urllib.parse import quote
 from bot.core import callbacks
 from bot.core.call_scripts import ScriptBook, display_phone, render_script, situation
 from bot.core.context import UserContext
-from bot.core.i18n import Catalog
+from bot.core.i18n import DEFAULT_LANGUAGE, Catalog
 from bot.core.reply import Button, Reply
 from bot.core.wards import WardPrecinct, parse_ward_precinct
 from bot.kb.directory import Directory, Lookup, Member, Town, UnknownPrecinct
@@ -53,6 +53,10 @@ PAGE_SIZE = 30
 PER_ROW = 5
 OUTCOME_CODES = {"t": "talked", "v": "voicemail", "x": "no_answer", "e": "emailed"}
 SCRIPT_KINDS = {"c": "call", "e": "email"}
+# A script button's last part: "n" signed with the first name (rewrites the message), "e" the
+# same script in English (a new message), "en" the English one signed, "ne" English from a
+# signed one.
+SCRIPT_FLAGS = frozenset({"", "n", "e", "en", "ne"})
 
 
 class ReportedToday:
@@ -276,17 +280,21 @@ class LegislatorFlow:
         return self._stale(user)
 
     def _script(self, parts: list[str], user: UserContext) -> Reply:
-        code, key, place_id, *flag = parts
+        code, key, place_id, *flags = parts
+        flag = flags[0] if len(flags) == 1 else ""
         kind = SCRIPT_KINDS[code]
         member = self.directory.member(key)
         town = self.directory.town(place_id)
-        if member is None or member.vacant or town is None or flag not in ([], ["n"]):
+        if member is None or member.vacant or town is None or flags not in ([], [flag]):
+            return self._stale(user)
+        if flag not in SCRIPT_FLAGS:
             return self._stale(user)
         if self.session_ended:
             return Reply(self._session_ended(user))
         if kind == "call" and member.phone is None:
             return self._stale(user)  # the card offers no call script without a phone
-        signed = flag == ["n"]
+        signed = "n" in flag
+        english = "e" in flag and user.language != DEFAULT_LANGUAGE
         text = render_script(
             self.book,
             self.catalog,
@@ -295,8 +303,11 @@ class LegislatorFlow:
             town.name,
             situation(self.town_standing(place_id)),
             user.first_name if signed else None,
-            user.language,
+            DEFAULT_LANGUAGE if english else user.language,
         )
+        if english:
+            # The office may answer in English: the resident reads why in their own language.
+            text = f"{self._t(user, 'language.script_en')}\n\n{text}"
         if signed and not user.first_name:
             text += "\n\n" + self._t(user, "legislators.script.no_first_name")
         full = f"{text}\n\n{self._t(user, 'legislators.script.how')}"
@@ -313,9 +324,14 @@ class LegislatorFlow:
             for c in codes
         ]
         if not signed:
-            sign = callbacks.make(callbacks.SCRIPT, code, key, place_id, "n")
+            sign = callbacks.make(callbacks.SCRIPT, code, key, place_id, "en" if english else "n")
             rows.insert(0, (Button(self._t(user, "legislators.button.sign"), sign),))
-        return Reply(full, tuple(rows), edit=signed)
+        if not english and user.language != DEFAULT_LANGUAGE:
+            same = callbacks.make(callbacks.SCRIPT, code, key, place_id, "ne" if signed else "e")
+            label = "language.button.script_en" if kind == "call" else "language.button.email_en"
+            rows.append((Button(self._t(user, label), same),))
+        # Signing rewrites the message it was pressed on; the English copy comes as a new one.
+        return Reply(full, tuple(rows), edit=flag in ("n", "en"))
 
     @property
     def session_ended(self) -> bool:

@@ -32,6 +32,7 @@ from bot.kb.errors import KnowledgeError
 from bot.kb.html import check_template
 from bot.kb.section import entry_label, read_yaml, require_unique, validate_entries
 from bot.kb.slug import slug
+from bot.kb.texts import LANGUAGE_CODE, fold_blocks
 
 Chamber = Literal["senate", "house"]
 CHAMBERS: tuple[Chamber, ...] = ("senate", "house")
@@ -62,6 +63,14 @@ SCRIPT_PLACEHOLDERS = frozenset(
     }
 )
 # Values that stand for the placeholders while a template is checked as Telegram HTML.
+SESSION_TEXTS = ("title", "short_title", "committee")  # bills.yaml fields people read
+
+
+def _field(name: str, lang: str) -> str:
+    """How an error names a text: ``call``, or ``call.es`` for a translation."""
+    return name if lang == "en" else f"{name}.{lang}"
+
+
 SCRIPT_SAMPLES = {"intro": "My name is Ana and I'm", "signature": "Ana\nA constituent in Adams"}
 PIECE_PLACEHOLDERS = {
     "intro_named": frozenset({"first_name", "town"}),
@@ -329,18 +338,44 @@ class ScriptSource(BaseModel):
     kind: str = Field(min_length=1)
 
 
+ByLanguage = dict[str, str]  # language code -> text; "en" required (bot/kb/texts.py)
+
+
+def _check_languages(texts: ByLanguage) -> ByLanguage:
+    if "en" not in texts:
+        raise ValueError("an English text (en) is required")
+    for lang, text in texts.items():
+        if not LANGUAGE_CODE.match(lang):
+            raise ValueError(f"{lang!r} is not a language code such as es or pt")
+        if not text.strip():
+            raise ValueError(f"the {lang} text is empty")
+    return texts
+
+
 class ScriptEntry(BaseModel):
-    """The call, voicemail and email for one situation and chamber (or both chambers)."""
+    """The call, voicemail and email for one situation and chamber (or both chambers), each
+    in English and any other language (a string alone is English)."""
 
     model_config = ConfigDict(extra="forbid")
 
     situation: Situation
     chamber: Literal["senate", "house", "both"]
     sources: list[str] = Field(min_length=1)  # ids of `sources`: what its claims rest on
-    call: str = Field(min_length=1)
-    voicemail: str = Field(min_length=1)
-    email_subject: str = Field(min_length=1)
-    email_body: str = Field(min_length=1)
+    call: ByLanguage
+    voicemail: ByLanguage
+    email_subject: ByLanguage
+    email_body: ByLanguage
+
+    @model_validator(mode="before")
+    @classmethod
+    def _by_language(cls, raw: object) -> object:
+        return fold_blocks(raw, SCRIPT_KINDS)
+
+    @model_validator(mode="after")
+    def _english_required(self) -> ScriptEntry:
+        for kind in SCRIPT_KINDS:
+            _check_languages(getattr(self, kind))
+        return self
 
     @property
     def chambers(self) -> tuple[Chamber, ...]:
@@ -352,10 +387,21 @@ class ScriptPieces(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    intro_named: str
-    intro_anonymous: str
-    signature_named: str
-    signature_anonymous: str
+    intro_named: ByLanguage
+    intro_anonymous: ByLanguage
+    signature_named: ByLanguage
+    signature_anonymous: ByLanguage
+
+    @model_validator(mode="before")
+    @classmethod
+    def _by_language(cls, raw: object) -> object:
+        return fold_blocks(raw, PIECE_PLACEHOLDERS)
+
+    @model_validator(mode="after")
+    def _english_required(self) -> ScriptPieces:
+        for name in PIECE_PLACEHOLDERS:
+            _check_languages(getattr(self, name))
+        return self
 
 
 class BillEntry(BaseModel):
@@ -374,10 +420,21 @@ class BillsFile(BaseModel):
     session: int = Field(ge=190)
     session_start: date
     session_end: date
-    title: str = Field(min_length=1)
-    short_title: str = Field(min_length=1)
-    committee: str = Field(min_length=1)
+    title: ByLanguage
+    short_title: ByLanguage
+    committee: ByLanguage
     bills: list[BillEntry]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _by_language(cls, raw: object) -> object:
+        return fold_blocks(raw, SESSION_TEXTS)
+
+    @model_validator(mode="after")
+    def _english_required(self) -> BillsFile:
+        for name in SESSION_TEXTS:
+            _check_languages(getattr(self, name))
+        return self
 
     @model_validator(mode="after")
     def _ends_after_it_starts(self) -> BillsFile:
@@ -412,7 +469,8 @@ class ScriptsSection:
         label = entry_label("situation")
         scripts = validate_entries(shown, raw.get("scripts"), ScriptEntry, label)
         for name, allowed in PIECE_PLACEHOLDERS.items():
-            check_template(shown, "pieces", name, getattr(pieces[0], name), allowed)
+            for lang, text in getattr(pieces[0], name).items():
+                check_template(shown, "pieces", _field(name, lang), text, allowed)
         known = {s.id for s in sources}
         seen: dict[tuple[str, str], str] = {}
         for index, entry in enumerate(scripts):
@@ -423,9 +481,10 @@ class ScriptsSection:
                         shown, where, f"sources.{position}", f"unknown source {source!r}"
                     )
             for kind in SCRIPT_KINDS:
-                check_template(
-                    shown, where, kind, getattr(entry, kind), SCRIPT_PLACEHOLDERS, SCRIPT_SAMPLES
-                )
+                for lang, text in getattr(entry, kind).items():
+                    check_template(
+                        shown, where, _field(kind, lang), text, SCRIPT_PLACEHOLDERS, SCRIPT_SAMPLES
+                    )
             for chamber in entry.chambers:
                 if (entry.situation, chamber) in seen:
                     raise KnowledgeError(shown, where, "chamber", "situation and chamber repeated")
@@ -451,16 +510,23 @@ class ScriptsSection:
                     "situation": e.situation,
                     "chamber": chamber,
                     "kind": kind,
-                    "template": getattr(e, kind),
+                    "language": lang,
+                    "template": text,
                 }
                 for e in data.scripts
                 for chamber in e.chambers
                 for kind in SCRIPT_KINDS
+                for lang, text in getattr(e, kind).items()
             ),
-            pk=("situation", "chamber", "kind"),
+            pk=("situation", "chamber", "kind", "language"),
         )
         db.table("script_pieces").insert_all(
-            ({"name": k, "template": v} for k, v in data.pieces.model_dump().items()), pk="name"
+            (
+                {"name": name, "language": lang, "template": text}
+                for name, texts in data.pieces.model_dump().items()
+                for lang, text in texts.items()
+            ),
+            pk=("name", "language"),
         )
         session = data.bills
         db.table("session").insert(
@@ -468,9 +534,20 @@ class ScriptsSection:
                 "number": session.session,
                 "start": session.session_start.isoformat(),
                 "end": session.session_end.isoformat(),
-                "title": session.title,
-                "short_title": session.short_title,
-                "committee": session.committee,
+                "title": session.title["en"],
+                "short_title": session.short_title["en"],
+                "committee": session.committee["en"],
+                # Every language's texts, English included: {"es": {"title": ...}}.
+                "texts": json.dumps(
+                    {
+                        lang: {
+                            name: getattr(session, name)[lang]
+                            for name in SESSION_TEXTS
+                            if lang in getattr(session, name)
+                        }
+                        for lang in sorted({k for n in SESSION_TEXTS for k in getattr(session, n)})
+                    }
+                ),
             },
             pk="number",
         )
@@ -494,15 +571,19 @@ class ScriptsSection:
 
 def script_templates(
     conn: sqlite3.Connection,
-) -> tuple[dict[tuple[str, str, str], str], dict[str, str]]:
-    """The script templates by (situation, chamber, kind), and the intro and signature pieces."""
+) -> tuple[dict[tuple[str, str, str, str], str], dict[tuple[str, str], str]]:
+    """The script templates by (situation, chamber, kind, language), and the intro and signature
+    pieces by (name, language)."""
     templates = {
-        (s, c, k): t
-        for s, c, k, t in conn.execute(
-            "SELECT situation, chamber, kind, template FROM call_scripts"
+        (s, c, k, lang): t
+        for s, c, k, lang, t in conn.execute(
+            "SELECT situation, chamber, kind, language, template FROM call_scripts"
         )
     }
-    pieces = dict(conn.execute("SELECT name, template FROM script_pieces").fetchall())
+    pieces = {
+        (name, lang): t
+        for name, lang, t in conn.execute("SELECT name, language, template FROM script_pieces")
+    }
     return templates, pieces
 
 
