@@ -182,7 +182,7 @@ def test_mydata_lists_the_record_of_alerts_sent_to_the_chat(services: Services) 
     bid = broadcasts.create_broadcast(services.state, "<b>Hearing</b>", ["all"], actor=None)
     broadcasts.enqueue(services.state, bid, [CHAT])
     text = "\n".join(r.text for r in alerts(services).mydata(user()))
-    assert "<b>outbox</b>: 1 row(s)" in text
+    assert "<b>outbox</b>: 1 row" in text
     assert f"broadcast_id={bid}" in text
 
 

@@ -27,7 +27,7 @@ TOWN = "Lee"  # one Senate and one House district: the cards come at once
 NAMES = ("Lee", "Paul Mark", "Leigh Davis", "Massachusetts", "Telegram", "Press Pause")
 # Words of English that Spanish and Portuguese never use: one of them in a reply is a leak.
 ENGLISH = frozenset(
-    "the you your and with what which this that is are our we to of for it not no "
+    "the you your and with what which this that is are our we to of for it not "
     "call email contact details sources alerts get here state law bills".split()
 )
 _TAG = re.compile(r"<[^>]+>")

@@ -140,3 +140,31 @@ def test_the_conversation_memory_expires() -> None:
     assert memory.recall(1) == "es"
     now[0] += ConversationLanguage.TTL + 1
     assert memory.recall(1) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("¿está prohibido en Lawrence?", "lawrence"),
+        ("¿Está prohibido el reconocimiento facial en Chelsea?", "chelsea"),
+        ("¿Quiénes son mis legisladores en Lynn?", "lynn"),
+        ("mi ciudad es Revere", "revere"),
+        ("moro em Framingham", "framingham"),
+        ("é proibido em Lowell?", "lowell"),
+        ("minha cidade é Marlborough", "marlborough"),
+        ("quem são meus deputados em Fall River", "fall-river"),
+        ("Tem proibição em New Bedford?", "new-bedford"),
+    ],
+)
+def test_the_resolver_reads_spanish_and_portuguese_questions(
+    services: Services, text: str, place: str
+) -> None:
+    found = services.resolver.resolve(text)
+    assert found.place is not None and found.place.id == place
+
+
+@pytest.mark.parametrize(
+    "text", ["¿Qué puedo hacer?", "Como posso ajudar?", "ayuda", "¿Dónde está prohibido?"]
+)
+def test_spanish_and_portuguese_questions_name_no_town(services: Services, text: str) -> None:
+    assert services.resolver.resolve(text).place is None

@@ -216,7 +216,9 @@ class AlertsFlow:
             sections.append(section)
         for table, rows in found.items():
             lines = [
-                self.t("alerts.mydata_table", user, table=html.escape(table), count=len(rows))
+                self.catalog.plural(
+                    "alerts.mydata_table", user.language, len(rows), table=html.escape(table)
+                )
             ]
             for row in rows:
                 pairs = ", ".join(f"{key}={value}" for key, value in row.items())

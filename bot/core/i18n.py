@@ -71,6 +71,15 @@ class Catalog:
                 return self.t(candidate, lang, count=count, **values)
         raise KeyError(key)
 
+    def ordinal(self, number: int, lang: str = DEFAULT_LANGUAGE) -> str:
+        """ "194th", "194.º", "194º": ``language.ordinal.<CLDR ordinal category>``."""
+        locale = _locale(lang)
+        form = locale.ordinal_form(number) if locale is not None else "other"
+        for key in (f"language.ordinal.{form}", "language.ordinal.other"):
+            if key in self.messages.get(lang, {}) or self.has(key):
+                return self.t(key, lang, number=number)
+        return str(number)
+
     def date(self, value: date | Day, lang: str = DEFAULT_LANGUAGE) -> str:
         """Every date people read, in the language's long format: "June 27, 2019", "27 de junio
         de 2019"; a month alone: "June 2023", "junho de 2023"."""

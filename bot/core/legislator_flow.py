@@ -33,7 +33,6 @@ from bot.core.i18n import DEFAULT_LANGUAGE, Catalog
 from bot.core.reply import Button, Reply
 from bot.core.wards import WardPrecinct, parse_ward_precinct
 from bot.kb.directory import Directory, Lookup, Member, Town, UnknownPrecinct
-from bot.kb.models import ordinal
 from bot.kb.slug import slug
 from bot.kb.standing import Standing
 from bot.storage.outcomes import record_outcome, seat_week
@@ -343,7 +342,7 @@ class LegislatorFlow:
         return self._t(
             user,
             "legislators.session_ended",
-            session=ordinal(session.number),
+            session=self.catalog.ordinal(session.number, user.language),
             end=self.catalog.date(session.end, user.language),
         )
 
