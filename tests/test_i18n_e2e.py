@@ -27,10 +27,11 @@ TOWN = "Lee"  # one Senate and one House district: the cards come at once
 NAMES = ("Lee", "Paul Mark", "Leigh Davis", "Massachusetts", "Telegram", "Press Pause")
 # Words of English that Spanish and Portuguese never use: one of them in a reply is a leak.
 ENGLISH = frozenset(
-    "the you your and with what which this that is are our we to of for it not "
+    "the you your and with what which this that is are our we to of it not "
     "call email contact details sources alerts get here state law bills".split()
 )
 _TAG = re.compile(r"<[^>]+>")
+_PROFILE = re.compile(r'<a href="https://malegislature\.gov/Legislators/Profile/[^"]*">.*?</a>')
 _URL = re.compile(r"https?://\S+|t\.me/\S+|@\w+")
 
 
@@ -46,12 +47,15 @@ async def bot(fake_api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[tuple[FakeB
 
 def english_words(text: str) -> set[str]:
     """The English words of a reply, once its markup, links, commands and names are gone."""
+    # A district's official name ("Berkshire, Hampden, Franklin and Hampshire"), linked to its
+    # member's page, is a name.
+    text = _PROFILE.sub(" ", text)
     plain = html.unescape(_TAG.sub(" ", text))
     plain = _URL.sub(" ", plain)
     plain = re.sub(r"/\w+", " ", plain)  # /subscribe, /mydata: commands are commands
     for name in NAMES:
         plain = plain.replace(name, " ")
-    return {w for w in re.findall(r"[a-z]+", plain.casefold()) if w in ENGLISH}
+    return {w for w in re.findall(r"[^\W\d_]+", plain.casefold()) if w in ENGLISH}
 
 
 def shown(params: dict[str, Any]) -> list[str]:

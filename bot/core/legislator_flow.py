@@ -547,7 +547,7 @@ class LegislatorFlow:
         values = {
             "title": self._t(user, f"legislators.title.{member.chamber}"),
             "name": esc(member.name or ""),
-            "party": esc(member.party or ""),
+            "party": esc(self._party(member, user)),
             "district": district,
             "email": esc(member.email or self._t(user, "legislators.no_email")),
         }
@@ -607,7 +607,7 @@ class LegislatorFlow:
                     "legislators.candidate_line",
                     title=title,
                     name=name,
-                    party=esc(member.party or ""),
+                    party=esc(self._party(member, user)),
                     district=district,
                     phone=esc(
                         display_phone(member.phone) or self._t(user, "legislators.no_phone")
@@ -626,6 +626,11 @@ class LegislatorFlow:
         return Reply(text, tuple(paired), edit=True)
 
     # --- helpers --------------------------------------------------------------------------
+
+    def _party(self, member: Member, user: UserContext) -> str:
+        """The party in the resident's language ("Demócrata"); one we have no word for, as is."""
+        key = f"language.party.{slug(member.party or '')}"
+        return self._t(user, key) if self.catalog.has(key) else member.party or ""
 
     def _t(self, user: UserContext, key: str, **values: object) -> str:
         return self.catalog.t(key, user.language, **values)

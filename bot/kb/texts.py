@@ -7,12 +7,13 @@ or a mapping by language, as in ``measures.yaml``::
       en: "Hi, {intro} a constituent in {town}. ..."
       es: "Hola, {intro} ..."
 
-An entry may also carry a block per language holding its translated fields, which comes to the
-same thing::
+An entry may also carry its translated fields per language, directly or under
+``translations``, which comes to the same thing::
 
     call: "Hi, {intro} ..."
-    es:
-      call: "Hola, {intro} ..."
+    translations:
+      es:
+        call: "Hola, {intro} ..."
 
 English is required; another language may leave any field out (English is shown for it).
 """
@@ -40,7 +41,11 @@ def fold_blocks(raw: Any, fields: Iterable[str]) -> Any:
     names = set(fields)
     merged: dict[str, Any] = {}
     blocks: dict[str, Mapping[str, Any]] = {}
-    for key, value in raw.items():
+    items = list(raw.items())
+    translations = raw.get("translations")
+    if "translations" not in names and isinstance(translations, Mapping):
+        items = [(k, v) for k, v in items if k != "translations"] + list(translations.items())
+    for key, value in items:
         code = isinstance(key, str) and LANGUAGE_CODE.match(key) and key not in names
         if code and isinstance(value, Mapping):
             blocks[key] = value
