@@ -80,6 +80,7 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         share_link=lambda place_id: (
             answers.share_link(resolver.places[place_id]) if place_id in resolver.places else None
         ),
+        books={lang: ScriptBook.from_db(knowledge.db.conn, lang) for lang in catalog.languages},
     )
 
     def legislator_callback(user: UserContext, data: str) -> list[Reply]:

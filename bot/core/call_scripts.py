@@ -8,6 +8,7 @@ valid Telegram HTML, so filling one never fails and never leaves a ``{placeholde
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import sqlite3
@@ -62,36 +63,30 @@ class Filled:
 class ScriptBook:
     """The templates and the session whose bills they ask for."""
 
-    templates: dict[tuple[str, str, str, str], str]  # (situation, chamber, kind, lang) -> text
-    pieces: dict[tuple[str, str], str]  # (name, lang) -> text
+    templates: dict[tuple[str, str, str], str]  # (situation, chamber, kind) -> template
+    pieces: dict[str, str]
     session: Session
 
     @classmethod
-    def from_db(cls, db: sqlite3.Connection | sqlite_utils.Database) -> ScriptBook:
+    def from_db(
+        cls, db: sqlite3.Connection | sqlite_utils.Database, lang: str = DEFAULT_LANGUAGE
+    ) -> ScriptBook:
+        """The scripts in ``lang`` (English where it has no text), naming the bills in it."""
         conn = db.conn if isinstance(db, sqlite_utils.Database) else db
-        templates, pieces = script_templates(conn)
-        return cls(templates, pieces, measures.session(conn))
-
-    def languages(self, where: str, chamber: str) -> frozenset[str]:
-        """The languages the call script of a situation and chamber is written in."""
-        return frozenset(
-            lang for s, c, k, lang in self.templates if (s, c, k) == (where, chamber, "call")
+        templates, pieces = script_templates(conn, lang)
+        session = measures.session(conn)
+        named = dataclasses.replace(
+            session,
+            title=session.text("title", lang),
+            short_title=session.text("short_title", lang),
+            committee=session.text("committee", lang),
         )
-
-    def _piece(self, name: str, lang: str) -> str:
-        return self.pieces.get((name, lang)) or self.pieces[(name, DEFAULT_LANGUAGE)]
+        return cls(templates, pieces, named)
 
     def fill(
-        self,
-        member: Member,
-        title: str,
-        town: str,
-        where: str,
-        first_name: str | None,
-        lang: str = DEFAULT_LANGUAGE,
+        self, member: Member, title: str, town: str, where: str, first_name: str | None
     ) -> Filled:
-        """Fill the scripts of situation ``where`` for ``member`` in ``lang`` (English where
-        that language has no text); ``title`` is "Senator" etc."""
+        """Fill the scripts of situation ``where`` for ``member``; ``title`` is "Senator" etc."""
         name = clean_first_name(first_name)
         mode = "named" if name else "anonymous"
         piece_values = {"first_name": html.escape(name or "", quote=False), "town": esc(town)}
@@ -100,22 +95,19 @@ class ScriptBook:
             "title": esc(title),
             "name": esc(member.name or ""),
             "town": esc(town),
-            "intro": self._piece(f"intro_{mode}", lang).format(**piece_values),
-            "signature": self._piece(f"signature_{mode}", lang).format(**piece_values),
+            "intro": self.pieces[f"intro_{mode}"].format(**piece_values),
+            "signature": self.pieces[f"signature_{mode}"].format(**piece_values),
             "bill": esc(session.bill(member.chamber).number),
             "house_bill": esc(session.bill("house").number),
             "senate_bill": esc(session.bill("senate").number),
-            "bill_title": esc(session.text("title", lang)),
-            "short_title": esc(session.text("short_title", lang)),
-            "committee": esc(session.text("committee", lang)),
+            "bill_title": esc(session.title),
+            "short_title": esc(session.short_title),
+            "committee": esc(session.committee),
             "session": f"{ordinal(session.number)} General Court",
         }
 
         def one(kind: str) -> str:
-            template = self.templates.get((where, member.chamber, kind, lang))
-            if template is None:
-                template = self.templates[(where, member.chamber, kind, DEFAULT_LANGUAGE)]
-            return template.format(**values).strip()
+            return self.templates[(where, member.chamber, kind)].format(**values).strip()
 
         return Filled(one("call"), one("voicemail"), one("email_subject"), one("email_body"))
 
@@ -130,13 +122,14 @@ def render_script(
     first_name: str | None = None,
     lang: str = "en",
 ) -> str:
-    """Return the Telegram HTML message with the call script (or the email).
+    """Return the Telegram HTML message with the call script (or the email): the book's
+    script, framed by the catalog's texts in ``lang``.
 
     A call message starts with the name and the phone number in the form Telegram makes
     tappable; a member with no phone on record gets no call script (ValueError).
     """
     title = catalog.t(f"legislators.title.{member.chamber}", lang)
-    filled = book.fill(member, title, town, where, first_name, lang)
+    filled = book.fill(member, title, town, where, first_name)
     common = {"title": esc(title), "name": esc(member.name or "")}
     if kind == "call":
         phone = display_phone(member.phone)

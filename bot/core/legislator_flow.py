@@ -21,7 +21,7 @@ import secrets
 import sqlite3
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from urllib.parse import quote
@@ -144,9 +144,11 @@ class LegislatorFlow:
         today: Callable[[], date] = date.today,
         resolve_town: Callable[[str], str | None] | None = None,
         share_link: Callable[[str], str | None] = lambda place_id: None,
+        books: Mapping[str, ScriptBook] | None = None,
     ) -> None:
         self.directory = directory
-        self.book = book
+        self.book = book  # English
+        self.books = dict(books or {})  # the other languages' scripts, by language code
         self.catalog = catalog
         self.state = state
         self.town_standing = town_standing
@@ -294,15 +296,16 @@ class LegislatorFlow:
             return self._stale(user)  # the card offers no call script without a phone
         signed = "n" in flag
         english = "e" in flag and user.language != DEFAULT_LANGUAGE
+        lang = DEFAULT_LANGUAGE if english else user.language
         text = render_script(
-            self.book,
+            self.books.get(lang, self.book),
             self.catalog,
             "call" if kind == "call" else "email",
             member,
             town.name,
             situation(self.town_standing(place_id)),
             user.first_name if signed else None,
-            DEFAULT_LANGUAGE if english else user.language,
+            lang,
         )
         if english:
             # The office may answer in English: the resident reads why in their own language.

@@ -9,7 +9,8 @@ Two sections live here:
 * :data:`SCRIPTS_SECTION` reads ``scripts.yaml`` (call, voicemail and email templates, each
   checked as Telegram HTML, and the sources their claims rest on) and ``bills.yaml`` (the current
   session, the day it ends, its bill numbers). It writes ``call_scripts``, ``script_pieces``,
-  ``session`` and ``bills``.
+  ``session`` and ``bills``. Their ``translations`` (the same texts in other languages) are
+  checked like the English, with the English placeholders, and kept on the loaded models.
 
 A precinct label is ``"W-P"`` in a town with wards (Boston ward 21 precinct 1 is ``"21-1"``) and
 ``"P"`` in a town without (``"3"``, ``"13A"``).
@@ -23,16 +24,15 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import sqlite_utils
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from bot.kb.errors import KnowledgeError
-from bot.kb.html import check_template
+from bot.kb.html import check_template, placeholders
 from bot.kb.section import entry_label, read_yaml, require_unique, validate_entries
 from bot.kb.slug import slug
-from bot.kb.texts import LANGUAGE_CODE, fold_blocks
 
 Chamber = Literal["senate", "house"]
 CHAMBERS: tuple[Chamber, ...] = ("senate", "house")
@@ -63,14 +63,6 @@ SCRIPT_PLACEHOLDERS = frozenset(
     }
 )
 # Values that stand for the placeholders while a template is checked as Telegram HTML.
-SESSION_TEXTS = ("title", "short_title", "committee")  # bills.yaml fields people read
-
-
-def _field(name: str, lang: str) -> str:
-    """How an error names a text: ``call``, or ``call.es`` for a translation."""
-    return name if lang == "en" else f"{name}.{lang}"
-
-
 SCRIPT_SAMPLES = {"intro": "My name is Ana and I'm", "signature": "Ana\nA constituent in Adams"}
 PIECE_PLACEHOLDERS = {
     "intro_named": frozenset({"first_name", "town"}),
@@ -338,70 +330,52 @@ class ScriptSource(BaseModel):
     kind: str = Field(min_length=1)
 
 
-ByLanguage = dict[str, str]  # language code -> text; "en" required (bot/kb/texts.py)
+Lang = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 
 
-def _check_languages(texts: ByLanguage) -> ByLanguage:
-    if "en" not in texts:
-        raise ValueError("an English text (en) is required")
-    for lang, text in texts.items():
-        if not LANGUAGE_CODE.match(lang):
-            raise ValueError(f"{lang!r} is not a language code such as es or pt")
-        if not text.strip():
-            raise ValueError(f"the {lang} text is empty")
-    return texts
+class ScriptText(BaseModel):
+    """A script's words in one more language."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    call: str = Field(min_length=1)
+    voicemail: str = Field(min_length=1)
+    email_subject: str = Field(min_length=1)
+    email_body: str = Field(min_length=1)
 
 
 class ScriptEntry(BaseModel):
-    """The call, voicemail and email for one situation and chamber (or both chambers), each
-    in English and any other language (a string alone is English)."""
+    """The call, voicemail and email for one situation and chamber (or both chambers)."""
 
     model_config = ConfigDict(extra="forbid")
 
     situation: Situation
     chamber: Literal["senate", "house", "both"]
     sources: list[str] = Field(min_length=1)  # ids of `sources`: what its claims rest on
-    call: ByLanguage
-    voicemail: ByLanguage
-    email_subject: ByLanguage
-    email_body: ByLanguage
-
-    @model_validator(mode="before")
-    @classmethod
-    def _by_language(cls, raw: object) -> object:
-        return fold_blocks(raw, SCRIPT_KINDS)
-
-    @model_validator(mode="after")
-    def _english_required(self) -> ScriptEntry:
-        for kind in SCRIPT_KINDS:
-            _check_languages(getattr(self, kind))
-        return self
+    call: str = Field(min_length=1)
+    voicemail: str = Field(min_length=1)
+    email_subject: str = Field(min_length=1)
+    email_body: str = Field(min_length=1)
+    translations: dict[Lang, ScriptText] = {}
 
     @property
     def chambers(self) -> tuple[Chamber, ...]:
         return CHAMBERS if self.chamber == "both" else (self.chamber,)
 
 
-class ScriptPieces(BaseModel):
+class PiecesText(BaseModel):
     """How the resident introduces and signs: with the first name they gave, or without."""
 
     model_config = ConfigDict(extra="forbid")
 
-    intro_named: ByLanguage
-    intro_anonymous: ByLanguage
-    signature_named: ByLanguage
-    signature_anonymous: ByLanguage
+    intro_named: str
+    intro_anonymous: str
+    signature_named: str
+    signature_anonymous: str
 
-    @model_validator(mode="before")
-    @classmethod
-    def _by_language(cls, raw: object) -> object:
-        return fold_blocks(raw, PIECE_PLACEHOLDERS)
 
-    @model_validator(mode="after")
-    def _english_required(self) -> ScriptPieces:
-        for name in PIECE_PLACEHOLDERS:
-            _check_languages(getattr(self, name))
-        return self
+class ScriptPieces(PiecesText):
+    translations: dict[Lang, PiecesText] = {}
 
 
 class BillEntry(BaseModel):
@@ -412,6 +386,15 @@ class BillEntry(BaseModel):
     url: str = Field(pattern=r"^https://")
 
 
+class SessionText(BaseModel):
+    """How a script names the bills and their committee in one more language."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    short_title: str = Field(min_length=1)
+    committee: str = Field(min_length=1)
+
+
 class BillsFile(BaseModel):
     """The statewide bill the scripts ask for, in the current session, and when it ends."""
 
@@ -420,21 +403,11 @@ class BillsFile(BaseModel):
     session: int = Field(ge=190)
     session_start: date
     session_end: date
-    title: ByLanguage
-    short_title: ByLanguage
-    committee: ByLanguage
+    title: str = Field(min_length=1)
+    short_title: str = Field(min_length=1)
+    committee: str = Field(min_length=1)
     bills: list[BillEntry]
-
-    @model_validator(mode="before")
-    @classmethod
-    def _by_language(cls, raw: object) -> object:
-        return fold_blocks(raw, SESSION_TEXTS)
-
-    @model_validator(mode="after")
-    def _english_required(self) -> BillsFile:
-        for name in SESSION_TEXTS:
-            _check_languages(getattr(self, name))
-        return self
+    translations: dict[Lang, SessionText] = {}
 
     @model_validator(mode="after")
     def _ends_after_it_starts(self) -> BillsFile:
@@ -469,8 +442,16 @@ class ScriptsSection:
         label = entry_label("situation")
         scripts = validate_entries(shown, raw.get("scripts"), ScriptEntry, label)
         for name, allowed in PIECE_PLACEHOLDERS.items():
-            for lang, text in getattr(pieces[0], name).items():
-                check_template(shown, "pieces", _field(name, lang), text, allowed)
+            check_template(shown, "pieces", name, getattr(pieces[0], name), allowed)
+            for lang, piece in pieces[0].translations.items():
+                _check_translation(
+                    shown,
+                    "pieces",
+                    f"translations.{lang}.{name}",
+                    getattr(piece, name),
+                    getattr(pieces[0], name),
+                    allowed,
+                )
         known = {s.id for s in sources}
         seen: dict[tuple[str, str], str] = {}
         for index, entry in enumerate(scripts):
@@ -481,9 +462,18 @@ class ScriptsSection:
                         shown, where, f"sources.{position}", f"unknown source {source!r}"
                     )
             for kind in SCRIPT_KINDS:
-                for lang, text in getattr(entry, kind).items():
-                    check_template(
-                        shown, where, _field(kind, lang), text, SCRIPT_PLACEHOLDERS, SCRIPT_SAMPLES
+                check_template(
+                    shown, where, kind, getattr(entry, kind), SCRIPT_PLACEHOLDERS, SCRIPT_SAMPLES
+                )
+                for lang, words in entry.translations.items():
+                    _check_translation(
+                        shown,
+                        where,
+                        f"translations.{lang}.{kind}",
+                        getattr(words, kind),
+                        getattr(entry, kind),
+                        SCRIPT_PLACEHOLDERS,
+                        SCRIPT_SAMPLES,
                     )
             for chamber in entry.chambers:
                 if (entry.situation, chamber) in seen:
@@ -504,6 +494,7 @@ class ScriptsSection:
         return ScriptsData(pieces[0], scripts, bills)
 
     def write(self, db: sqlite_utils.Database, data: ScriptsData) -> None:
+        # One row per language: English ("en") and each translation.
         db.table("call_scripts").insert_all(
             (
                 {
@@ -511,20 +502,21 @@ class ScriptsSection:
                     "chamber": chamber,
                     "kind": kind,
                     "language": lang,
-                    "template": text,
+                    "template": getattr(words, kind),
                 }
                 for e in data.scripts
+                for lang, words in (("en", e), *e.translations.items())
                 for chamber in e.chambers
                 for kind in SCRIPT_KINDS
-                for lang, text in getattr(e, kind).items()
             ),
             pk=("situation", "chamber", "kind", "language"),
         )
+        pieces = data.pieces
         db.table("script_pieces").insert_all(
             (
                 {"name": name, "language": lang, "template": text}
-                for name, texts in data.pieces.model_dump().items()
-                for lang, text in texts.items()
+                for lang, words in (("en", pieces), *pieces.translations.items())
+                for name, text in words.model_dump(exclude={"translations"}).items()
             ),
             pk=("name", "language"),
         )
@@ -534,19 +526,13 @@ class ScriptsSection:
                 "number": session.session,
                 "start": session.session_start.isoformat(),
                 "end": session.session_end.isoformat(),
-                "title": session.title["en"],
-                "short_title": session.short_title["en"],
-                "committee": session.committee["en"],
-                # Every language's texts, English included: {"es": {"title": ...}}.
+                "title": session.title,
+                "short_title": session.short_title,
+                "committee": session.committee,
+                # How other languages name the bills: {"es": {"short_title": ..., ...}}.
                 "texts": json.dumps(
-                    {
-                        lang: {
-                            name: getattr(session, name)[lang]
-                            for name in SESSION_TEXTS
-                            if lang in getattr(session, name)
-                        }
-                        for lang in sorted({k for n in SESSION_TEXTS for k in getattr(session, n)})
-                    }
+                    {lang: words.model_dump() for lang, words in session.translations.items()},
+                    ensure_ascii=False,
                 ),
             },
             pk="number",
@@ -569,21 +555,45 @@ class ScriptsSection:
         )
 
 
+def _check_translation(
+    shown: str,
+    where: str,
+    field: str,
+    text: str,
+    english: str,
+    allowed: frozenset[str],
+    samples: dict[str, str] | None = None,
+) -> None:
+    check_template(shown, where, field, text, allowed, samples)
+    if set(placeholders(shown, where, field, text)) != set(
+        placeholders(shown, where, field, english)
+    ):
+        raise KnowledgeError(shown, where, field, "placeholders differ from English")
+
+
 def script_templates(
-    conn: sqlite3.Connection,
-) -> tuple[dict[tuple[str, str, str, str], str], dict[tuple[str, str], str]]:
-    """The script templates by (situation, chamber, kind, language), and the intro and signature
-    pieces by (name, language)."""
+    conn: sqlite3.Connection, lang: str = "en"
+) -> tuple[dict[tuple[str, str, str], str], dict[str, str]]:
+    """The script templates by (situation, chamber, kind), and the intro and signature pieces,
+    in ``lang``: its own text where it has one, English elsewhere."""
     templates = {
-        (s, c, k, lang): t
-        for s, c, k, lang, t in conn.execute(
-            "SELECT situation, chamber, kind, language, template FROM call_scripts"
+        (s, c, k): t
+        for s, c, k, t in conn.execute(
+            "SELECT situation, chamber, kind, template FROM call_scripts WHERE language = ?",
+            (lang,),
         )
     }
-    pieces = {
-        (name, lang): t
-        for name, lang, t in conn.execute("SELECT name, language, template FROM script_pieces")
-    }
+    for s, c, k, t in conn.execute(
+        "SELECT situation, chamber, kind, template FROM call_scripts WHERE language = 'en'"
+    ):
+        templates.setdefault((s, c, k), t)
+    pieces = dict(
+        conn.execute(
+            "SELECT name, template FROM script_pieces WHERE language = ?", (lang,)
+        ).fetchall()
+    )
+    for name, t in conn.execute("SELECT name, template FROM script_pieces WHERE language = 'en'"):
+        pieces.setdefault(name, t)
     return templates, pieces
 
 
