@@ -298,5 +298,10 @@ def test_an_alert_to_someone_who_kept_no_districts_has_the_stop_line_only(
     services: Services,
 ) -> None:
     services.conversation.callback(user("es"), "alr:sub:somerville")
-    text, buttons = alert_copy(services.state, services.catalog, CHAT, "Audiencia")
+    text, buttons = alert_copy(services.state, services.catalog, CHAT, "Audiencia", "es")
     assert text.startswith("Audiencia\n\n") and buttons == ()
+
+
+@pytest.mark.parametrize("text", ["para", "Para!", "parar", "cancelar", "basta", "chega", "sair"])
+def test_spanish_and_portuguese_stop_words_stop(text: str) -> None:
+    assert is_stop_word(text)

@@ -38,6 +38,11 @@ STOP_WORDS = frozenset(
         "cancel",
         "quit",
         "parar",
+        "para",  # Spanish: "stop!" (a whole message; "para" in a sentence is not this)
+        "pará",
+        "detener",
+        "basta",
+        "chega",
         "cancelar",
         "baja",
         "alto",

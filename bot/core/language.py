@@ -153,7 +153,11 @@ class Languages:
         """The user with the language to answer in (``user.language`` is Telegram's)."""
         lang = self.memory.recall(user.chat_id)
         if lang is None:
-            found = subscribers.get(self.state, user.chat_id)
+            try:
+                found = subscribers.get(self.state, user.chat_id)
+            except sqlite3.Error:  # "something went wrong" must still be said, in Telegram's
+                logger.warning("Could not read a subscriber's language")
+                found = None
             if found is not None and found.language in self.catalog.languages:
                 lang = found.language
         if lang is None:
