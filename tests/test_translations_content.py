@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 import string
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +23,7 @@ from bot.broadcast.telegram_html import validate, visible_length
 from bot.core.answers import SCREEN_CHARS
 from bot.core.call_scripts import ScriptBook, render_script
 from bot.core.context import UserContext
+from bot.kb.errors import KnowledgeError
 from bot.kb.faq import SECTION as FAQ
 from bot.kb.legislators import SCRIPT_KINDS, SCRIPTS_SECTION
 from bot.kb.messages import read_catalogs
@@ -219,6 +222,55 @@ def test_every_script_piece_and_bill_name_has_spanish_and_portuguese() -> None:
                     f"{where}.{kind}: lost {h!r}" for h in lost_hedges(english, words, lang)
                 ]
     assert problems == []
+
+
+@pytest.fixture
+def small_knowledge(tmp_path: Path) -> Path:
+    """A copy of the files the FAQ and scripts sections read, to break on purpose."""
+    for name in ("faq.yaml", "scripts.yaml", "bills.yaml"):
+        shutil.copy(DEFAULT_KNOWLEDGE_DIR / name, tmp_path / name)
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_translated_faq_answer_must_keep_the_english_placeholders(small_knowledge: Path) -> None:
+    edit(small_knowledge / "faq.yaml", "\n        {bills_status}\n", "\n")
+    with pytest.raises(KnowledgeError) as caught:
+        FAQ.load(small_knowledge)
+    assert caught.value.field == "translations.es.answer"
+    assert caught.value.message == "placeholders differ from English"
+
+
+def test_a_translated_faq_answer_is_checked_as_telegram_html(small_knowledge: Path) -> None:
+    edit(small_knowledge / "faq.yaml", "La <b>vigilancia facial</b>", "La <b>vigilancia facial")
+    with pytest.raises(KnowledgeError, match=r"translations\.es\.answer': not valid Telegram"):
+        FAQ.load(small_knowledge)
+
+
+def test_a_translated_script_may_use_only_the_script_placeholders(small_knowledge: Path) -> None:
+    edit(small_knowledge / "scripts.yaml", "apoye el {bill}, {short_title}", "apoye el {proyecto}")
+    with pytest.raises(KnowledgeError) as caught:
+        SCRIPTS_SECTION.load(small_knowledge)
+    assert (caught.value.entry, caught.value.field) == ("#1 (ban, both)", "translations.es.call")
+    assert "unknown placeholder {proyecto}" in caught.value.message
+
+
+def test_a_translated_script_must_keep_the_english_placeholders(small_knowledge: Path) -> None:
+    edit(small_knowledge / "scripts.yaml", "apoie o {bill}, {short_title}", "apoie o {bill}")
+    with pytest.raises(KnowledgeError, match="placeholders differ from English"):
+        SCRIPTS_SECTION.load(small_knowledge)
+
+
+def test_a_translated_signature_keeps_the_first_name(small_knowledge: Path) -> None:
+    edit(small_knowledge / "scripts.yaml", '"me llamo {first_name} y soy"', '"me llamo y soy"')
+    with pytest.raises(KnowledgeError) as caught:
+        SCRIPTS_SECTION.load(small_knowledge)
+    assert (caught.value.entry, caught.value.field) == ("pieces", "translations.es.intro_named")
 
 
 # -- limits ---------------------------------------------------------------------------------------
