@@ -47,6 +47,8 @@ class Services:
     def close(self) -> None:
         self.knowledge.close()
         self.state.close()
+        if self.languages.reader is not self.state:
+            self.languages.reader.close()
 
 
 def open_knowledge(settings: Settings) -> KnowledgeStore:
@@ -104,7 +106,11 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
     # with no ban or moratorium in force.
     answers.more_buttons = local_action.buttons
 
-    languages = Languages(state, catalog)
+    # Each update's language is read on a connection of its own: under WAL a read never waits
+    # for a writer, and so a lookup never waits behind a subscription waiting for SQLite's lock.
+    memory = str(settings.db_path) == ":memory:"
+    reader = state if memory else state_db.connect(settings.db_path)
+    languages = Languages(state, catalog, reader=reader)
     flows: dict[str, CallbackHandler] = {
         callbacks.LANGUAGE: languages.callback,
         callbacks.LEGISLATORS: legislator_callback,

@@ -137,8 +137,10 @@ class Languages:
         state: sqlite3.Connection,
         catalog: Catalog,
         memory: ConversationLanguage | None = None,
+        reader: sqlite3.Connection | None = None,
     ) -> None:
-        self.state = state
+        self.state = state  # writes: a subscriber's chosen language
+        self.reader = reader or state  # reads: each update's language
         self.catalog = catalog
         self.memory = memory or ConversationLanguage()
 
@@ -154,7 +156,7 @@ class Languages:
         lang = self.memory.recall(user.chat_id)
         if lang is None:
             try:
-                found = subscribers.get(self.state, user.chat_id)
+                found = subscribers.get(self.reader, user.chat_id)
             except sqlite3.Error:  # "something went wrong" must still be said, in Telegram's
                 logger.warning("Could not read a subscriber's language")
                 found = None
