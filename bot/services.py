@@ -15,6 +15,7 @@ from bot.core.context import UserContext
 from bot.core.conversation import CallbackHandler, Conversation, TextHook
 from bot.core.faq import Faq
 from bot.core.i18n import Catalog
+from bot.core.language import Languages
 from bot.core.legislator_flow import LegislatorFlow
 from bot.core.local_action import LocalActionFlow
 from bot.core.location_flow import LocationFlow
@@ -46,10 +47,13 @@ class Services:
     local_action: LocalActionFlow
     location: LocationFlow
     pictures: Pictures
+    languages: Languages
 
     def close(self) -> None:
         self.knowledge.close()
         self.state.close()
+        if self.languages.reader is not self.state:
+            self.languages.reader.close()
 
 
 def open_knowledge(settings: Settings) -> KnowledgeStore:
@@ -83,6 +87,7 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         share_link=lambda place_id: (
             answers.share_link(resolver.places[place_id]) if place_id in resolver.places else None
         ),
+        books={lang: ScriptBook.from_db(knowledge.db.conn, lang) for lang in catalog.languages},
     )
 
     def legislator_callback(user: UserContext, data: str) -> list[Reply]:
@@ -115,7 +120,13 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         # Channels that send pictures (Telegram) handle ``map:`` themselves.
         return [Reply(catalog.t("pictures.map.elsewhere", user.language))]
 
+    # Each update's language is read on a connection of its own: under WAL a read never waits
+    # for a writer, and so a lookup never waits behind a subscription waiting for SQLite's lock.
+    memory = str(settings.db_path) == ":memory:"
+    reader = state if memory else state_db.connect(settings.db_path)
+    languages = Languages(state, catalog, reader=reader)
     flows: dict[str, CallbackHandler] = {
+        callbacks.LANGUAGE: languages.callback,
         callbacks.LEGISLATORS: legislator_callback,
         callbacks.SCRIPT: legislator_callback,
         callbacks.OUTCOME: legislator_callback,
@@ -134,7 +145,7 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         legislators.text_hook,
         local_action.text_hook,
     ]
-    conversation = Conversation(resolver, answers, faq, catalog, flows, hooks)
+    conversation = Conversation(resolver, answers, faq, catalog, flows, hooks, languages)
 
     def locate(latitude: float, longitude: float) -> Located:
         # The polygons load on the first pin (a second or two), once per process.
@@ -154,4 +165,5 @@ def open_services(settings: Settings, bot_username: str | None = None) -> Servic
         local_action,
         location,
         pictures,
+        languages,
     )

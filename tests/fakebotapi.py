@@ -318,10 +318,15 @@ class FakeBotAPI:
         return int(raw["update_id"])
 
     def push_text(
-        self, chat_id: int, text: str, user_id: int | None = None, first_name: str = "Ana"
+        self,
+        chat_id: int,
+        text: str,
+        user_id: int | None = None,
+        first_name: str = "Ana",
+        language_code: str = "en",
     ) -> int:
         """Queue a text message from a user; a leading ``/command`` gets a bot_command entity."""
-        message = self._user_message(chat_id, user_id, first_name)
+        message = self._user_message(chat_id, user_id, first_name, language_code)
         message["text"] = text
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0]
@@ -337,6 +342,7 @@ class FakeBotAPI:
         message_id: int,
         user_id: int | None = None,
         first_name: str = "Ana",
+        language_code: str = "en",
     ) -> str:
         """Queue a button press on ``message_id``; return the callback query id."""
         with self._cond:
@@ -348,7 +354,7 @@ class FakeBotAPI:
             }
         query = {
             "id": query_id,
-            "from": _user(user_id if user_id is not None else chat_id, first_name),
+            "from": _user(user_id if user_id is not None else chat_id, first_name, language_code),
             "message": message,
             "chat_instance": str(chat_id),
             "data": data,
@@ -1033,7 +1039,9 @@ class FakeBotAPI:
             with contextlib.suppress(RuntimeError):
                 loop.call_soon_threadsafe(callback)
 
-    def _user_message(self, chat_id: int, user_id: int | None, first_name: str) -> dict[str, Any]:
+    def _user_message(
+        self, chat_id: int, user_id: int | None, first_name: str, language_code: str = "en"
+    ) -> dict[str, Any]:
         with self._cond:
             self._message_ids[chat_id] += 1
             message_id = self._message_ids[chat_id]
@@ -1041,7 +1049,7 @@ class FakeBotAPI:
             "message_id": message_id,
             "date": int(time.time()),
             "chat": _chat(chat_id, first_name),
-            "from": _user(user_id if user_id is not None else chat_id, first_name),
+            "from": _user(user_id if user_id is not None else chat_id, first_name, language_code),
         }
 
     def _bot_message(self, chat_id: Any, message_id: int) -> dict[str, Any]:
@@ -1069,8 +1077,13 @@ def _update_chat(update: Mapping[str, Any]) -> int | None:
     return None
 
 
-def _user(user_id: int, first_name: str) -> dict[str, Any]:
-    return {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "en"}
+def _user(user_id: int, first_name: str, language_code: str = "en") -> dict[str, Any]:
+    return {
+        "id": user_id,
+        "is_bot": False,
+        "first_name": first_name,
+        "language_code": language_code,
+    }
 
 
 def _bot_user(full: bool = False, inline: bool = False) -> dict[str, Any]:

@@ -113,10 +113,10 @@ def test_the_language_stored_is_the_users_catalog_language(services: Services) -
         ("en", "unsubscribe", "no more alerts"),
         ("en", "Cancel", "no more alerts"),
         ("en", " quit! ", "no more alerts"),
-        ("es", "PARAR", "no recibirás más alertas"),
-        ("es", "cancelar", "no recibirás más alertas"),
-        ("es", "Baja", "no recibirás más alertas"),
-        ("es", "alto", "no recibirás más alertas"),
+        ("es", "PARAR", "no recibirá más alertas"),
+        ("es", "cancelar", "no recibirá más alertas"),
+        ("es", "Baja", "no recibirá más alertas"),
+        ("es", "alto", "no recibirá más alertas"),
         ("pt", "PARE", "não vai receber mais alertas"),
         ("pt", "parar", "não vai receber mais alertas"),
         ("pt", "Sair", "não vai receber mais alertas"),
@@ -136,7 +136,7 @@ def test_a_stop_word_as_the_whole_message_unsubscribes_at_once(
     [
         ("en", "stop sending me messages", "no more alerts"),
         ("en", "unsubscribe me please", "no more alerts"),
-        ("es", "no me manden más mensajes", "no recibirás más alertas"),
+        ("es", "no me manden más mensajes", "no recibirá más alertas"),
         ("pt", "pare de me enviar mensagens", "não vai receber mais alertas"),
     ],
 )
@@ -152,7 +152,7 @@ def test_stop_from_a_non_subscriber_gets_a_gentle_you_werent_subscribed(
     services: Services,
 ) -> None:
     assert "weren't subscribed" in one(services.conversation.text(user(), "STOP"))
-    assert "No estabas suscrito" in one(services.conversation.text(user("es"), "parar"))
+    assert "No estaba suscrito" in one(services.conversation.text(user("es"), "parar"))
 
 
 @pytest.mark.parametrize("text", ["stop the surveillance", "stopping", "Stop in Boston", "Alton"])
@@ -171,10 +171,10 @@ def test_mydata_shows_everything_stored_and_nothing_for_a_stranger(services: Ser
     assert "We hold nothing about you" in one(alerts(services).mydata(user()))
     services.conversation.callback(user("es"), "alr:sub:cambridge")
     text = one(alerts(services).mydata(user("es")))
-    assert f"Chat id: {CHAT}" in text
-    assert "Town: Cambridge" in text and "español" in text
+    assert f"Id de chat: {CHAT}" in text
+    assert "Municipio: Cambridge" in text and "español" in text
     row = stored_row(services)
-    assert row is not None and f"Subscribed on: {row[3]}" in text
+    assert row is not None and f"Suscrito el: {row[3]}" in text
 
 
 def test_mydata_lists_the_record_of_alerts_sent_to_the_chat(services: Services) -> None:
@@ -182,7 +182,7 @@ def test_mydata_lists_the_record_of_alerts_sent_to_the_chat(services: Services) 
     bid = broadcasts.create_broadcast(services.state, "<b>Hearing</b>", ["all"], actor=None)
     broadcasts.enqueue(services.state, bid, [CHAT])
     text = "\n".join(r.text for r in alerts(services).mydata(user()))
-    assert "<b>outbox</b>: 1 row(s)" in text
+    assert "<b>outbox</b>: 1 row" in text
     assert f"broadcast_id={bid}" in text
 
 
@@ -298,5 +298,10 @@ def test_an_alert_to_someone_who_kept_no_districts_has_the_stop_line_only(
     services: Services,
 ) -> None:
     services.conversation.callback(user("es"), "alr:sub:somerville")
-    text, buttons = alert_copy(services.state, services.catalog, CHAT, "Audiencia")
+    text, buttons = alert_copy(services.state, services.catalog, CHAT, "Audiencia", "es")
     assert text.startswith("Audiencia\n\n") and buttons == ()
+
+
+@pytest.mark.parametrize("text", ["para", "Para!", "parar", "cancelar", "basta", "chega", "sair"])
+def test_spanish_and_portuguese_stop_words_stop(text: str) -> None:
+    assert is_stop_word(text)

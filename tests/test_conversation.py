@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -200,14 +201,30 @@ def test_chatter_gets_a_helpful_reply_with_examples(conversation: Conversation) 
     assert "ZIP code" in text and "<i>Cambridge</i>" in text
 
 
-@pytest.mark.parametrize("greeting", ["hi", "Hello there!", "hola", "Oi, boa tarde"])
-def test_a_greeting_gets_the_welcome(conversation: Conversation, greeting: str) -> None:
-    assert only_text(conversation.text(USER, greeting)) == only_text(conversation.start(USER))
+@pytest.mark.parametrize(
+    ("greeting", "lang"),
+    [("hi", "en"), ("Hello there!", "en"), ("hola", "es"), ("Oi, boa tarde", "pt")],
+)
+def test_a_greeting_gets_the_welcome_in_its_language(
+    conversation: Conversation, greeting: str, lang: str
+) -> None:
+    speaker = replace(USER, language=lang)
+    assert only_text(conversation.text(USER, greeting)).startswith(
+        only_text(conversation.start(speaker))
+    )
 
 
-@pytest.mark.parametrize("words", ["help", "menu", "start over", "ayuda", "ajuda"])
-def test_help_without_a_slash_gets_help(conversation: Conversation, words: str) -> None:
-    assert only_text(conversation.text(USER, words)) == only_text(conversation.help(USER))
+@pytest.mark.parametrize(
+    ("words", "lang"),
+    [("help", "en"), ("menu", "en"), ("start over", "en"), ("ayuda", "es"), ("ajuda", "pt")],
+)
+def test_help_without_a_slash_gets_help_in_its_language(
+    conversation: Conversation, words: str, lang: str
+) -> None:
+    speaker = replace(USER, language=lang)
+    assert only_text(conversation.text(USER, words)).startswith(
+        only_text(conversation.help(speaker))
+    )
 
 
 def test_thanks_get_a_short_reply(conversation: Conversation) -> None:

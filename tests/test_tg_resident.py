@@ -48,8 +48,12 @@ async def test_start_welcomes_and_registers_the_command_menu(bot: Any) -> None:
     assert "type your <b>town</b>" in params["text"].lower() or "Type your" in params["text"]
     assert "/privacy" in params["text"]
     assert params["parse_mode"] == "HTML"
-    menu = await api.wait_for("setMyCommands")
-    assert [c["command"] for c in menu[0].params["commands"]] == [c.command for c in COMMANDS]
+    menus = await api.wait_for("setMyCommands", count=3)
+    assert [c["command"] for c in menus[0].params["commands"]] == list(COMMANDS)
+    # The same menu for Telegrams set to Spanish and to Portuguese, in their language.
+    by_language = {m.params.get("language_code"): m.params["commands"] for m in menus[1:]}
+    assert set(by_language) == {"es", "pt"}
+    assert [c["command"] for c in by_language["es"]] == list(COMMANDS)
 
 
 async def test_a_typo_d_town_is_answered_with_its_ban_and_next_steps(bot: Any) -> None:

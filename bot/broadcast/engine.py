@@ -109,8 +109,9 @@ class SendResult:
 
 
 Buttons = tuple[tuple[Button, ...], ...]
-# One subscriber's copy of an alert: (chat id, organizer's text) -> (text, buttons).
-Personalize = Callable[[int, str], tuple[str, Buttons]]
+# One subscriber's copy of an alert: (chat id, the text it gets, that text's language) ->
+# (text, buttons).
+Personalize = Callable[[int, str, str], tuple[str, Buttons]]
 
 
 class Sender(Protocol):
@@ -243,6 +244,7 @@ class Engine:
         self.clock = clock
         self.owner = store.new_owner()
         self._permanent_streak: list[str] = []
+        self._texts: dict[str, str] = {}
         self._delivered_any = False
 
     async def _db(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -336,6 +338,7 @@ class Engine:
                 broadcast_id,
                 len(interrupted),
             )
+        self._texts = await self._db(store.texts, self.conn, broadcast_id)
         work = _Work()
         rows = await self._db(store.pending, self.conn, broadcast_id)
         # Interrupted rows go last: their first attempt may have reached the chat a moment ago.
@@ -461,10 +464,13 @@ class Engine:
                 self._settle(work)  # erased by forget() or cancelled meanwhile
                 continue
             attempts += 1
+            # The text the outbox recorded for this recipient when the audience was queued.
+            lang = await self._db(store.recipient_language, self.conn, bid, chat_id)
+            own = self._texts.get(lang) or broadcast.text
             text, buttons = (
-                await self._db(self.personalize, chat_id, broadcast.text)
+                await self._db(self.personalize, chat_id, own, lang)
                 if self.personalize is not None
-                else (broadcast.text, ())
+                else (own, ())
             )
             result = await self.sender.send(chat_id, text, paid=self.paid, buttons=buttons)
             await self._record(bid, chat_id, attempts, result, work, report)

@@ -51,19 +51,21 @@ def pin(services: Services, user: UserContext, text: str) -> list[Reply]:
 def run_console(services: Services, stdin: TextIO, stdout: TextIO, prompt: bool = True) -> int:
     """Chat on the terminal until end of input or /quit."""
     conversation = services.conversation
-    user = UserContext(chat_id=CONSOLE_CHAT_ID, first_name=None)
-    commands: dict[str, Callable[[str], list[Reply]]] = {
-        "/start": lambda arg: conversation.start(user, arg or None),
-        "/help": lambda arg: conversation.help(user),
-        "/privacy": lambda arg: conversation.privacy(user),
-        "/legislators": lambda arg: [services.legislators.command(arg, user)],
+    settle = services.languages.settle
+    base = UserContext(chat_id=CONSOLE_CHAT_ID, first_name=None)
+    commands: dict[str, Callable[[UserContext, str], list[Reply]]] = {
+        "/start": lambda user, arg: conversation.start(user, arg or None),
+        "/help": lambda user, arg: conversation.help(user),
+        "/privacy": lambda user, arg: conversation.privacy(user),
+        "/language": lambda user, arg: [services.languages.menu(user)],
+        "/legislators": lambda user, arg: [services.legislators.command(arg, user)],
     }
     alerts = services.alerts
-    commands["/subscribe"] = lambda arg: alerts.subscribe_command(user, arg)
-    commands["/unsubscribe"] = lambda arg: alerts.unsubscribe(user)
-    commands["/mydata"] = lambda arg: alerts.mydata(user)
-    commands["/forget"] = lambda arg: alerts.forget_ask(user)
-    commands["/pin"] = lambda arg: pin(services, user, arg)
+    commands["/subscribe"] = lambda user, arg: alerts.subscribe_command(user, arg)
+    commands["/unsubscribe"] = lambda user, arg: alerts.unsubscribe(user)
+    commands["/mydata"] = lambda user, arg: alerts.mydata(user)
+    commands["/forget"] = lambda user, arg: alerts.forget_ask(user)
+    commands["/pin"] = lambda user, arg: pin(services, user, arg)
     buttons: list[Button] = []
 
     def show(replies: list[Reply]) -> None:
@@ -76,7 +78,7 @@ def run_console(services: Services, stdin: TextIO, stdout: TextIO, prompt: bool 
                 buttons = new_buttons
 
     print("Press Pause on Face Surveillance (console). Type a town, /help or /quit.", file=stdout)
-    show(conversation.start(user))
+    show(conversation.start(settle(base)))
     while True:
         if prompt:
             print("> ", end="", file=stdout, flush=True)
@@ -89,8 +91,9 @@ def run_console(services: Services, stdin: TextIO, stdout: TextIO, prompt: bool 
         if text in {"/quit", "/exit"}:
             return 0
         command, _, arg = text.partition(" ")
+        user = settle(base)  # the language chosen with /language, or English
         if command in commands:
-            show(commands[command](arg.strip()))
+            show(commands[command](user, arg.strip()))
         elif text.isdigit() and 1 <= int(text) <= len(buttons):
             button = buttons[int(text) - 1]
             if button.data is not None:

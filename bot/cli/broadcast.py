@@ -1,9 +1,13 @@
 """``python -m bot broadcast``: send an alert to subscribers from the command line.
 
 The text is checked as Telegram HTML and shown with its audience before anything is sent; the
-command asks for confirmation unless ``--yes``. Delivery runs through the engine with a
-progress line. Run again with the same text and segments, it resumes that broadcast (after an
-interruption) or retries its failed recipients, instead of starting a new one.
+command asks for confirmation unless ``--yes``. One text per language
+(``--text-file en=alert.html --text-file es=alerta.html``; a file alone is English): each
+subscriber gets the text of their language, or the English one with a line saying so, which
+``--english-for-missing`` must confirm when the audience has such subscribers. Delivery runs
+through the engine with a progress line. Run again with the same texts and segments, it resumes
+that broadcast (after an interruption) or retries its failed recipients, instead of starting a
+new one.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
+import re
 import sqlite3
 import sys
 from datetime import UTC, datetime
@@ -33,10 +38,12 @@ from bot.cli.common import (
 )
 from bot.config import Settings
 from bot.core.alerts_flow import alert_copy
-from bot.core.i18n import Catalog
+from bot.core.i18n import DEFAULT_LANGUAGE, Catalog
 from bot.kb.errors import KnowledgeError
 from bot.storage import broadcasts
 from bot.storage.broadcasts import Counts
+
+_LANG = re.compile(r"^[a-z]{2,3}$")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -48,9 +55,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--text-file",
-        type=Path,
-        metavar="FILE",
-        help="the message: a UTF-8 text file in Telegram HTML, at most 4,096 characters shown",
+        action="append",
+        default=[],
+        metavar="[LANG=]FILE",
+        help="the message: a UTF-8 text file in Telegram HTML, at most 4,096 characters shown; "
+        "repeat as LANG=FILE for each language (en=alert.html es=alerta.html); FILE alone is "
+        "English, which every broadcast needs",
+    )
+    parser.add_argument(
+        "--english-for-missing",
+        action="store_true",
+        help="send the English text to subscribers of a language with no text of its own",
     )
     parser.add_argument(
         "--segment",
@@ -92,9 +107,11 @@ def cancel(conn: sqlite3.Connection, broadcast_id: int) -> int:
 
 
 def _broadcast(settings: Settings, conn: sqlite3.Connection, args: argparse.Namespace) -> int:
-    if args.text_file is None:
+    if not args.text_file:
         raise CliError("--text-file is required (or --cancel ID)", 2)
-    text = read_message(args.text_file)
+    catalog = _catalog(settings)
+    files = text_files(args.text_file, catalog.languages)
+    texts = {lang: read_message(path) for lang, path in files.items()}
     try:
         chosen = segs.parse(args.segment)
     except ValueError as exc:
@@ -103,9 +120,10 @@ def _broadcast(settings: Settings, conn: sqlite3.Connection, args: argparse.Name
     if not args.dry_run and not settings.token:
         raise CliError("TELEGRAM_BOT_TOKEN is not set: broadcasts are sent through the bot", 2)
     labels = [str(s) for s in chosen]
-    print(f"Text ({args.text_file}):")
-    print("\n".join(f"  | {line}" for line in text.splitlines()))
-    existing = broadcasts.find_resumable(conn, broadcasts.text_sha256(text), labels)
+    for lang, path in files.items():
+        print(f"Text, {lang} ({path}):")
+        print("\n".join(f"  | {line}" for line in texts[lang].splitlines()))
+    existing = broadcasts.find_resumable(conn, broadcasts.text_sha256(texts), labels)
     if existing is not None and existing.state != "draft":
         counts = broadcasts.progress(conn, existing.id)
         verb = "Retrying" if counts.failed else "Resuming"
@@ -129,6 +147,9 @@ def _broadcast(settings: Settings, conn: sqlite3.Connection, args: argparse.Name
         if kb is not None:
             kb.close()
     print(audience.preview())
+    spoken = broadcasts.languages_of(conn, audience.chat_ids)
+    print("By language: " + language_line(spoken, texts))
+    missing = {lang: n for lang, n in spoken.items() if lang not in texts}
     now = datetime.now(UTC)
     release = release_time(
         now, urgent=args.urgent, scheduled_for=at, quiet=settings.quiet_hours, tz=settings.timezone
@@ -139,16 +160,59 @@ def _broadcast(settings: Settings, conn: sqlite3.Connection, args: argparse.Name
         raise CliError("--segment: nobody to send to")
     if args.dry_run:
         return 0
+    if missing and not args.english_for_missing:
+        listed = ", ".join(f"{lang} ({n})" for lang, n in missing.items())
+        raise CliError(
+            f"no text for {listed}: add --text-file LANG=FILE for each, or confirm with "
+            "--english-for-missing that they get the English text",
+            2,
+        )
     if not args.yes and not _confirm(f"Send to {len(audience.chat_ids)} subscriber(s)?"):
         print("Not sent.")
         return 1
     if existing is not None:
         bid = existing.id
     else:
-        bid = broadcasts.create_broadcast(conn, text, labels, None, args.urgent, at)
+        bid = broadcasts.create_broadcast(conn, texts, labels, None, args.urgent, at)
     broadcasts.enqueue(conn, bid, audience.chat_ids)
     print(f"Broadcast #{bid} queued.")
     return _deliver(settings, conn, bid, args.workers)
+
+
+def text_files(values: list[str], languages: tuple[str, ...]) -> dict[str, Path]:
+    """``--text-file`` values by language: ``es=alerta.html``, or a file alone for English."""
+    files: dict[str, Path] = {}
+    for value in values:
+        lang, sep, rest = value.partition("=")
+        if sep and _LANG.match(lang):
+            if lang not in languages:
+                known = ", ".join(languages)
+                raise CliError(f"--text-file {value}: {lang!r} is not one of {known}", 2)
+            path = Path(rest)
+        else:
+            lang, path = DEFAULT_LANGUAGE, Path(value)
+        if lang in files:
+            raise CliError(f"--text-file: two texts for {lang}", 2)
+        files[lang] = path
+    if DEFAULT_LANGUAGE not in files:
+        raise CliError(
+            "--text-file: an English text is required (en=FILE or FILE): it goes to "
+            "subscribers of a language with no text",
+            2,
+        )
+    return dict(sorted(files.items(), key=lambda item: item[0] != DEFAULT_LANGUAGE))
+
+
+def language_line(spoken: dict[str, int], texts: dict[str, str]) -> str:
+    """ "en 12 (own text), pt 3 (English text)": the audience per language, counts as shown
+    to organizers (under 5: "<5")."""
+    return (
+        ", ".join(
+            f"{lang} {broadcasts.shown(n)} ({'own text' if lang in texts else 'English text'})"
+            for lang, n in spoken.items()
+        )
+        or "nobody"
+    )
 
 
 def read_message(path: Path) -> str:

@@ -61,14 +61,16 @@ def kb_build(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def kb_check(settings: Settings, args: argparse.Namespace) -> int:
-    """List stale records, and the files to update once the session has ended; exit 1 when
-    there are any."""
+    """List stale records, the files to update once the session has ended, and every message
+    a language lacks or whose placeholders differ from English; exit 1 when there are any."""
     from bot.kb.measures import session_findings
+    from bot.kb.messages import translation_findings
 
+    translations = translation_findings(settings.knowledge_dir)
     store = open_knowledge(settings)
     today = args.today or date.today()
     try:
-        findings = stale_records(store.db, today, args.max_age_days)
+        findings = translations + stale_records(store.db, today, args.max_age_days)
         findings += session_findings(store.db.conn, today)
     finally:
         store.close()

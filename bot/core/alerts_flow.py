@@ -38,6 +38,11 @@ STOP_WORDS = frozenset(
         "cancel",
         "quit",
         "parar",
+        "para",  # Spanish: "stop!" (a whole message; "para" in a sentence is not this)
+        "pará",
+        "detener",
+        "basta",
+        "chega",
         "cancelar",
         "baja",
         "alto",
@@ -63,13 +68,22 @@ def can_subscribe(place: Place) -> bool:
 
 
 def alert_copy(
-    state: sqlite3.Connection, catalog: Catalog, chat_id: int, text: str
+    state: sqlite3.Connection,
+    catalog: Catalog,
+    chat_id: int,
+    text: str,
+    text_language: str = DEFAULT_LANGUAGE,
 ) -> tuple[str, tuple[tuple[Button, ...], ...]]:
     """One subscriber's copy of an alert: the organizer's text, a line on how to stop in the
     subscriber's language, and a button to call their own legislators if they chose to keep
-    their districts."""
+    their districts. A text in another language than the subscriber's (English, when the
+    organizer wrote none in theirs) starts with a line saying so, in their language."""
     found = subscribers.get(state, chat_id)
     lang = found.language if found is not None else DEFAULT_LANGUAGE
+    if lang != text_language and catalog.has("language.untranslated"):
+        notice = catalog.t("language.untranslated", lang)
+        if len(notice) + len(text) + 2 <= MAX_ALERT:
+            text = f"{notice}\n\n{text}"
     footer = catalog.t("alerts.footer", lang)
     copy = f"{text}\n\n{footer}" if len(text) + len(footer) + 2 <= MAX_ALERT else text
     if found is None or not (found.senate or found.house):
@@ -207,7 +221,9 @@ class AlertsFlow:
             sections.append(section)
         for table, rows in found.items():
             lines = [
-                self.t("alerts.mydata_table", user, table=html.escape(table), count=len(rows))
+                self.catalog.plural(
+                    "alerts.mydata_table", user.language, len(rows), table=html.escape(table)
+                )
             ]
             for row in rows:
                 pairs = ", ".join(f"{key}={value}" for key, value in row.items())

@@ -23,7 +23,7 @@ from bot.broadcast.telegram_html import visible_text
 from bot.core import callbacks
 from bot.core.i18n import Catalog
 from bot.core.reply import Button, Reply
-from bot.kb.models import Coverage, Day, Measure, Place, Session, Source, ordinal, pick
+from bot.kb.models import Coverage, Day, Measure, Place, Session, Source, pick
 from bot.kb.standing import Standing, stated
 
 # Telegram's limit is 4,096 characters; a resident reads the first screen, so an answer stays
@@ -164,7 +164,7 @@ class Answers:
                 lang,
                 law=text,
                 as_of=self.date(through, lang),
-                session=ordinal(session.number),
+                session=self.catalog.ordinal(session.number, lang),
             )
         as_of = self.date(pending.sources_through, lang)
         return self.t("answer.state.bills_pending", lang, law=text, as_of=as_of)
@@ -179,7 +179,7 @@ class Answers:
             return self.t(
                 "answer.bills.ended",
                 lang,
-                session=ordinal(session.number),
+                session=self.catalog.ordinal(session.number, lang),
                 bills=numbers,
                 end=self.date(session.end, lang),
             )
@@ -328,7 +328,7 @@ class Answers:
                 return self.t(
                     "state.pending_ended",
                     lang,
-                    session=ordinal(session.number),
+                    session=self.catalog.ordinal(session.number, lang),
                     end=self.date(session.end, lang),
                 )
             through = measure.sources_through

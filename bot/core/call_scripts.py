@@ -8,6 +8,7 @@ valid Telegram HTML, so filling one never fails and never leaves a ``{placeholde
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import sqlite3
@@ -17,7 +18,7 @@ from typing import Literal
 
 import sqlite_utils
 
-from bot.core.i18n import Catalog
+from bot.core.i18n import DEFAULT_LANGUAGE, Catalog
 from bot.kb import measures
 from bot.kb.directory import Member
 from bot.kb.legislators import script_templates
@@ -67,10 +68,20 @@ class ScriptBook:
     session: Session
 
     @classmethod
-    def from_db(cls, db: sqlite3.Connection | sqlite_utils.Database) -> ScriptBook:
+    def from_db(
+        cls, db: sqlite3.Connection | sqlite_utils.Database, lang: str = DEFAULT_LANGUAGE
+    ) -> ScriptBook:
+        """The scripts in ``lang`` (English where it has no text), naming the bills in it."""
         conn = db.conn if isinstance(db, sqlite_utils.Database) else db
-        templates, pieces = script_templates(conn)
-        return cls(templates, pieces, measures.session(conn))
+        templates, pieces = script_templates(conn, lang)
+        session = measures.session(conn)
+        named = dataclasses.replace(
+            session,
+            title=session.text("title", lang),
+            short_title=session.text("short_title", lang),
+            committee=session.text("committee", lang),
+        )
+        return cls(templates, pieces, named)
 
     def fill(
         self, member: Member, title: str, town: str, where: str, first_name: str | None
@@ -111,7 +122,8 @@ def render_script(
     first_name: str | None = None,
     lang: str = "en",
 ) -> str:
-    """Return the Telegram HTML message with the call script (or the email).
+    """Return the Telegram HTML message with the call script (or the email): the book's
+    script, framed by the catalog's texts in ``lang``.
 
     A call message starts with the name and the phone number in the form Telegram makes
     tappable; a member with no phone on record gets no call script (ValueError).

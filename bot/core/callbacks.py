@@ -19,6 +19,7 @@ OUTCOME = "out"  # "how did it go?" buttons, owned by bot/core/legislator_flow.p
 ALERTS = "alr"  # subscribe/unsubscribe, owned by bot/core/alerts_flow.py
 BROADCAST = "bc"  # organizer broadcast confirmation, owned by the broadcast flow
 LOCAL_ACTION = "loc"  # "Bring a ban to <town>" and its kit, owned by bot/core/local_action.py
+LANGUAGE = "lng"  # lng:menu | lng:set:<code>  (the language to answer in, bot/core/language.py)
 REPORTS = "rep"  # organizers accept or dismiss "my town passed a ban", bot/core/local_action.py
 MAP = "map"  # map:<place_id>              (the map of measures, that town outlined; bot/pictures)
 FLYER = "qr"  # qr:<place_id>              (an organizer's flyer QR code, after a choice)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from bot.core import callbacks, smalltalk
@@ -16,6 +16,7 @@ from bot.core.answers import Answers, esc, place_label
 from bot.core.context import UserContext
 from bot.core.faq import Faq, FaqItem
 from bot.core.i18n import Catalog
+from bot.core.language import Languages
 from bot.core.reply import Button, LocationAsk, Reply
 from bot.core.resolver import Outcome, Resolution, Resolver
 from bot.kb.models import Place
@@ -41,6 +42,7 @@ class Conversation:
     catalog: Catalog
     flows: dict[str, CallbackHandler] = field(default_factory=dict)
     text_hooks: list[TextHook] = field(default_factory=list)
+    languages: Languages | None = None
 
     def t(self, key: str, user: UserContext, **values: object) -> str:
         return self.catalog.t(key, user.language, **values)
@@ -69,7 +71,10 @@ class Conversation:
         return Reply(self.t("welcome", user), location=ask)
 
     def help(self, user: UserContext) -> list[Reply]:
-        return [Reply(self.t("help", user))]
+        """What the bot does, with a button to change the language."""
+        if self.languages is None:
+            return [Reply(self.t("help", user))]
+        return [Reply(self.t("help", user), ((self.languages.menu_button(user.language),),))]
 
     def privacy(self, user: UserContext) -> list[Reply]:
         return [Reply(f"{self.t('privacy', user)}\n\n{self.t('location.privacy', user)}")]
@@ -87,6 +92,16 @@ class Conversation:
     # Free text ----------------------------------------------------------------------------
 
     def text(self, user: UserContext, text: str) -> list[Reply]:
+        """Answer a message, in the language it is written in (offering to keep it)."""
+        spoken = self.languages.spoken(user, text) if self.languages is not None else None
+        if spoken is None or self.languages is None:
+            return self._text(user, text)
+        replies = self._text(replace(user, language=spoken), text)
+        if replies:
+            replies[-1] = self.languages.offer(replies[-1], spoken)
+        return replies
+
+    def _text(self, user: UserContext, text: str) -> list[Reply]:
         """Answer a message: a place wins over a FAQ question, and asking beats guessing."""
         for hook in self.text_hooks:
             replies = hook(user, text)
@@ -156,15 +171,16 @@ class Conversation:
 
     def faq_reply(self, user: UserContext, item: FaqItem) -> Reply:
         """An FAQ answer with its labelled sources and the day it was checked against them."""
-        answer = item.answer
+        answer = item.text(user.language)
         if "{ma_bans}" in answer:
             answer = answer.replace("{ma_bans}", self.ma_bans(user.language))
         if "{bills_status}" in answer:
             status = self.answers.bills_status("MA", user.language) or ""
             answer = answer.replace("{bills_status}", status)
         links = ", ".join(
-            f'<a href="{esc(source.url)}">{esc(source.publisher)}</a> ({esc(source.kind)})'
-            for source in item.sources
+            f'<a href="{esc(source.url)}">{esc(source.publisher)}</a>'
+            f" ({esc(item.kind(index, user.language))})"
+            for index, source in enumerate(item.sources)
         )
         checked = self.catalog.date(item.checked, user.language)
         text = "\n\n".join(

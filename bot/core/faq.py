@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -22,10 +22,21 @@ MATCH_SCORE = 72.0
 @dataclass(frozen=True)
 class FaqItem:
     id: str
-    questions: tuple[str, ...]
-    answer: str  # Telegram HTML
+    questions: tuple[str, ...]  # in every language: any of them finds the entry
+    answer: str  # Telegram HTML, English
     sources: tuple[Source, ...]
     checked: date  # when a person last checked the answer against its sources
+    answers: Mapping[str, str] = field(default_factory=dict)  # by language
+    kinds: tuple[Mapping[str, str], ...] = ()  # each source's kind by language
+
+    def text(self, lang: str) -> str:
+        """The answer in ``lang``, or in English when it has none."""
+        return self.answers.get(lang) or self.answer
+
+    def kind(self, index: int, lang: str) -> str:
+        """The kind of source ``index`` in ``lang`` ("Campaign page"), English when missing."""
+        kinds = self.kinds[index] if index < len(self.kinds) else {}
+        return kinds.get(lang) or self.sources[index].kind
 
 
 class Faq:
@@ -46,13 +57,19 @@ class Faq:
         items = []
         for row in rows:
             sources = json.loads(str(row["sources"]))
+            kinds = tuple(_by_language(s["kind"]) for s in sources)
             items.append(
                 FaqItem(
                     id=str(row["id"]),
                     questions=tuple(json.loads(str(row["questions"]))),
                     answer=str(row["answer"]),
-                    sources=tuple(Source(**s) for s in sources),
+                    sources=tuple(
+                        Source(**{**s, "kind": k.get("en", "")})
+                        for s, k in zip(sources, kinds, strict=True)
+                    ),
                     checked=date.fromisoformat(str(row["checked"])),
+                    answers=json.loads(str(row["answers"])) if row.get("answers") else {},
+                    kinds=kinds,
                 )
             )
         return cls(items)
@@ -68,3 +85,10 @@ class Faq:
         if found is None:
             return None
         return self.items[self._owners[found[2]]]
+
+
+def _by_language(value: object) -> dict[str, str]:
+    """A source's kind as stored: a string (English) or a mapping by language."""
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items()}
+    return {"en": str(value)}

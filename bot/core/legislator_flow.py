@@ -22,7 +22,7 @@ import secrets
 import sqlite3
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from urllib.parse import quote
@@ -31,12 +31,11 @@ from bot.core import callbacks
 from bot.core.answers import visible_length
 from bot.core.call_scripts import ScriptBook, display_phone, render_script, situation
 from bot.core.context import UserContext
-from bot.core.i18n import Catalog
+from bot.core.i18n import DEFAULT_LANGUAGE, Catalog
 from bot.core.reply import Button, LocationAsk, Reply
 from bot.core.wards import WardPrecinct, parse_ward_precinct
 from bot.kb.directory import Directory, Lookup, Member, Town, UnknownPrecinct, natural_key
 from bot.kb.legislators import seat_key
-from bot.kb.models import ordinal
 from bot.kb.slug import slug
 from bot.kb.standing import Standing
 from bot.storage.outcomes import record_outcome, seat_week
@@ -59,6 +58,10 @@ SCRIPT_KINDS = {"c": "call", "e": "email"}
 # A split town's districts for a resident without their ward: pages of at most this many
 # visible characters (Telegram counts the text without tags), so one page is one phone screen.
 PAGE_CHARS = 600
+# A script button's last part: "n" signed with the first name (rewrites the message), "e" the
+# same script in English (a new message), "en" the English one signed, "ne" English from a
+# signed one.
+SCRIPT_FLAGS = frozenset({"", "n", "e", "en", "ne"})
 
 
 class ReportedToday:
@@ -147,9 +150,11 @@ class LegislatorFlow:
         today: Callable[[], date] = date.today,
         resolve_town: Callable[[str], str | None] | None = None,
         share_link: Callable[[str], str | None] = lambda place_id: None,
+        books: Mapping[str, ScriptBook] | None = None,
     ) -> None:
         self.directory = directory
-        self.book = book
+        self.book = book  # English
+        self.books = dict(books or {})  # the other languages' scripts, by language code
         self.catalog = catalog
         self.state = state
         self.town_standing = town_standing
@@ -239,7 +244,7 @@ class LegislatorFlow:
             "legislators.candidate_line",
             title=self._t(user, f"legislators.title.{member.chamber}"),
             name=esc(member.name or ""),
-            party=esc(member.party or ""),
+            party=esc(self._party(member, user)),
             district=district,
             phone=esc(phone),
         )
@@ -349,27 +354,35 @@ class LegislatorFlow:
         return self._stale(user)
 
     def _script(self, parts: list[str], user: UserContext) -> Reply:
-        code, key, place_id, *flag = parts
+        code, key, place_id, *flags = parts
+        flag = flags[0] if len(flags) == 1 else ""
         kind = SCRIPT_KINDS[code]
         member = self.directory.member(key)
         town = self.directory.town(place_id)
-        if member is None or member.vacant or town is None or flag not in ([], ["n"]):
+        if member is None or member.vacant or town is None or flags not in ([], [flag]):
+            return self._stale(user)
+        if flag not in SCRIPT_FLAGS:
             return self._stale(user)
         if self.session_ended:
             return Reply(self._session_ended(user))
         if kind == "call" and member.phone is None:
             return self._stale(user)  # the card offers no call script without a phone
-        signed = flag == ["n"]
+        signed = "n" in flag
+        english = "e" in flag and user.language != DEFAULT_LANGUAGE
+        lang = DEFAULT_LANGUAGE if english else user.language
         text = render_script(
-            self.book,
+            self.books.get(lang, self.book),
             self.catalog,
             "call" if kind == "call" else "email",
             member,
             town.name,
             situation(self.town_standing(place_id)),
             user.first_name if signed else None,
-            user.language,
+            lang,
         )
+        if english:
+            # The office may answer in English: the resident reads why in their own language.
+            text = f"{self._t(user, 'language.script_en')}\n\n{text}"
         if signed and not user.first_name:
             text += "\n\n" + self._t(user, "legislators.script.no_first_name")
         full = f"{text}\n\n{self._t(user, 'legislators.script.how')}"
@@ -386,9 +399,14 @@ class LegislatorFlow:
             for c in codes
         ]
         if not signed:
-            sign = callbacks.make(callbacks.SCRIPT, code, key, place_id, "n")
+            sign = callbacks.make(callbacks.SCRIPT, code, key, place_id, "en" if english else "n")
             rows.insert(0, (Button(self._t(user, "legislators.button.sign"), sign),))
-        return Reply(full, tuple(rows), edit=signed)
+        if not english and user.language != DEFAULT_LANGUAGE:
+            same = callbacks.make(callbacks.SCRIPT, code, key, place_id, "ne" if signed else "e")
+            label = "language.button.script_en" if kind == "call" else "language.button.email_en"
+            rows.append((Button(self._t(user, label), same),))
+        # Signing rewrites the message it was pressed on; the English copy comes as a new one.
+        return Reply(full, tuple(rows), edit=flag in ("n", "en"))
 
     @property
     def session_ended(self) -> bool:
@@ -400,7 +418,7 @@ class LegislatorFlow:
         return self._t(
             user,
             "legislators.session_ended",
-            session=ordinal(session.number),
+            session=self.catalog.ordinal(session.number, user.language),
             end=self.catalog.date(session.end, user.language),
         )
 
@@ -605,7 +623,7 @@ class LegislatorFlow:
         values = {
             "title": self._t(user, f"legislators.title.{member.chamber}"),
             "name": esc(member.name or ""),
-            "party": esc(member.party or ""),
+            "party": esc(self._party(member, user)),
             "district": district,
             "email": esc(member.email or self._t(user, "legislators.no_email")),
         }
@@ -742,6 +760,11 @@ class LegislatorFlow:
         return "; ".join(said)
 
     # --- helpers --------------------------------------------------------------------------
+
+    def _party(self, member: Member, user: UserContext) -> str:
+        """The party in the resident's language ("Demócrata"); one we have no word for, as is."""
+        key = f"language.party.{slug(member.party or '')}"
+        return self._t(user, key) if self.catalog.has(key) else member.party or ""
 
     def _t(self, user: UserContext, key: str, **values: object) -> str:
         return self.catalog.t(key, user.language, **values)

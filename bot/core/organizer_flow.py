@@ -10,8 +10,14 @@ carry its id. Confirming checks the id against the database, not the session: th
 must be a draft created by this organizer, so a forged, stale or someone else's button sends
 nothing. Changing urgency or the schedule replaces the draft (the old one is cancelled).
 
+The first text is English; ``bc:tx:<lang>`` asks for the same alert in another language (before
+or after the audience). The preview counts the audience per language, and when some of it reads
+a language with no text the Send button becomes "Send; English for ...": only that button
+(``bc:okm:<draft id>``) sends them the English text, with a line saying so.
+
 Callback data: ``bc:a:<kind>`` audience kind, ``bc:l:<lang>`` language, ``bc:x`` cancel before
-a draft exists, and ``bc:<ok|no|u|t>:<draft id>`` send, cancel, toggle urgent, schedule.
+a draft exists, ``bc:tx:<lang>`` add a text, and ``bc:<ok|okm|no|u|t>:<draft id>`` send, send
+with English for the missing languages, cancel, toggle urgent, schedule.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from bot.broadcast import telegram_html
 from bot.broadcast.engine import release_time
 from bot.core import callbacks
 from bot.core.context import UserContext
-from bot.core.i18n import Catalog
+from bot.core.i18n import DEFAULT_LANGUAGE, Catalog
 from bot.core.reply import Button, Reply
 from bot.storage import broadcasts
 from bot.storage.subscribers import actor_hash
@@ -61,7 +67,9 @@ class Session:
     """One organizer's broadcast in progress."""
 
     step: str = "text"  # text | audience | segment | schedule | preview
-    text: str = ""
+    text: str = ""  # the English text
+    texts: dict[str, str] = field(default_factory=dict)  # every text by language, English too
+    text_language: str = DEFAULT_LANGUAGE  # the language of the text asked for
     segment_key: str = ""  # the key whose value is being typed (step "segment")
     segments: tuple[str, ...] = ()
     urgent: bool = False
@@ -91,7 +99,7 @@ class OrganizerFlow:
 
     def t(self, key: str, **values: object) -> str:
         # Organizers are campaign staff: their side of the bot speaks English.
-        return self.catalog.t(key, "en", **values)
+        return self.catalog.t(key, DEFAULT_LANGUAGE, **values)
 
     # Entry points ---------------------------------------------------------------------------
 
@@ -109,7 +117,7 @@ class OrganizerFlow:
         if session is None:
             return None
         if session.step == "text":
-            return self._take_text(session, text)
+            return self._take_text(user, session, text)
         if session.step == "segment":
             values = [v.strip() for v in _LIST_SEPARATORS.split(text) if v.strip()]
             return self._take_segments(
@@ -134,21 +142,59 @@ class OrganizerFlow:
             return Outcome(self._choose_kind(user, session, parts[1]))
         if len(parts) == 2 and parts[0] == "l" and session is not None and choosing:
             return Outcome(self._take_segments(user, session, [f"language={parts[1]}"]))
-        if len(parts) == 2 and parts[0] in ("ok", "no", "u", "t") and parts[1].isdigit():
+        if len(parts) == 2 and parts[0] == "tx" and session is not None and choosing:
+            return Outcome(self._ask_translation(session, parts[1]))
+        if len(parts) == 2 and parts[0] in ("ok", "okm", "no", "u", "t") and parts[1].isdigit():
             return self._on_draft(user, session, parts[0], int(parts[1]))
         return Outcome([self._stale("unknown or out-of-step button")])
 
     # Steps ----------------------------------------------------------------------------------
 
-    def _take_text(self, session: Session, text: str) -> list[Reply]:
+    def _take_text(self, user: UserContext, session: Session, text: str) -> list[Reply]:
         text = text.strip()
         problems = telegram_html.validate(text)
         if problems:
             listed = "\n".join(f"• {html.escape(p)}" for p in problems[:MAX_PROBLEMS_SHOWN])
             return [Reply(self.t("broadcast.invalid", problems=listed), self._cancel_row())]
-        session.text = text
+        lang = session.text_language
+        session.texts[lang] = text
+        if lang == DEFAULT_LANGUAGE:
+            session.text = text
+        if session.segments:  # a translation added at the preview: a new preview
+            saved = self.t("language.broadcast.text_saved", language=self._name(lang))
+            return [Reply(saved), *self._show_draft(user, session)]
         session.step = "audience"
-        return [Reply(self.t("broadcast.ask_audience"), self._audience_buttons())]
+        if lang == DEFAULT_LANGUAGE:
+            ask = (
+                self.t("language.broadcast.ask_texts") + "\n\n" + self.t("broadcast.ask_audience")
+            )
+        else:
+            saved = self.t("language.broadcast.text_saved", language=self._name(lang))
+            ask = saved + "\n\n" + self.t("broadcast.ask_audience")
+        return [Reply(ask, (*self._translation_buttons(session), *self._audience_buttons()))]
+
+    def _ask_translation(self, session: Session, lang: str) -> list[Reply]:
+        if lang not in self.catalog.languages or lang == DEFAULT_LANGUAGE:
+            return [self._stale("a text for an unknown language")]
+        session.step = "text"
+        session.text_language = lang
+        ask = self.t("language.broadcast.ask_text", language=self._name(lang))
+        return [Reply(ask, self._cancel_row())]
+
+    def _name(self, lang: str) -> str:
+        return self.catalog.t("language.name", lang)
+
+    def _translation_buttons(self, session: Session) -> tuple[tuple[Button, ...], ...]:
+        """One "➕ Text in <language>" button per language with no text yet."""
+        row = tuple(
+            Button(
+                self.t("language.broadcast.button.add_text", language=self._name(lang)),
+                self._data("tx", lang),
+            )
+            for lang in self.catalog.languages
+            if lang not in session.texts
+        )
+        return (row,) if row else ()
 
     def _choose_kind(self, user: UserContext, session: Session, kind: str) -> list[Reply]:
         if kind not in AUDIENCE_KINDS:
@@ -181,8 +227,18 @@ class OrganizerFlow:
                 Reply(self.t("broadcast.nobody", audience=described), self._audience_buttons())
             ]
         session.segments = tuple(str(s) for s in chosen)
+        return self._show_draft(user, session, audience)
+
+    def _show_draft(
+        self, user: UserContext, session: Session, audience: segs.Audience | None = None
+    ) -> list[Reply]:
+        """Each text as its readers will see it, then the summary with its buttons."""
         summary = self._new_draft(user, session, audience)
-        return [Reply(session.text), summary]
+        texts = [Reply(session.texts[lang]) for lang in self._ordered(session.texts)]
+        return [*texts, summary]
+
+    def _ordered(self, texts: dict[str, str]) -> list[str]:
+        return sorted(texts, key=lambda lang: (lang != DEFAULT_LANGUAGE, lang))
 
     def _take_time(self, user: UserContext, session: Session, text: str) -> list[Reply]:
         understood, when = self._parse_time(text)
@@ -206,8 +262,8 @@ class OrganizerFlow:
             broadcasts.cancel(self.state, draft_id, actor=user.user_id)
             self._drop(user, keep_draft=True)
             return Outcome([Reply(self.t("broadcast.cancelled"), edit=True)])
-        if action == "ok":
-            return self._confirm(user, draft)
+        if action in ("ok", "okm"):
+            return self._confirm(user, draft, english_for_missing=action == "okm")
         if session is None or session.draft_id != draft_id:
             return Outcome([self._stale("an older preview's button")])
         if action == "u":
@@ -218,8 +274,14 @@ class OrganizerFlow:
         ask = self.t("broadcast.ask_schedule", tz=html.escape(self.timezone), example=example)
         return Outcome([Reply(ask, self._cancel_row())])
 
-    def _confirm(self, user: UserContext, draft: broadcasts.Broadcast) -> Outcome:
-        """Enqueue the audience as it is now and hand the broadcast to the engine."""
+    def _confirm(
+        self, user: UserContext, draft: broadcasts.Broadcast, english_for_missing: bool = False
+    ) -> Outcome:
+        """Enqueue the audience as it is now and hand the broadcast to the engine.
+
+        Subscribers of a language the broadcast has no text in get English only when the
+        organizer pressed the button that says so.
+        """
         try:
             audience = segs.resolve(self.state, self.kb, segs.parse(draft.segments))
         except segs.SegmentError as exc:
@@ -228,6 +290,10 @@ class OrganizerFlow:
         if not audience.chat_ids:
             described = html.escape(", ".join(draft.segments))
             return Outcome([Reply(self.t("broadcast.nobody", audience=described))])
+        written = broadcasts.texts(self.state, draft.id)
+        spoken = broadcasts.languages_of(self.state, audience.chat_ids)
+        if not english_for_missing and any(lang not in written for lang in spoken):
+            return Outcome([Reply(self.t("language.broadcast.confirm_missing"))])
         try:
             count = broadcasts.enqueue(self.state, draft.id, audience.chat_ids, actor=user.user_id)
         except broadcasts.BroadcastStateError:
@@ -249,7 +315,7 @@ class OrganizerFlow:
             broadcasts.cancel(self.state, session.draft_id, actor=user.user_id)
         session.draft_id = broadcasts.create_broadcast(
             self.state,
-            session.text,
+            session.texts or {DEFAULT_LANGUAGE: session.text},
             session.segments,
             user.user_id,
             urgent=session.urgent,
@@ -273,15 +339,43 @@ class OrganizerFlow:
             audience=html.escape(audience.preview()),
             timing=timing,
         )
+        spoken = broadcasts.languages_of(self.state, audience.chat_ids)
+        texts = session.texts or {DEFAULT_LANGUAGE: session.text}
+        items = ", ".join(
+            self.t(
+                "language.broadcast.audience_item",
+                language=self._name(lang) if lang in self.catalog.languages else lang,
+                count=broadcasts.shown(n),
+                text=self.t(
+                    "language.broadcast.own_text"
+                    if lang in texts
+                    else "language.broadcast.english_text"
+                ),
+            )
+            for lang, n in spoken.items()
+        )
+        text += "\n" + self.t("language.broadcast.audience", counts=html.escape(items))
+        missing = [lang for lang in spoken if lang not in texts]
         bid = str(session.draft_id)
+        send = Button(
+            self.t("broadcast.button.send", count=len(audience.chat_ids)), self._data("ok", bid)
+        )
+        if missing:
+            names = ", ".join(
+                self._name(lang) if lang in self.catalog.languages else lang for lang in missing
+            )
+            count = sum(spoken[lang] for lang in missing)
+            text += "\n" + self.t(
+                "language.broadcast.missing", languages=html.escape(names), count=count
+            )
+            send = Button(
+                self.t("language.broadcast.button.send_missing", languages=names),
+                self._data("okm", bid),
+            )
         urgent = "broadcast.button.urgent_off" if session.urgent else "broadcast.button.urgent_on"
         buttons = (
-            (
-                Button(
-                    self.t("broadcast.button.send", count=len(audience.chat_ids)),
-                    self._data("ok", bid),
-                ),
-            ),
+            (send,),
+            *self._translation_buttons(session),
             (
                 Button(self.t(urgent), self._data("u", bid)),
                 Button(self.t("broadcast.button.schedule"), self._data("t", bid)),

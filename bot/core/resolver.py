@@ -173,6 +173,9 @@ class _Scan:
     elsewhere_ends: set[int] = field(default_factory=set)  # word positions after one
 
 
+_ACCENTED_IS = re.compile(r"(?<!\w)[éÉ](?!\w)")
+
+
 class Resolver:
     """Resolve free text to a place. Build once; :meth:`resolve` is pure."""
 
@@ -307,6 +310,9 @@ class Resolver:
     def resolve(self, text: str) -> Resolution:
         """Resolve one message."""
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
+        # Portuguese "é" (is) and Spanish "é" are verbs: folded, they would read as "E." (east),
+        # and "minha cidade é Marlborough" as East Marlborough. Only the accented word goes.
+        text = _ACCENTED_IS.sub(" ", text)
         words = fold(text).split()
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
         by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)

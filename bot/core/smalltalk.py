@@ -37,7 +37,7 @@ _PHRASES: dict[Intent, tuple[str, ...]] = {
         "commands", "what can you do", "how does this work", "how do i use this", "ayuda",
         "empezar", "comenzar", "de nuevo", "volver a empezar", "como funciona", "ajuda",
         "comecar", "recomecar", "de novo", "como funciona isso", "que sabes hacer",
-        "o que voce faz",
+        "o que voce faz", "socorro",
     ),
 }  # fmt: skip
 # Phrases that ask to stop the alerts (STOP alone is handled by the alerts flow).

@@ -9,7 +9,8 @@ Two sections live here:
 * :data:`SCRIPTS_SECTION` reads ``scripts.yaml`` (call, voicemail and email templates, each
   checked as Telegram HTML, and the sources their claims rest on) and ``bills.yaml`` (the current
   session, the day it ends, its bill numbers). It writes ``call_scripts``, ``script_pieces``,
-  ``session`` and ``bills``.
+  ``session`` and ``bills``. Their ``translations`` (the same texts in other languages) are
+  checked like the English, with the English placeholders, and kept on the loaded models.
 
 A precinct label is ``"W-P"`` in a town with wards (Boston ward 21 precinct 1 is ``"21-1"``) and
 ``"P"`` in a town without (``"3"``, ``"13A"``).
@@ -23,13 +24,13 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import sqlite_utils
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from bot.kb.errors import KnowledgeError
-from bot.kb.html import check_template
+from bot.kb.html import check_template, placeholders
 from bot.kb.section import entry_label, read_yaml, require_unique, validate_entries
 from bot.kb.slug import slug
 
@@ -329,6 +330,20 @@ class ScriptSource(BaseModel):
     kind: str = Field(min_length=1)
 
 
+Lang = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+
+class ScriptText(BaseModel):
+    """A script's words in one more language."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    call: str = Field(min_length=1)
+    voicemail: str = Field(min_length=1)
+    email_subject: str = Field(min_length=1)
+    email_body: str = Field(min_length=1)
+
+
 class ScriptEntry(BaseModel):
     """The call, voicemail and email for one situation and chamber (or both chambers)."""
 
@@ -341,13 +356,14 @@ class ScriptEntry(BaseModel):
     voicemail: str = Field(min_length=1)
     email_subject: str = Field(min_length=1)
     email_body: str = Field(min_length=1)
+    translations: dict[Lang, ScriptText] = {}
 
     @property
     def chambers(self) -> tuple[Chamber, ...]:
         return CHAMBERS if self.chamber == "both" else (self.chamber,)
 
 
-class ScriptPieces(BaseModel):
+class PiecesText(BaseModel):
     """How the resident introduces and signs: with the first name they gave, or without."""
 
     model_config = ConfigDict(extra="forbid")
@@ -358,12 +374,25 @@ class ScriptPieces(BaseModel):
     signature_anonymous: str
 
 
+class ScriptPieces(PiecesText):
+    translations: dict[Lang, PiecesText] = {}
+
+
 class BillEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     chamber: Chamber
     number: str = Field(pattern=r"^[HS]\.\d+$")
     url: str = Field(pattern=r"^https://")
+
+
+class SessionText(BaseModel):
+    """How a script names the bills and their committee in one more language."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    short_title: str = Field(min_length=1)
+    committee: str = Field(min_length=1)
 
 
 class BillsFile(BaseModel):
@@ -378,6 +407,7 @@ class BillsFile(BaseModel):
     short_title: str = Field(min_length=1)
     committee: str = Field(min_length=1)
     bills: list[BillEntry]
+    translations: dict[Lang, SessionText] = {}
 
     @model_validator(mode="after")
     def _ends_after_it_starts(self) -> BillsFile:
@@ -413,6 +443,15 @@ class ScriptsSection:
         scripts = validate_entries(shown, raw.get("scripts"), ScriptEntry, label)
         for name, allowed in PIECE_PLACEHOLDERS.items():
             check_template(shown, "pieces", name, getattr(pieces[0], name), allowed)
+            for lang, piece in pieces[0].translations.items():
+                _check_translation(
+                    shown,
+                    "pieces",
+                    f"translations.{lang}.{name}",
+                    getattr(piece, name),
+                    getattr(pieces[0], name),
+                    allowed,
+                )
         known = {s.id for s in sources}
         seen: dict[tuple[str, str], str] = {}
         for index, entry in enumerate(scripts):
@@ -426,6 +465,16 @@ class ScriptsSection:
                 check_template(
                     shown, where, kind, getattr(entry, kind), SCRIPT_PLACEHOLDERS, SCRIPT_SAMPLES
                 )
+                for lang, words in entry.translations.items():
+                    _check_translation(
+                        shown,
+                        where,
+                        f"translations.{lang}.{kind}",
+                        getattr(words, kind),
+                        getattr(entry, kind),
+                        SCRIPT_PLACEHOLDERS,
+                        SCRIPT_SAMPLES,
+                    )
             for chamber in entry.chambers:
                 if (entry.situation, chamber) in seen:
                     raise KnowledgeError(shown, where, "chamber", "situation and chamber repeated")
@@ -445,22 +494,31 @@ class ScriptsSection:
         return ScriptsData(pieces[0], scripts, bills)
 
     def write(self, db: sqlite_utils.Database, data: ScriptsData) -> None:
+        # One row per language: English ("en") and each translation.
         db.table("call_scripts").insert_all(
             (
                 {
                     "situation": e.situation,
                     "chamber": chamber,
                     "kind": kind,
-                    "template": getattr(e, kind),
+                    "language": lang,
+                    "template": getattr(words, kind),
                 }
                 for e in data.scripts
+                for lang, words in (("en", e), *e.translations.items())
                 for chamber in e.chambers
                 for kind in SCRIPT_KINDS
             ),
-            pk=("situation", "chamber", "kind"),
+            pk=("situation", "chamber", "kind", "language"),
         )
+        pieces = data.pieces
         db.table("script_pieces").insert_all(
-            ({"name": k, "template": v} for k, v in data.pieces.model_dump().items()), pk="name"
+            (
+                {"name": name, "language": lang, "template": text}
+                for lang, words in (("en", pieces), *pieces.translations.items())
+                for name, text in words.model_dump(exclude={"translations"}).items()
+            ),
+            pk=("name", "language"),
         )
         session = data.bills
         db.table("session").insert(
@@ -471,6 +529,11 @@ class ScriptsSection:
                 "title": session.title,
                 "short_title": session.short_title,
                 "committee": session.committee,
+                # How other languages name the bills: {"es": {"short_title": ..., ...}}.
+                "texts": json.dumps(
+                    {lang: words.model_dump() for lang, words in session.translations.items()},
+                    ensure_ascii=False,
+                ),
             },
             pk="number",
         )
@@ -492,17 +555,45 @@ class ScriptsSection:
         )
 
 
+def _check_translation(
+    shown: str,
+    where: str,
+    field: str,
+    text: str,
+    english: str,
+    allowed: frozenset[str],
+    samples: dict[str, str] | None = None,
+) -> None:
+    check_template(shown, where, field, text, allowed, samples)
+    if set(placeholders(shown, where, field, text)) != set(
+        placeholders(shown, where, field, english)
+    ):
+        raise KnowledgeError(shown, where, field, "placeholders differ from English")
+
+
 def script_templates(
-    conn: sqlite3.Connection,
+    conn: sqlite3.Connection, lang: str = "en"
 ) -> tuple[dict[tuple[str, str, str], str], dict[str, str]]:
-    """The script templates by (situation, chamber, kind), and the intro and signature pieces."""
+    """The script templates by (situation, chamber, kind), and the intro and signature pieces,
+    in ``lang``: its own text where it has one, English elsewhere."""
     templates = {
         (s, c, k): t
         for s, c, k, t in conn.execute(
-            "SELECT situation, chamber, kind, template FROM call_scripts"
+            "SELECT situation, chamber, kind, template FROM call_scripts WHERE language = ?",
+            (lang,),
         )
     }
-    pieces = dict(conn.execute("SELECT name, template FROM script_pieces").fetchall())
+    for s, c, k, t in conn.execute(
+        "SELECT situation, chamber, kind, template FROM call_scripts WHERE language = 'en'"
+    ):
+        templates.setdefault((s, c, k), t)
+    pieces = dict(
+        conn.execute(
+            "SELECT name, template FROM script_pieces WHERE language = ?", (lang,)
+        ).fetchall()
+    )
+    for name, t in conn.execute("SELECT name, template FROM script_pieces WHERE language = 'en'"):
+        pieces.setdefault(name, t)
     return templates, pieces
 
 

@@ -87,6 +87,7 @@ def session(conn: sqlite3.Connection) -> Session:
         short_title=r["short_title"],
         committee=r["committee"],
         bills=bills,
+        texts=json.loads(r["texts"]) if r.get("texts") else {},
     )
 
 

@@ -70,6 +70,40 @@ def _check_label(shown: str, key: str, text: str) -> None:
         )
 
 
+def translation_findings(knowledge_dir: Path) -> list[str]:
+    """What each language lacks against English: missing keys, placeholders that differ, and
+    keys English does not have. One line each, naming the file to edit (``kb check``)."""
+    catalogs, origin = read_catalogs(knowledge_dir)
+    english = catalogs[DEFAULT_LANGUAGE]
+    findings: list[str] = []
+    for lang in sorted(catalogs):
+        if lang == DEFAULT_LANGUAGE:
+            continue
+        messages = catalogs[lang]
+        for key, text in english.items():
+            shown = origin[(DEFAULT_LANGUAGE, key)].replace(f"/{DEFAULT_LANGUAGE}/", f"/{lang}/")
+            if key not in messages:
+                findings.append(f"{shown}: {key}: missing in {lang}")
+                continue
+            wanted = _names(text)
+            found = _names(messages[key])
+            if wanted is not None and found is not None and found != wanted:
+                use = ", ".join("{" + n + "}" for n in sorted(wanted)) or "none"
+                findings.append(
+                    f"{origin[(lang, key)]}: {key}: placeholders differ from English: use {use}"
+                )
+        for key in sorted(set(messages) - set(english)):
+            findings.append(f"{origin[(lang, key)]}: {key}: no such key in the English catalog")
+    return findings
+
+
+def _names(text: str) -> set[str] | None:
+    try:
+        return set(placeholders("", None, "", text))
+    except KnowledgeError:
+        return None  # a bad brace: the build names it
+
+
 class MessagesSection:
     """``messages/<lang>/*.yaml``: every text people read, checked as Telegram HTML."""
 

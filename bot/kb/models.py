@@ -182,6 +182,13 @@ class Session:
     short_title: str  # how a script names them, at most once
     committee: str
     bills: tuple[Bill, ...] = field(default_factory=tuple)
+    # Translations of title, short_title and committee: {"es": {"short_title": ...}}.
+    texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def text(self, name: str, lang: str) -> str:
+        """``title``, ``short_title`` or ``committee`` in ``lang`` (English when missing)."""
+        found = self.texts.get(lang, {}).get(name)
+        return found or str(getattr(self, name))
 
     def ended(self, today: date) -> bool:
         """Whether the session is over on ``today`` (its bills are no longer pending)."""

@@ -14,6 +14,12 @@ every write it makes checks that it still holds it (:class:`LeaseLost` otherwise
 process waits until the lease is released or expires, or takes it at once when the holder is a
 process on this machine that no longer exists (killed: its pid is gone).
 
+A broadcast has one text per language (English always: it is the text of a language without
+one). The English text is ``broadcasts.text``, the others are in ``broadcast_texts``; the outbox
+records, for each recipient, the language of the text it gets (chosen from the subscriber's
+language when the audience is snapshotted), so a resumed delivery sends each recipient the same
+text as the first attempt would have.
+
 The audit log records who did what (the organizer's Telegram user id: organizers consent to
 this), the segments and the size of the audience, never the recipients' chat ids.
 """
@@ -27,13 +33,13 @@ import secrets
 import socket
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from bot.processes import process_exists
-from bot.storage.db import register_schema, write_tx
+from bot.storage.db import register_migration, register_schema, write_tx
 from bot.storage.subscribers import actor_hash
 
 SCHEMA = """
@@ -73,6 +79,12 @@ CREATE TABLE IF NOT EXISTS broadcast_leases (
     owner TEXT NOT NULL,
     expires REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS broadcast_texts (
+    broadcast_id INTEGER NOT NULL REFERENCES broadcasts (id),
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (broadcast_id, language)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS audit (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,
@@ -85,6 +97,18 @@ CREATE TABLE IF NOT EXISTS audit (
 )
 """
 register_schema(SCHEMA)
+
+ENGLISH = "en"  # every broadcast has an English text: what a language without its own gets
+
+
+def add_outbox_language(conn: sqlite3.Connection) -> None:
+    """The language of the text each recipient gets (older rows: English, all they had)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(outbox)")}
+    if "language" not in columns:
+        conn.execute("ALTER TABLE outbox ADD COLUMN language TEXT NOT NULL DEFAULT 'en'")
+
+
+register_migration(add_outbox_language)
 
 UNFINISHED_STATES = ("queued", "sending")
 SMALL_COUNT = 5  # counts under this are shown as "<5" so no one can be singled out
@@ -155,9 +179,60 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def text_sha256(text: str) -> str:
-    """Return the hash that identifies a broadcast text (for resuming and the audit log)."""
+def text_sha256(text: str | Mapping[str, str]) -> str:
+    """Return the hash that identifies a broadcast's text (for resuming and the audit log).
+
+    An English text alone hashes as itself; texts in several languages hash together, so the
+    same texts find the same broadcast again.
+    """
+    if not isinstance(text, str):
+        if set(text) == {ENGLISH}:
+            text = text[ENGLISH]
+        else:
+            text = json.dumps(dict(sorted(text.items())), ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def texts(conn: sqlite3.Connection, broadcast_id: int) -> dict[str, str]:
+    """Every text of a broadcast by language, English included."""
+    found = {
+        lang: text
+        for lang, text in conn.execute(
+            "SELECT language, text FROM broadcast_texts WHERE broadcast_id = ?", (broadcast_id,)
+        )
+    }
+    row = conn.execute("SELECT text FROM broadcasts WHERE id = ?", (broadcast_id,)).fetchone()
+    if row is not None:
+        found[ENGLISH] = row["text"]
+    return found
+
+
+def recipient_language(conn: sqlite3.Connection, broadcast_id: int, chat_id: int) -> str:
+    """The language of the text the outbox says this recipient gets."""
+    row = conn.execute(
+        "SELECT language FROM outbox WHERE broadcast_id = ? AND chat_id = ?",
+        (broadcast_id, chat_id),
+    ).fetchone()
+    return str(row["language"]) if row is not None else ENGLISH
+
+
+def languages_of(conn: sqlite3.Connection, chat_ids: Iterable[int]) -> dict[str, int]:
+    """How many of these subscribers read each language (for a preview)."""
+    counts: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(chat_ids))):
+        marks = ", ".join("?" * len(chunk))
+        for lang, n in conn.execute(
+            f"SELECT language, count(*) FROM subscribers WHERE chat_id IN ({marks})"
+            " GROUP BY language",
+            chunk,
+        ):
+            counts[lang] = counts.get(lang, 0) + n
+    return dict(sorted(counts.items()))
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 def _audit(
@@ -206,7 +281,7 @@ def _broadcast(row: sqlite3.Row) -> Broadcast:
 
 def create_broadcast(
     conn: sqlite3.Connection,
-    text: str,
+    text: str | Mapping[str, str],
     segments: Sequence[object],
     actor: int | None,
     urgent: bool = False,
@@ -214,10 +289,15 @@ def create_broadcast(
 ) -> int:
     """Store a draft broadcast; return its id. ``actor`` is the organizer's user id (None: CLI).
 
+    ``text`` is the English text, or the texts by language (English required).
     ``segments`` are stored as their text (``town=Somerville``), for the audit log and resuming.
     """
+    by_language = {ENGLISH: text} if isinstance(text, str) else dict(text)
+    if ENGLISH not in by_language:
+        raise ValueError("a broadcast needs an English text")
+    text = by_language[ENGLISH]
     labels = [str(segment) for segment in segments]
-    sha = text_sha256(text)
+    sha = text_sha256(by_language)
     if isinstance(scheduled_for, datetime):
         scheduled_for = scheduled_for.isoformat(timespec="seconds")
     with write_tx(conn):
@@ -235,6 +315,10 @@ def create_broadcast(
             ),
         )
         broadcast_id = int(cursor.lastrowid or 0)
+        conn.executemany(
+            "INSERT INTO broadcast_texts (broadcast_id, language, text) VALUES (?, ?, ?)",
+            ((broadcast_id, lang, body) for lang, body in by_language.items() if lang != ENGLISH),
+        )
         _audit(conn, "create", actor, broadcast_id, audience=labels, sha=sha)
     return broadcast_id
 
@@ -247,7 +331,8 @@ def enqueue(
 ) -> int:
     """Snapshot the audience into the outbox and queue the broadcast; return its size.
 
-    Allowed once, on a draft: the audience never changes afterwards.
+    Allowed once, on a draft: the audience never changes afterwards, nor the text each
+    recipient gets (its subscriber's language if the broadcast has a text in it, else English).
     """
     ids = sorted(set(chat_ids))
     stamp = now_iso()
@@ -259,9 +344,16 @@ def enqueue(
             raise BroadcastStateError(f"no broadcast {broadcast_id}")
         if row["state"] != "draft":
             raise BroadcastStateError(f"broadcast {broadcast_id} is already {row['state']}")
+        written = set(texts(conn, broadcast_id))
+        spoken = _subscriber_languages(conn, ids)
         conn.executemany(
-            "INSERT OR IGNORE INTO outbox (broadcast_id, chat_id, updated) VALUES (?, ?, ?)",
-            ((broadcast_id, chat_id, stamp) for chat_id in ids),
+            "INSERT OR IGNORE INTO outbox (broadcast_id, chat_id, updated, language)"
+            " VALUES (?, ?, ?, ?)",
+            (
+                (broadcast_id, chat_id, stamp, lang if lang in written else ENGLISH)
+                for chat_id in ids
+                for lang in (spoken.get(chat_id, ENGLISH),)
+            ),
         )
         conn.execute(
             "UPDATE broadcasts SET state = 'queued', audience = ? WHERE id = ?",
@@ -270,6 +362,18 @@ def enqueue(
         audience = {"segments": json.loads(row["segments"]), "size": len(ids)}
         _audit(conn, "enqueue", actor, broadcast_id, audience=audience, sha=row["text_sha256"])
     return len(ids)
+
+
+def _subscriber_languages(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        found.update(
+            conn.execute(
+                f"SELECT chat_id, language FROM subscribers WHERE chat_id IN ({marks})", chunk
+            ).fetchall()
+        )
+    return found
 
 
 def get_broadcast(conn: sqlite3.Connection, broadcast_id: int) -> Broadcast | None:

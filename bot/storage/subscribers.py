@@ -171,6 +171,15 @@ def get(conn: sqlite3.Connection, chat_id: int) -> Subscriber | None:
     return Subscriber(row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6])
 
 
+def set_language(conn: sqlite3.Connection, chat_id: int, language: str) -> bool:
+    """Change a subscriber's language (their alerts follow it); False if the chat is not one."""
+    with write_tx(conn):
+        done = conn.execute(
+            "UPDATE subscribers SET language = ? WHERE chat_id = ?", (language, chat_id)
+        )
+    return done.rowcount > 0
+
+
 def keep_districts(
     conn: sqlite3.Connection, chat_id: int, senate: str | None, house: str | None
 ) -> bool:

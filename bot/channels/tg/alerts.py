@@ -12,23 +12,24 @@ from telegram import Update
 from telegram.error import Forbidden
 from telegram.ext import ApplicationHandlerStop, BaseHandler, CommandHandler, ContextTypes
 
-from bot.channels.tg.render import core, send, services, user_context
+from bot.channels.tg.render import core, send, services, speaker
 from bot.core.alerts_flow import AlertsFlow
 from bot.core.context import UserContext
 
 logger = logging.getLogger(__name__)
 
 
-def _user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[AlertsFlow, UserContext]:
-    svc = services(context)
-    return svc.alerts, user_context(update, svc.settings, svc.catalog.languages)
+async def _user(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[AlertsFlow, UserContext]:
+    return services(context).alerts, await speaker(context, update)
 
 
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Subscribe to a town's alerts: ``/subscribe Somerville``."""
     if update.effective_chat is None:
         return
-    alerts, who = _user(update, context)
+    alerts, who = await _user(update, context)
     town = " ".join(context.args or [])
     await send(update, context, await core(context, alerts.subscribe_command, who, town))
 
@@ -37,7 +38,7 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     """Stop alerts at once."""
     if update.effective_chat is None:
         return
-    alerts, who = _user(update, context)
+    alerts, who = await _user(update, context)
     await send(update, context, await core(context, alerts.unsubscribe, who))
 
 
@@ -45,7 +46,7 @@ async def mydata(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show everything stored about this chat."""
     if update.effective_chat is None:
         return
-    alerts, who = _user(update, context)
+    alerts, who = await _user(update, context)
     await send(update, context, await core(context, alerts.mydata, who))
 
 
@@ -53,7 +54,7 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Ask before erasing everything stored about this chat (the button erases)."""
     if update.effective_chat is None:
         return
-    alerts, who = _user(update, context)
+    alerts, who = await _user(update, context)
     await send(update, context, await core(context, alerts.forget_ask, who))
 
 

@@ -13,10 +13,11 @@ from telegram.request import BaseRequest
 from bot.broadcast.pacer import Pacer
 from bot.channels.tg import alerts, inline, local_action, organizer, pictures, resident
 from bot.channels.tg.ratelimit import PacedRateLimiter
-from bot.channels.tg.render import CoreThreads, core, send, services, user_context
+from bot.channels.tg.render import CoreThreads, core, send, services, speaker
 from bot.channels.tg.startup import PatientApplication
 from bot.channels.tg.updates import FairUpdateProcessor
 from bot.core.flood import FloodGate
+from bot.core.i18n import DEFAULT_LANGUAGE, Catalog
 from bot.services import Services
 
 logger = logging.getLogger(__name__)
@@ -25,17 +26,24 @@ logger = logging.getLogger(__name__)
 # updates). How many updates are handled at once is bot/channels/tg/updates.py's business.
 CONCURRENT_UPDATES = 16
 
-COMMANDS = [
-    BotCommand("start", "What this bot does"),
-    BotCommand("legislators", "Who represents you, and what to say"),
-    BotCommand("map", "A map of the bans in Massachusetts"),
-    BotCommand("subscribe", "Action alerts for your town"),
-    BotCommand("unsubscribe", "Stop alerts"),
-    BotCommand("mydata", "What we store about you"),
-    BotCommand("forget", "Erase everything we store about you"),
-    BotCommand("privacy", "What we store and why"),
-    BotCommand("help", "How to use this bot"),
-]
+# The command menu, in this order; each description is the catalog's language.command.<name>.
+COMMANDS = (
+    "start",
+    "legislators",
+    "map",
+    "subscribe",
+    "unsubscribe",
+    "mydata",
+    "forget",
+    "privacy",
+    "language",
+    "help",
+)
+
+
+def command_menu(catalog: Catalog, lang: str) -> list[BotCommand]:
+    """The command menu in one language."""
+    return [BotCommand(name, catalog.t(f"language.command.{name}", lang)) for name in COMMANDS]
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -43,8 +51,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     logger.error("Handler failed: %r", context.error, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         svc = services(context)
-        who = user_context(update, svc.settings, svc.catalog.languages)
         try:
+            who = await speaker(context, update)
             await send(update, context, await core(context, svc.conversation.error, who))
         except Exception:  # the error path must not raise again
             logger.warning("Could not tell the user about the error")
@@ -55,7 +63,12 @@ async def post_init(application: Application) -> None:
     svc: Services = application.bot_data["services"]
     svc.conversation.answers.bot_username = application.bot.username
     try:
-        await application.bot.set_my_commands(COMMANDS)
+        # English for everyone, then each other language for the Telegrams set to it.
+        await application.bot.set_my_commands(command_menu(svc.catalog, DEFAULT_LANGUAGE))
+        for lang in svc.catalog.languages:
+            if lang != DEFAULT_LANGUAGE:
+                menu = command_menu(svc.catalog, lang)
+                await application.bot.set_my_commands(menu, language_code=lang)
     except TelegramError as exc:  # cosmetic: the bot answers without its menu
         logger.warning("Command menu not set (%s); it is set again at the next start", exc)
     await organizer.resume_unfinished(application)

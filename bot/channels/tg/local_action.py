@@ -9,7 +9,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes
 
-from bot.channels.tg.render import core, send, services, user_context
+from bot.channels.tg.render import core, send, services, speaker
 
 
 async def reports(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -17,7 +17,7 @@ async def reports(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_chat is None:
         return
     svc = services(context)
-    who = user_context(update, svc.settings, svc.catalog.languages)
+    who = await speaker(context, update)
     await send(update, context, await core(context, svc.local_action.reports, who))
 
 

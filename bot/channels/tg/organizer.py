@@ -34,7 +34,7 @@ from telegram.ext import (
 
 from bot.broadcast.engine import DEFAULT_WORKERS, PAID_WORKERS, Engine, Report
 from bot.broadcast.pacer import Pacer
-from bot.channels.tg.render import CoreThreads, core, send, services, user_context
+from bot.channels.tg.render import CoreThreads, core, send, services, speaker
 from bot.channels.tg.sender import TelegramSender
 from bot.core import callbacks
 from bot.core.alerts_flow import alert_copy
@@ -57,7 +57,7 @@ async def broadcast(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_chat is None:
         return
     svc = services(context)
-    who = user_context(update, svc.settings, svc.catalog.languages)
+    who = await speaker(context, update)
     await send(update, context, await core(context, svc.organizer.start, who))
 
 
@@ -68,7 +68,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await query.answer()
     svc = services(context)
-    who = user_context(update, svc.settings, svc.catalog.languages)
+    who = await speaker(context, update)
     outcome = await core(context, svc.organizer.callback, who, query.data or "")
     await send(update, context, outcome.replies)
     if outcome.deliver is not None:

@@ -68,15 +68,24 @@ async def core(
     return await threads.run(func, *args, **kwargs)
 
 
+async def speaker(context: ContextTypes.DEFAULT_TYPE, update: Update) -> UserContext:
+    """Who sent this update, in the language to answer in (settled on a core thread: a
+    subscriber's stored language is read from the state database)."""
+    svc = services(context)
+    who = user_context(update, svc.settings, svc.catalog.languages)
+    return await core(context, svc.languages.settle, who)
+
+
 def user_context(update: Update, settings: Settings, languages: Sequence[str]) -> UserContext:
-    """Who sent this update, as the core sees it (nothing of it is stored here).
+    """Who sent this update, as the core sees it (nothing of it is stored here), in the
+    language of their Telegram (:meth:`bot.core.language.Languages.settle` has the last word).
 
     An organizer is an organizer only in their private chat with the bot: what they type in a
     group must never become a broadcast draft.
     """
     chat = update.effective_chat
     user = update.effective_user
-    code = (user.language_code or "en")[:2] if user else "en"
+    code = (user.language_code or "en").replace("_", "-").split("-")[0].lower() if user else "en"
     private = chat is not None and chat.type == ChatType.PRIVATE
     return UserContext(
         chat_id=chat.id if chat else 0,

@@ -20,7 +20,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.channels.tg.render import core, send, services, user_context
+from bot.channels.tg.render import core, send, services, speaker
 from bot.channels.tg.updates import FairUpdateProcessor
 from bot.core.context import UserContext
 from bot.core.reply import Reply
@@ -29,9 +29,10 @@ from bot.services import Services
 logger = logging.getLogger(__name__)
 
 
-def _user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[Services, UserContext]:
-    svc = services(context)
-    return svc, user_context(update, svc.settings, svc.catalog.languages)
+async def _user(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[Services, UserContext]:
+    return services(context), await speaker(context, update)
 
 
 def _addressed_to_bot(update: Update, bot: Bot) -> bool:
@@ -66,13 +67,13 @@ async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if query is not None:
             await query.answer()
         elif chat.type != ChatType.CHANNEL and _addressed_to_bot(update, context.bot):
-            svc, who = _user(update, context)
+            svc, who = await _user(update, context)
             text = svc.catalog.t("private_only", who.language, bot=context.bot.username)
             await send(update, context, [Reply(text)])
         raise ApplicationHandlerStop
     processor = context.application.update_processor
     if isinstance(processor, FairUpdateProcessor) and processor.warned(update):
-        svc, who = _user(update, context)
+        svc, who = await _user(update, context)
         seconds = f"{processor.gate.mute:.0f}"
         if query is not None:
             await query.answer()
@@ -83,26 +84,32 @@ async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Welcome the user, or answer for the town of a deep link."""
-    svc, who = _user(update, context)
+    svc, who = await _user(update, context)
     payload = context.args[0] if context.args else None
     await send(update, context, await core(context, svc.conversation.start, who, payload))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explain what the bot does."""
-    svc, who = _user(update, context)
+    svc, who = await _user(update, context)
     await send(update, context, await core(context, svc.conversation.help, who))
 
 
 async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Say what is stored and how to erase it."""
-    svc, who = _user(update, context)
+    svc, who = await _user(update, context)
     await send(update, context, await core(context, svc.conversation.privacy, who))
+
+
+async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer the languages the bot speaks; a button chooses one."""
+    svc, who = await _user(update, context)
+    await send(update, context, [await core(context, svc.languages.menu, who)])
 
 
 async def legislators(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Route to the legislators of a town: ``/legislators Somerville``."""
-    svc, who = _user(update, context)
+    svc, who = await _user(update, context)
     query = " ".join(context.args or [])
     await send(update, context, [await core(context, svc.legislators.command, query, who)])
 
@@ -112,7 +119,7 @@ async def text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    svc, who = _user(update, context)
+    svc, who = await _user(update, context)
     await send(update, context, await core(context, svc.conversation.text, who, message.text))
 
 
@@ -129,7 +136,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     place = (message.chat.id, message.message_id) if message is not None else (0, 0)
     if not pressed.first(place, query.data or "", text or ""):
         return
-    svc, who = _user(update, context)
+    svc, who = await _user(update, context)
     data = query.data or ""
     await send(update, context, await core(context, svc.conversation.callback, who, data))
 
@@ -139,7 +146,7 @@ async def caption(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or message.caption is None:
         return
-    svc, who = _user(update, context)
+    svc, who = await _user(update, context)
     await send(update, context, await core(context, svc.conversation.text, who, message.caption))
 
 
@@ -150,7 +157,7 @@ async def location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.message
     if message is None or message.location is None:
         return
-    svc, who = _user(update, context)
+    svc, who = await _user(update, context)
     pin = message.location
     replies = await core(context, svc.location.answer, who, pin.latitude, pin.longitude)
     await send(update, context, replies)
@@ -185,7 +192,7 @@ async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     """Stickers, photos, voice and the like: we read text only."""
     if update.effective_message is None:
         return
-    svc, who = _user(update, context)
+    svc, who = await _user(update, context)
     await send(update, context, await core(context, svc.conversation.unsupported, who))
 
 
@@ -200,6 +207,7 @@ def handlers() -> list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]]:
         CommandHandler("start", start),
         CommandHandler("help", help_command),
         CommandHandler("privacy", privacy),
+        CommandHandler(["language", "idioma", "lingua"], language),
         CommandHandler("legislators", legislators),
         CallbackQueryHandler(button),  # every prefix, including forged ones, ends here
         MessageHandler(filters.TEXT & ~filters.COMMAND, text),
