@@ -233,9 +233,11 @@ async def test_a_pin_is_never_stored_or_logged(fake_api: FakeBotAPI, tmp_path: P
 @pytest.mark.parametrize("name", sorted(POINTS))
 def test_every_pin_answers_within_one_screen(services: Services, name: str) -> None:
     pin = POINTS[name]
+    for lang in services.catalog.languages:
+        user = UserContext(chat_id=CHAT, user_id=CHAT, language=lang, first_name="Ana")
+        for reply in services.location.answer(user, pin["lat"], pin["lon"]):
+            assert visible_length(reply.text) <= LIMIT, (lang, reply.text)
     replies = services.location.answer(USER, pin["lat"], pin["lon"])
-    for reply in replies:
-        assert visible_length(reply.text) <= LIMIT, reply.text
     if not pin["expected"]["town"]["inside"]:
         assert len(replies) == 1 and "outside Massachusetts" in replies[0].text
         return

@@ -221,7 +221,13 @@ class LegislatorFlow:
             lines = [self._candidate_line(m, user) for m in members]
             as_of = self.catalog.date(min(m.confirmed for m in members), user.language)
             closing = self._t(user, "legislators.as_of", date=as_of)
-            text = "\n\n".join([header, "\n".join(lines), closing])
+            said = list(notes)
+            while True:  # the district line's note stays; the nearby town's goes if need be
+                head = "\n\n".join([self._t(user, "location.header", town=esc(town.name)), *said])
+                text = "\n\n".join([head, "\n".join(lines), closing])
+                if visible_length(text) <= PAGE_CHARS or len(said) <= 1:
+                    break
+                said.pop()
             reply = Reply(text, reply.buttons, edit=True)
         kept = {m.chamber: m.key for m in members if not m.vacant}
         if self.session_ended or len(members) != 2 or len(kept) != 2:
