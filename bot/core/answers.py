@@ -14,6 +14,7 @@ The rules of truth, in one place:
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Protocol
@@ -373,13 +374,28 @@ class Answers:
                 continue
             lines = [self.t("sources.measure", lang, title=title)]
             lines += [
-                self.t("sources.item", lang, link=_link(s.url, s.publisher), kind=esc(s.kind))
+                self.t(
+                    "sources.item",
+                    lang,
+                    link=_link(s.url, s.publisher),
+                    kind=esc(self.source_kind(s.kind, lang)),
+                )
                 for s in fresh
             ]
             blocks.append("\n".join(lines))
         if len(blocks) == 1:
             return Reply(self.t("sources.none", lang, place=label))
         return Reply(fit("\n\n".join(blocks)))
+
+    def source_kind(self, kind: str, lang: str) -> str:
+        """A source's kind ("News article") in the resident's language, from the catalogs'
+        ``source_kind.*`` keys; a kind no catalog has is shown as the knowledge writes it."""
+        key = "source_kind." + re.sub(r"[^a-z0-9]+", "_", kind.lower()).strip("_")
+        for language in (lang, "en"):
+            found = self.catalog.messages.get(language, {}).get(key)
+            if found is not None:
+                return found
+        return kind
 
     @staticmethod
     def _ordered(standing: Standing, measures: Sequence[Measure]) -> list[Measure]:
