@@ -59,6 +59,7 @@ from bot.core.vocabulary import (
     STRUCTURE,
     SUBJECT,
     US_COUNTRY,
+    WORD_CODES,
     Qualifier,
     Vocabulary,
 )
@@ -342,7 +343,24 @@ class Resolver:
             if w in possessive
             or (len(words) > 1 and self._plural_of_a_name(w) and words[i - 1 : i] != ["in"])
         }
-        return self._single_or_none(self._approximate(words, consumed, scan.state))
+        found = self._approximate(words, consumed, scan.state)
+        shown = found.candidates or ((found.place,) if found.place else ())
+        if shown and self._ends_elsewhere(words) and all(p.state == "MA" for p in shown):
+            # "cambrige england", "sprngfield il": a misspelt name qualified as somewhere
+            # else is that other place, never a Massachusetts town it happens to resemble.
+            return Resolution(Outcome.NONE, reason="elsewhere")
+        return self._single_or_none(found)
+
+    def _ends_elsewhere(self, words: list[str]) -> bool:
+        """The message ends with a region outside Massachusetts ("..., England", "... IL");
+        a code that is also a word ("me", "or", "in") does not count here."""
+        for start in range(1, len(words)):
+            qualifier = self.vocabulary.qualifier_at(words, start)
+            if qualifier is None or start + qualifier.length != len(words):
+                continue
+            word_code = qualifier.length == 1 and words[start] in WORD_CODES
+            return qualifier.code != MASSACHUSETTS and not word_code
+        return False
 
     def _and_a_typo(self, found: Resolution, words: list[str], consumed: set[int]) -> Resolution:
         """ "newtn or newbury": a town named, and another one misspelt beside it: ask."""

@@ -1,0 +1,40 @@
+"""A misspelt name qualified as somewhere else is that other place (issue 8, the real knowledge):
+found on the fifth blind table, where "brattleboro vt" answered Attleboro."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.resolver import Outcome, Resolver
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver.from_knowledge()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["brattleboro vt", "cambrige england", "sprngfield il", "glouster uk", "wooster ohio"],
+)
+def test_a_misspelt_name_qualified_as_somewhere_else_is_never_a_massachusetts_town(
+    resolver: Resolver, text: str
+) -> None:
+    result = resolver.resolve(text)
+    assert result.outcome is Outcome.NONE and result.reason == "elsewhere"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("cambrige, ma", "cambridge"),
+        ("springfeld massachusetts", "springfield"),
+        ("portlnd maine", "portland-me"),
+    ],
+)
+def test_a_misspelt_name_qualified_as_its_own_state_still_answers(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    result = resolver.resolve(text)
+    assert result.outcome is Outcome.MATCH and result.place is not None
+    assert result.place.id == place
