@@ -33,6 +33,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 
     open_state(settings).close()  # a damaged state database is one clear line, not a traceback
     services = open_services(settings)
+    closing = threading.Event()
     try:
         if settings.token is None:
             from bot.channels.console import run_console
@@ -49,7 +50,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         # Draw the maps of this knowledge now, beside the start, so the first /map after a
         # change of knowledge waits for an upload only (each map is drawn once, then cached).
         threading.Thread(
-            target=prerender, args=(services,), name="prerender-maps", daemon=True
+            target=prerender, args=(services, closing), name="prerender-maps", daemon=True
         ).start()
         if settings.webhook_url:
             logger.info("Starting with a webhook on port %d", settings.webhook_port)
@@ -64,13 +65,22 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
             logger.info("Starting with long polling")
             application.run_polling()
     finally:
+        closing.set()  # a drawing cut short by the exit is no error
         services.close()
     return 0
 
 
-def prerender(services: Services) -> None:
-    """Draw the maps in the background; a failure is logged, and /map draws on demand."""
+def prerender(services: Services, closing: threading.Event) -> None:
+    """Draw the maps in the background; a failure is one log line, and /map draws on demand.
+
+    When the bot stops (a rejected token stops it at once) the databases close under the
+    drawing: that is not worth a line, and never a traceback.
+    """
     try:
         services.pictures.prerender(services.catalog.languages)
-    except Exception:
-        logger.exception("Could not draw the maps ahead; /map draws them when asked")
+    except Exception as exc:
+        if not closing.is_set():
+            logger.warning(
+                "Could not draw the maps ahead (%s); /map draws them when asked",
+                type(exc).__name__,
+            )
