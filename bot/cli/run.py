@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+PRERENDER_DELAY = 30.0  # seconds after start; a /map before then draws on demand
+
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add ``run``."""
@@ -76,6 +78,9 @@ def prerender(services: Services, closing: threading.Event) -> None:
     When the bot stops (a rejected token stops it at once) the databases close under the
     drawing: that is not worth a line, and never a traceback.
     """
+    # Wait a little first: a bot that stops at start (a rejected token) never draws at all.
+    if closing.wait(PRERENDER_DELAY):
+        return
     try:
         services.pictures.prerender(services.catalog.languages)
     except Exception as exc:
