@@ -671,7 +671,12 @@ class LegislatorFlow:
         covers and its legislator's name, a phone screen at a time; a button per legislator."""
         town = lookup.town
         self._asked.remember(user.chat_id, town.place_id)  # a pin or "ward 3" comes next
-        has_wards = bool(self.directory.wards(town.place_id))
+        # Each ward's precincts, read once ("21-1", "21-2"), to say which wards a district covers.
+        wards = {
+            w: {f"{w}-{p}" for p in self.directory.precincts(town.place_id, w)}
+            for w in self.directory.wards(town.place_id)
+        }
+        has_wards = bool(wards)
         intro_key = "location.split_intro" if has_wards else "location.split_intro_precincts"
         intro = self._t(user, intro_key, town=esc(town.name))
         tip = self._t(user, "location.tip")
@@ -681,7 +686,7 @@ class LegislatorFlow:
             if member.vacant:
                 name = self._t(user, "location.vacant")
             district = f"{esc(member.district)}, {esc(name)}"
-            covers = self._covers(town, member, has_wards, user)
+            covers = self._covers(town, member, wards, user)
             line = self._t(user, "location.district_line", district=district, covers=covers)
             entries.append((member.chamber, line, member))
         as_of = self._t(
@@ -741,16 +746,17 @@ class LegislatorFlow:
             rows.append(tuple(nav))
         return Reply(text, tuple(rows), edit=True)
 
-    def _covers(self, town: Town, member: Member, has_wards: bool, user: UserContext) -> str:
-        """ "wards 1–3, 5; part of 4" or "precincts 1–4, 7", from the precinct table."""
+    def _covers(
+        self, town: Town, member: Member, wards: dict[str, set[str]], user: UserContext
+    ) -> str:
+        """ "wards 1–3, 5; part of 4" or "precincts 1–4, 7"; ``wards``: each ward's labels."""
         labels = set(member.wards_precincts or ())
         if not labels:
             return self._t(user, "location.covers.whole", town=esc(town.name))
-        if not has_wards:
+        if not wards:
             return self._t(user, "location.covers.precincts", precincts=_ranges(labels))
         whole, part = [], []
-        for ward in self.directory.wards(town.place_id):
-            mine = {f"{ward}-{p}" for p in self.directory.precincts(town.place_id, ward)}
+        for ward, mine in wards.items():
             if mine <= labels:
                 whole.append(ward)
             elif mine & labels:
@@ -761,8 +767,8 @@ class LegislatorFlow:
             said.append(self._t(user, key, wards=_ranges(whole)))
         if part:
             key = "location.covers.wards" if len(part) > 1 else "location.covers.ward"
-            wards = self._t(user, key, wards=_ranges(part))
-            said.append(self._t(user, "location.covers.part", wards=wards))
+            which = self._t(user, key, wards=_ranges(part))
+            said.append(self._t(user, "location.covers.part", wards=which))
         return "; ".join(said)
 
     # --- helpers --------------------------------------------------------------------------
