@@ -14,7 +14,6 @@ The rules of truth, in one place:
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Protocol
@@ -25,6 +24,7 @@ from bot.core import callbacks
 from bot.core.i18n import Catalog
 from bot.core.reply import Button, Reply
 from bot.kb.models import Coverage, Day, Measure, Place, Session, Source, pick
+from bot.kb.slug import slug
 from bot.kb.standing import Standing, stated
 
 # Telegram's limit is 4,096 characters; a resident reads the first screen, so an answer stays
@@ -390,7 +390,7 @@ class Answers:
     def source_kind(self, kind: str, lang: str) -> str:
         """A source's kind ("News article") in the resident's language, from the catalogs'
         ``source_kind.*`` keys; a kind no catalog has is shown as the knowledge writes it."""
-        key = "source_kind." + re.sub(r"[^a-z0-9]+", "_", kind.lower()).strip("_")
+        key = f"source_kind.{slug(kind)}"
         for language in (lang, "en"):
             found = self.catalog.messages.get(language, {}).get(key)
             if found is not None:
