@@ -373,3 +373,17 @@ def test_a_ward_the_town_does_not_have_says_so_and_asks_again(flow: LegislatorFl
 def test_other_messages_are_not_the_ward_hooks(flow: LegislatorFlow) -> None:
     assert flow.text_hook(ANA, "somerville") is None
     assert flow.text_hook(ANA, "what's my ward?") is None
+
+
+def test_the_weeks_count_shows_from_five_residents_and_names_no_one(
+    flow: LegislatorFlow, state: sqlite3.Connection
+) -> None:
+    listing = flow.handle("leg:abington", ANA)
+    key = press(listing, "📞 Call").split(":")[2]
+    said = [
+        flow.handle(f"out:t:{key}:abington", replace(ANA, chat_id=100 + n)).text for n in range(5)
+    ]
+    assert not any("residents called" in text for text in said[:4])  # 1 to 4: hidden
+    assert re.search(r"\b5 residents called (Senator|Representative) .+ this week\.", said[4])
+    rows = [tuple(r) for r in state.execute("SELECT * FROM call_outcomes")]
+    assert rows and not any(str(100 + n) in map(str, row) for row in rows for n in range(5))

@@ -100,7 +100,7 @@ def named_districts(text: str, directory: Directory) -> dict[str, set[str]]:
     """The districts whose legislator's card is in ``text``."""
     found: dict[str, set[str]] = {"senate": set(), "house": set()}
     for member in directory.all_members():
-        named = bool(member.name) and f"{member.name}" in text
+        named = bool(member.name) and member.name in text
         if named or (member.vacant and f"{member.district} district: vacant" in text):
             found[member.chamber].add(member.district)
     return found
