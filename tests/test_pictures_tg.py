@@ -276,3 +276,19 @@ async def test_typing_an_inline_query_does_not_mute_the_private_chat(
     services.close()
     assert "Somerville" in said[0].params["text"]
     assert "quickly" not in said[0].params["text"]
+
+
+async def test_the_map_speaks_the_language_the_resident_chose(bot: Any) -> None:
+    # An English Telegram, Spanish chosen with /language: the map follows the choice, as
+    # every other reply does.
+    api, services = bot
+    api.push_text(RESIDENT, "/language")
+    await api.wait_for("sendMessage", lambda p: p["chat_id"] == RESIDENT)
+    message = api.last_message(RESIDENT)
+    assert message is not None
+    query_id = api.push_callback(RESIDENT, "lng:set:es", message["message_id"])
+    await api.wait_for("answerCallbackQuery", lambda p: p["callback_query_id"] == query_id)
+    api.push_text(RESIDENT, "/map")
+    (photo,) = await api.wait_for("sendPhoto", timeout=60)
+    assert photo.params["caption"] == services.pictures.map("es").caption
+    assert photo.params["caption"] != services.pictures.map("en").caption

@@ -17,7 +17,7 @@ from telegram import Bot, InputFile, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.channels.tg.render import core, send, services, user_context
+from bot.channels.tg.render import core, send, services, speaker
 from bot.config import Settings
 from bot.core import callbacks
 from bot.core.reply import Button, Reply
@@ -36,7 +36,7 @@ async def map_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if chat is None:
         return
     svc = services(context)
-    who = user_context(update, svc.settings, svc.catalog.languages)
+    who = await speaker(context, update)
     query = " ".join(context.args or [])
     town = None
     if query:
@@ -58,7 +58,7 @@ async def map_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     await query.answer()
     svc = services(context)
-    who = user_context(update, svc.settings, svc.catalog.languages)
+    who = await speaker(context, update)
     _, parts = callbacks.split(query.data or "")
     town = svc.resolver.places.get(parts[0]) if parts else None
     if town is None or not is_municipality(town):
@@ -101,7 +101,7 @@ async def qr_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if chat is None:
         return
     svc = services(context)
-    who = user_context(update, svc.settings, svc.catalog.languages)
+    who = await speaker(context, update)
     t = svc.catalog.t
     if not who.is_organizer:
         await send(update, context, [Reply(t("pictures.qr.refused", who.language))])
@@ -133,7 +133,7 @@ async def qr_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await query.answer()
     svc = services(context)
-    who = user_context(update, svc.settings, svc.catalog.languages)
+    who = await speaker(context, update)
     if not who.is_organizer:
         await send(update, context, [Reply(svc.catalog.t("pictures.qr.refused", who.language))])
         return
@@ -164,7 +164,7 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if chat is None:
         return
     svc = services(context)
-    who = user_context(update, svc.settings, svc.catalog.languages)
+    who = await speaker(context, update)
     if not who.is_organizer:
         await send(update, context, [Reply(svc.catalog.t("pictures.stats.refused", who.language))])
         return
