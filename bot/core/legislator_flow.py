@@ -22,7 +22,7 @@ import secrets
 import sqlite3
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from urllib.parse import quote
@@ -215,26 +215,20 @@ class LegislatorFlow:
         members = [m for m in map(self.directory.member, seats) if m is not None]
         if not members:
             return None
-        header = "\n\n".join([self._t(user, "location.header", town=esc(town.name)), *notes])
-        reply = self._cards(town, members, tuple(members), user, header)
+        title = self._t(user, "location.header", town=esc(town.name))
+        reply = self._cards(town, members, tuple(members), user, "\n\n".join([title, *notes]))
         if visible_length(reply.text) > PAGE_CHARS:
-            lines = [self._candidate_line(m, user) for m in members]
+            lines = "\n".join(self._candidate_line(m, user) for m in members)
             as_of = self.catalog.date(min(m.confirmed for m in members), user.language)
             closing = self._t(user, "legislators.as_of", date=as_of)
             said = list(notes)
             while True:  # the district line's note stays; the nearby town's goes if need be
-                head = "\n\n".join([self._t(user, "location.header", town=esc(town.name)), *said])
-                text = "\n\n".join([head, "\n".join(lines), closing])
+                text = "\n\n".join([title, *said, lines, closing])
                 if visible_length(text) <= PAGE_CHARS or len(said) <= 1:
                     break
                 said.pop()
-            reply = Reply(text, reply.buttons, edit=True)
-        kept = {m.chamber: m.key for m in members if not m.vacant}
-        if self.session_ended or len(members) != 2 or len(kept) != 2:
-            return replace(reply, edit=False)
-        keep = callbacks.make(callbacks.ALERTS, "dist", place_id, kept["senate"], kept["house"])
-        label = self._t(user, "alerts.button.keep_districts")
-        return replace(reply, buttons=(*reply.buttons, (Button(label, keep),)), edit=False)
+            reply = Reply(text, reply.buttons)
+        return replace(self._offer_keeping(reply, place_id, members, user), edit=False)
 
     def _candidate_line(self, member: Member, user: UserContext) -> str:
         """One line: "• Senator Pat Jehlen (Democratic), Second Middlesex: +1 617-722-1578"."""
@@ -572,16 +566,18 @@ class LegislatorFlow:
         else:
             header = self._t(user, "legislators.header", town=town)
         reply = self._cards(lookup.town, lookup.members, lookup.members, user, header)
-        seats = {m.chamber: m.key for m in lookup.members if not m.vacant}
-        if self.session_ended or len(lookup.members) > 2 or not seats:
+        return self._offer_keeping(reply, lookup.town.place_id, lookup.members, user)
+
+    def _offer_keeping(
+        self, reply: Reply, place_id: str, members: Sequence[Member], user: UserContext
+    ) -> Reply:
+        """Under exactly the resident's legislators (one per chamber), offer alerts that carry
+        a button to call them: the subscription keeps the two districts, with consent."""
+        seats = {m.chamber: m.key for m in members if not m.vacant}
+        if self.session_ended or len(members) > 2 or not seats:
             return reply
-        # Exactly the resident's legislators: offer alerts that carry a button to call them.
         keep = callbacks.make(
-            callbacks.ALERTS,
-            "dist",
-            lookup.town.place_id,
-            seats.get("senate", "-"),
-            seats.get("house", "-"),
+            callbacks.ALERTS, "dist", place_id, seats.get("senate", "-"), seats.get("house", "-")
         )
         label = self._t(user, "alerts.button.keep_districts")
         return replace(reply, buttons=(*reply.buttons, (Button(label, keep),)))
