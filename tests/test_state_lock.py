@@ -95,3 +95,25 @@ def test_two_threads_never_share_a_transaction_on_one_connection(tmp_path: Path)
         thread.join()
     assert errors == []
     assert conn.execute("SELECT count(*) FROM n").fetchone()[0] == 800
+
+
+def test_a_read_left_half_done_does_not_make_the_next_write_fail_when_another_process_wrote(
+    tmp_path: Path,
+) -> None:
+    """A SELECT whose cursor is not read to its end used to keep a read snapshot open on the
+    shared connection; once a second connection wrote, the next BEGIN IMMEDIATE failed at once
+    with "database is locked" (the two-engine broadcast test failed so in CI)."""
+    path = tmp_path / "state.sqlite3"
+    shared, other = db.connect(path), db.connect(path)
+    with db.write_tx(shared):
+        shared.execute("CREATE TABLE IF NOT EXISTS n (i INTEGER)")
+        shared.executemany("INSERT INTO n VALUES (?)", [(1,), (2,)])
+    half_read = shared.execute("SELECT i FROM n ORDER BY i")
+    assert half_read.fetchone()[0] == 1  # one row of two: the statement has not ended
+    with db.write_tx(other):
+        other.execute("INSERT INTO n VALUES (3)")
+    with db.write_tx(shared):  # raised sqlite3.OperationalError before the fix
+        shared.execute("INSERT INTO n VALUES (4)")
+    assert half_read.fetchone()[0] == 2
+    assert half_read.fetchone() is None
+    assert [i for (i,) in shared.execute("SELECT i FROM n ORDER BY i")] == [1, 2, 3, 4]

@@ -11,7 +11,10 @@ Each storage module registers its ``CREATE TABLE IF NOT EXISTS`` statements with
 The bot calls the storage from several threads (never from its event loop), through one
 connection. A connection has one transaction at a time, so :class:`StateConnection` holds a
 lock for each statement and for the whole of a :func:`write_tx`: a thread's statements never
-land inside another thread's transaction, and two threads never open one each.
+land inside another thread's transaction, and two threads never open one each. Each statement
+also runs to its end under that lock (its rows are read at once): a half-read SELECT keeps a read
+snapshot open on the shared connection, and when another process has written since, the next
+``BEGIN IMMEDIATE`` on it fails at once with "database is locked" instead of waiting.
 """
 
 from __future__ import annotations
@@ -32,6 +35,45 @@ _MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
 BUSY_TIMEOUT_MS = 30_000
 
 
+class ReadCursor(sqlite3.Cursor):
+    """A cursor that reads all its rows when it executes, so that no statement stays open.
+
+    ``lastrowid``, ``rowcount`` and ``description`` are the sqlite3 cursor's own.
+    """
+
+    _rows: list[Any]
+
+    def execute(self, sql: str, parameters: Any = (), /) -> ReadCursor:
+        super().execute(sql, parameters)
+        self._rows = super().fetchall()
+        self._rows.reverse()  # popped from the end, in order
+        return self
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> ReadCursor:
+        super().executemany(sql, parameters)
+        self._rows = []
+        return self
+
+    def fetchone(self) -> Any:
+        return self._rows.pop() if self._rows else None
+
+    def fetchmany(self, size: int | None = None) -> list[Any]:
+        count = self.arraysize if size is None else size
+        return [self._rows.pop() for _ in range(min(count, len(self._rows)))]
+
+    def fetchall(self) -> list[Any]:
+        rows, self._rows = self._rows[::-1], []
+        return rows
+
+    def __iter__(self) -> ReadCursor:
+        return self
+
+    def __next__(self) -> Any:
+        if not self._rows:
+            raise StopIteration
+        return self._rows.pop()
+
+
 class StateConnection(sqlite3.Connection):
     """A connection safe to share between threads: statements and transactions are serialized."""
 
@@ -41,11 +83,11 @@ class StateConnection(sqlite3.Connection):
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
         with self.lock:
-            return super().execute(sql, parameters)
+            return self.cursor(ReadCursor).execute(sql, parameters)
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> sqlite3.Cursor:
         with self.lock:
-            return super().executemany(sql, parameters)
+            return self.cursor(ReadCursor).executemany(sql, parameters)
 
     def executescript(self, sql_script: str, /) -> sqlite3.Cursor:
         with self.lock:
