@@ -1,4 +1,4 @@
-"""The four tables written blind, by people who never read the resolver or its own table.
+"""The six tables written blind, by people who never read the resolver or its own table.
 
 Each was scored once before any tuning and once after (the numbers are in the closing note of
 issue 8); once scored and looked at, a table becomes a development table like
@@ -21,7 +21,7 @@ import yaml
 from bot.core.resolver import Resolver
 from tests.test_resolver_eval import OK, WRONG, Case, ask, judge
 
-TABLES = [Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml" for n in (1, 2, 3, 4)]
+TABLES = [Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml" for n in (1, 2, 3, 4, 5, 6)]
 ACCURACY_FLOOR = 0.97
 
 KNOWN: dict[str, str] = {
@@ -31,20 +31,15 @@ KNOWN: dict[str, str] = {
     "are offered as 'Not in X?' (the writer chose to ask)",
     "02568": "Tisbury holds 51% of the ZIP's land: answered, with the others offered",
     "union square": "Somerville's Union Square, with Allston's (Boston) offered as 'Not in X?'",
+    "the 'ville": "a sourced nickname of Somerville (The Somerville Times)",
+    "100 cambridgepark dr": "CambridgePark Drive is in Cambridge (Alewife): one word, not "
+    "Cambridge beside a street word",
     "oi gente, eu moro em hyannis mas trabalho em falmouth, a polícia de lá usa "
     "reconhecimento facial?": "where the "
     "resident lives wins; the question is about Falmouth's police (open)",
     # Open errors: names of people, brands and titles, and a dictation the resolver misreads.
     "the taking of pelham 123": "a film title (open)",
     "templeton the rat": "a character's name (open)",
-    "hey siri message the bot i live in glue chester massachusetts period": "dictated "
-    "Gloucester read as Chester (open)",
-    "baystate franklin": "Baystate Franklin is in Greenfield; 'Baystate' alone is Springfield's "
-    "(open)",
-    "my rockport shoes": "a brand (open)",
-    "john quincy adams": "a person: 'Quincy Adams' is also a station in Quincy (open)",
-    "mi familia vive en holyoke y yo en springfield": "'y yo en Springfield': the resident "
-    "lives in Springfield (open)",
     "my grandma's revere ware pots": "a brand (open)",
     "dudley do-right": "a cartoon character (open)",
 }

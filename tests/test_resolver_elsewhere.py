@@ -21,7 +21,10 @@ def test_a_misspelt_name_qualified_as_somewhere_else_is_never_a_massachusetts_to
     resolver: Resolver, text: str
 ) -> None:
     result = resolver.resolve(text)
-    assert result.outcome is Outcome.NONE and result.reason == "elsewhere"
+    # "elsewhere": a Massachusetts name was near and set aside; "nothing-close": none was
+    # within reach of the qualified state's names. Either way no Massachusetts town.
+    assert result.outcome is Outcome.NONE and result.place is None
+    assert result.reason in {"elsewhere", "nothing-close"}
 
 
 @pytest.mark.parametrize(

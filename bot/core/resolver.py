@@ -158,6 +158,7 @@ class _Hit:
     alternatives: list[str] = field(default_factory=list)
     span: tuple[int, int] = (-1, -1)  # word positions; (-1, -1) for a Chinese name
     set_aside: bool = False  # after "used to live in" or "not": another place is meant
+    own_home: bool = False  # "I live in", "yo en": where the one writing lives
     home: bool = False  # after "I live in", "moro em": where the resident lives
 
 
@@ -241,7 +242,14 @@ class Resolver:
         self._keys = list(self._exact)
         self._compact_keys = [compact(key) for key in self._keys]
         depth = 2 if len(self._keys) <= FULL_INDEX_MAX_NAMES else 1
-        self._typos = TypoIndex(self._compact_keys, depth)
+        # The "-boro" spelling residents type (canonical() makes it "-borough") is one a typo
+        # is made in: "attleborro", "marlborro".
+        boro = {
+            index: [key[: -len("ugh")]]
+            for index, key in enumerate(self._compact_keys)
+            if key.endswith("borough")
+        }
+        self._typos = TypoIndex(self._compact_keys, depth, boro)
         # Truncations and sounds-like spellings complete to Massachusetts municipalities and
         # their strong aliases only: never a landmark, never a place elsewhere.
         towns = {
@@ -314,7 +322,7 @@ class Resolver:
         # Portuguese "é" (is) and Spanish "é" are verbs: folded, they would read as "E." (east),
         # and "minha cidade é Marlborough" as East Marlborough. Only the accented word goes.
         text = _ACCENTED_IS.sub(" ", text)
-        words = fold(text).split()
+        words = self._institutions_in_english(fold(text).split())
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
         by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)
         if " ".join(w for w in words if w not in FILLER) in REGIONS:
@@ -329,7 +337,7 @@ class Resolver:
             # "we used to live in Lowell but now we're in Nashua"
             return Resolution(Outcome.NONE, reason="elsewhere")
         if scan.hits:
-            found = self._from_hits(scan.hits)
+            found = self._from_hits(scan.hits, compares=not _COMPARE.isdisjoint(words))
             if found.outcome is Outcome.MATCH and found.place is not None:
                 found = self._and_a_typo(found, words, scan.consumed)
             return self._single_or_none(found)
@@ -350,6 +358,22 @@ class Resolver:
             # else is that other place, never a Massachusetts town it happens to resemble.
             return Resolution(Outcome.NONE, reason="elsewhere")
         return self._single_or_none(found)
+
+    def _institutions_in_english(self, words: list[str]) -> list[str]:
+        """Spanish and Portuguese name an institution before its place ("universidad de
+        Harvard", "hospital do Lowell"): said the English way, the name is the landmark's
+        ("Harvard University"), or a name the town's ("University of Harvard", found as no
+        town) rather than the town after "de"."""
+        for index in range(len(words) - 2):
+            noun = _INSTITUTIONS.get(words[index])
+            if noun is None or words[index + 1] not in _NEAR_LINKS:
+                continue
+            for length in range(min(3, len(words) - index - 2), 0, -1):
+                name = words[index + 2 : index + 2 + length]
+                if canonical([*name, noun]) in self._exact:
+                    return [*words[:index], *name, noun, *words[index + 2 + length :]]
+            return [*words[:index], noun, "of", *words[index + 2 :]]
+        return words
 
     def _ends_elsewhere(self, words: list[str]) -> bool:
         """The message ends with a region outside Massachusetts ("..., England", "... IL");
@@ -523,20 +547,22 @@ class Resolver:
         """Find names anywhere in the words, longest first, and judge each in its context."""
         scan = _Scan(text=text)
         n = len(words)
+        tokens = [canonical_token(word) for word in words]
         for length in range(min(MAX_SPAN_WORDS, n), 0, -1):
             for start in range(0, n - length + 1):
                 end = start + length
                 if any(i in scan.consumed for i in range(start, end)):
                     continue
                 span = words[start:end]
-                key = self._exact_key(span)
+                spelled = " ".join(tokens[start:end])  # canonical(span)
+                key = self._exact_key(span, spelled)
                 if key is None:
                     if self._elsewhere_span(span):
                         scan.elsewhere = True
                         scan.consumed.update(range(start, end))
                         scan.elsewhere_ends.add(end)
                         continue
-                    tail = self._tails.get(canonical(span))
+                    tail = self._tails.get(spelled)
                     if tail and not _followed_by_structure(words, end):
                         hit = _Hit(list(dict.fromkeys(tail)), "weak", (), span=(start, end))
                         scan.hits.append(hit)
@@ -573,13 +599,13 @@ class Resolver:
             kind = "weak" if weak else "strong"
             scan.hits.append(_Hit(list(dict.fromkeys(place_ids)), kind, ()))
 
-    def _exact_key(self, span: list[str]) -> str | None:
+    def _exact_key(self, span: list[str], key: str | None = None) -> str | None:
         """The name key a span spells: exactly, or with its spaces misplaced.
 
         "newbury port" is Newburyport; "south hampton" (one letter off once the space is gone)
         is Southampton, found here before the single word "hampton" can claim the span.
         """
-        key = canonical(span)
+        key = canonical(span) if key is None else key
         if key in self._exact:
             return key
         if len(span) == 1 or not all(w.isalpha() for w in span):
@@ -680,9 +706,17 @@ class Resolver:
         ):
             scan.excluded = True  # "New Boston", "South Portland": another place's name
             return
-        if municipal and self._after_a_first_name(words, start, scan.text):
+        border = end < len(words) and words[end] in _BORDER_WORDS  # "the Lynn Saugus line"
+        if (
+            (municipal or all(e.kind == "landmark" for e in entries))
+            and not border
+            and (
+                self._after_a_first_name(words, start, scan.text)
+                or _names_someone(words, start, end)
+            )
+        ):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
-            return  # "Michael Bolton", "Kate Upton": a person
+            return  # "Michael Bolton", "my boss Wendell", "Randolph is my middle name": a person
         near = before in NEAR or (before in _NEAR_LINKS and before2 in NEAR)
         generic = all(canonical_token(w) in GENERIC_WORDS for w in span)
         if generic and len(place_ids) == 1 and kind == "strong":
@@ -700,11 +734,57 @@ class Resolver:
             municipal or words[start] in self.vocabulary.first_names
         ) and self._modifies_another_word(words, start, end, qualifier):
             kind = "word"  # "Quincy Jones", "the Bourne Identity", "Florence Nightingale"
+        heard = self._heard_as_one(words, start, end, scan) if kind != "word" else []
+        if heard:
+            # "glow chester": Gloucester dictated in two words, or Chester? Ask.
+            kind, place_ids = "weak", [*heard, *place_ids]
         hit = _Hit(place_ids, kind, tuple(span), state is not None, alternatives, (start, end))
         # "used to live in", "not", "near": another place is meant when one is named too.
-        hit.set_aside = _before_is(words, start, PAST_OR_NOT) or (municipal and near)
+        moved_away = before in _FROM and _before_is(words, start - 1, _MOVED)
+        if moved_away and any(w in {"to", "para", "pra"} for w in words[end:]):
+            scan.elsewhere = True  # "I moved from Boston to London": the resident is in London
+        hit.set_aside = _before_is(words, start, PAST_OR_NOT) or (municipal and near) or moved_away
         hit.home = _before_is(words, start, RESIDENCE)  # "I live in", "moro em"
+        # "mi familia vive en Holyoke y yo en Springfield": the resident's own home.
+        hit.own_home = words[max(0, start - 2) : start] in _I_IN or _i_live(words, start)
+        hit.home = hit.home or hit.own_home
+        if words[end : end + 1] and words[end] in _BORDER_WORDS:
+            # "I live on the Medford Malden line", "the Lynn/Saugus border": the two towns
+            # beside a border word are both where the resident lives.
+            for other in scan.hits:
+                if other.span[1] in (start, start - 1) and other.kind != "word":
+                    hit.home = other.home = hit.home or other.home
+                    hit.own_home = other.own_home = hit.own_home or other.own_home
         scan.hits.append(hit)
+
+    def _heard_as_one(self, words: list[str], start: int, end: int, scan: _Scan) -> list[str]:
+        """Towns that the word before a one-word name and the name, said as one word, sound
+        very like: "glow chester" (Gloucester), "hey verhill"; not "West Chester", not a
+        first name before a surname ("Lynn Chester")."""
+        if end - start != 1 or start == 0 or start - 1 in scan.consumed:
+            return []
+        before = words[start - 1]
+        if (
+            not before.isalpha()
+            or len(before) < 2
+            or before in FILLER
+            or before in SUBJECT
+            or before in CUES
+            or before in STRUCTURE
+            or canonical_token(before) in GENERIC_WORDS
+            or before in self.vocabulary.first_names
+            or canonical([before]) in self._exact
+        ):
+            return []
+        own = {e.place_id for e in self._exact.get(canonical(words[start:end]), [])}
+        heard: list[str] = []
+        for index, _, similarity in self._sounds.sounding_like(before + words[start]):
+            if similarity < SOUNDS_DICTATED:
+                continue
+            for entry in self._exact[self._keys[index]]:
+                if self._completes(entry) and entry.place_id not in own:
+                    heard.append(entry.place_id)
+        return list(dict.fromkeys(heard))[:MAX_SOUNDS_LIKE]
 
     def _qualifier_after(self, words: list[str], end: int) -> Qualifier | None:
         """The region or country right after a name: "Salem, Oregon", "Cambridge in England"."""
@@ -747,6 +827,8 @@ class Resolver:
             return True
         if _names_a_region(words):
             return True  # "Brewster, on the Cape"
+        if municipal and self._beside_a_border(words, start):
+            return True  # "the Arlington Lexington line"
         rest = [w for i, w in enumerate(words) if i != start]
         alone = start == 0 and all(w in FILLER for w in rest)
         previous = words[start - 1] if start > 0 else None
@@ -762,6 +844,15 @@ class Resolver:
         if _within(words, start, 2, RESIDENCE):
             return True  # "home is Lincoln"
         return previous is not None and (previous in CUES or previous in STREET_WORDS)
+
+    def _beside_a_border(self, words: list[str], start: int) -> bool:
+        """One of two names before a border word: "Arlington Lexington line"."""
+        after = words[start + 1 : start + 3]
+        if after[:1] and after[0] in _BORDER_WORDS:
+            return start > 0 and canonical([words[start - 1]]) in self._exact
+        return (
+            len(after) == 2 and after[1] in _BORDER_WORDS and canonical([after[0]]) in self._exact
+        )
 
     def _after_a_first_name(self, words: list[str], start: int, text: str) -> bool:
         """ "Michael Bolton", "John Quincy Adams": a town's name right after a first name
@@ -796,6 +887,8 @@ class Resolver:
         after = words[end]
         if after == "from":
             return True  # "Lowell from accounting", "Springfield from The Simpsons"
+        if after in _BORDER_WORDS and start > 0 and canonical([words[start - 1]]) in self._exact:
+            return False  # "the Medford Malden line": the border of two towns
         return not (
             after in FILLER
             or after in SUBJECT
@@ -806,8 +899,8 @@ class Resolver:
             or canonical([after]) in self._exact
         )
 
-    def _from_hits(self, hits: list[_Hit]) -> Resolution:
-        named = _most_specific([hit for hit in hits if hit.kind != "word"], self.places)
+    def _from_hits(self, hits: list[_Hit], compares: bool = False) -> Resolution:
+        named = _most_specific([hit for hit in hits if hit.kind != "word"], self.places, compares)
         if not named:
             return Resolution(Outcome.NONE, reason="word")
         place_ids = list(dict.fromkeys(pid for hit in named for pid in hit.place_ids))
@@ -902,27 +995,68 @@ class Resolver:
 
     def _fuzzy(self, runs: list[list[str]], state: str | None) -> Resolution:
         best: dict[str, tuple[int, bool, bool]] = {}  # place -> (edits, confident, weak)
+        omitted: set[str] = set()  # places whose name the typo spells with letters left out
+        slips: set[str] = set()  # places one slip of the finger away (typos.slip)
+        names: set[str] = set()  # places reached by their own name, not a village's
         for run in runs:
             covered: set[int] = set()
             for length in range(min(MAX_SPAN_WORDS, len(run)), 0, -1):
                 for start in range(0, len(run) - length + 1):
                     if covered.intersection(range(start, start + length)):
                         continue
-                    if self._score_span(run[start : start + length], state, best):
+                    span = run[start : start + length]
+                    after = run[start + length] if start + length < len(run) else None
+                    # "the addams family": a misspelt name followed by an ordinary word is the
+                    # first word of another name, as "Adams family" is (_modifies_another_word).
+                    modifies = (
+                        after is not None
+                        and self.vocabulary.is_common(after)
+                        and canonical_token(after) not in GENERIC_WORDS
+                    )
+                    if self._score_span(span, state, best, omitted, (slips, names), modifies):
                         covered.update(range(start, start + length))
         if not any(confident for _, confident, _ in best.values()):
             return Resolution(Outcome.NONE, reason="nothing-close")
         ranked = sorted(best.items(), key=lambda item: (item[1][0], not item[1][1]))
         place_id, (edits, _, weak) = ranked[0]
         runner_up = ranked[1][1][0] if len(ranked) > 1 else None
-        if not weak and (runner_up is None or runner_up > edits):
+        # Letters left out are the commonest misspelling of a name ("eastamton"): a name the
+        # typed word spells with letters only left out competes with one an edit nearer that
+        # needs a letter changed (East Acton).
+        dropped = (
+            [pid for pid, (e, _, _) in ranked[1:] if e == edits + 1 and pid in omitted]
+            if place_id not in omitted
+            else []
+        )
+        if not weak and not dropped and (runner_up is None or runner_up > edits):
             place = self.places[place_id]
             return Resolution(Outcome.MATCH, place, (place,), reason="typo")
+        tied = [pid for pid, (e, _, _) in ranked if e == edits]
+        gaps = [pid for pid in tied if pid in omitted]
+        if (
+            edits == 1
+            and len(gaps) == 1
+            and not best[gaps[0]][2]
+            and best[gaps[0]][1]
+            and gaps[0] in names
+            and not any(pid in slips or pid in names for pid in tied if pid != gaps[0])
+        ):
+            # "northamton": a letter left out of Northampton, or an m for the c of North
+            # Acton (a village), keys far apart? The town with the letter left out.
+            place = self.places[gaps[0]]
+            return Resolution(Outcome.MATCH, place, (place,), reason="typo")
         close = [self.places[pid] for pid, (e, _, _) in ranked if e <= edits]
+        close += [self.places[pid] for pid in dropped]
         return Resolution(Outcome.AMBIGUOUS, None, tuple(close[:MAX_CANDIDATES]), "typo-close")
 
     def _score_span(
-        self, span: list[str], state: str | None, best: dict[str, tuple[int, bool, bool]]
+        self,
+        span: list[str],
+        state: str | None,
+        best: dict[str, tuple[int, bool, bool]],
+        omitted: set[str],
+        rivals: tuple[set[str], set[str]],
+        modifies: bool = False,
     ) -> bool:
         """Record places within reach of a span; return whether one was a confident typo."""
         # "Berkeley, MA", "gardener ma": in Massachusetts, a common word may be a misspelt town.
@@ -938,11 +1072,18 @@ class Resolver:
             key = self._compact_keys[index]
             # A short word one edit from a name that is not a finger slip ("stop" and Stow)
             # only competes with a slip; it is never an answer of its own.
-            confident = length > SHORT_WORD or slip(query, key)
+            confident = (length > SHORT_WORD or slip(query, key)) and not modifies
+            left_out = any(_spells_with_gaps(query, text) for text in self._typos.spellings[index])
             for entry in self._exact[self._keys[index]]:
                 if entry.kind == "landmark" or not self._allowed(entry.place_id, state):
                     continue  # a landmark is named exactly, never guessed from a typo
                 places = (entry.place_id,) if entry.strong else (entry.place_id, *entry.others)
+                if left_out:
+                    omitted.update(places)
+                if edits == 1 and any(slip(query, t) for t in self._typos.spellings[index]):
+                    rivals[0].update(places)
+                if edits == 1 and entry.kind == "name":
+                    rivals[1].update(places)
                 for pid in places:
                     previous = best.get(pid)
                     if previous is None or (edits, not confident) < (previous[0], not previous[1]):
@@ -1040,9 +1181,49 @@ _NAME_PREFIXES = frozenset(
 _DIRECTION_LETTERS = frozenset({"n", "s", "e", "w"})
 _NEAR_LINKS = frozenset({"to", "of", "de", "from", "do", "da", "del"})  # close to, cerca de
 _MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
+# Institutions named before their place in Spanish and Portuguese, with the English word.
+_INSTITUTIONS = {
+    "universidad": "university",
+    "universidade": "university",
+    "hospital": "hospital",
+    "aeropuerto": "airport",
+    "aeroporto": "airport",
+    "estacion": "station",
+    "estacao": "station",
+    "escuela": "school",
+    "escola": "school",
+    "colegio": "college",
+    "faculdade": "college",
+    "museo": "museum",
+    "museu": "museum",
+    "biblioteca": "library",
+}
+# The one writing, and where they live: "I live in", "yo en", "eu moro em".
+_I_IN = (["i", "in"], ["yo", "en"], ["eu", "em"], ["me", "in"])
+_I_LIVE = frozenset({"moro", "moramos", "vivo", "vivimos"})  # first person in themselves
+_COMPARE = frozenset("which cual cuales qual quais both ambos ambas either".split())
+_PRONOUNS = frozenset({"i", "we", "im", "yo", "eu", "nos"})
+_BORDER_WORDS = frozenset({"line", "border", "divisa", "frontera", "limite"})
+_FROM = frozenset({"from", "de", "desde", "da", "do"})
+# A place the resident moved away from ("I moved from Boston to London", "me mudé de Lynn").
+_MOVED = frozenset(
+    "moved move moving relocated mude mudamos mudei mudou sai vine vinimos vim viemos".split()
+)
+# Words before a name that make it a person's: "my boss Wendell", "a dog named Winthrop".
+_PERSON_BEFORE = frozenset(
+    """
+    named called name nickname boss friend buddy son daughter kid kids dog cat puppy wife
+    husband brother sister cousin uncle aunt mom dad grandpa grandma coworker neighbor teacher
+    nombre llamado llamada llama hijo hija amigo amiga jefe perro gato nome chamado chamada
+    chama filho filha amiga chefe cachorro gato
+    """.split()
+)
+_NAME_WORDS = frozenset({"name", "names", "nombre", "nombres", "nome", "nomes"})
 
 
-def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
+def _most_specific(
+    hits: list[_Hit], places: dict[str, Place], compares: bool = False
+) -> list[_Hit]:
     """Of several places named, the ones the resident means.
 
     A place after "used to live in" or "not" is set aside; so is a region, a generic name or
@@ -1056,6 +1237,11 @@ def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
     homes = [hit for hit in kept if hit.home and hit.kind == "strong"]
     if len(homes) == 1:
         return homes  # "I teach in Shutesbury but I live in Leverett"
+    own = [hit for hit in homes if hit.own_home]
+    if len(own) == 1 and not compares:
+        # "my mom lives in Lowell and I live in Lynn"; but "... which one has a ban?" asks
+        # about both.
+        return own
     towns = {
         pid
         for hit in kept
@@ -1085,6 +1271,45 @@ def _within(words: list[str], start: int, count: int, cues: frozenset[str]) -> b
 def _before_is(words: list[str], start: int, cues: frozenset[str]) -> bool:
     """Whether one of ``cues`` is among the four words before ``start``."""
     return any(w in cues for w in words[max(0, start - 4) : start])
+
+
+def _i_live(words: list[str], start: int) -> bool:
+    """Whether the four words before ``start`` say where the writer lives: "I live in",
+    "we live in", "moro em", "vivo en" (not "my parents live in")."""
+    before = words[max(0, start - 4) : start]
+    for index, word in enumerate(before):
+        if word in _I_LIVE:
+            return True
+        if word in RESIDENCE and index > 0 and before[index - 1] in _PRONOUNS:
+            return True
+    return False
+
+
+def _names_someone(words: list[str], start: int, end: int) -> bool:
+    """A name used for a person or a pet: "my boss Wendell", "my dog's name is Winthrop",
+    "Randolph is my middle name", "Spencer and Palmer are my kids' names"."""
+    before = words[start - 1] if start > 0 else None
+    if before in _PERSON_BEFORE:
+        return True
+    if before in {"is", "es", "e"} and start > 1 and words[start - 2] in _NAME_WORDS:
+        return True  # "my dog's name is Winthrop"
+    if before not in CUES and words[end : end + 2] in (
+        ["and", "i"],
+        ["and", "me"],
+        ["y", "yo"],
+        ["e", "eu"],
+    ):
+        return True  # "Lee and I both want to help"
+    if start > 1 and words[start - 2 : start] in (["me", "and"], ["i", "and"]):
+        return True  # "me and Lee"
+    # "... is my middle name": a name word a few words after "is/are my"
+    tail = words[end : end + 6]
+    for index, word in enumerate(tail[:3]):
+        if word in {"is", "are", "es", "son", "sao"} and any(
+            w in _NAME_WORDS for w in tail[index:]
+        ):
+            return True
+    return False
 
 
 def _names_a_region(words: list[str]) -> bool:
@@ -1139,6 +1364,14 @@ def _part_of_another_name(words: list[str], end: int) -> bool:
         if word in FILLER or word in SUBJECT or word in CUES or not word.isalpha():
             return False
     return False
+
+
+def _spells_with_gaps(typed: str, name: str) -> bool:
+    """Whether ``typed`` is ``name`` with letters left out ("eastamton", "easthampton")."""
+    if len(typed) >= len(name):
+        return False
+    letters = iter(name)
+    return all(letter in letters for letter in typed)
 
 
 def _by_population(place: Place) -> tuple[int, str]:

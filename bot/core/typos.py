@@ -24,12 +24,19 @@ class TypoIndex:
     variants finds every candidate, which optimal string alignment then verifies.
     """
 
-    def __init__(self, keys: list[str], depth: int) -> None:
+    def __init__(
+        self, keys: list[str], depth: int, spellings: dict[int, list[str]] | None = None
+    ) -> None:
+        """``spellings`` gives a key's other spellings, reached as the key itself
+        (Attleboro for "attleborough": "attleborro" is one edit from it, three from the key)."""
         self.keys = keys
         self.depth = depth
+        self.spellings = {index: [keys[index]] for index in range(len(keys))}
+        for index, others in (spellings or {}).items():
+            self.spellings[index].extend(others)
         self.variants: dict[str, list[int]] = defaultdict(list)
-        for index, key in enumerate(keys):
-            for variant in _deletions(key, depth):
+        for index, texts in self.spellings.items():
+            for variant in {v for text in texts for v in _deletions(text, depth)}:
                 self.variants[variant].append(index)
 
     def within(self, query: str, reach: int) -> list[tuple[int, int]]:
@@ -39,7 +46,9 @@ class TypoIndex:
             seen.update(self.variants.get(variant, ()))
         found = []
         for index in seen:
-            edits = OSA.distance(query, self.keys[index], score_cutoff=reach)
+            edits = min(
+                OSA.distance(query, text, score_cutoff=reach) for text in self.spellings[index]
+            )
             if edits <= reach:
                 found.append((edits, index))
         found.sort()

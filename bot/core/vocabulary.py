@@ -31,7 +31,7 @@ FILLER = frozenset(
     police government gov status measure measures policy policies moratorium
     massachusetts mass ma usa america state commonwealth
     ok okay yeah yep nope no not sure hmm lol thx ty pls plz vs versus nor ou
-    up down over out off back here just really too very
+    up down over out off back here just really too very both either each ambos ambas
     el la los las lo le un una unos unas y o u e de del en es esta estan este eso que como
     donde cual quien por para con sin mi mis su sus tu soy estoy vivo vive vivimos ciudad pueblo
     prohibido prohibida prohibidos prohibicion reconocimiento vigilancia tecnologia policia
@@ -76,6 +76,8 @@ STRUCTURE = frozenset(
     inc incorporated corp corporation co company llc ltd bank savings credit trust insurance
     mutual public library museum symphony pops globe herald gazette times tribune news
     magazine radio red celtics bruins patriots marathon bridge tunnel yard stop house
+    shoes shoe boots wine winery brewing brewery beer coffee pizza restaurant diner cafe
+    bakery furniture motors hotel resort
     """.split()
 )
 # Street words: a name after one is a town in an address ("12 Lowell St Reading MA").
