@@ -118,9 +118,7 @@ def test_letters_left_out_compete_with_a_nearer_village(resolver: Resolver) -> N
 
 
 @pytest.mark.parametrize("text", ["the marblehead brewing co", "a salem pizza place"])
-def test_a_town_name_before_a_business_word_is_the_business(
-    resolver: Resolver, text: str
-) -> None:
+def test_a_town_name_before_a_business_word_is_the_business(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE, text
 
 
