@@ -1125,7 +1125,8 @@ class Resolver:
                     for query in _spoken_forms(compact(canonical(span))):
                         if len(query) >= MIN_FUZZY_LENGTH:
                             # An ordinary word before "MA" ("lester mass") only by its own code.
-                            self._score_sound(query, state, scored, common, floor)
+                            same = common or same_code_only
+                            self._score_sound(query, state, scored, same, floor)
         if same_code_only:
             scored = {p: v for p, v in scored.items() if v[0] and v[1] >= SOUNDS_CONFIRM_SAME}
         ranked = sorted(scored.items(), key=lambda item: (not item[1][0], -item[1][1]))
@@ -1151,7 +1152,7 @@ class Resolver:
         same_only: bool = False,
         floor: float = 0.0,
     ) -> None:
-        for index, same, similarity in self._sounds.sounding_like(query):
+        for index, same, similarity in self._sounds.sounding_like(query, same_only):
             if (same_only and not same) or similarity < floor:
                 continue
             for entry in self._exact[self._keys[index]]:

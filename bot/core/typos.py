@@ -130,17 +130,18 @@ class PhoneticIndex:
         self._code_list = list(self._codes)
         self._code_index = TypoIndex(self._code_list, 1)
 
-    def sounding_like(self, query: str) -> list[tuple[int, bool, float]]:
+    def sounding_like(self, query: str, same_only: bool = False) -> list[tuple[int, bool, float]]:
         """(name index, same code?, spelling similarity 0-1) of the names that sound like it.
 
-        Same code first, then one code-edit away; each group by similarity of spelling.
+        Same code first, then one code-edit away (unless ``same_only``); each group by
+        similarity of spelling.
         """
         code = sound(query)
         if len(code) < MIN_CODE:
             return []
         same = self._codes.get(code, [])
         near: list[int] = []
-        for edits, index in self._code_index.within(code, 1):
+        for edits, index in [] if same_only else self._code_index.within(code, 1):
             other = self._code_list[index]
             # The first sound must agree: "xyzzyville" is not Fayville, whatever the suffix.
             if edits == 1 and other[:1] == code[:1]:
