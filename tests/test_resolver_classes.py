@@ -130,3 +130,11 @@ def test_a_health_system_with_several_hospitals_asks_which(resolver: Resolver) -
 def test_the_port_is_cambridges_neighbourhood_or_newburyport(resolver: Resolver) -> None:
     assert {"cambridge", "newburyport"} <= _asked(resolver, "i live in the port")
     assert _answer(resolver, "the port, cambridge") == "cambridge"
+
+
+def test_a_street_named_with_a_town_is_that_towns_street(resolver: Resolver) -> None:
+    # Commonwealth Avenue runs through Boston and Newton, but streets of that name are
+    # everywhere: the town named with it says which.
+    assert {"boston", "newton"} <= _asked(resolver, "we're on comm ave")
+    assert _answer(resolver, "12 commonwealth ave, attleboro") == "attleboro"
+    assert _answer(resolver, "88 mass ave arlington") == "arlington"

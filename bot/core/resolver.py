@@ -147,6 +147,7 @@ class _Entry:
     strong: bool  # a name, a landmark with one host, or an alias of high/medium confidence
     others: tuple[str, ...] = ()  # other places the entry may mean (weak alias, landmark)
     kind: str = "name"  # "name" | "alias" | "landmark"
+    street: bool = False  # a landmark that is a street: a town named with it is where it is
 
 
 @dataclass
@@ -160,6 +161,7 @@ class _Hit:
     set_aside: bool = False  # after "used to live in" or "not": another place is meant
     own_home: bool = False  # "I live in", "yo en": where the one writing lives
     home: bool = False  # after "I live in", "moro em": where the resident lives
+    street: bool = False  # a street's name ("Mass Ave"): a town named too says which part
 
 
 @dataclass
@@ -208,7 +210,8 @@ class Resolver:
         for landmark in landmarks:
             hosts = tuple(p for p in landmark.place_ids if p in self.places)
             if hosts:
-                entry = _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark")
+                street = landmark.kind == "street"
+                entry = _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark", street)
                 self._add(landmark.name, entry)
         # "Lechmere" for Lechmere station: a station's own name, when no place has it.
         for landmark in landmarks:
@@ -739,6 +742,7 @@ class Resolver:
             # "glow chester": Gloucester dictated in two words, or Chester? Ask.
             kind, place_ids = "weak", [*heard, *place_ids]
         hit = _Hit(place_ids, kind, tuple(span), state is not None, alternatives, (start, end))
+        hit.street = all(e.street for e in entries)
         # "used to live in", "not", "near": another place is meant when one is named too.
         moved_away = before in _FROM and _before_is(words, start - 1, _MOVED)
         if moved_away and any(w in {"to", "para", "pra"} for w in words[end:]):
@@ -1252,6 +1256,9 @@ def _most_specific(
     }
     if not towns:
         return kept
+    # "45 Memorial Drive, Chicopee", "100 Mass Ave Worcester": streets of the same name run
+    # in many towns; the town named is where this one is.
+    kept = [hit for hit in kept if not hit.street] or kept
     specific = [
         hit
         for hit in kept
