@@ -379,16 +379,21 @@ def build_zips(zips: list[dict[str, str]]) -> str:
             )
             continue
         primary = [r for r in rows if r["likely_primary"] == "yes"]
+        # The two sources of where a ZIP lies disagree when the MassGIS/HERE ZIP polygon leaves
+        # out the Census primary (01731: Bedford by land, Lincoln by polygon): no primary, ask.
+        polygon = set(split_list(primary[0]["massgis_zip_poly_towns"]))
+        disputed = len(rows) > 1 and bool(polygon) and primary[0]["municipality"] not in polygon
         lines.append(
             {
                 "zip": zip_code,
-                "primary": slug(primary[0]["municipality"]),
+                "primary": None if disputed else slug(primary[0]["municipality"]),
                 "areas": {slug(r["municipality"]): number(r["pct_of_zcta_land"]) for r in rows},
                 "source": {
                     "census2020_zcta_land_share": "Census 2020 ZCTA land share",
                     "usps_postal_name": "USPS place name",
                     "massgis_here_zip_polygon": "MassGIS/HERE ZIP polygon",
-                }[rows[0]["method"]],
+                }[rows[0]["method"]]
+                + ("; the MassGIS/HERE ZIP polygon names another town: ask" if disputed else ""),
             }
         )
     text = HEADER.format(inputs="ma/ma_zip_municipalities.csv")
