@@ -1,4 +1,4 @@
-"""The six tables written blind, by people who never read the resolver or its own table.
+"""The seven tables written blind, by people who never read the resolver or its own table.
 
 Each was scored once before any tuning and once after (the numbers are in the closing note of
 issue 8); once scored and looked at, a table becomes a development table like
@@ -21,7 +21,9 @@ import yaml
 from bot.core.resolver import Resolver
 from tests.test_resolver_eval import OK, WRONG, Case, ask, judge
 
-TABLES = [Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml" for n in (1, 2, 3, 4, 5, 6)]
+TABLES = [
+    Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml" for n in (1, 2, 3, 4, 5, 6, 7)
+]
 ACCURACY_FLOOR = 0.97
 
 KNOWN: dict[str, str] = {
@@ -29,9 +31,10 @@ KNOWN: dict[str, str] = {
     "vivo en nueva york": "New York State has a measure on record (schools): it is a place",
     "02467": "Brookline holds 59% of the ZIP's land: the rule answers it, Newton and Boston "
     "are offered as 'Not in X?' (the writer chose to ask)",
-    "02568": "Tisbury holds 51% of the ZIP's land: answered, with the others offered",
     "union square": "Somerville's Union Square, with Allston's (Boston) offered as 'Not in X?'",
     "the 'ville": "a sourced nickname of Somerville (The Somerville Times)",
+    "essex": "a town's name alone is the town (Essex, MA); the writer read the county",
+    "manchester by the sea made me cry": "a film title that is a town's official name (open)",
     "100 cambridgepark dr": "CambridgePark Drive is in Cambridge (Alewife): one word, not "
     "Cambridge beside a street word",
     "oi gente, eu moro em hyannis mas trabalho em falmouth, a polícia de lá usa "

@@ -138,3 +138,31 @@ def test_a_street_named_with_a_town_is_that_towns_street(resolver: Resolver) -> 
     assert {"boston", "newton"} <= _asked(resolver, "we're on comm ave")
     assert _answer(resolver, "12 commonwealth ave, attleboro") == "attleboro"
     assert _answer(resolver, "88 mass ave arlington") == "arlington"
+
+
+def test_institution_kinds_between_the_noun_and_the_name_are_read_the_english_way(
+    resolver: Resolver,
+) -> None:
+    assert _answer(resolver, "mi hija nació en el hospital general de massachusetts") == "boston"
+    assert _answer(resolver, "aeroporto logan") == "boston"
+
+
+def test_a_route_number_before_a_town_that_is_a_word_is_an_address(resolver: Resolver) -> None:
+    assert _answer(resolver, "on rte 2 orange near the diner") == "orange"
+
+
+def test_a_common_word_alone_completes_only_to_a_towns_own_name(resolver: Resolver) -> None:
+    assert resolver.resolve("cool").outcome is Outcome.NONE  # Coolidge Corner, Coolidge Sq
+    assert {"millbury", "millis", "millville"} <= _asked(resolver, "mill")
+
+
+def test_a_zip_whose_two_sources_disagree_on_its_town_asks(resolver: Resolver) -> None:
+    # 01731: Bedford by Census land share (51%), Lincoln by the MassGIS/HERE ZIP polygon.
+    assert {"bedford", "lincoln"} <= _asked(resolver, "my zip is 01731")
+
+
+def test_a_typos_rival_by_sound_is_another_towns_name_not_a_neighbourhoods(
+    resolver: Resolver,
+) -> None:
+    assert _answer(resolver, "billerca") == "billerica"  # not Bell Rock (Malden)
+    assert {"lawrence"} <= _asked(resolver, "lorence")  # Florence, or Lawrence: ask

@@ -367,15 +367,23 @@ class Resolver:
         Harvard", "hospital do Lowell"): said the English way, the name is the landmark's
         ("Harvard University"), or a name the town's ("University of Harvard", found as no
         town) rather than the town after "de"."""
-        for index in range(len(words) - 2):
+        for index in range(len(words) - 1):
             noun = _INSTITUTIONS.get(words[index])
-            if noun is None or words[index + 1] not in _NEAR_LINKS:
+            if noun is None:
                 continue
-            for length in range(min(3, len(words) - index - 2), 0, -1):
-                name = words[index + 2 : index + 2 + length]
-                if canonical([*name, noun]) in self._exact:
-                    return [*words[:index], *name, noun, *words[index + 2 + length :]]
-            return [*words[:index], noun, "of", *words[index + 2 :]]
+            at = index + 1
+            kinds: list[str] = []  # "Hospital General de ...": Massachusetts General Hospital
+            while at < len(words) and words[at] in _INSTITUTION_WORDS:
+                kinds.append(_INSTITUTION_WORDS[words[at]])
+                at += 1
+            linked = at < len(words) and words[at] in _NEAR_LINKS
+            at += linked
+            for length in range(min(3, len(words) - at), 0, -1):
+                name = words[at : at + length]
+                if canonical([*name, *kinds, noun]) in self._exact:
+                    return [*words[:index], *name, *kinds, noun, *words[at + length :]]
+            if linked:
+                return [*words[:index], noun, *kinds, "of", *words[at:]]
         return words
 
     def _ends_elsewhere(self, words: list[str]) -> bool:
@@ -418,11 +426,7 @@ class Resolver:
         truncated = self._truncations(runs, state, words)
         typo = self._fuzzy(runs, state)
         if truncated is not None:
-            if (
-                truncated.outcome is Outcome.MATCH
-                and typo.candidates
-                and (set(typo.candidates) != set(truncated.candidates))
-            ):
+            if typo.candidates and not set(typo.candidates) <= set(truncated.candidates):
                 # "warre": cut off from Warren, or one letter from Ware? Ask about both.
                 both = tuple(dict.fromkeys((*truncated.candidates, *typo.candidates)))
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "cut-or-typo")
@@ -847,6 +851,12 @@ class Resolver:
             return "massachusetts" in words or "ma" in words  # "Peru, the town in MA"
         if _within(words, start, 2, RESIDENCE):
             return True  # "home is Lincoln"
+        if (
+            previous is not None
+            and any(c.isdigit() for c in previous)
+            and words[max(0, start - 2)] in _ROUTE_WORDS
+        ):
+            return True  # "Route 6A Sandwich": an address
         return previous is not None and (previous in CUES or previous in STREET_WORDS)
 
     def _beside_a_border(self, words: list[str], start: int) -> bool:
@@ -980,7 +990,11 @@ class Resolver:
                 e.place_id
                 for index in completions
                 for e in self._exact[self._keys[index]]
-                if self._completes(e) and self._allowed(e.place_id, state)
+                if self._completes(e)
+                and self._allowed(e.place_id, state)
+                # A whole common word alone ("cool", "brook") completes only to a town's own
+                # name: "cool" is not Coolidge Corner and Coolidge Square.
+                and (not common or e.kind == "name")
             )
         )
         if not place_ids:
@@ -1010,13 +1024,9 @@ class Resolver:
                         continue
                     span = run[start : start + length]
                     after = run[start + length] if start + length < len(run) else None
-                    # "the addams family": a misspelt name followed by an ordinary word is the
-                    # first word of another name, as "Adams family" is (_modifies_another_word).
-                    modifies = (
-                        after is not None
-                        and self.vocabulary.is_common(after)
-                        and canonical_token(after) not in GENERIC_WORDS
-                    )
+                    # "the addams family": a misspelt name before a word that makes a title
+                    # or a family of it is not a town ("sommervile checking in" still is).
+                    modifies = after in _TITLE_WORDS
                     if self._score_span(span, state, best, omitted, (slips, names), modifies):
                         covered.update(range(start, start + length))
         if not any(confident for _, confident, _ in best.values()):
@@ -1130,7 +1140,9 @@ class Resolver:
                         if len(query) >= MIN_FUZZY_LENGTH:
                             # An ordinary word before "MA" ("lester mass") only by its own code.
                             same = common or same_code_only
-                            self._score_sound(query, state, scored, same, floor)
+                            # A typo's rival by sound is another town's own name ("lorence":
+                            # Lawrence), not a neighbourhood's ("billerca": Bell Rock).
+                            self._score_sound(query, state, scored, same, floor, same_code_only)
         if same_code_only:
             scored = {p: v for p, v in scored.items() if v[0] and v[1] >= SOUNDS_CONFIRM_SAME}
         ranked = sorted(scored.items(), key=lambda item: (not item[1][0], -item[1][1]))
@@ -1155,11 +1167,14 @@ class Resolver:
         scored: dict[str, tuple[bool, float]],
         same_only: bool = False,
         floor: float = 0.0,
+        names_only: bool = False,
     ) -> None:
         for index, same, similarity in self._sounds.sounding_like(query, same_only):
             if (same_only and not same) or similarity < floor:
                 continue
             for entry in self._exact[self._keys[index]]:
+                if names_only and entry.kind != "name":
+                    continue
                 if self._completes(entry) and self._allowed(entry.place_id, state):
                     best = scored.get(entry.place_id, (False, 0.0))
                     scored[entry.place_id] = max(best, (same, similarity))
@@ -1204,10 +1219,34 @@ _INSTITUTIONS = {
     "biblioteca": "library",
 }
 # The one writing, and where they live: "I live in", "yo en", "eu moro em".
-_I_IN = (["i", "in"], ["yo", "en"], ["eu", "em"], ["me", "in"])
+_I_IN = (
+    ["i", "in"],
+    ["im", "in"],
+    ["yo", "en"],
+    ["eu", "em"],
+    ["me", "in"],
+    ["estoy", "en"],
+    ["estou", "em"],
+    ["to", "em"],
+)
 _I_LIVE = frozenset({"moro", "moramos", "vivo", "vivimos"})  # first person in themselves
 _COMPARE = frozenset("which cual cuales qual quais both ambos ambas either".split())
 _PRONOUNS = frozenset({"i", "we", "im", "yo", "eu", "nos"})
+# Words after a proper name that make it a title, a family or a band, not a place.
+_TITLE_WORDS = frozenset(
+    "family families show movie film band brothers sisters book novel song album series "
+    "character familia pelicula filme".split()
+)
+_INSTITUTION_WORDS = {
+    "general": "general",
+    "comunitario": "community",
+    "comunitaria": "community",
+    "memorial": "memorial",
+    "regional": "regional",
+    "estatal": "state",
+    "estadual": "state",
+}
+_ROUTE_WORDS = frozenset({"route", "rte", "rt", "hwy", "highway"})
 _BORDER_WORDS = frozenset({"line", "border", "divisa", "frontera", "limite"})
 _FROM = frozenset({"from", "de", "desde", "da", "do"})
 # A place the resident moved away from ("I moved from Boston to London", "me mudé de Lynn").
