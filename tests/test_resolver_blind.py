@@ -1,4 +1,4 @@
-"""The seven tables written blind, by people who never read the resolver or its own table.
+"""The eight tables written blind, by people who never read the resolver or its own table.
 
 Each was scored once before any tuning and once after (the numbers are in the closing note of
 issue 8); once scored and looked at, a table becomes a development table like
@@ -21,25 +21,24 @@ import yaml
 from bot.core.resolver import Resolver
 from tests.test_resolver_eval import OK, WRONG, Case, ask, judge
 
-TABLES = [
-    Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml" for n in (1, 2, 3, 4, 5, 6, 7)
-]
+TABLES = [Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml" for n in range(1, 9)]
 ACCURACY_FLOOR = 0.97
 
 KNOWN: dict[str, str] = {
     # Disagreements with a rule the writers were given, or a defensible reading.
     "vivo en nueva york": "New York State has a measure on record (schools): it is a place",
-    "02467": "Brookline holds 59% of the ZIP's land: the rule answers it, Newton and Boston "
-    "are offered as 'Not in X?' (the writer chose to ask)",
     "union square": "Somerville's Union Square, with Allston's (Boston) offered as 'Not in X?'",
     "the 'ville": "a sourced nickname of Somerville (The Somerville Times)",
     "essex": "a town's name alone is the town (Essex, MA); the writer read the county",
     "manchester by the sea made me cry": "a film title that is a town's official name (open)",
+    "moved from quincy to weymouth last month": "the resident lives in Weymouth now; the writer "
+    "asked",
+    "i revere the constitution": "a verb that is a city's name (open)",
+    "my revere ware pots are older than me": "a brand (open)",
+    "oh my goshen": "a pun on 'oh my gosh' (open)",
+    "in concord with the neighbors": "an idiom after 'in' (open)",
     "100 cambridgepark dr": "CambridgePark Drive is in Cambridge (Alewife): one word, not "
     "Cambridge beside a street word",
-    "oi gente, eu moro em hyannis mas trabalho em falmouth, a polícia de lá usa "
-    "reconhecimento facial?": "where the "
-    "resident lives wins; the question is about Falmouth's police (open)",
     # Open errors: names of people, brands and titles, and a dictation the resolver misreads.
     "the taking of pelham 123": "a film title (open)",
     "templeton the rat": "a character's name (open)",

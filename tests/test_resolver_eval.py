@@ -824,7 +824,7 @@ def test_zip_code_formats(resolver, query, expect, place, candidates):
         a("01002", "amherst", "pelham", "shutesbury"),
         a("02543", "gosnold", "falmouth"),
         a("01027", "easthampton", "westhampton"),
-        m("02467", "brookline"),
+        a("02467", "brookline", "newton", "boston"),  # Brookline holds 59%: under 60%, ask
         m("02532", "bourne"),
         m("01440", "gardner"),
         m("02675", "yarmouth"),

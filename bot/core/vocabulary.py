@@ -77,7 +77,7 @@ STRUCTURE = frozenset(
     mutual public library museum symphony pops globe herald gazette times tribune news
     magazine radio red celtics bruins patriots marathon bridge tunnel yard stop house
     shoes shoe boots wine winery brewing brewery beer coffee pizza restaurant diner cafe
-    bakery furniture motors hotel resort
+    bakery furniture motors hotel resort united fc
     """.split()
 )
 # Street words: a name after one is a town in an address ("12 Lowell St Reading MA").
