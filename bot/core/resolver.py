@@ -105,7 +105,7 @@ MAX_SOUNDS_LIKE_WORDS = 3
 # ZCTA shares); the other towns are offered as "Not in X?" alternatives. Below that the ZIP
 # asks: at 55% to 59% (02467 Chestnut Hill, 02542, 01039, 01331) two answers in five would name
 # the wrong town by land, and three of five blind-table writers chose a question for 02467.
-LOPSIDED_SHARE = 59.5
+LOPSIDED_SHARE = 60.0
 # The typo index stores every name with up to two letters deleted while the knowledge is small
 # (1,250 names: 70,000 variants); past this many names it stores one deletion, which still finds
 # every one-edit typo and the two-edit ones that do not remove two letters of the name.
@@ -342,7 +342,7 @@ class Resolver:
             # "we used to live in Lowell but now we're in Nashua"
             return Resolution(Outcome.NONE, reason="elsewhere")
         if scan.hits:
-            found = self._from_hits(scan.hits, compares=not _COMPARE.isdisjoint(words))
+            found = self._from_hits(scan.hits)
             if found.outcome is Outcome.MATCH and found.place is not None:
                 found = self._and_a_typo(found, words, scan.consumed)
             return self._single_or_none(found)
@@ -532,7 +532,11 @@ class Resolver:
             return Resolution(Outcome.MATCH, places[0], (places[0],), reason="zip")
         codes_seen = {a.zip for a in areas}
         primary = areas[0]
-        if len(codes_seen) == 1 and primary.primary and (primary.land_share or 0) > LOPSIDED_SHARE:
+        if (
+            len(codes_seen) == 1
+            and primary.primary
+            and (primary.land_share or 0) >= LOPSIDED_SHARE
+        ):
             place = self.places[primary.place_id]
             others = tuple(p for p in places if p != place)
             return Resolution(Outcome.MATCH, place, (place,), "zip-mostly", others)
@@ -922,8 +926,8 @@ class Resolver:
             or canonical([after]) in self._exact
         )
 
-    def _from_hits(self, hits: list[_Hit], compares: bool = False) -> Resolution:
-        named = _most_specific([hit for hit in hits if hit.kind != "word"], self.places, compares)
+    def _from_hits(self, hits: list[_Hit]) -> Resolution:
+        named = _most_specific([hit for hit in hits if hit.kind != "word"], self.places)
         if not named:
             return Resolution(Outcome.NONE, reason="word")
         place_ids = list(dict.fromkeys(pid for hit in named for pid in hit.place_ids))
@@ -1239,7 +1243,6 @@ _I_IN = (
     ["to", "em"],
 )
 _I_LIVE = frozenset({"moro", "moramos", "vivo", "vivimos"})  # first person in themselves
-_COMPARE = frozenset("which cual cuales qual quais both ambos ambas either".split())
 _PRONOUNS = frozenset({"i", "we", "im", "yo", "eu", "nos"})
 # Words after a proper name that make it a title, a family or a band, not a place.
 _TITLE_WORDS = frozenset(
@@ -1279,9 +1282,7 @@ _PERSON_BEFORE = frozenset(
 _NAME_WORDS = frozenset({"name", "names", "nombre", "nombres", "nome", "nomes"})
 
 
-def _most_specific(
-    hits: list[_Hit], places: dict[str, Place], compares: bool = False
-) -> list[_Hit]:
+def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
     """Of several places named, the ones the resident means.
 
     A place after "used to live in" or "not" is set aside; so is a region, a generic name or
