@@ -167,3 +167,15 @@ def test_a_typos_rival_by_sound_is_another_towns_name_not_a_neighbourhoods(
 ) -> None:
     assert _answer(resolver, "billerca") == "billerica"  # not Bell Rock (Malden)
     assert {"lawrence"} <= _asked(resolver, "lorence")  # Florence, or Lawrence: ask
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("I live in a small town called Sharon", "sharon"),
+        ("moro numa cidade chamada Lowell", "lowell"),
+    ],
+)
+def test_a_town_called_by_its_name_is_that_town(resolver: Resolver, text: str, place: str) -> None:
+    # "called" and "named" make a person's name only when a person or pet is called so.
+    assert _answer(resolver, text) == place

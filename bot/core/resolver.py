@@ -870,6 +870,8 @@ class Resolver:
             and words[max(0, start - 2)] in _ROUTE_WORDS
         ):
             return True  # "Route 6A Sandwich": an address
+        if _called_a_place(words, start):
+            return True  # "I live in a town called Sharon"
         return previous is not None and (previous in CUES or previous in STREET_WORDS)
 
     def _beside_a_border(self, words: list[str], start: int) -> bool:
@@ -1280,6 +1282,11 @@ _PERSON_BEFORE = frozenset(
     """.split()
 )
 _NAME_WORDS = frozenset({"name", "names", "nombre", "nombres", "nome", "nomes"})
+_CALLED = frozenset("named called llamado llamada llama chamado chamada chama".split())
+_PLACE_NOUNS = frozenset(
+    "town city place village neighborhood neighbourhood ciudad pueblo lugar cidade bairro "
+    "vila".split()
+)
 
 
 def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
@@ -1344,12 +1351,17 @@ def _i_live(words: list[str], start: int) -> bool:
     return False
 
 
+def _called_a_place(words: list[str], start: int) -> bool:
+    """The name comes after "a town called", "una ciudad llamada", "uma cidade chamada"."""
+    return start > 1 and words[start - 1] in _CALLED and words[start - 2] in _PLACE_NOUNS
+
+
 def _names_someone(words: list[str], start: int, end: int) -> bool:
     """A name used for a person or a pet: "my boss Wendell", "my dog's name is Winthrop",
     "Randolph is my middle name", "Spencer and Palmer are my kids' names"."""
     before = words[start - 1] if start > 0 else None
     if before in _PERSON_BEFORE:
-        return True
+        return not _called_a_place(words, start)  # "a town called Sharon" is a place
     if before in {"is", "es", "e"} and start > 1 and words[start - 2] in _NAME_WORDS:
         return True  # "my dog's name is Winthrop"
     if before not in CUES and words[end : end + 2] in (
