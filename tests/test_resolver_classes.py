@@ -98,7 +98,7 @@ def test_a_university_of_a_town_is_not_the_town_after_de(resolver: Resolver) -> 
 
 
 def test_a_name_dictated_in_two_words_whose_tail_is_a_town_asks(resolver: Resolver) -> None:
-    # "lay chester": Leicester said as two words; Chester is a town too.
+    # "glo chester": Gloucester said as two words; Chester is a town too.
     asked = _asked(resolver, "i live in glo chester ma")
     assert {"gloucester", "chester"} <= asked
 

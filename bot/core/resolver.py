@@ -39,6 +39,7 @@ from typing import Any
 from bot.core.normalize import canonical, canonical_token, compact, fold
 from bot.core.typos import PhoneticIndex, PrefixIndex, TypoIndex, slip
 from bot.core.vocabulary import (
+    BUSINESS_WORDS,
     CJK_ELSEWHERE,
     COMMON_WORD_NAMES,
     COUNTY_WORDS,
@@ -660,7 +661,7 @@ class Resolver:
             scan.excluded = True  # "Revere Beach Pkwy": a road named after a landmark
             return
         municipal_only = all(e.kind == "name" for e in entries)
-        if end < len(words) and words[end] in _BUSINESS_WORDS:
+        if end < len(words) and words[end] in BUSINESS_WORDS:
             scan.excluded = True  # "Manchester United", "Boston Beer", "Rockport shoes"
             return
         if _part_of_another_name(words, end) and (
@@ -916,8 +917,8 @@ class Resolver:
         after = words[end]
         if after == "from":
             return True  # "Lowell from accounting", "Springfield from The Simpsons"
-        if after in _BORDER_WORDS and start > 0 and canonical([words[start - 1]]) in self._exact:
-            return False  # "the Medford Malden line": the border of two towns
+        if self._beside_a_border(words, start):
+            return False  # "the Reading Wakefield line": the border of two towns
         return not (
             after in FILLER
             or after in SUBJECT
@@ -1260,11 +1261,6 @@ _INSTITUTION_WORDS = {
     "estatal": "state",
     "estadual": "state",
 }
-# Words that make a place's name a business's or a team's, whatever kind of name it is.
-_BUSINESS_WORDS = frozenset(
-    "inc incorporated corp corporation company llc ltd united fc shoes shoe boots wine winery "
-    "brewing brewery beer coffee pizza restaurant diner cafe bakery furniture motors".split()
-)
 _ROUTE_WORDS = frozenset({"route", "rte", "rt", "hwy", "highway"})
 _BORDER_WORDS = frozenset({"line", "border", "divisa", "frontera", "limite"})
 _FROM = frozenset({"from", "de", "desde", "da", "do"})
@@ -1278,7 +1274,7 @@ _PERSON_BEFORE = frozenset(
     named called name nickname boss friend buddy son daughter kid kids dog cat puppy wife
     husband brother sister cousin uncle aunt mom dad grandpa grandma coworker neighbor teacher
     nombre llamado llamada llama hijo hija amigo amiga jefe perro gato nome chamado chamada
-    chama filho filha amiga chefe cachorro gato
+    chama filho filha chefe cachorro
     """.split()
 )
 _NAME_WORDS = frozenset({"name", "names", "nombre", "nombres", "nome", "nomes"})

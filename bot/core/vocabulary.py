@@ -63,21 +63,28 @@ SUBJECT = frozenset(
     bairro rua lei leis projeto deputado vereador prefeito camara conselho
     """.split()
 )
+# Words that make a place's name a business's or a team's, whatever kind of name it is:
+# "Manchester United", "Boston Beer", "Rockport shoes".
+BUSINESS_WORDS = frozenset(
+    """
+    inc incorporated corp corporation company llc ltd united fc shoes shoe boots wine winery
+    brewing brewery beer coffee pizza restaurant diner cafe bakery furniture motors
+    """.split()
+)
 # Words that make a town's name part of another place's name: "Cambridge Street", "Lowell
 # High School", "Boston University", "Springfield Mall", "Salem State". The name before one of
 # them is not where someone lives; a known landmark is matched whole before this applies.
-STRUCTURE = frozenset(
+STRUCTURE = BUSINESS_WORDS | frozenset(
     """
     street st str road rd avenue ave av boulevard blvd lane ln drive dr way place pl court ct
     terrace ter parkway pkwy highway hwy turnpike tpke pike route rte circle cir
     square sq market marketplace park pond lake beach bch reservoir
     school schools elementary academy college university univ institute state hospital
     medical clinic station terminal depot airport mall plaza galleria shopping
-    inc incorporated corp corporation co company llc ltd bank savings credit trust insurance
+    co bank savings credit trust insurance
     mutual public library museum symphony pops globe herald gazette times tribune news
     magazine radio red celtics bruins patriots marathon bridge tunnel yard stop house
-    shoes shoe boots wine winery brewing brewery beer coffee pizza restaurant diner cafe
-    bakery furniture motors hotel resort united fc
+    hotel resort
     """.split()
 )
 # Street words: a name after one is a town in an address ("12 Lowell St Reading MA").
