@@ -168,6 +168,16 @@ class _Hit:
 
 
 @dataclass
+class _Near:
+    """What the typo tier found in one message, place by place."""
+
+    best: dict[str, tuple[int, bool, bool]] = field(default_factory=dict)  # edits, confident, weak
+    omitted: set[str] = field(default_factory=set)  # the typo spells it with letters left out
+    slips: set[str] = field(default_factory=set)  # one slip of the finger away (typos.slip)
+    names: set[str] = field(default_factory=set)  # one edit from its own name, not a village's
+
+
+@dataclass
 class _Scan:
     """What the name tier found in one message."""
 
@@ -1028,10 +1038,7 @@ class Resolver:
     # Typos -------------------------------------------------------------------------------
 
     def _fuzzy(self, runs: list[list[str]], state: str | None) -> Resolution:
-        best: dict[str, tuple[int, bool, bool]] = {}  # place -> (edits, confident, weak)
-        omitted: set[str] = set()  # places whose name the typo spells with letters left out
-        slips: set[str] = set()  # places one slip of the finger away (typos.slip)
-        names: set[str] = set()  # places reached by their own name, not a village's
+        near = _Near()
         for run in runs:
             covered: set[int] = set()
             for length in range(min(MAX_SPAN_WORDS, len(run)), 0, -1):
@@ -1043,8 +1050,9 @@ class Resolver:
                     # "the addams family": a misspelt name before a word that makes a title
                     # or a family of it is not a town ("sommervile checking in" still is).
                     modifies = after in _TITLE_WORDS
-                    if self._score_span(span, state, best, omitted, (slips, names), modifies):
+                    if self._score_span(span, state, near, modifies):
                         covered.update(range(start, start + length))
+        best, omitted = near.best, near.omitted
         if not any(confident for _, confident, _ in best.values()):
             return Resolution(Outcome.NONE, reason="nothing-close")
         ranked = sorted(best.items(), key=lambda item: (item[1][0], not item[1][1]))
@@ -1068,8 +1076,8 @@ class Resolver:
             and len(gaps) == 1
             and not best[gaps[0]][2]
             and best[gaps[0]][1]
-            and gaps[0] in names
-            and not any(pid in slips or pid in names for pid in tied if pid != gaps[0])
+            and gaps[0] in near.names
+            and not any(pid in near.slips or pid in near.names for pid in tied if pid != gaps[0])
         ):
             # "northamton": a letter left out of Northampton, or an m for the c of North
             # Acton (a village), keys far apart? The town with the letter left out.
@@ -1083,9 +1091,7 @@ class Resolver:
         self,
         span: list[str],
         state: str | None,
-        best: dict[str, tuple[int, bool, bool]],
-        omitted: set[str],
-        rivals: tuple[set[str], set[str]],
+        near: _Near,
         modifies: bool = False,
     ) -> bool:
         """Record places within reach of a span; return whether one was a confident typo."""
@@ -1103,21 +1109,23 @@ class Resolver:
             # A short word one edit from a name that is not a finger slip ("stop" and Stow)
             # only competes with a slip; it is never an answer of its own.
             confident = (length > SHORT_WORD or slip(query, key)) and not modifies
-            left_out = any(_spells_with_gaps(query, text) for text in self._typos.spellings[index])
+            spellings = self._typos.spellings[index]
+            left_out = any(_spells_with_gaps(query, text) for text in spellings)
+            slipped = edits == 1 and any(slip(query, text) for text in spellings)
             for entry in self._exact[self._keys[index]]:
                 if entry.kind == "landmark" or not self._allowed(entry.place_id, state):
                     continue  # a landmark is named exactly, never guessed from a typo
                 places = (entry.place_id,) if entry.strong else (entry.place_id, *entry.others)
                 if left_out:
-                    omitted.update(places)
-                if edits == 1 and any(slip(query, t) for t in self._typos.spellings[index]):
-                    rivals[0].update(places)
+                    near.omitted.update(places)
+                if slipped:
+                    near.slips.update(places)
                 if edits == 1 and entry.kind == "name":
-                    rivals[1].update(places)
+                    near.names.update(places)
                 for pid in places:
-                    previous = best.get(pid)
+                    previous = near.best.get(pid)
                     if previous is None or (edits, not confident) < (previous[0], not previous[1]):
-                        best[pid] = (edits, confident, not entry.strong)
+                        near.best[pid] = (edits, confident, not entry.strong)
                 any_confident |= confident
         return any_confident
 
