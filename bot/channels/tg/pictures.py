@@ -59,13 +59,24 @@ async def map_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await query.answer()
     svc = services(context)
     who = await speaker(context, update)
-    _, parts = callbacks.split(query.data or "")
+    town = await _button_town(update, context, query.data, who.language)
+    if town is not None:
+        picture = await core(context, svc.pictures.map, who.language, town)
+        await send_picture(context, chat.id, picture)
+
+
+async def _button_town(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, data: str | None, lang: str
+) -> Place | None:
+    """The municipality a map or flyer button names; None, having said the button is stale,
+    when it names none (an old or forged button)."""
+    svc = services(context)
+    _, parts = callbacks.split(data or "")
     town = svc.resolver.places.get(parts[0]) if parts else None
     if town is None or not is_municipality(town):
-        await send(update, context, [Reply(svc.catalog.t("stale_button", who.language))])
-        return
-    picture = await core(context, svc.pictures.map, who.language, town)
-    await send_picture(context, chat.id, picture)
+        await send(update, context, [Reply(svc.catalog.t("stale_button", lang))])
+        return None
+    return town
 
 
 async def send_picture(
@@ -137,12 +148,9 @@ async def qr_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not who.is_organizer:
         await send(update, context, [Reply(svc.catalog.t("pictures.qr.refused", who.language))])
         return
-    _, parts = callbacks.split(query.data or "")
-    town = svc.resolver.places.get(parts[0]) if parts else None
-    if town is None or not is_municipality(town):
-        await send(update, context, [Reply(svc.catalog.t("stale_button", who.language))])
-        return
-    await send_flyer(context, chat.id, town, who.language)
+    town = await _button_town(update, context, query.data, who.language)
+    if town is not None:
+        await send_flyer(context, chat.id, town, who.language)
 
 
 async def send_flyer(
