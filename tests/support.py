@@ -6,6 +6,7 @@ import functools
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from bot import DEFAULT_KNOWLEDGE_DIR
 from bot.config import Settings
@@ -46,3 +47,14 @@ def run_cli(settings: Settings, *argv: str) -> int:
     from bot.cli import build_parser, dispatch
 
     return dispatch(settings, build_parser().parse_args(argv))
+
+
+def inline_buttons(params: dict[str, Any]) -> list[dict[str, Any]]:
+    """The inline buttons of a sent message's parameters, row after row."""
+    markup = params.get("reply_markup") or {}
+    return [button for row in markup.get("inline_keyboard", []) for button in row]
+
+
+def callback_data(params: dict[str, Any]) -> dict[str, str]:
+    """Label -> callback data of a sent message's inline buttons (URL buttons left out)."""
+    return {b["text"]: b["callback_data"] for b in inline_buttons(params) if "callback_data" in b}

@@ -15,7 +15,7 @@ from bot.channels.tg.app import build_application
 from bot.services import open_services
 from tests.conftest import running_application
 from tests.fakebotapi import FakeBotAPI
-from tests.support import bot_settings
+from tests.support import bot_settings, callback_data
 
 CHAT = 2002
 
@@ -29,16 +29,6 @@ async def api(fake_api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[FakeBotAPI]
     async with running_application(app):
         yield fake_api
     services.close()
-
-
-def buttons(params: dict[str, Any]) -> dict[str, str]:
-    markup = params.get("reply_markup") or {}
-    return {
-        b["text"]: b["callback_data"]
-        for row in markup.get("inline_keyboard", [])
-        for b in row
-        if "callback_data" in b
-    }
 
 
 async def next_message(api: FakeBotAPI, count: int) -> dict[str, Any]:
@@ -76,11 +66,13 @@ async def test_a_resident_goes_from_answer_to_script_to_an_anonymous_outcome(
 ) -> None:
     api.push_text(CHAT, "Lee")
     answer = await next_message(api, 1)
-    await press(api, buttons(answer)["📞 Contact my legislators"])
+    await press(api, callback_data(answer)["📞 Contact my legislators"])
     members = await next_message(api, 2)
     assert "Senator Paul Mark" in members["text"] and "+1 617-722-1625" in members["text"]
     assert "as of" in members["text"]
-    call_script = next(d for label, d in buttons(members).items() if label.startswith("📞 Call"))
+    call_script = next(
+        d for label, d in callback_data(members).items() if label.startswith("📞 Call")
+    )
     await press(api, call_script)
     script = await message_with(api, "out:", in_buttons=True)
     assert "Lee" in script["text"]
@@ -107,7 +99,7 @@ async def test_a_resident_goes_from_answer_to_script_to_an_anonymous_outcome(
 async def test_a_split_town_asks_for_the_ward_and_offers_i_dont_know(api: FakeBotAPI) -> None:
     api.push_text(CHAT, "/legislators Boston")
     question = await next_message(api, 2)  # after the offer to share a location
-    labels = buttons(question)
+    labels = callback_data(question)
     assert any("don't know" in label for label in labels)
     await press(api, next(d for label, d in labels.items() if "don't know" in label))
     everyone = await message_with(api, "Which wards each one covers")

@@ -23,7 +23,7 @@ from bot.services import Services, open_services
 from tests import geo_reference
 from tests.conftest import running_application
 from tests.fakebotapi import FakeBotAPI
-from tests.support import bot_settings
+from tests.support import bot_settings, callback_data
 
 CHAT = 4004
 POINTS = {
@@ -57,16 +57,6 @@ async def api(fake_api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[FakeBotAPI]
     async with running_application(app):
         yield fake_api
     services.close()
-
-
-def inline(params: dict[str, Any]) -> dict[str, str]:
-    markup = params.get("reply_markup") or {}
-    return {
-        b["text"]: b["callback_data"]
-        for row in markup.get("inline_keyboard", [])
-        for b in row
-        if "callback_data" in b
-    }
 
 
 def asks_for_location(params: dict[str, Any]) -> bool:
@@ -123,7 +113,7 @@ async def test_a_pin_gives_the_town_and_exactly_its_legislators(api: FakeBotAPI)
     assert "Your state legislators at your pin in Somerville" in cards["text"]
     assert named_districts(cards["text"], DIRECTORY[0]) == expected_seats(DAVIS)
     assert visible_length(cards["text"]) <= LIMIT
-    labels = inline(cards)
+    labels = callback_data(cards)
     assert sum(label.startswith("📞 Call") for label in labels) == 2
     assert any("alert" in label.lower() for label in labels)  # keep my districts
 
@@ -135,12 +125,12 @@ async def test_a_split_town_offers_the_location_first_then_a_short_grouped_list(
     offer, picker = await sent(api, 2)
     assert asks_for_location(offer) and not asks_for_location(picker)
     assert "Which ward" in picker["text"]
-    await press(api, inline(picker)["I don't know"])
+    await press(api, callback_data(picker)["I don't know"])
     offer, listing = (await sent(api, 4))[2:]
     assert asks_for_location(offer) and "Share my location" in offer["text"]
     assert visible_length(listing["text"]) <= LIMIT
     assert "Senate" in listing["text"] and "ward" in listing["text"]
-    assert len(inline(listing)) <= 12
+    assert len(callback_data(listing)) <= 12
     # The pin that follows gets only the legislators: the resident asked for them.
     api.push_location(CHAT, DORCHESTER["lat"], DORCHESTER["lon"])
     (cards,) = (await sent(api, 5))[4:]

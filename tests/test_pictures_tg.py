@@ -21,7 +21,7 @@ from bot.storage import subscribers
 from bot.storage.outcomes import record_outcome
 from tests.conftest import running_application
 from tests.fakebotapi import BOT_USERNAME, FakeBotAPI
-from tests.support import bot_settings
+from tests.support import bot_settings, inline_buttons
 
 ORG = 9001
 RESIDENT = 3001
@@ -35,11 +35,6 @@ async def bot(fake_api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[tuple[FakeB
     async with running_application(app):
         yield fake_api, services
     services.close()
-
-
-def buttons(params: dict[str, Any]) -> list[dict[str, Any]]:
-    markup = params.get("reply_markup") or {}
-    return [b for row in markup.get("inline_keyboard", []) for b in row]
 
 
 def image(api: FakeBotAPI, call: Any) -> Image.Image:
@@ -82,10 +77,12 @@ async def test_the_map_button_under_an_answer_outlines_that_town(bot: Any) -> No
     api, _ = bot
     api.push_text(RESIDENT, "Pittsfield")
     answer = (await api.wait_for("sendMessage", lambda p: p["chat_id"] == RESIDENT))[0]
-    data = [b["callback_data"] for b in buttons(answer.params) if "callback_data" in b]
+    data = [b["callback_data"] for b in inline_buttons(answer.params) if "callback_data" in b]
     assert "map:pittsfield" in data
     label = next(
-        b["text"] for b in buttons(answer.params) if b.get("callback_data") == "map:pittsfield"
+        b["text"]
+        for b in inline_buttons(answer.params)
+        if b.get("callback_data") == "map:pittsfield"
     )
     assert label == "🗺 Map"
     last = api.last_message(RESIDENT)
@@ -134,7 +131,7 @@ async def test_an_ambiguous_qr_asks_which_town(bot: Any) -> None:
     assert [p.id for p in found.candidates] == ["brookline", "brookfield"]
     api.push_text(ORG, "/qr Brook", user_id=ORG)
     asked = (await api.wait_for("sendMessage", lambda p: p["chat_id"] == ORG))[0]
-    data = [b["callback_data"] for b in buttons(asked.params)]
+    data = [b["callback_data"] for b in inline_buttons(asked.params)]
     assert data == ["qr:brookline", "qr:brookfield"]
     last = api.last_message(ORG)
     assert last is not None
