@@ -4,9 +4,14 @@ tests/test_resolver_blind.py."""
 
 from __future__ import annotations
 
+import random
+import string
+
 import pytest
+from rapidfuzz.distance import OSA
 
 from bot.core.resolver import Outcome, Resolver
+from bot.core.typos import TypoIndex
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +184,29 @@ def test_a_typos_rival_by_sound_is_another_towns_name_not_a_neighbourhoods(
 def test_a_town_called_by_its_name_is_that_town(resolver: Resolver, text: str, place: str) -> None:
     # "called" and "named" make a person's name only when a person or pet is called so.
     assert _answer(resolver, text) == place
+
+
+def test_indexing_a_prefix_loses_no_name_within_reach(resolver: Resolver) -> None:
+    """The typo index holds only the first letters of each name; every name within reach is
+    still found, as a scan of all of them finds it: for edits made at random to real names,
+    shifts across the prefix's end included."""
+    rng = random.Random(5)
+    keys = resolver._compact_keys
+    index = TypoIndex(keys, depth=2, prefix=4)  # a short prefix: many edits cross its end
+    for key in rng.sample(keys, 400):
+        word = list(key)
+        for _ in range(rng.randint(1, 2)):
+            at = rng.randrange(len(word))
+            edit = rng.choice(("delete", "insert", "replace", "swap"))
+            if edit == "delete" and len(word) > 1:
+                del word[at]
+            elif edit == "insert":
+                word.insert(at, rng.choice(string.ascii_lowercase))
+            elif edit == "replace":
+                word[at] = rng.choice(string.ascii_lowercase)
+            elif at + 1 < len(word):
+                word[at], word[at + 1] = word[at + 1], word[at]
+        query = "".join(word)
+        for reach in (1, 2):
+            scan = [(OSA.distance(query, k), i) for i, k in enumerate(keys)]
+            assert index.within(query, reach) == sorted(x for x in scan if x[0] <= reach)
