@@ -50,8 +50,11 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 def fold(text: str) -> str:
     """Lowercase, strip accents and apostrophes, turn every other non-alphanumeric into a space."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    if text.isascii():  # most messages: nothing to decompose
+        ascii_text = text.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     ascii_text = ascii_text.replace("&", " and ")
     ascii_text = _APOSTROPHES.sub("", ascii_text)
     return _NON_WORD.sub(" ", ascii_text).strip()

@@ -252,6 +252,13 @@ class Resolver:
             and not all(w in FILLER or w in SUBJECT for w in name.split())
         )
         self.vocabulary = self.vocabulary.without(self._exact)
+        # The first words of every name of two words or more: a longer span beginning with
+        # any other word can only be a name with its spaces misplaced ("newbury port").
+        self._span_starts = frozenset(
+            name.split()[0]
+            for name in (*self._exact, *self._tails, *self._elsewhere)
+            if " " in name
+        )
         self._compact_exact: dict[str, str] = {}
         for key in self._exact:
             self._compact_exact.setdefault(compact(key), key)
@@ -574,10 +581,19 @@ class Resolver:
         scan = _Scan(text=text)
         n = len(words)
         tokens = [canonical_token(word) for word in words]
+        # Where a span of several words may begin: a name's first word, or the first of a run
+        # of plain words that may spell a name with its spaces misplaced.
+        plain = [w.isalpha() and w not in FILLER and w not in SUBJECT for w in words]
+        may_begin = [
+            t in self._span_starts or w in self._span_starts
+            for w, t in zip(words, tokens, strict=True)
+        ]
         for length in range(min(MAX_SPAN_WORDS, n), 0, -1):
             for start in range(0, n - length + 1):
                 end = start + length
-                if any(i in scan.consumed for i in range(start, end)):
+                if length > 1 and not may_begin[start] and not all(plain[start:end]):
+                    continue
+                if not scan.consumed.isdisjoint(range(start, end)):
                     continue
                 span = words[start:end]
                 spelled = " ".join(tokens[start:end])  # canonical(span)
