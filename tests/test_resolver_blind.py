@@ -1,4 +1,4 @@
-"""The eight tables written blind, by people who never read the resolver or its own table.
+"""The nine tables written blind, by people who never read the resolver or its own table.
 
 Each was scored once before any tuning and once after (the numbers are in the closing note of
 issue 8); once scored and looked at, a table becomes a development table like
@@ -21,7 +21,7 @@ import yaml
 from bot.core.resolver import Resolver
 from tests.test_resolver_eval import OK, WRONG, Case, ask, judge
 
-TABLES = [Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml" for n in range(1, 9)]
+TABLES = [Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml" for n in range(1, 10)]
 ACCURACY_FLOOR = 0.97
 
 KNOWN: dict[str, str] = {
@@ -33,17 +33,8 @@ KNOWN: dict[str, str] = {
     "manchester by the sea made me cry": "a film title that is a town's official name (open)",
     "moved from quincy to weymouth last month": "the resident lives in Weymouth now; the writer "
     "asked",
-    "i revere the constitution": "a verb that is a city's name (open)",
-    "my revere ware pots are older than me": "a brand (open)",
-    "oh my goshen": "a pun on 'oh my gosh' (open)",
-    "in concord with the neighbors": "an idiom after 'in' (open)",
     "100 cambridgepark dr": "CambridgePark Drive is in Cambridge (Alewife): one word, not "
     "Cambridge beside a street word",
-    # Open errors: names of people, brands and titles, and a dictation the resolver misreads.
-    "the taking of pelham 123": "a film title (open)",
-    "templeton the rat": "a character's name (open)",
-    "my grandma's revere ware pots": "a brand (open)",
-    "dudley do-right": "a cartoon character (open)",
 }
 
 

@@ -210,3 +210,43 @@ def test_indexing_a_prefix_loses_no_name_within_reach(resolver: Resolver) -> Non
         for reach in (1, 2):
             scan = [(OSA.distance(query, k), i) for i, k in enumerate(keys)]
             assert index.within(query, reach) == sorted(x for x in scan if x[0] <= reach)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ipswich clams are worth the drive",
+        "nantucket nectars in the fridge",
+        "wellfleet oyster season is here",
+        "boston legal reruns all weekend",
+        "we watched manchester by the sea last night",
+        "the band boston is underrated",
+        "shipping up to boston on repeat",
+        "this sitcom set in nowhere has a character named lowell",
+        "i revere my grandmother",
+        "we revere the bill of rights",
+        "revere ware pots",
+        "put your john hancock on the petition",
+    ],
+)
+def test_a_dish_a_title_a_brand_or_a_verb_is_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("I live in Wellfleet, oysters are the best", "wellfleet"),
+        ("movie night in amherst", "amherst"),
+        ("my band plays in worcester, do they ban it", "worcester"),
+        ("i'm moving to boston next month", "boston"),
+        ("we're headed to salem for the hearing", "salem"),
+        ("tôi sống ở Lowell", "lowell"),
+        ("revere", "revere"),
+        ("i revere", "revere"),
+        ("revere ma", "revere"),
+        ("boston public library", "boston"),
+    ],
+)
+def test_a_place_word_or_a_move_keeps_the_town(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place

@@ -49,9 +49,12 @@ from bot.core.vocabulary import (
     FILLER,
     GENERIC_WORDS,
     MASSACHUSETTS,
+    MEDIA_WORDS,
     NEAR,
+    NOT_PLACES,
     OUTSIDE,
     PAST_OR_NOT,
+    PRODUCT_WORDS,
     PROPER_NAMES,
     REGIONS,
     RESIDENCE,
@@ -588,6 +591,11 @@ class Resolver:
             t in self._span_starts or w in self._span_starts
             for w, t in zip(words, tokens, strict=True)
         ]
+        for start, word in enumerate(words):
+            for phrase in _NOT_PLACES_BY_FIRST.get(word, ()):
+                if tuple(words[start : start + len(phrase)]) == phrase:
+                    scan.consumed.update(range(start, start + len(phrase)))
+                    scan.excluded = True  # "Shipping Up to Boston", "Revere Ware"
         for length in range(min(MAX_SPAN_WORDS, n), 0, -1):
             for start in range(0, n - length + 1):
                 end = start + length
@@ -764,6 +772,11 @@ class Resolver:
         ):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return  # "Michael Bolton", "my boss Wendell", "Randolph is my middle name": a person
+        if (municipal or all(e.kind == "landmark" for e in entries)) and self._names_a_thing(
+            words, start, end, qualifier
+        ):
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            return  # "Wellfleet oysters", "just watched Manchester by the Sea", "I revere her"
         near = before in NEAR or (before in _NEAR_LINKS and before2 in NEAR)
         generic = all(canonical_token(w) in GENERIC_WORDS for w in span)
         if generic and len(place_ids) == 1 and kind == "strong":
@@ -899,6 +912,8 @@ class Resolver:
             return True  # "Route 6A Sandwich": an address
         if _called_a_place(words, start):
             return True  # "I live in a town called Sharon"
+        if _at_a_place(words, start):
+            return True  # "we're headed to Salem"
         return previous is not None and (previous in CUES or previous in STREET_WORDS)
 
     def _beside_a_border(self, words: list[str], start: int) -> bool:
@@ -925,6 +940,31 @@ class Resolver:
         pattern = rf"\b{re.escape(first)}\s+{re.escape(words[start])}\b"
         return re.search(pattern, text) is not None
 
+    def _names_a_thing(
+        self, words: list[str], start: int, end: int, qualifier: Qualifier | None
+    ) -> bool:
+        """Whether a name is here a dish's, a product's or a title's, or a verb: "Wellfleet
+        oysters", "Boston Legal reruns", "just watched Manchester by the Sea", "I revere my
+        grandmother". Never after a place word or a move ("in Wellfleet", "moving to Boston"),
+        nor with "MA" after it."""
+        if qualifier is not None or _at_a_place(words, start) or _i_live(words, start):
+            return False
+        if start > 0 and words[start - 1] in _LANDMARK_CUES:
+            return False  # "the game at Fenway"
+        after = words[end] if end < len(words) else None
+        if after in PRODUCT_WORDS:
+            return True
+        if any(w in MEDIA_WORDS for w in words[max(0, start - 4) : end + 4]):
+            return True
+        # A common word after "I" or "we", with more after it, is a verb: "I revere her".
+        before = words[start - 1] if start > 0 else None
+        return (
+            before in _SUBJECT_PRONOUNS
+            and after is not None
+            and end - start == 1
+            and self.vocabulary.is_common(words[start])
+        )
+
     def _modifies_another_word(
         self, words: list[str], start: int, end: int, qualifier: Qualifier | None
     ) -> bool:
@@ -940,6 +980,8 @@ class Resolver:
             return False  # "Somerville" is only ever a place
         if start > 0 and (words[start - 1] in CUES or words[start - 1] in STREET_WORDS):
             return False
+        if _at_a_place(words, start):
+            return False  # "moving to Boston next month"
         after = words[end]
         if after == "from":
             return True  # "Lowell from accounting", "Springfield from The Simpsons"
@@ -1271,6 +1313,18 @@ _I_IN = (
 )
 _I_LIVE = frozenset({"moro", "moramos", "vivo", "vivimos"})  # first person in themselves
 _PRONOUNS = frozenset({"i", "we", "im", "yo", "eu", "nos"})
+_NOT_PLACES_BY_FIRST: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+for _phrase in NOT_PLACES:
+    _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "u"})
+# Moves toward a place: "moving to Boston", "headed to Salem", "me mudo a Lawrence".
+_GOING_ES = frozenset("mudo mudamos mudando voy vamos".split())
+_GOING = _GOING_ES | frozenset(
+    """
+    move moving moved relocating relocated relocate going headed heading coming commute
+    commuting driving mudei vou
+    """.split()
+)
 # Words after a proper name that make it a title, a family or a band, not a place.
 _TITLE_WORDS = frozenset(
     "family families show movie film band brothers sisters book novel song album series "
@@ -1357,6 +1411,20 @@ def _within(words: list[str], start: int, count: int, cues: frozenset[str]) -> b
 def _before_is(words: list[str], start: int, cues: frozenset[str]) -> bool:
     """Whether one of ``cues`` is among the four words before ``start``."""
     return any(w in cues for w in words[max(0, start - 4) : start])
+
+
+def _at_a_place(words: list[str], start: int) -> bool:
+    """Whether the word before ``start`` puts what follows at a place: "in", "from", "at", or
+    "to" after a move ("moving to Boston", "we're headed to Salem"; not "up to Boston")."""
+    before = words[start - 1] if start > 0 else None
+    going = words[start - 2] if start > 1 else None
+    if before in CUES:
+        return True
+    if before == "o" and going == "song":
+        return True  # Vietnamese "tôi sống ở Lowell" (I live in), folded: not a song
+    if before == "a":
+        return going in _GOING_ES  # "me mudo a Lawrence"; not "I drive a Lincoln"
+    return before in {"to", "para", "pra"} and going in _GOING
 
 
 def _i_live(words: list[str], start: int) -> bool:

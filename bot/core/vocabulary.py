@@ -71,6 +71,40 @@ BUSINESS_WORDS = frozenset(
     brewing brewery beer coffee pizza restaurant diner cafe bakery furniture motors
     """.split()
 )
+# Dishes and products named after a town: "Wellfleet oysters", "Ipswich clams", "Boston cream
+# pie", "Nantucket Nectars". Right after a name, with no place word before it, the name is the
+# thing's, not where anyone lives ("I live in Wellfleet, oysters are great" is Wellfleet).
+PRODUCT_WORDS = frozenset(
+    """
+    oyster oysters clam clams chowder cream pie pies beans chips nectar nectars cider grapes
+    cranberries cranberry lobster lobsters scallops sauce donut donuts doughnuts bread cheese
+    candy cookies fudge taffy terrier terriers accent strangler legal
+    """.split()
+)
+# Films, songs and shows: near one of these words, a name with no place word before it is a
+# title's ("just watched Manchester by the Sea", "Shipping Up to Boston on repeat", "Boston
+# Legal reruns", "the band Boston"), not where the writer lives ("movie night in Amherst").
+MEDIA_WORDS = frozenset(
+    """
+    watched watching movie movies film films song songs album albums band lyrics playlist
+    repeat episode episodes series reruns rerun trailer netflix hulu hbo spotify soundtrack
+    documentary sitcom cartoon podcast musical pelicula peliculas cancion canciones filme filmes
+    musica novela
+    """.split()
+)
+# Titles, brands, people and sayings that hold a town's name and name no place. Each is a
+# well-known name in its own right; a message holding one is not about that town through it.
+NOT_PLACES = tuple(
+    tuple(phrase.split())
+    for phrase in """
+    shipping up to boston | boston legal | boston strangler | boston cream
+    boston terrier | boston terriers | boston baked beans | more than a feeling
+    revere ware | dudley do right | taking of pelham | oh my goshen | in concord with
+    templeton the rat | reading rainbow | agent orange | clockwork orange
+    orange is the new black | john hancock | your hancock | lincoln logs | lincoln navigator
+    """.replace("\n", "|").split("|")
+    if phrase.strip()
+)
 # Words that make a town's name part of another place's name: "Cambridge Street", "Lowell
 # High School", "Boston University", "Springfield Mall", "Salem State". The name before one of
 # them is not where someone lives; a known landmark is matched whole before this applies.
