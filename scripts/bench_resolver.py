@@ -4,7 +4,7 @@ Prints p50 and p99 of the CPU time per query (median over several runs) on the r
 base and on a synthetic one of 30,000 names, and the accuracy of both on the development
 table, so that the speed is read next to what it buys.
 
-    python scripts/bench_resolver.py [--runs 5]
+    python scripts/bench_resolver.py [--runs 5] [--real-only]
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from bot.kb.models import Place  # noqa: E402
 
 TABLE = ROOT / "tests" / "data" / "resolver_eval.yaml"
 SYNTHETIC_NAMES = 30_000
+WARM_UP = 100  # untimed queries before each timed pass
 
 
 def percentiles(samples_ns: list[int]) -> tuple[float, float]:
@@ -41,23 +42,52 @@ def percentiles(samples_ns: list[int]) -> tuple[float, float]:
 
 
 def time_queries(
-    resolve: Callable[[str], object], queries: Sequence[str], runs: int
-) -> tuple[float, float]:
-    """Per-query CPU time of this thread (not wall time): on a shared 2-core machine, time
-    spent descheduled would otherwise dominate the tail. The collector is paused while timing."""
-    p50s, p99s = [], []
+    contenders: dict[str, Callable[[str], object]], queries: Sequence[str], runs: int
+) -> dict[str, tuple[float, float, float]]:
+    """Per-query CPU time of this thread (not wall time) for each contender: p50 and p99 as
+    the median over ``runs``, and the lowest p99 of any run (the quietest machine seen).
+
+    The contenders take turns, one pass over the queries each, so that a slow spell of this
+    shared 2-core machine falls on all of them alike and their ratio stays fair. (Turns
+    query by query would be fairer still to the clock but not to the resolver: the baseline's
+    scan of every name evicts the caches the resolver's next lookup would find warm, and
+    doubled its p50.) Each pass follows an untimed warm-up on its first queries. Time spent
+    descheduled is not counted; the collector is paused."""
+    runs_of: dict[str, list[tuple[float, float]]] = {name: [] for name in contenders}
     for _ in range(runs):
-        samples = []
-        gc.disable()
-        for query in queries:
-            start = time.thread_time_ns()
-            resolve(query)
-            samples.append(time.thread_time_ns() - start)
-        gc.enable()
-        p50, p99 = percentiles(samples)
-        p50s.append(p50)
-        p99s.append(p99)
-    return statistics.median(p50s), statistics.median(p99s)
+        for name, resolve in contenders.items():
+            for query in queries[:WARM_UP]:
+                resolve(query)  # back to the steady state the other contender's pass left
+            taken = []
+            gc.disable()
+            for query in queries:
+                start = time.thread_time_ns()
+                resolve(query)
+                taken.append(time.thread_time_ns() - start)
+            gc.enable()
+            runs_of[name].append(percentiles(taken))
+    return {
+        name: (
+            statistics.median(p50 for p50, _ in found),
+            statistics.median(p99 for _, p99 in found),
+            min(p99 for _, p99 in found),
+        )
+        for name, found in runs_of.items()
+    }
+
+
+def report(found: dict[str, tuple[float, float, float]], target_ms: float) -> None:
+    ours_p50, ours_p99, ours_best = found["resolver"]
+    base_p50, base_p99, base_best = found["naive"]
+    print(
+        f"  resolver         p50 {ours_p50:.3f} ms   p99 {ours_p99:.3f} ms   "
+        f"(lowest run p99 {ours_best:.3f} ms; target p99 < {target_ms:g} ms)"
+    )
+    print(
+        f"  naive extractOne p50 {base_p50:.3f} ms   p99 {base_p99:.3f} ms   "
+        f"(lowest run p99 {base_best:.3f} ms)"
+    )
+    print(f"  ratio resolver/naive: p50 {ours_p50 / base_p50:.3f}  p99 {ours_p99 / base_p99:.3f}")
 
 
 def naive(names: list[str]) -> Callable[[str], object]:
@@ -119,6 +149,9 @@ def accuracy(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--real-only", action="store_true", help="skip the synthetic 30,000-name base"
+    )
     args = parser.parse_args()
 
     resolver = Resolver.from_knowledge()
@@ -141,26 +174,21 @@ def main() -> int:
 
     print(f"Real knowledge base: {len(resolver.places)} places, {len(names)} names and aliases, "
           f"{len(queries)} development queries, median of {args.runs} runs")  # fmt: skip
-    ours_p50, ours_p99 = time_queries(resolver.resolve, queries, args.runs)
-    base_p50, base_p99 = time_queries(baseline, queries, args.runs)
-    print(
-        f"  resolver        p50 {ours_p50:.3f} ms   p99 {ours_p99:.3f} ms   (target p99 < 0.2 ms)"
+    report(
+        time_queries({"resolver": resolver.resolve, "naive": baseline}, queries, args.runs), 0.2
     )
-    print(f"  naive extractOne p50 {base_p50:.3f} ms   p99 {base_p99:.3f} ms")
-    print(f"  ratio resolver/naive: p50 {ours_p50 / base_p50:.3f}  p99 {ours_p99 / base_p99:.3f}")
     ours_acc, ours_wrong = accuracy(ours)
     base_acc, base_wrong = accuracy(naive_answer)
     print(f"  accuracy: resolver {ours_acc:.1%} ({ours_wrong} confident wrong); "
           f"naive {base_acc:.1%} ({base_wrong} confident wrong)")  # fmt: skip
 
+    if args.real_only:
+        return 0
     big, big_queries = synthetic(resolver, SYNTHETIC_NAMES)
     big_names = list(big._keys)
     print(f"Synthetic knowledge base: {len(big_names)} names, {len(big_queries)} queries")
-    ours_p50, ours_p99 = time_queries(big.resolve, big_queries, args.runs)
-    base_p50, base_p99 = time_queries(naive(big_names), big_queries, args.runs)
-    print(f"  resolver        p50 {ours_p50:.3f} ms   p99 {ours_p99:.3f} ms   (target p99 < 2 ms)")
-    print(f"  naive extractOne p50 {base_p50:.3f} ms   p99 {base_p99:.3f} ms")
-    print(f"  ratio resolver/naive: p50 {ours_p50 / base_p50:.3f}  p99 {ours_p99 / base_p99:.3f}")
+    contenders = {"resolver": big.resolve, "naive": naive(big_names)}
+    report(time_queries(contenders, big_queries, args.runs), 2)
     return 0
 
 
