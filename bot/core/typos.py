@@ -72,19 +72,19 @@ class TypoIndex:
         return sorted((edits, index) for index, edits in best.items())
 
 
-def _deletions(word: str, depth: int) -> set[str]:
-    """The word with up to ``depth`` letters deleted (the word itself included)."""
-    n = len(word)
-    found = {word}
-    if depth >= 1:
-        found.update([word[:i] + word[i + 1 :] for i in range(n)])
-    if depth >= 2:
-        # Each pair of positions once, where deleting twice in turn visits every pair twice.
-        found.update(
-            [word[:i] + word[i + 1 : j] + word[j + 1 :] for i in range(n) for j in range(i + 1, n)]
-        )
+def _deletions(word: str, depth: int) -> list[str]:
+    """The word with up to ``depth`` letters deleted (the word itself included); a word with a
+    doubled letter gives some variants twice."""
+    if depth == 0:
+        return [word]
+    ones = [word[:i] + word[i + 1 :] for i in range(len(word))]
+    if depth == 1:
+        return [word, *ones]
+    # Each pair of positions once: from the word without letter i, letters i+1 onwards.
+    twos = [one[:j] + one[j + 1 :] for i, one in enumerate(ones) for j in range(i, len(one))]
+    found = [word, *ones, *twos]
     for _ in range(depth - 2):
-        found |= {w[:i] + w[i + 1 :] for w in found for i in range(len(w))}
+        found += [w[:i] + w[i + 1 :] for w in set(found) for i in range(len(w))]
     return found
 
 
