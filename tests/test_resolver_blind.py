@@ -1,4 +1,4 @@
-"""The nine tables written blind, by people who never read the resolver or its own table.
+"""The ten tables written blind, by people who never read the resolver or its own table.
 
 Each was scored once before any tuning and once after (the numbers are in the closing note of
 issue 8); once scored and looked at, a table becomes a development table like
@@ -21,7 +21,7 @@ import yaml
 from bot.core.resolver import Resolver
 from tests.test_resolver_eval import OK, WRONG, Case, ask, judge
 
-TABLES = [Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml" for n in range(1, 10)]
+TABLES = [Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml" for n in range(1, 11)]
 ACCURACY_FLOOR = 0.97
 
 KNOWN: dict[str, str] = {
@@ -35,6 +35,7 @@ KNOWN: dict[str, str] = {
     "asked",
     "100 cambridgepark dr": "CambridgePark Drive is in Cambridge (Alewife): one word, not "
     "Cambridge beside a street word",
+    "350 5th ave new york ny": "New York State has a measure on record (schools): it is a place",
 }
 
 

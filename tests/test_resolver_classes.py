@@ -250,3 +250,45 @@ def test_a_dish_a_title_a_brand_or_a_verb_is_no_town(resolver: Resolver, text: s
 )
 def test_a_place_word_or_a_move_keeps_the_town(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lowell? no i meant lower, autocorrect",
+        "natick? nope i meant nautical",
+        "warde 3",
+        "wardd 12",
+        "collecting wellfleet pottery bowls",
+    ],
+)
+def test_a_name_taken_back_or_a_misspelt_ward_is_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("moving from lowell to dracut in june", {"lowell", "dracut"}),
+        ("moro em framingham ou ashland, fica bem na divisa", {"framingham", "ashland"}),
+        ("somerv or medfo? one of em", {"somerville", "medford"}),
+    ],
+)
+def test_a_move_to_come_or_two_names_either_side_of_a_comma_are_asked_about(
+    resolver: Resolver, text: str, towns: set[str]
+) -> None:
+    assert towns <= _asked(resolver, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we moved from lowell to dracut last year", "dracut"),
+        ("boston? no i meant brockton", "brockton"),
+        ("12 Lowell St. Reading MA", "reading"),
+    ],
+)
+def test_a_move_made_or_a_name_corrected_answers_the_new_one(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

@@ -36,6 +36,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from bot.core.normalize import canonical, canonical_token, compact, fold
 from bot.core.typos import PhoneticIndex, PrefixIndex, TypoIndex, slip
 from bot.core.vocabulary import (
@@ -191,6 +193,7 @@ class _Scan:
     state: str | None = None  # "MA" once a name was qualified by it: later tiers stay there
     text: str = ""  # the message, lowercased: punctuation tells "Maria, Lowell" from a name
     elsewhere_ends: set[int] = field(default_factory=set)  # word positions after one
+    pauses: frozenset[int] = frozenset()  # words followed by a comma, a "?", a full stop
 
 
 _ACCENTED_IS = re.compile(r"(?<!\w)[éÉ](?!\w)")
@@ -365,7 +368,7 @@ class Resolver:
         if scan.hits:
             found = self._from_hits(scan.hits)
             if found.outcome is Outcome.MATCH and found.place is not None:
-                found = self._and_a_typo(found, words, scan.consumed)
+                found = self._and_a_typo(found, words, scan.consumed, scan.pauses)
             return self._single_or_none(found)
         if scan.elsewhere or scan.excluded:
             return Resolution(Outcome.NONE, reason="elsewhere" if scan.elsewhere else "excluded")
@@ -377,7 +380,7 @@ class Resolver:
             if w in possessive
             or (len(words) > 1 and self._plural_of_a_name(w) and words[i - 1 : i] != ["in"])
         }
-        found = self._approximate(words, consumed, scan.state)
+        found = self._approximate(words, consumed, scan.state, scan.pauses)
         shown = found.candidates or ((found.place,) if found.place else ())
         if shown and self._ends_elsewhere(words) and all(p.state == "MA" for p in shown):
             # "cambrige england", "sprngfield il": a misspelt name qualified as somewhere
@@ -420,9 +423,11 @@ class Resolver:
             return qualifier.code != MASSACHUSETTS and not word_code
         return False
 
-    def _and_a_typo(self, found: Resolution, words: list[str], consumed: set[int]) -> Resolution:
+    def _and_a_typo(
+        self, found: Resolution, words: list[str], consumed: set[int], pauses: frozenset[int]
+    ) -> Resolution:
         """ "newtn or newbury": a town named, and another one misspelt beside it: ask."""
-        runs = _content_runs(words, consumed, self.vocabulary)
+        runs = _content_runs(words, consumed, self.vocabulary, pauses)
         if not runs:
             return found
         typo = self._fuzzy(runs, None)
@@ -436,9 +441,15 @@ class Resolver:
         key = canonical([word[:-1]])
         return word.endswith("s") and any(e.kind == "name" for e in self._exact.get(key, ()))
 
-    def _approximate(self, words: list[str], consumed: set[int], state: str | None) -> Resolution:
+    def _approximate(
+        self,
+        words: list[str],
+        consumed: set[int],
+        state: str | None,
+        pauses: frozenset[int] = frozenset(),
+    ) -> Resolution:
         """Truncations, then typos, then sounds-like spellings."""
-        runs = _content_runs(words, consumed, self.vocabulary)
+        runs = _content_runs(words, consumed, self.vocabulary, pauses)
         if (
             len(words) >= 2
             and words[-2] in GENERIC_WORDS
@@ -581,7 +592,7 @@ class Resolver:
 
     def _scan(self, words: list[str], text: str = "") -> _Scan:
         """Find names anywhere in the words, longest first, and judge each in its context."""
-        scan = _Scan(text=text)
+        scan = _Scan(text=text, pauses=_pauses(text, len(words)))
         n = len(words)
         tokens = [canonical_token(word) for word in words]
         # Where a span of several words may begin: a name's first word, or the first of a run
@@ -773,10 +784,13 @@ class Resolver:
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return  # "Michael Bolton", "my boss Wendell", "Randolph is my middle name": a person
         if (municipal or all(e.kind == "landmark" for e in entries)) and self._names_a_thing(
-            words, start, end, qualifier
+            words, start, end, qualifier, scan.pauses
         ):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return  # "Wellfleet oysters", "just watched Manchester by the Sea", "I revere her"
+        if _taken_back(words, end):
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            return  # "acton? no i meant action": the writer takes the name back
         near = before in NEAR or (before in _NEAR_LINKS and before2 in NEAR)
         generic = all(canonical_token(w) in GENERIC_WORDS for w in span)
         if generic and len(place_ids) == 1 and kind == "strong":
@@ -792,7 +806,7 @@ class Resolver:
             kind = "word"
         elif (
             municipal or words[start] in self.vocabulary.first_names
-        ) and self._modifies_another_word(words, start, end, qualifier):
+        ) and self._modifies_another_word(words, start, end, qualifier, scan.pauses):
             kind = "word"  # "Quincy Jones", "the Bourne Identity", "Florence Nightingale"
         heard = self._heard_as_one(words, start, end, scan) if kind != "word" else []
         if heard:
@@ -801,7 +815,8 @@ class Resolver:
         hit = _Hit(place_ids, kind, tuple(span), state is not None, alternatives, (start, end))
         hit.street = all(e.street for e in entries)
         # "used to live in", "not", "near": another place is meant when one is named too.
-        moved_away = before in _FROM and _before_is(words, start - 1, _MOVED)
+        # Not a move still to come: "moving from Lowell to Dracut next month" names both.
+        moved_away = before in _FROM and _before_is(words, start - 1, _MOVED_AWAY)
         if moved_away and any(w in {"to", "para", "pra"} for w in words[end:]):
             scan.elsewhere = True  # "I moved from Boston to London": the resident is in London
         hit.set_aside = _before_is(words, start, PAST_OR_NOT) or (municipal and near) or moved_away
@@ -941,7 +956,12 @@ class Resolver:
         return re.search(pattern, text) is not None
 
     def _names_a_thing(
-        self, words: list[str], start: int, end: int, qualifier: Qualifier | None
+        self,
+        words: list[str],
+        start: int,
+        end: int,
+        qualifier: Qualifier | None,
+        pauses: frozenset[int] = frozenset(),
     ) -> bool:
         """Whether a name is here a dish's, a product's or a title's, or a verb: "Wellfleet
         oysters", "Boston Legal reruns", "just watched Manchester by the Sea", "I revere my
@@ -952,7 +972,7 @@ class Resolver:
         if start > 0 and words[start - 1] in _LANDMARK_CUES:
             return False  # "the game at Fenway"
         after = words[end] if end < len(words) else None
-        if after in PRODUCT_WORDS:
+        if after in PRODUCT_WORDS and end - 1 not in pauses:
             return True
         if any(w in MEDIA_WORDS for w in words[max(0, start - 4) : end + 4]):
             return True
@@ -966,7 +986,12 @@ class Resolver:
         )
 
     def _modifies_another_word(
-        self, words: list[str], start: int, end: int, qualifier: Qualifier | None
+        self,
+        words: list[str],
+        start: int,
+        end: int,
+        qualifier: Qualifier | None,
+        pauses: frozenset[int] = frozenset(),
     ) -> bool:
         """Whether a town name that is also a common word is here the first word of another
         name: followed by a word that says nothing of places, with no place word before it.
@@ -976,6 +1001,8 @@ class Resolver:
         """
         if qualifier is not None or end >= len(words) or end - start != 1:
             return False
+        if end - 1 in pauses:
+            return False  # "framingham ou ashland, fica na divisa": a comma ends the name
         if not self.vocabulary.is_common(words[start]):
             return False  # "Somerville" is only ever a place
         if start > 0 and (words[start - 1] in CUES or words[start - 1] in STREET_WORDS):
@@ -1342,9 +1369,10 @@ _INSTITUTION_WORDS = {
 _ROUTE_WORDS = frozenset({"route", "rte", "rt", "hwy", "highway"})
 _BORDER_WORDS = frozenset({"line", "border", "divisa", "frontera", "limite"})
 _FROM = frozenset({"from", "de", "desde", "da", "do"})
-# A place the resident moved away from ("I moved from Boston to London", "me mudé de Lynn").
-_MOVED = frozenset(
-    "moved move moving relocated mude mudamos mudei mudou sai vine vinimos vim viemos".split()
+# A place the resident moved away from ("I moved from Boston to London", "me mudé de Lynn"):
+# moves already made only.
+_MOVED_AWAY = frozenset(
+    "moved relocated mude mudamos mudei mudou sai vine vinimos vim viemos".split()
 )
 # Words before a name that make it a person's: "my boss Wendell", "a dog named Winthrop".
 _PERSON_BEFORE = frozenset(
@@ -1411,6 +1439,40 @@ def _within(words: list[str], start: int, count: int, cues: frozenset[str]) -> b
 def _before_is(words: list[str], start: int, cues: frozenset[str]) -> bool:
     """Whether one of ``cues`` is among the four words before ``start``."""
     return any(w in cues for w in words[max(0, start - 4) : start])
+
+
+def _taken_back(words: list[str], end: int) -> bool:
+    """Whether the words after a name take it back: "acton? no i meant action", "pittsfield?
+    no i said pitfall", "Boston, sorry, I mean Brockton"."""
+    after = [w for w in words[end : end + 4] if w not in _TAKING_BACK]
+    return bool(after) and after[0] in {"meant", "mean", "said", "decir", "dizer"}
+
+
+_TAKING_BACK = frozenset("no nope sorry oops i nao perdon desculpa quise quis quiero".split())
+
+
+def _ward_like(word: str) -> bool:
+    """A word one edit from "ward" or "precinct", before a number: a misspelt ward."""
+    return any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in ("ward", "wards", "precinct"))
+
+
+_PAUSE_MARKS = ",.;:!?…"
+
+
+def _pauses(text: str, count: int) -> frozenset[int]:
+    """The positions of the words that a comma, a question mark or a full stop follows in
+    ``text``: a name ends there. Not after a short word's full stop ("St.", "Mt.", "N.")."""
+    inside = text.rstrip(" " + _PAUSE_MARKS)
+    if not any(mark in inside for mark in _PAUSE_MARKS):
+        return frozenset()
+    found = set()
+    index = 0
+    for chunk in inside.split():
+        index += len(fold(chunk).split())
+        end = chunk.rstrip(_PAUSE_MARKS)
+        if index and end != chunk and not (chunk[len(end) :] == "." and len(end) <= 3):
+            found.add(index - 1)
+    return frozenset(found) if index <= count else frozenset()
 
 
 def _at_a_place(words: list[str], start: int) -> bool:
@@ -1537,8 +1599,14 @@ def _by_population(place: Place) -> tuple[int, str]:
     return (-(place.population or 0), place.name)
 
 
-def _content_runs(words: list[str], consumed: set[int], vocabulary: Vocabulary) -> list[list[str]]:
-    """Runs of words that may hold a misspelt name: not filler, subject words or numbers."""
+def _content_runs(
+    words: list[str],
+    consumed: set[int],
+    vocabulary: Vocabulary,
+    pauses: frozenset[int] = frozenset(),
+) -> list[list[str]]:
+    """Runs of words that may hold a misspelt name: not filler, subject words or numbers, and
+    not across a comma or a question mark ("sandw or sandis? one of those")."""
     runs: list[list[str]] = []
     current: list[str] = []
     for index, word in enumerate(words):
@@ -1555,12 +1623,16 @@ def _content_runs(words: list[str], consumed: set[int], vocabulary: Vocabulary) 
             or word in SUBJECT
             or not word.isalpha()
             or word in STRUCTURE
+            or (following[:1].isdigit() and _ward_like(word))  # "warde 2" is no Ware
         ):
             if current:
                 runs.append(current)
             current = []
         else:
             current.append(word)
+            if index in pauses:
+                runs.append(current)
+                current = []
     if current:
         runs.append(current)
     return runs

@@ -78,7 +78,8 @@ PRODUCT_WORDS = frozenset(
     """
     oyster oysters clam clams chowder cream pie pies beans chips nectar nectars cider grapes
     cranberries cranberry lobster lobsters scallops sauce donut donuts doughnuts bread cheese
-    candy cookies fudge taffy terrier terriers accent strangler legal
+    candy cookies fudge taffy terrier terriers accent strangler legal pottery china plates
+    silverware glassware
     """.split()
 )
 # Films, songs and shows: near one of these words, a name with no place word before it is a
@@ -88,8 +89,8 @@ MEDIA_WORDS = frozenset(
     """
     watched watching movie movies film films song songs album albums band lyrics playlist
     repeat episode episodes series reruns rerun trailer netflix hulu hbo spotify soundtrack
-    documentary sitcom cartoon podcast musical pelicula peliculas cancion canciones filme filmes
-    musica novela
+    documentary sitcom cartoon podcast musical concert concerts tour pelicula peliculas
+    cancion canciones filme filmes musica novela
     """.split()
 )
 # Titles, brands, people and sayings that hold a town's name and name no place. Each is a
@@ -102,6 +103,7 @@ NOT_PLACES = tuple(
     revere ware | dudley do right | taking of pelham | oh my goshen | in concord with
     templeton the rat | reading rainbow | agent orange | clockwork orange
     orange is the new black | john hancock | your hancock | lincoln logs | lincoln navigator
+    florence and the machine | montague and capulet | montagues and capulets
     """.replace("\n", "|").split("|")
     if phrase.strip()
 )
