@@ -292,3 +292,28 @@ def test_a_move_made_or_a_name_corrected_answers_the_new_one(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("hadl", {"hadley", "south-hadley"}),
+        ("attleb", {"attleboro", "north-attleborough"}),
+        ("i live in brookfi", {"brookfield", "north-brookfield", "east-brookfield"}),
+    ],
+)
+def test_a_cut_off_name_is_completed_after_generic_first_words_too(
+    resolver: Resolver, text: str, towns: set[str]
+) -> None:
+    assert towns <= _asked(resolver, text)
+
+
+def test_a_cut_off_name_found_only_after_generic_words_is_that_name(resolver: Resolver) -> None:
+    assert _answer(resolver, "barringt") == "great-barrington"
+
+
+@pytest.mark.parametrize("text", ["reading it now", "orange it now", "athol fugard's new play"])
+def test_a_common_word_opening_before_an_object_or_a_writer_is_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text

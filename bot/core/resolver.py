@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -193,7 +194,12 @@ class _Scan:
     state: str | None = None  # "MA" once a name was qualified by it: later tiers stay there
     text: str = ""  # the message, lowercased: punctuation tells "Maria, Lowell" from a name
     elsewhere_ends: set[int] = field(default_factory=set)  # word positions after one
-    pauses: frozenset[int] = frozenset()  # words followed by a comma, a "?", a full stop
+    count: int = 0  # words in the message
+
+    @cached_property
+    def pauses(self) -> frozenset[int]:
+        """The words a comma, a "?" or a full stop follows (found when first asked for)."""
+        return _pauses(self.text, self.count)
 
 
 _ACCENTED_IS = re.compile(r"(?<!\w)[éÉ](?!\w)")
@@ -287,6 +293,16 @@ class Resolver:
             if any(self._completes(e) for e in self._exact[self._keys[index]])
         }
         self._prefixes = PrefixIndex(towns)
+        # "andov" is cut from Andover or from North Andover, "spring" from Springfield or West
+        # Springfield: a name is also completed from the word after its generic first words.
+        self._name_tails = {
+            index: tail
+            for index in towns
+            if (tail := _after_generic_words(self._keys[index])) != self._keys[index]
+        }
+        self._tail_prefixes = PrefixIndex(
+            {index: compact(tail) for index, tail in self._name_tails.items()}
+        )
         self._sounds = PhoneticIndex(towns)
         self._zips: dict[str, list[ZipArea]] = defaultdict(list)
         for area in zips:
@@ -592,7 +608,7 @@ class Resolver:
 
     def _scan(self, words: list[str], text: str = "") -> _Scan:
         """Find names anywhere in the words, longest first, and judge each in its context."""
-        scan = _Scan(text=text, pauses=_pauses(text, len(words)))
+        scan = _Scan(text=text, count=len(words))
         n = len(words)
         tokens = [canonical_token(word) for word in words]
         # Where a span of several words may begin: a name's first word, or the first of a run
@@ -783,9 +799,7 @@ class Resolver:
         ):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return  # "Michael Bolton", "my boss Wendell", "Randolph is my middle name": a person
-        if (municipal or all(e.kind == "landmark" for e in entries)) and self._names_a_thing(
-            words, start, end, qualifier, scan.pauses
-        ):
+        if municipal and self._names_a_thing(words, start, end, qualifier, scan):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return  # "Wellfleet oysters", "just watched Manchester by the Sea", "I revere her"
         if _taken_back(words, end):
@@ -806,7 +820,7 @@ class Resolver:
             kind = "word"
         elif (
             municipal or words[start] in self.vocabulary.first_names
-        ) and self._modifies_another_word(words, start, end, qualifier, scan.pauses):
+        ) and self._modifies_another_word(words, start, end, qualifier, scan):
             kind = "word"  # "Quincy Jones", "the Bourne Identity", "Florence Nightingale"
         heard = self._heard_as_one(words, start, end, scan) if kind != "word" else []
         if heard:
@@ -961,28 +975,38 @@ class Resolver:
         start: int,
         end: int,
         qualifier: Qualifier | None,
-        pauses: frozenset[int] = frozenset(),
+        scan: _Scan,
     ) -> bool:
         """Whether a name is here a dish's, a product's or a title's, or a verb: "Wellfleet
         oysters", "Boston Legal reruns", "just watched Manchester by the Sea", "I revere my
         grandmother". Never after a place word or a move ("in Wellfleet", "moving to Boston"),
         nor with "MA" after it."""
-        if qualifier is not None or _at_a_place(words, start) or _i_live(words, start):
-            return False
-        if start > 0 and words[start - 1] in _LANDMARK_CUES:
-            return False  # "the game at Fenway"
         after = words[end] if end < len(words) else None
-        if after in PRODUCT_WORDS and end - 1 not in pauses:
-            return True
-        if any(w in MEDIA_WORDS for w in words[max(0, start - 4) : end + 4]):
-            return True
-        # A common word after "I" or "we", with more after it, is a verb: "I revere her".
         before = words[start - 1] if start > 0 else None
-        return (
-            before in _SUBJECT_PRONOUNS
+        then = words[end + 1] if end + 1 < len(words) else None
+        # A common word after "I" or "we", with more after it, is a verb: "I revere her"; so
+        # is one that opens the message before "this" or "it": "reading this now".
+        verb = (
+            (
+                before in _SUBJECT_PRONOUNS
+                or (start == 0 and after in _OBJECTS and then not in _TIMES)  # "Hull this weekend"
+            )
             and after is not None
             and end - start == 1
             and self.vocabulary.is_common(words[start])
+        )
+        product = after in PRODUCT_WORDS
+        if not (verb or product or not MEDIA_WORDS.isdisjoint(words[max(0, start - 4) : end + 4])):
+            return False  # the usual case, decided on the cheapest tests
+        if qualifier is not None or _at_a_place(words, start) or _i_live(words, start):
+            return False
+        if before in _LANDMARK_CUES:
+            return False  # "the game at Fenway"
+        return (
+            not product
+            or verb
+            or end - 1 not in scan.pauses
+            or not MEDIA_WORDS.isdisjoint(words[max(0, start - 4) : end + 4])
         )
 
     def _modifies_another_word(
@@ -991,7 +1015,7 @@ class Resolver:
         start: int,
         end: int,
         qualifier: Qualifier | None,
-        pauses: frozenset[int] = frozenset(),
+        scan: _Scan,
     ) -> bool:
         """Whether a town name that is also a common word is here the first word of another
         name: followed by a word that says nothing of places, with no place word before it.
@@ -1001,10 +1025,10 @@ class Resolver:
         """
         if qualifier is not None or end >= len(words) or end - start != 1:
             return False
-        if end - 1 in pauses:
-            return False  # "framingham ou ashland, fica na divisa": a comma ends the name
         if not self.vocabulary.is_common(words[start]):
             return False  # "Somerville" is only ever a place
+        if end - 1 in scan.pauses:
+            return False  # "framingham ou ashland, fica na divisa": a comma ends the name
         if start > 0 and (words[start - 1] in CUES or words[start - 1] in STREET_WORDS):
             return False
         if _at_a_place(words, start):
@@ -1082,15 +1106,18 @@ class Resolver:
                     if len(runs) > 1 or len(run) > 1 or len(words) > 1:
                         continue  # a common word completes only when it is the whole message
                     common = True
-                found = self._prefixes.starting_with(query)
+                begun = [(i, self._keys[i]) for i in self._prefixes.starting_with(query)]
+                begun += [
+                    (i, self._name_tails[i]) for i in self._tail_prefixes.starting_with(query)
+                ]
                 if common:
                     # A whole word is a cut-off only inside a longer word ("brook" of
                     # Brookline), not as the first word of a name ("back" of Back Bay).
-                    found = [i for i in found if not self._keys[i].startswith(span[0] + " ")]
+                    begun = [(i, name) for i, name in begun if not name.startswith(span[0] + " ")]
                 # Typed words keep their spaces: "north a" is North Adams, not Northampton;
                 # "newtons" is not cut from "Newton Square".
                 typed = canonical(span)
-                found = [i for i in found if _continues(self._keys[i], typed)]
+                found = [i for i, name in begun if _continues(name, typed)]
                 if found:
                     completions.extend(found)
                     break
@@ -1344,6 +1371,14 @@ _NOT_PLACES_BY_FIRST: dict[str, list[tuple[str, ...]]] = defaultdict(list)
 for _phrase in NOT_PLACES:
     _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "u"})
+_OBJECTS = frozenset("this that these those it them me us him".split())
+_TIMES = frozenset(
+    """
+    year years week weeks weekend month months summer winter spring fall autumn morning
+    afternoon evening night time season monday tuesday wednesday thursday friday saturday
+    sunday
+    """.split()
+)
 # Moves toward a place: "moving to Boston", "headed to Salem", "me mudo a Lawrence".
 _GOING_ES = frozenset("mudo mudamos mudando voy vamos".split())
 _GOING = _GOING_ES | frozenset(
@@ -1444,8 +1479,13 @@ def _before_is(words: list[str], start: int, cues: frozenset[str]) -> bool:
 def _taken_back(words: list[str], end: int) -> bool:
     """Whether the words after a name take it back: "acton? no i meant action", "pittsfield?
     no i said pitfall", "Boston, sorry, I mean Brockton"."""
+    if end >= len(words) or (words[end] not in _TAKING_BACK and words[end] not in _MEANT):
+        return False
     after = [w for w in words[end : end + 4] if w not in _TAKING_BACK]
-    return bool(after) and after[0] in {"meant", "mean", "said", "decir", "dizer"}
+    return bool(after) and after[0] in _MEANT
+
+
+_MEANT = frozenset({"meant", "mean", "said", "decir", "dizer"})
 
 
 _TAKING_BACK = frozenset("no nope sorry oops i nao perdon desculpa quise quis quiero".split())
@@ -1559,6 +1599,15 @@ def _spelled_digits(words: list[str]) -> str:
             return "".join(run[:5])
         run = []
     return ""
+
+
+def _after_generic_words(key: str) -> str:
+    """A name without its generic first words: "north andover" -> "andover"."""
+    words = key.split()
+    at = 0
+    while at < len(words) - 1 and words[at] in GENERIC_WORDS:
+        at += 1
+    return " ".join(words[at:])
 
 
 def _continues(key: str, typed: str) -> bool:
