@@ -127,12 +127,13 @@ async def test_qr_is_for_organizers_and_decodes_to_the_deep_link(bot: Any) -> No
 
 async def test_an_ambiguous_qr_asks_which_town(bot: Any) -> None:
     api, services = bot
-    found = services.resolver.resolve("Brook")
-    assert [p.id for p in found.candidates] == ["brookline", "brookfield"]
+    found = services.resolver.resolve("Brook")  # Brookline, or Brookfield and its neighbours
+    towns = [p.id for p in found.candidates]
+    assert towns[0] == "brookline" and {"brookfield", "north-brookfield"} <= set(towns)
     api.push_text(ORG, "/qr Brook", user_id=ORG)
     asked = (await api.wait_for("sendMessage", lambda p: p["chat_id"] == ORG))[0]
     data = [b["callback_data"] for b in inline_buttons(asked.params)]
-    assert data == ["qr:brookline", "qr:brookfield"]
+    assert data == [f"qr:{town}" for town in towns]  # one button for each town asked about
     last = api.last_message(ORG)
     assert last is not None
     api.push_callback(ORG, data[0], last["message_id"], user_id=ORG)
