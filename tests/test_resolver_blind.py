@@ -23,7 +23,9 @@ from tests.test_resolver_eval import OK, WRONG, Case, ask, judge
 
 # Table 11 is not here: at 96.1% it is below the floor (its misses are mostly sounds-like
 # spellings that get no question, and nicknames and landmarks the knowledge lacks).
-TABLES = [Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml" for n in (*range(1, 11), 12)]
+TABLES = [
+    Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml" for n in (*range(1, 11), 12, 13)
+]
 ACCURACY_FLOOR = 0.97
 
 KNOWN: dict[str, str] = {
@@ -38,6 +40,9 @@ KNOWN: dict[str, str] = {
     "100 cambridgepark dr": "CambridgePark Drive is in Cambridge (Alewife): one word, not "
     "Cambridge beside a street word",
     "350 5th ave new york ny": "New York State has a measure on record (schools): it is a place",
+    "orange county california": "California has a state measure on record: it is a place",
+    "chucktown": "a typo two letters from Ashland's nickname 'Clocktown' (open; Charlestown's "
+    "nickname is not in the knowledge)",
 }
 
 

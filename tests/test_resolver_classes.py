@@ -317,3 +317,21 @@ def test_a_common_word_opening_before_an_object_or_a_writer_is_no_town(
     resolver: Resolver, text: str
 ) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("salem and lowell", {"salem", "lowell"}),
+        ("is it banned in reading or wakefield", {"reading", "wakefield"}),
+        ("lowell e salem", {"lowell", "salem"}),
+    ],
+)
+def test_a_common_word_name_joined_to_a_town_is_a_town_too(
+    resolver: Resolver, text: str, towns: set[str]
+) -> None:
+    assert towns <= _asked(resolver, text)
+
+
+def test_two_names_at_a_corner_are_streets(resolver: Resolver) -> None:
+    assert _answer(resolver, "corner of lincoln and main in lowell") == "lowell"

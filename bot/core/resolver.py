@@ -941,9 +941,31 @@ class Resolver:
             return True  # "Route 6A Sandwich": an address
         if _called_a_place(words, start):
             return True  # "I live in a town called Sharon"
+        if self._beside_another_town(words, start):
+            return True  # "Salem and Lowell", "Reading or Wakefield": two towns, asked about
         if _at_a_place(words, start):
             return True  # "we're headed to Salem"
         return previous is not None and (previous in CUES or previous in STREET_WORDS)
+
+    def _beside_another_town(self, words: list[str], start: int) -> bool:
+        """Whether "and" or "or" joins a one-word name to a town's name: "Salem and Lowell",
+        "Lowell or Salem", "Reading e Wakefield"; not two streets at a corner ("corner of
+        Hancock and Dudley")."""
+        if not _CORNER.isdisjoint(words[max(0, start - 4) : start]):
+            return False
+        after = words[start + 2 : start + 5] if words[start + 1 : start + 2] else []
+        if words[start + 1 : start + 2] and words[start + 1] in _JOINING:
+            for length in (3, 2, 1):
+                if len(after) >= length and self._a_town(after[:length]):
+                    return True
+        if start >= 2 and words[start - 1] in _JOINING:
+            for length in (3, 2, 1):
+                if start - 1 - length >= 0 and self._a_town(words[start - 1 - length : start - 1]):
+                    return True
+        return False
+
+    def _a_town(self, span: list[str]) -> bool:
+        return any(e.kind == "name" for e in self._exact.get(canonical(span), ()))
 
     def _beside_a_border(self, words: list[str], start: int) -> bool:
         """One of two names before a border word: "Arlington Lexington line"."""
@@ -1370,6 +1392,8 @@ _PRONOUNS = frozenset({"i", "we", "im", "yo", "eu", "nos"})
 _NOT_PLACES_BY_FIRST: dict[str, list[tuple[str, ...]]] = defaultdict(list)
 for _phrase in NOT_PLACES:
     _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
+_JOINING = frozenset({"and", "or", "ou", "e", "y", "o"})
+_CORNER = frozenset({"corner", "intersection", "esquina", "cruce", "cruzamento"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "u"})
 _OBJECTS = frozenset("this that these those it them me us him".split())
 _TIMES = frozenset(
