@@ -113,9 +113,10 @@ MAX_SOUNDS_LIKE_WORDS = 3
 # asks: at 55% to 59% (02467 Chestnut Hill, 02542, 01039, 01331) two answers in five would name
 # the wrong town by land, and three of five blind-table writers chose a question for 02467.
 LOPSIDED_SHARE = 60.0
-# The typo index stores every name with up to two letters deleted while the knowledge is small
-# (1,250 names: 70,000 variants); past this many names it stores one deletion, which still finds
-# every one-edit typo and the two-edit ones that do not remove two letters of the name.
+# The typo index stores every name's first 10 letters with up to two deleted while the
+# knowledge is small (3,173 names: 118,682 variants); past this many names it stores one
+# deletion, which still finds every one-edit typo and the two-edit ones that do not remove two
+# letters of the name.
 FULL_INDEX_MAX_NAMES = 5_000
 
 STRONG_CONFIDENCE = frozenset({"high", "medium"})
@@ -454,8 +455,7 @@ class Resolver:
 
     def _plural_of_a_name(self, word: str) -> bool:
         # "marlboros": the -boro spelling's plural is Marlborough's name in the plural too.
-        key = canonical([word[:-1]])
-        return word.endswith("s") and any(e.kind == "name" for e in self._exact.get(key, ()))
+        return word.endswith("s") and self._a_town([word[:-1]])
 
     def _approximate(
         self,
@@ -953,18 +953,17 @@ class Resolver:
         Hancock and Dudley")."""
         if not _CORNER.isdisjoint(words[max(0, start - 4) : start]):
             return False
-        after = words[start + 2 : start + 5] if words[start + 1 : start + 2] else []
-        if words[start + 1 : start + 2] and words[start + 1] in _JOINING:
-            for length in (3, 2, 1):
-                if len(after) >= length and self._a_town(after[:length]):
-                    return True
+        if start + 1 < len(words) and words[start + 1] in _JOINING:
+            after = words[start + 2 : start + 5]
+            if any(self._a_town(after[:n]) for n in range(1, len(after) + 1)):
+                return True
         if start >= 2 and words[start - 1] in _JOINING:
-            for length in (3, 2, 1):
-                if start - 1 - length >= 0 and self._a_town(words[start - 1 - length : start - 1]):
-                    return True
+            before = words[max(0, start - 4) : start - 1]
+            return any(self._a_town(before[-n:]) for n in range(1, len(before) + 1))
         return False
 
     def _a_town(self, span: list[str]) -> bool:
+        """Whether the words are a municipality's own name."""
         return any(e.kind == "name" for e in self._exact.get(canonical(span), ()))
 
     def _beside_a_border(self, words: list[str], start: int) -> bool:
@@ -1018,18 +1017,15 @@ class Resolver:
             and self.vocabulary.is_common(words[start])
         )
         product = after in PRODUCT_WORDS
-        if not (verb or product or not MEDIA_WORDS.isdisjoint(words[max(0, start - 4) : end + 4])):
+        media = not MEDIA_WORDS.isdisjoint(words[max(0, start - 4) : end + 4])
+        if not (verb or product or media):
             return False  # the usual case, decided on the cheapest tests
         if qualifier is not None or _at_a_place(words, start) or _i_live(words, start):
             return False
         if before in _LANDMARK_CUES:
             return False  # "the game at Fenway"
-        return (
-            not product
-            or verb
-            or end - 1 not in scan.pauses
-            or not MEDIA_WORDS.isdisjoint(words[max(0, start - 4) : end + 4])
-        )
+        # A dish's name runs into the dish: "I'm in Wellfleet, oysters ..." is not one.
+        return verb or media or end - 1 not in scan.pauses
 
     def _modifies_another_word(
         self,
