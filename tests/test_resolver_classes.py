@@ -334,4 +334,4 @@ def test_a_common_word_name_joined_to_a_town_is_a_town_too(
 
 
 def test_two_names_at_a_corner_are_streets(resolver: Resolver) -> None:
-    assert _answer(resolver, "corner of lincoln and main in lowell") == "lowell"
+    assert _answer(resolver, "corner of lincoln and concord in lowell") == "lowell"
