@@ -335,3 +335,23 @@ def test_a_common_word_name_joined_to_a_town_is_a_town_too(
 
 def test_two_names_at_a_corner_are_streets(resolver: Resolver) -> None:
     assert _answer(resolver, "corner of lincoln and concord in lowell") == "lowell"
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("salem or lynn tbh", {"salem", "lynn"}),
+        ("quincy or braintree btw", {"quincy", "braintree"}),
+    ],
+)
+def test_a_chat_abbreviation_after_a_name_says_nothing_of_it(
+    resolver: Resolver, text: str, towns: set[str]
+) -> None:
+    assert towns <= _asked(resolver, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [("newbury idk", "newbury"), ("lee btw", "lee")])
+def test_a_name_before_a_chat_abbreviation_is_the_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
