@@ -355,3 +355,27 @@ def test_a_name_before_a_chat_abbreviation_is_the_town(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("nor wood in", "norwood"),  # the whole message, though it ends with "in"
+        ("may than", "methuen"),  # one sound-code edit, spelt alike
+        ("ducks bury", "duxbury"),  # the same sound code, spelt unlike (0.6)
+        ("glue chester", "gloucester"),  # "chester" is a town, and a word here
+        ("bill rick ah lol", "billerica"),  # "lol" is no piece
+        ("wells fleet on the cape", "wellfleet"),  # nor is "on the cape"
+    ],
+)
+def test_a_name_dictated_in_ordinary_words_is_asked_about(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert place in _asked(resolver, text)
+
+
+@pytest.mark.parametrize("text", ["hold on", "hang on", "see ya", "que es esto", "keep going"])
+def test_a_conversational_phrase_that_sounds_like_a_town_is_none(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text

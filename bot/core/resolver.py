@@ -103,7 +103,15 @@ SOUNDS_CONFIRM_NEAR = 0.7
 # Ordinary words that together sound like a name ("dead ham" 0.92, "holy oak" 0.86, "nay tick"
 # 0.77) must be this alike; "have a good one" and Goshen (0.5) are not.
 SOUNDS_DICTATED = 0.75
+# Pieces that, put together, have a name's own sound code need only be this alike in spelling:
+# "ducks berry" and Duxbury 0.59, "fox burrow" and Foxborough 0.63, "aims berry" 0.71.
+SOUNDS_DICTATED_SAME = 0.55
 MAX_DICTATED_WORDS = 3
+# Two-letter codes ("KL", "BT") are shared by too many words to say anything, except for
+# pieces of five letters or more put together ("dead um": TM, one code-edit from Dedham).
+MIN_CODE = 3
+MIN_DICTATED_CODE = 2
+MIN_DICTATED_LETTERS = 5
 MAX_SOUNDS_LIKE = 3
 # Sounds-like names are looked for only in a message that is little more than a name: in a
 # sentence, words that sound like a town are far more often just words.
@@ -386,6 +394,10 @@ class Resolver:
             found = self._from_hits(scan.hits)
             if found.outcome is Outcome.MATCH and found.place is not None:
                 found = self._and_a_typo(found, words, scan.consumed, scan.pauses)
+            if found.outcome is Outcome.NONE and not scan.elsewhere and not scan.excluded:
+                # Only towns that are words were named: perhaps pieces of a name dictated
+                # apart ("stow ton", "wind chester").
+                found = self._dictated(words, set(), scan.state, pieces_only=True) or found
             return self._single_or_none(found)
         if scan.elsewhere or scan.excluded:
             return Resolution(Outcome.NONE, reason="elsewhere" if scan.elsewhere else "excluded")
@@ -498,21 +510,41 @@ class Resolver:
         return self._sounds_like(runs, state)
 
     def _dictated(
-        self, words: list[str], consumed: set[int], state: str | None
+        self,
+        words: list[str],
+        consumed: set[int],
+        state: str | None,
+        pieces_only: bool = False,
     ) -> Resolution | None:
         """A name dictated in pieces at the end of the message, after "in", "from" or alone:
         "I live in nor wood", "I'm from bill Erica", "chick a pee", "co has it, mass".
 
-        The pieces may be any words, fillers included. Put together, they are the name
-        exactly (an answer), or sound like one (a question); one ordinary word alone is
-        only ever asked about by its sound ("I live in redding").
+        The pieces may be any words, fillers included; a message of four words or fewer may
+        be pieces as a whole ("meth you in"). Put together, they are the name exactly (an
+        answer), or sound like one (a question); one ordinary word alone is only ever asked
+        about by its sound ("I live in redding"), and not at all when ``pieces_only``.
         """
         end = len(words)
-        while end > 0 and words[end - 1] in _MA_WORDS:
+        while end > 0 and words[end - 1] in _AFTER_A_NAME:
             end -= 1
+        if end > 3 and words[end - 3 : end - 1] == ["on", "the"]:
+            end -= 3  # "sand witch on the cape", "true row on the vineyard"
+        if " ".join(words[:end]) in _CONVERSATION:
+            return None  # "hold on" is not Holden
         start = end
         while start > 0 and end - start < MAX_DICTATED_WORDS and words[start - 1] not in CUES:
             start -= 1
+        found = None
+        if end - start > 1 or not pieces_only:
+            found = self._dictated_span(words, start, end, consumed, state)
+        if found is None and start > 0 and end <= MAX_DICTATED_WORDS + 1:
+            # The whole message, whatever its pieces: "meth you in" ends with "in".
+            found = self._dictated_span(words, 0, end, consumed, state)
+        return found
+
+    def _dictated_span(
+        self, words: list[str], start: int, end: int, consumed: set[int], state: str | None
+    ) -> Resolution | None:
         span = words[start:end]
         alone = start == 0 or words[start - 1] in CUES
         if not span or not alone or not all(w.isalpha() for w in span):
@@ -532,8 +564,18 @@ class Resolver:
         if len(span) == 1 and (start == 0 or not self.vocabulary.is_common(span[0])):
             return None  # the other tiers have looked at it; a word alone is just a word
         scored: dict[str, tuple[bool, float]] = {}
+        pieces = len(span) > 1
+        min_code = MIN_DICTATED_CODE if pieces and len(query) >= MIN_DICTATED_LETTERS else MIN_CODE
         for form in _spoken_forms(query):
-            self._score_sound(form, state, scored, len(span) == 1, SOUNDS_DICTATED)
+            self._score_sound(
+                form,
+                state,
+                scored,
+                not pieces,
+                SOUNDS_DICTATED,
+                same_floor=SOUNDS_DICTATED_SAME if pieces else SOUNDS_DICTATED,
+                min_code=min_code,
+            )
         ranked = sorted(scored.items(), key=lambda item: (not item[1][0], -item[1][1]))
         places = tuple(self.places[p] for p, _ in ranked[:MAX_SOUNDS_LIKE])
         if not places:
@@ -1322,13 +1364,20 @@ class Resolver:
         same_only: bool = False,
         floor: float = 0.0,
         names_only: bool = False,
+        same_floor: float | None = None,
+        min_code: int = MIN_CODE,
     ) -> None:
-        for index, same, similarity in self._sounds.sounding_like(query, same_only):
-            if (same_only and not same) or similarity < floor:
+        """Score the names that sound like ``query``: at least ``floor`` alike in spelling,
+        or ``same_floor`` for a town's own name of the same code."""
+        lowest = floor if same_floor is None else min(floor, same_floor)
+        for index, same, similarity in self._sounds.sounding_like(query, same_only, min_code):
+            if (same_only and not same) or similarity < lowest:
                 continue
             for entry in self._exact[self._keys[index]]:
                 if names_only and entry.kind != "name":
                     continue
+                if similarity < floor and not (same and entry.kind == "name"):
+                    continue  # "que es esto" is not Quisset, a village of Falmouth
                 if self._completes(entry) and self._allowed(entry.place_id, state):
                     best = scored.get(entry.place_id, (False, 0.0))
                     scored[entry.place_id] = max(best, (same, similarity))
@@ -1355,6 +1404,17 @@ _NAME_PREFIXES = frozenset(
 _DIRECTION_LETTERS = frozenset({"n", "s", "e", "w"})
 _NEAR_LINKS = frozenset({"to", "of", "de", "from", "do", "da", "del"})  # close to, cerca de
 _MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
+# Words after a dictated name that are not part of it: "dead um mass", "ducks berry lol".
+_AFTER_A_NAME = _MA_WORDS | frozenset({"lol", "lmao", "haha", "idk", "pls", "please"})
+# What people say in conversation, which may sound like a town ("hold on": Holden).
+_CONVERSATION = frozenset(
+    {
+        "hold on", "hang on", "hold up", "one sec", "one second", "got it", "never mind",
+        "nevermind", "my bad", "no worries", "sounds good", "makes sense", "fair enough",
+        "good point", "same here", "me too", "all good", "no problem", "of course", "for sure",
+        "not sure", "go on", "come on", "well done", "good job", "see you", "see ya",
+    }
+)  # fmt: skip
 # Institutions named before their place in Spanish and Portuguese, with the English word.
 _INSTITUTIONS = {
     "universidad": "university",

@@ -153,14 +153,16 @@ class PhoneticIndex:
         self._code_list = list(self._codes)
         self._code_index = TypoIndex(self._code_list, 1)
 
-    def sounding_like(self, query: str, same_only: bool = False) -> list[tuple[int, bool, float]]:
+    def sounding_like(
+        self, query: str, same_only: bool = False, min_code: int = 3
+    ) -> list[tuple[int, bool, float]]:
         """(name index, same code?, spelling similarity 0-1) of the names that sound like it.
 
         Same code first, then one code-edit away (unless ``same_only``); each group by
-        similarity of spelling.
+        similarity of spelling. Codes shorter than ``min_code`` say too little.
         """
         code = sound(query)
-        if len(code) < MIN_CODE:
+        if len(code) < min_code:
             return []
         same = self._codes.get(code, [])
         near: list[int] = []
@@ -176,10 +178,6 @@ class PhoneticIndex:
 
 def _similarity(a: str, b: str) -> float:
     return float(Indel.normalized_similarity(a, b))
-
-
-# Two-letter codes ("KL", "BT") are shared by too many words to say anything.
-MIN_CODE = 3
 
 
 def sound(word: str) -> str:
