@@ -379,3 +379,15 @@ def test_a_conversational_phrase_that_sounds_like_a_town_is_none(
     resolver: Resolver, text: str
 ) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize("text", ["tufts", "i go to tufts, i live on campus"])
+def test_a_landmark_that_is_a_word_and_spans_towns_is_asked_about_alone_or_gone_to(
+    resolver: Resolver, text: str
+) -> None:
+    assert _asked(resolver, text) == {"medford", "somerville"}
+
+
+@pytest.mark.parametrize("text", ["tufts of grass", "i go to church"])
+def test_a_landmark_word_otherwise_is_a_word(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text

@@ -965,9 +965,13 @@ class Resolver:
         alone = start == 0 and all(w in FILLER for w in rest)
         previous = words[start - 1] if start > 0 else None
         if not municipal:
-            cues = CUES | _LANDMARK_CUES if any(e.kind == "landmark" for e in entries) else CUES
+            cues = CUES | _LANDMARK_CUES if landmark else CUES
             if start + 1 < len(words) and words[start + 1] == "village":
                 return True  # "Onset village"
+            if landmark and _attends(words, start):
+                return True  # "I go to Tufts": a university is gone to
+            if alone and landmark and all(not e.strong for e in entries):
+                return True  # "Tufts" alone: a question (Medford or Somerville), no answer
             return previous in cues or (short and alone and not self.vocabulary.is_common(word))
         if alone:
             return word not in ELSEWHERE_NAMES or all(w in {"ma", "mass"} for w in rest)
@@ -1394,6 +1398,8 @@ def _spoken_forms(query: str) -> tuple[str, ...]:
 
 # "at Logan", "at Fenway": where a landmark is, not a university's town ("at Harvard").
 _LANDMARK_CUES = frozenset({"at"})
+_GO = frozenset("go goes went going voy va vou vai".split())
+_ATTEND = frozenset("attend attends attended attending".split())
 # "Cambridge in England", "Salem, Oregon" (the comma is gone once folded).
 _QUALIFIER_LINKS = frozenset({"in", "en", "em", "no", "na"})
 _ARTICLES = frozenset({"the", "el", "la", "o", "a"})
@@ -1607,6 +1613,13 @@ def _at_a_place(words: list[str], start: int) -> bool:
     if before == "a":
         return going in _GOING_ES  # "me mudo a Lawrence"; not "I drive a Lincoln"
     return before in {"to", "para", "pra"} and going in _GOING
+
+
+def _attends(words: list[str], start: int) -> bool:
+    """ "I go to Tufts", "she attends Brandeis", "voy a Tufts": a school gone to."""
+    if start >= 1 and words[start - 1] in _ATTEND:
+        return True
+    return start >= 2 and words[start - 1] in {"to", "a"} and words[start - 2] in _GO
 
 
 def _i_live(words: list[str], start: int) -> bool:
