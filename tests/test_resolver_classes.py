@@ -391,3 +391,16 @@ def test_a_landmark_that_is_a_word_and_spans_towns_is_asked_about_alone_or_gone_
 @pytest.mark.parametrize("text", ["tufts of grass", "i go to church"])
 def test_a_landmark_word_otherwise_is_a_word(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text", ["southern mass", "midnight mass", "i live in southeastern ma", "i live in south ma"]
+)
+def test_a_common_word_before_ma_is_no_typo_or_cut_off_name(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+def test_a_common_word_before_ma_that_sounds_like_a_town_is_asked_about(
+    resolver: Resolver,
+) -> None:
+    assert _asked(resolver, "gardener ma") == {"gardner"}

@@ -52,6 +52,21 @@ def test_no_common_english_word_is_a_town_alone_or_in_a_sentence(resolver: Resol
     assert not wrong, "\n".join(wrong)
 
 
+def test_no_common_english_word_before_ma_is_guessed_into_a_town(resolver: Resolver) -> None:
+    """ "southern mass" is not South End, "midnight mass" not McKnight, "action ma" not Acton.
+
+    "MA" after a word makes an exact name a place ("Onset, MA"), but a correctly spelled
+    common word is never a typo or a cut-off of a town's name: it is at most asked about.
+    """
+    wrong = []
+    for word in english_words(PROPERTY_WORDS):
+        for text in (f"{word} mass", f"i live in {word} ma"):
+            result = resolver.resolve(text)
+            if result.outcome is Outcome.MATCH and result.reason != "exact":
+                wrong.append(f"{text!r} -> {result.place.id if result.place else None}")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_the_common_word_names_are_municipalities(resolver: Resolver) -> None:
     municipal = {p.name.lower() for p in resolver.places.values() if p.state == "MA"}
     assert municipal >= COMMON_WORD_NAMES

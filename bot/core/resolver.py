@@ -482,6 +482,7 @@ class Resolver:
             len(words) >= 2
             and words[-2] in GENERIC_WORDS
             and words[-1].isalpha()
+            and words[-1] not in _MA_WORDS
             and not consumed.intersection({len(words) - 2, len(words) - 1})
         ):
             # "north a", "north and": a name cut off after its first letters, where the
@@ -1271,9 +1272,11 @@ class Resolver:
         modifies: bool = False,
     ) -> bool:
         """Record places within reach of a span; return whether one was a confident typo."""
-        # "Berkeley, MA", "gardener ma": in Massachusetts, a common word may be a misspelt town.
-        if state != MASSACHUSETTS and all(self.vocabulary.is_common(word) for word in span):
-            return False  # ordinary words, correctly spelled: not a typo of a town
+        # Ordinary words, correctly spelled, are not a typo of a town, even before "MA":
+        # "southern mass" is not South End, "midnight mass" not McKnight, "action ma" not
+        # Acton. ("gardener ma" is asked about by its sound.)
+        if all(self.vocabulary.is_common(word) for word in span):
+            return False
         query = compact(canonical(span))
         length = len(query)
         if length < MIN_FUZZY_LENGTH or all(canonical_token(w) in GENERIC_WORDS for w in span):
