@@ -404,3 +404,31 @@ def test_a_common_word_before_ma_that_sounds_like_a_town_is_asked_about(
     resolver: Resolver,
 ) -> None:
     assert _asked(resolver, "gardener ma") == {"gardner"}
+
+
+@pytest.mark.parametrize("text", ["manchester airport", "brighton high school"])
+def test_an_alias_that_is_also_a_place_elsewhere_before_a_structure_word_is_not_the_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("01002 amherst", "amherst"),  # a town that is a word, in the ZIP's towns
+        ("zip is 01060 florence", "northampton"),
+        ("14 elm st apt 2 orange", "orange"),  # a town that is a word, ending an address
+        ("232 main st 2nd floor hudson ma 01749", "hudson"),
+    ],
+)
+def test_a_town_that_is_a_word_counts_beside_its_zip_or_ending_an_address(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_word_town_after_a_street_number_mid_sentence_is_still_a_word(
+    resolver: Resolver,
+) -> None:
+    assert resolver.resolve("i read 3 books on main street reading").outcome is Outcome.NONE

@@ -265,6 +265,12 @@ class Resolver:
                 )
                 if tail and tail != key and not ordinary:  # "Station" of "South Station": no
                     self._tails[tail].extend(e.place_id for e in entries if e.strong)
+        # Names of ours that are also places elsewhere: Manchester (-by-the-Sea; and England).
+        self._also_elsewhere = frozenset(
+            key
+            for name in self.vocabulary.elsewhere
+            if (key := canonical(name.split())) in self._exact
+        )
         # Places elsewhere that are not names of ours ("Salem" is ours, and Salem, India is not).
         self._elsewhere = frozenset(
             name
@@ -635,7 +641,15 @@ class Resolver:
         return Resolution(Outcome.AMBIGUOUS, None, tuple(places), reason="zip-several-towns")
 
     def _combine_zip(self, by_zip: Resolution, hits: list[_Hit]) -> Resolution:
-        named = {pid for hit in hits if hit.kind == "strong" for pid in hit.place_ids}
+        covered = {place.id for place in (*by_zip.candidates, *by_zip.alternatives)}
+        # A town that is also a word counts beside a ZIP that covers it ("01002 amherst").
+        named = {
+            pid
+            for hit in hits
+            if hit.kind == "strong" or hit.kind == "word"
+            for pid in hit.place_ids
+            if hit.kind == "strong" or pid in covered
+        }
         if by_zip.outcome is Outcome.NONE or not named:
             return by_zip
         in_zip = [
@@ -769,10 +783,13 @@ class Resolver:
             scan.excluded = True  # "Manchester United", "Boston Beer", "Rockport shoes"
             return
         if _part_of_another_name(words, end) and (
-            municipal_only or not _followed_by_structure(words, end)
+            municipal_only
+            or not _followed_by_structure(words, end)
+            or canonical(words[start:end]) in self._also_elsewhere
         ):
             # "Cambridge Street", "Charlton Memorial Hospital", "Manchester Boston Regional
-            # Airport". A neighbourhood's own square is in its town ("Tatnuck Sq").
+            # Airport". A neighbourhood's own square is in its town ("Tatnuck Sq"), but an
+            # alias that also names a place elsewhere is not ("Manchester airport").
             scan.excluded = True
             return
         state = qualifier.code if qualifier is not None else None
@@ -988,6 +1005,8 @@ class Resolver:
             return True  # "Route 6A Sandwich": an address
         if _called_a_place(words, start):
             return True  # "I live in a town called Sharon"
+        if _ends_an_address(words, start):
+            return True  # "232 main street 2nd floor hudson"
         if self._beside_another_town(words, start):
             return True  # "Salem and Lowell", "Reading or Wakefield": two towns, asked about
         if _at_a_place(words, start):
@@ -1616,6 +1635,18 @@ def _at_a_place(words: list[str], start: int) -> bool:
     if before == "a":
         return going in _GOING_ES  # "me mudo a Lawrence"; not "I drive a Lincoln"
     return before in {"to", "para", "pra"} and going in _GOING
+
+
+def _ends_an_address(words: list[str], start: int) -> bool:
+    """The name ends a message that began with a street address (a house number, then a
+    street word within three words), with at most "MA" or a ZIP after it."""
+    if not all(w in _MA_WORDS or w.isdigit() for w in words[start + 1 :]):
+        return False
+    return any(
+        words[index][:1].isdigit()
+        and any(w in STREET_WORDS for w in words[index + 1 : min(index + 4, start)])
+        for index in range(min(start, 4))
+    )
 
 
 def _attends(words: list[str], start: int) -> bool:
