@@ -432,3 +432,11 @@ def test_a_word_town_after_a_street_number_mid_sentence_is_still_a_word(
     resolver: Resolver,
 ) -> None:
     assert resolver.resolve("i read 3 books on main street reading").outcome is Outcome.NONE
+
+
+def test_a_cut_off_name_is_asked_with_a_city_elsewhere_that_has_a_measure(
+    resolver: Resolver,
+) -> None:
+    assert _asked(resolver, "pitts") == {"pittsfield", "pittsburgh-pa"}
+    assert _answer(resolver, "pittsf") == "pittsfield"
+    assert _answer(resolver, "pitts ma") == "pittsfield"  # "MA" says which

@@ -308,6 +308,20 @@ class Resolver:
             if any(self._completes(e) for e in self._exact[self._keys[index]])
         }
         self._prefixes = PrefixIndex(towns)
+        # Cities elsewhere that have a measure on record are completed too, only to be asked
+        # about: "pitts" is Pittsfield or Pittsburgh.
+        self._prefixes_elsewhere = PrefixIndex(
+            {
+                index: key
+                for index, key in enumerate(self._compact_keys)
+                if any(
+                    e.kind == "name"
+                    and self.places[e.place_id].state != MASSACHUSETTS
+                    and self.places[e.place_id].kind != "state"
+                    for e in self._exact[self._keys[index]]
+                )
+            }
+        )
         # "andov" is cut from Andover or from North Andover, "spring" from Springfield or West
         # Springfield: a name is also completed from the word after its generic first words.
         self._name_tails = {
@@ -1175,6 +1189,7 @@ class Resolver:
     ) -> Resolution | None:
         """Names that begin with the last words of a run: "somervil", "north attle"."""
         completions: list[int] = []
+        elsewhere: list[int] = []  # cut from a city elsewhere with a measure ("pitts")
         common = False  # a completion begun by a whole common word ("brook", "framing")
         for run in runs:
             for length in (2, 1):
@@ -1202,6 +1217,9 @@ class Resolver:
                 # "newtons" is not cut from "Newton Square".
                 typed = canonical(span)
                 found = [i for i, name in begun if _continues(name, typed)]
+                if not common:
+                    away = self._prefixes_elsewhere.starting_with(query)
+                    elsewhere.extend(i for i in away if _continues(self._keys[i], typed))
                 if found:
                     completions.extend(found)
                     break
@@ -1221,6 +1239,14 @@ class Resolver:
         )
         if not place_ids:
             return None
+        if elsewhere and state is None:
+            away_ids = [
+                e.place_id
+                for index in elsewhere
+                for e in self._exact[self._keys[index]]
+                if e.kind == "name" and self.places[e.place_id].state != MASSACHUSETTS
+            ]
+            place_ids = list(dict.fromkeys((*place_ids, *away_ids)))
         if len(place_ids) == 1:
             if common:
                 return None  # "spring" alone is a word; with one completion, not a question
