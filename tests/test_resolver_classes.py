@@ -440,3 +440,18 @@ def test_a_cut_off_name_is_asked_with_a_city_elsewhere_that_has_a_measure(
     assert _asked(resolver, "pitts") == {"pittsfield", "pittsburgh-pa"}
     assert _answer(resolver, "pittsf") == "pittsfield"
     assert _answer(resolver, "pitts ma") == "pittsfield"  # "MA" says which
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("the florence section", "northampton"), ("bradford neighborhood", "haverhill")],
+)
+def test_a_village_that_is_a_word_or_a_first_name_counts_before_section(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_filler_words_that_spell_a_town_are_asked_about(resolver: Resolver) -> None:
+    assert _asked(resolver, "we live in and over") == {"andover"}
+    assert resolver.resolve("over and over").outcome is Outcome.NONE

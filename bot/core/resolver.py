@@ -570,12 +570,19 @@ class Resolver:
         alone = start == 0 or words[start - 1] in CUES
         if not span or not alone or not all(w.isalpha() for w in span):
             return None
-        if all(w in FILLER or w in SUBJECT for w in span):
-            return None  # "the bill", "my town": no name was dictated
         if consumed.intersection(range(start, end)):
             return None
         query = compact(canonical(span))
         if len(query) < MIN_FUZZY_LENGTH:
+            return None
+        if all(w in FILLER or w in SUBJECT for w in span):
+            # "the bill", "my town": no name was dictated, unless the words spell a town's
+            # own name ("I live in and over, mass"): asked, as they are words all the same.
+            key = self._compact_exact.get(query) if len(span) > 1 else None
+            towns = [e for e in self._exact[key] if e.kind == "name"] if key else []
+            if len(towns) == 1 and self._completes(towns[0]):
+                place = self.places[towns[0].place_id]
+                return Resolution(Outcome.AMBIGUOUS, None, (place,), "sounds-like")
             return None
         if len(span) > 1 and query in self._compact_exact:
             entries = [e for e in self._exact[self._compact_exact[query]] if self._completes(e)]
@@ -998,8 +1005,8 @@ class Resolver:
         previous = words[start - 1] if start > 0 else None
         if not municipal:
             cues = CUES | _LANDMARK_CUES if landmark else CUES
-            if start + 1 < len(words) and words[start + 1] == "village":
-                return True  # "Onset village"
+            if start + 1 < len(words) and words[start + 1] in _PLACE_AFTER:
+                return True  # "Onset village", "the Bradford section"
             if landmark and _attends(words, start):
                 return True  # "I go to Tufts": a university is gone to
             if alone and landmark and all(not e.strong for e in entries):
@@ -1141,6 +1148,7 @@ class Resolver:
             or after in SUBJECT
             or after in CUES
             or after in GENERIC_WORDS
+            or after in _PLACE_AFTER
             or after in NEAR
             or not after.isalpha()
             or canonical([after]) in self._exact
@@ -1554,6 +1562,8 @@ _PERSON_BEFORE = frozenset(
 )
 _NAME_WORDS = frozenset({"name", "names", "nombre", "nombres", "nome", "nomes"})
 _CALLED = frozenset("named called llamado llamada llama chamado chamada chama".split())
+# Words after a village's name that say it is one.
+_PLACE_AFTER = frozenset({"village", "section", "neighborhood", "neighbourhood"})
 _PLACE_NOUNS = frozenset(
     "town city place village neighborhood neighbourhood ciudad pueblo lugar cidade bairro "
     "vila".split()
