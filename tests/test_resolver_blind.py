@@ -41,8 +41,6 @@ KNOWN: dict[str, str] = {
     "Cambridge beside a street word",
     "350 5th ave new york ny": "New York State has a measure on record (schools): it is a place",
     "orange county california": "California has a state measure on record: it is a place",
-    "chucktown": "a typo two letters from Ashland's nickname 'Clocktown' (open; Charlestown's "
-    "nickname is not in the knowledge)",
 }
 
 

@@ -455,3 +455,15 @@ def test_a_village_that_is_a_word_or_a_first_name_counts_before_section(
 def test_filler_words_that_spell_a_town_are_asked_about(resolver: Resolver) -> None:
     assert _asked(resolver, "we live in and over") == {"andover"}
     assert resolver.resolve("over and over").outcome is Outcome.NONE
+
+
+def test_a_landmark_taken_back_with_its_town_is_no_place(resolver: Resolver) -> None:
+    text = "fenway park in boston? no i meant the one in my town"
+    assert resolver.resolve(text).outcome is Outcome.NONE
+    assert _answer(resolver, "i go to berklee in boston") == "boston"
+
+
+def test_two_letters_off_a_nickname_is_no_typo_of_it(resolver: Resolver) -> None:
+    # "Chucktown" (Charlestown) is two letters from Ashland's "Clocktown"; nicknames rhyme.
+    assert resolver.resolve("chucktown").outcome is Outcome.NONE
+    assert _answer(resolver, "clocktwn") == "ashland"  # one letter off is still a typo

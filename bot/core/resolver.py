@@ -166,6 +166,7 @@ class _Entry:
     others: tuple[str, ...] = ()  # other places the entry may mean (weak alias, landmark)
     kind: str = "name"  # "name" | "alias" | "landmark"
     street: bool = False  # a landmark that is a street: a town named with it is where it is
+    nickname: bool = False  # "Clocktown": two letters off, another nickname ("Chucktown")
 
 
 @dataclass
@@ -240,7 +241,10 @@ class Resolver:
             if alias.place_id in self.places:
                 strong = alias.confidence in STRONG_CONFIDENCE
                 others = tuple(p for p in alias.other_place_ids if p in self.places)
-                self._add(alias.alias, _Entry(alias.place_id, strong, others, "alias"))
+                entry = _Entry(
+                    alias.place_id, strong, others, "alias", nickname=alias.kind == "nickname"
+                )
+                self._add(alias.alias, entry)
         for landmark in landmarks:
             hosts = tuple(p for p in landmark.place_ids if p in self.places)
             if hosts:
@@ -885,6 +889,12 @@ class Resolver:
             return  # "Wellfleet oysters", "just watched Manchester by the Sea", "I revere her"
         if _taken_back(words, end):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            # "berklee in boston? no i meant the one in spain": the landmark the town placed
+            # is taken back with it.
+            for hit in scan.hits:
+                between = words[hit.span[1] : start]
+                if len(between) <= 1 and all(w in _QUALIFIER_LINKS for w in between):
+                    hit.kind = "word"
             return  # "acton? no i meant action": the writer takes the name back
         near = before in NEAR or (before in _NEAR_LINKS and before2 in NEAR)
         generic = all(canonical_token(w) in GENERIC_WORDS for w in span)
@@ -1347,6 +1357,8 @@ class Resolver:
             for entry in self._exact[self._keys[index]]:
                 if entry.kind == "landmark" or not self._allowed(entry.place_id, state):
                     continue  # a landmark is named exactly, never guessed from a typo
+                if entry.nickname and edits > 1:
+                    continue  # nicknames rhyme: "chucktown" is not a typo of "Clocktown"
                 places = (entry.place_id,) if entry.strong else (entry.place_id, *entry.others)
                 if left_out:
                     near.omitted.update(places)
