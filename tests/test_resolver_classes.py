@@ -467,3 +467,17 @@ def test_two_letters_off_a_nickname_is_no_typo_of_it(resolver: Resolver) -> None
     # "Chucktown" (Charlestown) is two letters from Ashland's "Clocktown"; nicknames rhyme.
     assert resolver.resolve("chucktown").outcome is Outcome.NONE
     assert _answer(resolver, "clocktwn") == "ashland"  # one letter off is still a typo
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [("newtown or needam?", {"newton", "needham"}), ("natick or newtown", {"natick", "newton"})],
+)
+def test_an_ordinary_word_offered_as_the_other_choice_may_be_a_misspelt_town(
+    resolver: Resolver, text: str, towns: set[str]
+) -> None:
+    assert _asked(resolver, text) == towns
+
+
+def test_a_name_offered_as_the_other_choice_is_no_typo_of_another(resolver: Resolver) -> None:
+    assert _answer(resolver, "boston or whatever") == "boston"

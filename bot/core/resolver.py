@@ -418,6 +418,7 @@ class Resolver:
             found = self._from_hits(scan.hits)
             if found.outcome is Outcome.MATCH and found.place is not None:
                 found = self._and_a_typo(found, words, scan.consumed, scan.pauses)
+            found = self._or_a_word_like_a_town(found, words)
             if found.outcome is Outcome.NONE and not scan.elsewhere and not scan.excluded:
                 # Only towns that are words were named: perhaps pieces of a name dictated
                 # apart ("stow ton", "wind chester").
@@ -433,7 +434,9 @@ class Resolver:
             if w in possessive
             or (len(words) > 1 and self._plural_of_a_name(w) and words[i - 1 : i] != ["in"])
         }
-        found = self._approximate(words, consumed, scan.state, scan.pauses)
+        found = self._or_a_word_like_a_town(
+            self._approximate(words, consumed, scan.state, scan.pauses), words
+        )
         shown = found.candidates or ((found.place,) if found.place else ())
         if shown and self._ends_elsewhere(words) and all(p.state == "MA" for p in shown):
             # "cambrige england", "sprngfield il": a misspelt name qualified as somewhere
@@ -487,6 +490,32 @@ class Resolver:
         if typo.outcome is Outcome.MATCH and typo.place not in (None, found.place):
             assert found.place is not None and typo.place is not None
             return Resolution(Outcome.AMBIGUOUS, None, (found.place, typo.place), "two-places")
+        return found
+
+    def _or_a_word_like_a_town(self, found: Resolution, words: list[str]) -> Resolution:
+        """ "newtown or needam": an ordinary word offered as the other choice, one letter from
+        a town's own name, may be that town misspelt: ask about both."""
+        if found.outcome is not Outcome.MATCH or found.place is None:
+            return found
+        for index, word in enumerate(words):
+            if word not in _OR:
+                continue
+            for other in words[max(0, index - 1) : index] + words[index + 1 : index + 2]:
+                if (
+                    len(other) <= SHORT_WORD
+                    or not self.vocabulary.is_common(other)
+                    or canonical([other]) in self._exact  # a name of its own ("boston")
+                ):
+                    continue
+                for _, key_index in self._typos.within(other, 1):
+                    for entry in self._exact[self._keys[key_index]]:
+                        if (
+                            entry.kind == "name"
+                            and self._completes(entry)
+                            and entry.place_id != found.place.id
+                        ):
+                            both = (found.place, self.places[entry.place_id])
+                            return Resolution(Outcome.AMBIGUOUS, None, both, "two-places")
         return found
 
     def _plural_of_a_name(self, word: str) -> bool:
@@ -1523,6 +1552,7 @@ _NOT_PLACES_BY_FIRST: dict[str, list[tuple[str, ...]]] = defaultdict(list)
 for _phrase in NOT_PLACES:
     _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
 _JOINING = frozenset({"and", "or", "ou", "e", "y", "o"})
+_OR = frozenset({"or", "ou"})
 _CORNER = frozenset({"corner", "intersection", "esquina", "cruce", "cruzamento"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "u"})
 _OBJECTS = frozenset("this that these those it them me us him".split())
