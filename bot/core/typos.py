@@ -77,11 +77,12 @@ def _deletions(word: str, depth: int) -> list[str]:
     doubled letter gives some variants twice."""
     if depth == 0:
         return [word]
-    ones = [word[:i] + word[i + 1 :] for i in range(len(word))]
+    last = len(word) - 1
+    ones = [word[:i] + word[i + 1 :] for i in range(last + 1)]
     if depth == 1:
         return [word, *ones]
     # Each pair of positions once: from the word without letter i, letters i+1 onwards.
-    twos = [one[:j] + one[j + 1 :] for i, one in enumerate(ones) for j in range(i, len(one))]
+    twos = [one[:j] + one[j + 1 :] for i, one in enumerate(ones) for j in range(i, last)]
     found = [word, *ones, *twos]
     for _ in range(depth - 2):
         found += [w[:i] + w[i + 1 :] for w in set(found) for i in range(len(w))]
