@@ -481,3 +481,22 @@ def test_an_ordinary_word_offered_as_the_other_choice_may_be_a_misspelt_town(
 
 def test_a_name_offered_as_the_other_choice_is_no_typo_of_another(resolver: Resolver) -> None:
     assert _answer(resolver, "boston or whatever") == "boston"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("is hull included?", "hull"),
+        ("does lee have a ban", "lee"),
+        ("is orange covered", "orange"),
+    ],
+)
+def test_a_town_that_is_a_word_asked_about_is_the_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["is bill covered", "is my ward included", "am i covered"])
+def test_the_subject_asked_about_is_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text

@@ -1040,7 +1040,10 @@ class Resolver:
         if municipal and self._beside_a_border(words, start):
             return True  # "the Arlington Lexington line"
         rest = [w for i, w in enumerate(words) if i != start]
-        alone = start == 0 and all(w in FILLER for w in rest)
+        # Alone, or asked about: "is Ware covered?", "does Lee have a ban?"
+        alone = (start == 0 or (start == 1 and words[0] in _ASKING)) and all(
+            w in FILLER for w in rest
+        )
         previous = words[start - 1] if start > 0 else None
         if not municipal:
             cues = CUES | _LANDMARK_CUES if landmark else CUES
@@ -1553,6 +1556,7 @@ for _phrase in NOT_PLACES:
     _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
 _JOINING = frozenset({"and", "or", "ou", "e", "y", "o"})
 _OR = frozenset({"or", "ou"})
+_ASKING = frozenset({"is", "does", "has", "did"})
 _CORNER = frozenset({"corner", "intersection", "esquina", "cruce", "cruzamento"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "u"})
 _OBJECTS = frozenset("this that these those it them me us him".split())

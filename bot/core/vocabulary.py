@@ -29,6 +29,7 @@ FILLER = frozenset(
     ban bans banned banning allowed allow legal illegal law laws ordinance bylaw rule rules
     face faces facial recognition surveillance surveil tech technology software camera cameras
     police government gov status measure measures policy policies moratorium
+    covered included incluido incluida cubierto cubierta coberto coberta
     massachusetts mass ma usa america state commonwealth
     ok okay yeah yep nope no not sure hmm lol thx ty pls plz vs versus nor ou
     idk idc tbh btw imo imho omg smh ngl fyi jk lmao lmk haha hahaha rn kinda sorta
