@@ -500,3 +500,9 @@ def test_a_town_that_is_a_word_asked_about_is_the_town(
 @pytest.mark.parametrize("text", ["is bill covered", "is my ward included", "am i covered"])
 def test_the_subject_asked_about_is_no_town(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+def test_one_ordinary_word_spelt_as_a_town_sounds_is_asked_about(resolver: Resolver) -> None:
+    assert _asked(resolver, "beverley") == {"beverly"}
+    for text in ("lester", "london", "hello"):  # less alike, or another code
+        assert resolver.resolve(text).outcome is Outcome.NONE, text

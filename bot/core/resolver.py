@@ -107,6 +107,10 @@ SOUNDS_DICTATED = 0.75
 # "ducks berry" and Duxbury 0.59, "fox burrow" and Foxborough 0.63, "aims berry" 0.71.
 SOUNDS_DICTATED_SAME = 0.55
 MAX_DICTATED_WORDS = 3
+# One ordinary word alone that sounds like a town's own name and is spelt this alike is asked
+# about: "beverley" and Beverly 0.93, "newtown" and Newton 0.92; "lester" and Leicester 0.8 no.
+SPELT_AS_A_TOWN = 0.85
+SPELT_AS_A_TOWN_LETTERS = 6
 # Two-letter codes ("KL", "BT") are shared by too many words to say anything, except for
 # pieces of five letters or more put together ("dead um": TM, one code-edit from Dedham).
 MIN_CODE = 3
@@ -561,7 +565,23 @@ class Resolver:
         dictated = self._dictated(words, consumed, state)
         if dictated is not None:
             return dictated
-        return self._sounds_like(runs, state)
+        found = self._sounds_like(runs, state)
+        if found.outcome is Outcome.NONE and len(words) == 1 and not consumed:
+            found = self._a_word_spelt_as_a_town(words[0], state) or found
+        return found
+
+    def _a_word_spelt_as_a_town(self, word: str, state: str | None) -> Resolution | None:
+        """A message of one ordinary word that is another spelling of a town's own name,
+        the same sound and nearly the same letters ("beverley": Beverly?): asked, never
+        answered."""
+        if len(word) < SPELT_AS_A_TOWN_LETTERS or not self.vocabulary.is_common(word):
+            return None
+        scored: dict[str, tuple[bool, float]] = {}
+        self._score_sound(word, state, scored, True, SPELT_AS_A_TOWN, names_only=True)
+        if len(scored) != 1:
+            return None
+        (place_id,) = scored
+        return Resolution(Outcome.AMBIGUOUS, None, (self.places[place_id],), "sounds-like")
 
     def _dictated(
         self,
