@@ -40,7 +40,6 @@ KNOWN: dict[str, str] = {
     "100 cambridgepark dr": "CambridgePark Drive is in Cambridge (Alewife): one word, not "
     "Cambridge beside a street word",
     "350 5th ave new york ny": "New York State has a measure on record (schools): it is a place",
-    "orange county california": "California has a state measure on record: it is a place",
 }
 
 

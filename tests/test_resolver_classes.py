@@ -506,3 +506,28 @@ def test_one_ordinary_word_spelt_as_a_town_sounds_is_asked_about(resolver: Resol
     assert _asked(resolver, "beverley") == {"beverly"}
     for text in ("lester", "london", "hello"):  # less alike, or another code
         assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "went to dartmouth college, live in vermont",
+        "driving to manchester airport in new hampshire",
+        "orange county california",
+    ],
+)
+def test_a_state_beside_another_name_is_its_setting_not_the_place(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+def test_a_state_asked_about_is_the_state(resolver: Resolver) -> None:
+    assert _answer(resolver, "is it banned in vermont") == "vt"
+
+
+@pytest.mark.parametrize("text", ["that song is stuck in my head", "merci beaucoup"])
+def test_ordinary_words_after_a_determiner_or_a_thanks_are_no_dictated_name(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text

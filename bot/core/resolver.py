@@ -409,12 +409,23 @@ class Resolver:
         by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)
         if " ".join(w for w in words if w not in FILLER) in REGIONS:
             return Resolution(Outcome.NONE, reason="region")
+        if " ".join(words) in _CONVERSATION:
+            return Resolution(Outcome.NONE, reason="conversation")  # "hold on", "merci"
         scan = self._scan(words, text.lower())
         self._scan_cjk(text, scan)
         if words and words[-1] in _MA_WORDS and len(words) > 1:
             scan.state = MASSACHUSETTS  # "lester mass": what comes before is in Massachusetts
         if by_zip is not None:
             return self._combine_zip(by_zip, scan.hits)
+        if scan.excluded or scan.elsewhere:
+            # "Dartmouth College grad, live in Vermont now", "Manchester airport in New
+            # Hampshire": a state beside another name is that name's setting, not the place
+            # asked about; "is it banned in Vermont" still names Vermont.
+            scan.hits = [
+                hit
+                for hit in scan.hits
+                if not all(self.places[p].kind == "state" for p in hit.place_ids)
+            ]
         if scan.elsewhere and scan.hits and all(hit.set_aside for hit in scan.hits):
             # "we used to live in Lowell but now we're in Nashua"
             return Resolution(Outcome.NONE, reason="elsewhere")
@@ -623,6 +634,12 @@ class Resolver:
         alone = start == 0 or words[start - 1] in CUES
         if not span or not alone or not all(w.isalpha() for w in span):
             return None
+        if (
+            len(span) > 1
+            and span[0] in _DETERMINERS
+            and all(self.vocabulary.is_common(w) for w in span[1:])
+        ):
+            return None  # "stuck in my head": ordinary words after "my", not a name in pieces
         if consumed.intersection(range(start, end)):
             return None
         query = compact(canonical(span))
@@ -1539,6 +1556,7 @@ _CONVERSATION = frozenset(
         "nevermind", "my bad", "no worries", "sounds good", "makes sense", "fair enough",
         "good point", "same here", "me too", "all good", "no problem", "of course", "for sure",
         "not sure", "go on", "come on", "well done", "good job", "see you", "see ya",
+        "merci", "merci beaucoup", "de rien", "danke", "danke schoen", "grazie", "grazie mille",
     }
 )  # fmt: skip
 # Institutions named before their place in Spanish and Portuguese, with the English word.
@@ -1576,6 +1594,7 @@ for _phrase in NOT_PLACES:
     _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
 _JOINING = frozenset({"and", "or", "ou", "e", "y", "o"})
 _OR = frozenset({"or", "ou"})
+_DETERMINERS = frozenset("my your our his her their this that these those a an the".split())
 _ASKING = frozenset({"is", "does", "has", "did"})
 _CORNER = frozenset({"corner", "intersection", "esquina", "cruce", "cruzamento"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "u"})
