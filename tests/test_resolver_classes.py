@@ -531,3 +531,12 @@ def test_ordinary_words_after_a_determiner_or_a_thanks_are_no_dictated_name(
     resolver: Resolver, text: str
 ) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+def test_a_first_vowel_sounds_like_any_other(resolver: Resolver) -> None:
+    assert _asked(resolver, "irving ma") == {"erving"}  # Metaphone keeps the first vowel
+
+
+@pytest.mark.parametrize("text", ["mèsi anpil", "obrigada", "good morning"])
+def test_small_talk_alone_names_no_place(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text

@@ -40,6 +40,7 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from bot.core.normalize import canonical, canonical_token, compact, fold
+from bot.core.smalltalk import PHRASES as SMALL_TALK
 from bot.core.typos import PhoneticIndex, PrefixIndex, TypoIndex, slip
 from bot.core.vocabulary import (
     BUSINESS_WORDS,
@@ -409,8 +410,10 @@ class Resolver:
         by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)
         if " ".join(w for w in words if w not in FILLER) in REGIONS:
             return Resolution(Outcome.NONE, reason="region")
-        if " ".join(words) in _CONVERSATION:
-            return Resolution(Outcome.NONE, reason="conversation")  # "hold on", "merci"
+        said = " ".join(words)
+        if said in _CONVERSATION or said in SMALL_TALK:
+            # "hold on", "merci", "mèsi anpil", "thanks!": small talk names no place.
+            return Resolution(Outcome.NONE, reason="conversation")
         scan = self._scan(words, text.lower())
         self._scan_cjk(text, scan)
         if words and words[-1] in _MA_WORDS and len(words) > 1:

@@ -61,6 +61,8 @@ MAX_WORDS = 10  # longer than this, a message is about something else
 
 
 _LISTS = {kind: sorted(phrases, key=len, reverse=True) for kind, phrases in _PHRASES.items()}
+# Every phrase, for a quick look-up of a message that is one of them and nothing else.
+PHRASES = frozenset(phrase for phrases in _PHRASES.values() for phrase in phrases)
 
 
 def intent(text: str) -> Intent | None:

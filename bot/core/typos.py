@@ -182,6 +182,13 @@ def _similarity(a: str, b: str) -> float:
 
 
 def sound(word: str) -> str:
-    """The Metaphone code of a word (jellyfish), doubled letters collapsed."""
+    """The Metaphone code of a word (jellyfish), doubled letters collapsed, and a first vowel
+    written "A": Metaphone keeps the vowel a word begins with, and "irving" sounds as
+    Erving does."""
     code = str(jellyfish.metaphone(word))
+    if code[:1] in _VOWELS:
+        code = "A" + code[1:]
     return "".join(ch for i, ch in enumerate(code) if i == 0 or ch != code[i - 1])
+
+
+_VOWELS = frozenset("AEIOU")
