@@ -540,3 +540,9 @@ def test_a_first_vowel_sounds_like_any_other(resolver: Resolver) -> None:
 @pytest.mark.parametrize("text", ["mèsi anpil", "obrigada", "good morning"])
 def test_small_talk_alone_names_no_place(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+def test_a_misspelt_town_beside_a_name_of_no_one_place_is_found(resolver: Resolver) -> None:
+    text = "worcestor cops put cameras all over downtown"
+    assert _answer(resolver, text) == "worcester"
+    assert resolver.resolve("aretha franklin on the radio").outcome is Outcome.NONE

@@ -441,7 +441,16 @@ class Resolver:
                 # Only towns that are words were named: perhaps pieces of a name dictated
                 # apart ("stow ton", "wind chester").
                 found = self._dictated(words, set(), scan.state, pieces_only=True) or found
-            return self._single_or_none(found)
+            found = self._single_or_none(found)
+            if (
+                found.outcome is not Outcome.NONE
+                or scan.elsewhere
+                or scan.excluded
+                or not found.reason.endswith("-single")
+            ):
+                return found
+            # Only a name of one weak reading was found ("downtown"): a misspelt name may be
+            # among the other words ("springfeild police ... downtown").
         if scan.elsewhere or scan.excluded:
             return Resolution(Outcome.NONE, reason="elsewhere" if scan.elsewhere else "excluded")
         # "Webster's dictionary", "Spencer's Gifts": a possessive is a person or a business;
