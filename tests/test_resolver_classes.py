@@ -546,3 +546,8 @@ def test_a_misspelt_town_beside_a_name_of_no_one_place_is_found(resolver: Resolv
     text = "worcestor cops put cameras all over downtown"
     assert _answer(resolver, text) == "worcester"
     assert resolver.resolve("aretha franklin on the radio").outcome is Outcome.NONE
+
+
+def test_a_mountain_climbed_is_no_town(resolver: Resolver) -> None:
+    assert resolver.resolve("we climbed mt washington").outcome is Outcome.NONE
+    assert _answer(resolver, "hiking in mount washington") == "mount-washington"

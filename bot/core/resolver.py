@@ -1196,6 +1196,11 @@ class Resolver:
         )
         product = after in PRODUCT_WORDS
         media = not MEDIA_WORDS.isdisjoint(words[max(0, start - 4) : end + 4])
+        # "hiking Mount Washington": the mountain (New Hampshire's, or the Berkshire peak),
+        # not the town; "hiking in Mount Washington" is the town.
+        mountain = words[start] in _MOUNT and before in _CLIMBING
+        if mountain:
+            return True
         if not (verb or product or media):
             return False  # the usual case, decided on the cheapest tests
         if qualifier is not None or _at_a_place(words, start) or _i_live(words, start):
@@ -1606,6 +1611,8 @@ for _phrase in NOT_PLACES:
     _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
 _JOINING = frozenset({"and", "or", "ou", "e", "y", "o"})
 _OR = frozenset({"or", "ou"})
+_MOUNT = frozenset({"mount", "mt"})
+_CLIMBING = frozenset("hiking hike hiked hikes climbing climb climbed climbs summited".split())
 _DETERMINERS = frozenset("my your our his her their this that these those a an the".split())
 _ASKING = frozenset({"is", "does", "has", "did"})
 _CORNER = frozenset({"corner", "intersection", "esquina", "cruce", "cruzamento"})
