@@ -551,3 +551,19 @@ def test_a_misspelt_town_beside_a_name_of_no_one_place_is_found(resolver: Resolv
 def test_a_mountain_climbed_is_no_town(resolver: Resolver) -> None:
     assert resolver.resolve("we climbed mt washington").outcome is Outcome.NONE
     assert _answer(resolver, "hiking in mount washington") == "mount-washington"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("im in lowell, in the north end", "lowell"),  # many towns have a North End
+        ("moro em lowell no south end", "lowell"),
+        ("the north end, boston", "boston"),
+        ("rte 20 charlton next to the dunkin", "charlton"),  # a route and a town: an address
+        ("sudbury center. nice place", "sudbury"),  # a full stop ends the name
+    ],
+)
+def test_a_generic_quarter_defers_to_the_town_and_an_address_keeps_its_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

@@ -885,7 +885,7 @@ class Resolver:
         if end < len(words) and words[end] in BUSINESS_WORDS:
             scan.excluded = True  # "Manchester United", "Boston Beer", "Rockport shoes"
             return
-        if _part_of_another_name(words, end) and (
+        if _part_of_another_name(words, end, scan.pauses) and (
             municipal_only
             or not _followed_by_structure(words, end)
             or canonical(words[start:end]) in self._also_elsewhere
@@ -1232,6 +1232,8 @@ class Resolver:
             return False  # "framingham ou ashland, fica na divisa": a comma ends the name
         if start > 0 and (words[start - 1] in CUES or words[start - 1] in STREET_WORDS):
             return False
+        if start > 1 and words[start - 2] in _ROUTE_WORDS and words[start - 1][:1].isdigit():
+            return False  # "rte 20 charlton next to the dunkin": an address
         if _at_a_place(words, start):
             return False  # "moving to Boston next month"
         after = words[end]
@@ -1690,10 +1692,14 @@ def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
     # wants to hear about (work, family, home) the words do not say: writers of the blind
     # tables split on it, and a question costs one tap where a wrong town costs the answer.
     kept.sort(key=lambda hit: (not hit.own_home, not (hit.home and hit.kind == "strong")))
+    # A generic name ("North End", "Downtown") does not count as naming its town: many
+    # towns have one ("Springfield, en el North End").
     towns = {
         pid
         for hit in kept
-        if hit.kind == "strong" and len(hit.place_ids) == 1
+        if hit.kind == "strong"
+        and len(hit.place_ids) == 1
+        and not all(canonical_token(w) in GENERIC_WORDS for w in hit.words)
         for pid in hit.place_ids
         if places[pid].kind in {"city", "town"}
     }
@@ -1890,11 +1896,15 @@ def _followed_by_structure(words: list[str], end: int) -> bool:
     return end < len(words) and words[end] in STRUCTURE
 
 
-def _part_of_another_name(words: list[str], end: int) -> bool:
+def _part_of_another_name(
+    words: list[str], end: int, pauses: frozenset[int] = frozenset()
+) -> bool:
     """A street, school or company word right after the name, or after up to two more
     name-like words ("Boston Post Road", "Charlton Memorial Hospital", "Manchester-Boston
-    Regional Airport")."""
+    Regional Airport"), with no full stop or comma between ("Sudbury center. nice place")."""
     for index in range(end, min(end + MAX_NAME_TAIL + 1, len(words))):
+        if index - 1 in pauses:
+            return False
         word = words[index]
         if word in STRUCTURE:
             return True
