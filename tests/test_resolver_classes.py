@@ -567,3 +567,15 @@ def test_a_generic_quarter_defers_to_the_town_and_an_address_keeps_its_town(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("sit chew ate", "scituate"), ("sitch you it", "scituate"), ("wuss tah", "worcester")],
+)
+def test_a_name_spelt_as_residents_say_it_is_asked_about(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    # Heard against pronunciation guides' respellings ("SITCH-oo-it"), never read as a name.
+    assert place in _asked(resolver, text)
+    assert resolver.resolve("sitch-oo-it").outcome is not Outcome.MATCH

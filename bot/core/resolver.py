@@ -37,7 +37,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz.distance import OSA
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Indel
 
 from bot.core.normalize import canonical, canonical_token, compact, fold
 from bot.core.smalltalk import PHRASES as SMALL_TALK
@@ -108,6 +109,9 @@ SOUNDS_DICTATED = 0.75
 # "ducks berry" and Duxbury 0.59, "fox burrow" and Foxborough 0.63, "aims berry" 0.71.
 SOUNDS_DICTATED_SAME = 0.55
 MAX_DICTATED_WORDS = 3
+# A name spelt as it is said, against the respellings of pronunciation guides ("sit chew it"
+# and SITCH-oo-it 0.78, "dead um" and NEED-um 0.6 no).
+SAID_ALIKE = 0.75
 # One ordinary word alone that sounds like a town's own name and is spelt this alike is asked
 # about: "beverley" and Beverly 0.93, "newtown" and Newton 0.92; "lester" and Leicester 0.8 no.
 SPELT_AS_A_TOWN = 0.85
@@ -242,7 +246,15 @@ class Resolver:
             self._add(place.name, _Entry(place.id, True))
             if place.official_style:
                 self._add(place.official_style, _Entry(place.id, True))
+        # How names are said ("SITCH-oo-it": Scituate), heard in sounds-like spellings only.
+        self._said: list[str] = []
+        self._said_places: list[str] = []
         for alias in aliases:
+            if alias.kind == "pronunciation":
+                if alias.place_id in self.places:
+                    self._said.append(compact(fold(alias.alias)))
+                    self._said_places.append(alias.place_id)
+                continue
             if alias.place_id in self.places:
                 strong = alias.confidence in STRONG_CONFIDENCE
                 others = tuple(p for p in alias.other_place_ids if p in self.places)
@@ -1528,7 +1540,18 @@ class Resolver:
         min_code: int = MIN_CODE,
     ) -> None:
         """Score the names that sound like ``query``: at least ``floor`` alike in spelling,
-        or ``same_floor`` for a town's own name of the same code."""
+        or ``same_floor`` for a town's own name of the same code; and the towns whose name is
+        said so ("sit chew it": SITCH-oo-it, Scituate), at least SAID_ALIKE."""
+        if not same_only or not names_only:
+            for _, similarity, at in process.extract(
+                query,
+                self._said,
+                scorer=Indel.normalized_similarity,
+                score_cutoff=max(SAID_ALIKE, floor),
+            ):
+                place_id = self._said_places[at]
+                if self._allowed(place_id, state):
+                    scored[place_id] = max(scored.get(place_id, (False, 0.0)), (True, similarity))
         lowest = floor if same_floor is None else min(floor, same_floor)
         for index, same, similarity in self._sounds.sounding_like(query, same_only, min_code):
             if (same_only and not same) or similarity < lowest:

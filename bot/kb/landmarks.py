@@ -75,7 +75,7 @@ class LocalNameEntry(_Entry):
     town: Slug
     others: list[Slug] = []
     kind: Literal["nickname", "neighborhood", "square", "chinese", "vietnamese", "other_language",
-                  "spelling"]  # fmt: skip
+                  "spelling", "pronunciation"]  # fmt: skip
     confidence: Literal["high", "medium", "low", "ambiguous"]
     source: Url
     note: str = ""
