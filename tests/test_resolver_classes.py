@@ -579,3 +579,13 @@ def test_a_name_spelt_as_residents_say_it_is_asked_about(
     # Heard against pronunciation guides' respellings ("SITCH-oo-it"), never read as a name.
     assert place in _asked(resolver, text)
     assert resolver.resolve("sitch-oo-it").outcome is not Outcome.MATCH
+
+
+@pytest.mark.parametrize(("text", "place"), [("hunting", "huntington"), ("temple", "templeton")])
+def test_a_common_word_alone_that_is_most_of_one_towns_name_is_asked_about(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    result = resolver.resolve(text)
+    assert result.outcome is Outcome.AMBIGUOUS and [p.id for p in result.candidates] == [place]
+    for word in ("little", "bright"):  # less of the name, or no town's own name
+        assert resolver.resolve(word).outcome is Outcome.NONE, word

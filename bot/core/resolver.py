@@ -116,6 +116,9 @@ SAID_ALIKE = 0.75
 # about: "beverley" and Beverly 0.93, "newtown" and Newton 0.92; "lester" and Leicester 0.8 no.
 SPELT_AS_A_TOWN = 0.85
 SPELT_AS_A_TOWN_LETTERS = 6
+# A common word alone that is this much of a town's only completion is asked about: "framing"
+# (7 of Framingham's 10 letters), "swamps" (6 of 10); "temple" (6 of Templeton's 9) too.
+CUT_WORD_SHARE = 0.6
 # Two-letter codes ("KL", "BT") are shared by too many words to say anything, except for
 # pieces of five letters or more put together ("dead um": TM, one code-edit from Dedham).
 MIN_CODE = 3
@@ -707,13 +710,14 @@ class Resolver:
     def _single_or_none(self, resolution: Resolution) -> Resolution:
         """A question offers two places or more: one candidate is an answer, or nothing.
 
-        The one exception is a sounds-like spelling, which may never be an answer: with a
-        single name that sounds like it ("quinsee"), the question is a confirmation.
+        The exceptions may never be answers: a sounds-like spelling, and a common word cut
+        from a name ("framing"). With a single name that sounds like it ("quinsee") or that
+        it begins, the question is a confirmation.
         """
         if (
             resolution.outcome is Outcome.AMBIGUOUS
             and len(resolution.candidates) < 2
-            and resolution.reason != "sounds-like"
+            and resolution.reason not in _CONFIRMATIONS
         ):
             return Resolution(Outcome.NONE, reason=f"{resolution.reason}-single")
         return resolution
@@ -1367,6 +1371,19 @@ class Resolver:
             place_ids = list(dict.fromkeys((*place_ids, *away_ids)))
         if len(place_ids) == 1:
             if common:
+                # "framing" alone: a word, and most of a town's name. Never an answer (it is a
+                # word), but asked as a confirmation when it is most of the name.
+                name = min(
+                    (self._compact_keys[i] for i in completions),
+                    key=len,
+                    default="",
+                )
+                typed = compact(canonical(words))
+                if len(typed) >= SPELT_AS_A_TOWN_LETTERS and len(typed) >= CUT_WORD_SHARE * len(
+                    name
+                ):
+                    place = self.places[place_ids[0]]
+                    return Resolution(Outcome.AMBIGUOUS, None, (place,), "cut-word")
                 return None  # "spring" alone is a word; with one completion, not a question
             place = self.places[place_ids[0]]
             return Resolution(Outcome.MATCH, place, (place,), reason="truncation")
@@ -1636,6 +1653,7 @@ for _phrase in NOT_PLACES:
     _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
 _JOINING = frozenset({"and", "or", "ou", "e", "y", "o"})
 _OR = frozenset({"or", "ou"})
+_CONFIRMATIONS = frozenset({"sounds-like", "cut-word"})
 _MOUNT = frozenset({"mount", "mt"})
 _CLIMBING = frozenset("hiking hike hiked hikes climbing climb climbed climbs summited".split())
 _DETERMINERS = frozenset("my your our his her their this that these those a an the".split())
