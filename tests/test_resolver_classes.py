@@ -589,3 +589,29 @@ def test_a_common_word_alone_that_is_most_of_one_towns_name_is_asked_about(
     assert result.outcome is Outcome.AMBIGUOUS and [p.id for p in result.candidates] == [place]
     for word in ("little", "bright"):  # less of the name, or no town's own name
         assert resolver.resolve(word).outcome is Outcome.NONE, word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i need ham for the sandwiches",  # ordinary words spelling Needham, mid-sentence
+        "stuck on route 128",  # the highway, not Route 128 station
+        "aunt florence says hi",  # a first name that is also a village
+        "lincoln my neighbor says hi",  # a name, then who they are
+        "time to take acton now",  # a verb's object: the writer means action
+    ],
+)
+def test_a_town_in_ordinary_words_a_route_or_a_person_is_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("i live in brain tree", "braintree"), ("i live in spencer, my neighbor too", "spencer")],
+)
+def test_the_same_words_after_a_place_word_are_the_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

@@ -112,6 +112,7 @@ MAX_DICTATED_WORDS = 3
 # A name spelt as it is said, against the respellings of pronunciation guides ("sit chew it"
 # and SITCH-oo-it 0.78, "dead um" and NEED-um 0.6 no).
 SAID_ALIKE = 0.75
+SAID_LENGTH_GAP = 3
 # One ordinary word alone that sounds like a town's own name and is spelt this alike is asked
 # about: "beverley" and Beverly 0.93, "newtown" and Newton 0.92; "lester" and Leicester 0.8 no.
 SPELT_AS_A_TOWN = 0.85
@@ -276,7 +277,13 @@ class Resolver:
             stem = landmark.name[: -len(" station")] if landmark.name.endswith(" station") else ""
             key = canonical(fold(stem).split()) if stem else ""
             hosts = tuple(p for p in landmark.place_ids if p in self.places)
-            if key and key not in self._exact and hosts and not self._ordinary(key):
+            if (
+                key
+                and key not in self._exact
+                and hosts
+                and not self._ordinary(key)
+                and key.split()[0] not in _ROUTE_WORDS  # "route 128" is the highway
+            ):
                 self._add(stem, _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark"))
         # "Barrington" for Great Barrington: the rest of a name after its generic first words.
         self._tails: dict[str, list[str]] = defaultdict(list)
@@ -809,6 +816,13 @@ class Resolver:
                 span = words[start:end]
                 spelled = " ".join(tokens[start:end])  # canonical(span)
                 key = self._exact_key(span, spelled)
+                if (
+                    key is not None
+                    and key != spelled
+                    and all(self.vocabulary.is_common(w) for w in span)
+                    and not _alone_or_after_a_cue(words, start, end)
+                ):
+                    key = None  # "I need ham for the sandwiches" is not Needham
                 if key is None:
                     if self._elsewhere_span(span):
                         scan.elsewhere = True
@@ -969,7 +983,11 @@ class Resolver:
             return
         border = end < len(words) and words[end] in _BORDER_WORDS  # "the Lynn Saugus line"
         if (
-            (municipal or all(e.kind == "landmark" for e in entries))
+            (
+                municipal
+                or all(e.kind == "landmark" for e in entries)
+                or (end - start == 1 and words[start] in self.vocabulary.first_names)
+            )
             and not border
             and (
                 self._after_a_first_name(words, start, scan.text)
@@ -1215,8 +1233,8 @@ class Resolver:
         # "hiking Mount Washington": the mountain (New Hampshire's, or the Berkshire peak),
         # not the town; "hiking in Mount Washington" is the town.
         mountain = words[start] in _MOUNT and before in _CLIMBING
-        if mountain:
-            return True
+        if mountain or (before in _TAKE and end - start == 1):
+            return True  # "hiking Mount Washington"; "we need to take acton now" (action)
         if not (verb or product or media):
             return False  # the usual case, decided on the cheapest tests
         if qualifier is not None or _at_a_place(words, start) or _i_live(words, start):
@@ -1567,6 +1585,8 @@ class Resolver:
                 score_cutoff=max(SAID_ALIKE, floor),
             ):
                 place_id = self._said_places[at]
+                if abs(len(query) - len(self._said[at])) > SAID_LENGTH_GAP:
+                    continue  # "boston latin" holds STOAT-in's letters, not its sound
                 if self._allowed(place_id, state):
                     scored[place_id] = max(scored.get(place_id, (False, 0.0)), (True, similarity))
         lowest = floor if same_floor is None else min(floor, same_floor)
@@ -1655,6 +1675,7 @@ _JOINING = frozenset({"and", "or", "ou", "e", "y", "o"})
 _OR = frozenset({"or", "ou"})
 _CONFIRMATIONS = frozenset({"sounds-like", "cut-word"})
 _MOUNT = frozenset({"mount", "mt"})
+_TAKE = frozenset({"take", "takes", "took", "taking"})
 _CLIMBING = frozenset("hiking hike hiked hikes climbing climb climbed climbs summited".split())
 _DETERMINERS = frozenset("my your our his her their this that these those a an the".split())
 _ASKING = frozenset({"is", "does", "has", "did"})
@@ -1836,6 +1857,15 @@ def _ends_an_address(words: list[str], start: int) -> bool:
     )
 
 
+def _alone_or_after_a_cue(words: list[str], start: int, end: int) -> bool:
+    """The span is all the message says but filler and "MA", or follows a place word: ordinary
+    words that spell a name with its spaces misplaced ("brain tree", "I live in need ham")."""
+    if start > 0 and words[start - 1] in CUES:
+        return True
+    rest = words[:start] + words[end:]
+    return all(w in FILLER or w in _AFTER_A_NAME for w in rest)
+
+
 def _attends(words: list[str], start: int) -> bool:
     """ "I go to Tufts", "she attends Brandeis", "voy a Tufts": a school gone to."""
     if start >= 1 and words[start - 1] in _ATTEND:
@@ -1877,6 +1907,12 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         return True  # "Lee and I both want to help"
     if start > 1 and words[start - 2 : start] in (["me", "and"], ["i", "and"]):
         return True  # "me and Lee"
+    if (
+        before not in CUES
+        and words[end : end + 1] in (["my"], ["mi"], ["meu"], ["minha"])
+        and (words[end + 1 : end + 2] and words[end + 1] in _PERSON_BEFORE)
+    ):
+        return True  # "Spencer my neighbor wants to join"
     # "... is my middle name": a name word a few words after "is/are my"
     tail = words[end : end + 6]
     for index, word in enumerate(tail[:3]):
