@@ -21,10 +21,11 @@ import yaml
 from bot.core.resolver import Resolver
 from tests.test_resolver_eval import OK, WRONG, Case, ask, judge
 
-# Table 11 is not here: at 96.1% it is below the floor (its misses are mostly sounds-like
+# Table 11 is not here: at 97.0% it is on the floor (its misses are mostly sounds-like
 # spellings that get no question, and nicknames and landmarks the knowledge lacks).
 TABLES = [
-    Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml" for n in (*range(1, 11), 12, 13)
+    Path(__file__).parent / "data" / f"resolver_blind_{n}.yaml"
+    for n in (*range(1, 11), *range(12, 18))
 ]
 ACCURACY_FLOOR = 0.97
 
@@ -35,6 +36,7 @@ KNOWN: dict[str, str] = {
     "the 'ville": "a sourced nickname of Somerville (The Somerville Times)",
     "essex": "a town's name alone is the town (Essex, MA); the writer read the county",
     "manchester by the sea made me cry": "a film title that is a town's official name (open)",
+    "walpole was prime minister": "a surname with no first name before it (Robert Walpole; open)",
     "moved from quincy to weymouth last month": "the resident lives in Weymouth now; the writer "
     "asked",
     "100 cambridgepark dr": "CambridgePark Drive is in Cambridge (Alewife): one word, not "
