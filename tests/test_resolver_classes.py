@@ -615,3 +615,21 @@ def test_the_same_words_after_a_place_word_are_the_town(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["staying in worcester but the english one this term", "lowell is my brother, he says hi"],
+)
+def test_a_town_said_to_be_another_countrys_or_a_relative_is_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("cambridge, not the english one", "cambridge"), ("lowell is my home", "lowell")],
+)
+def test_the_home_town_said_so_is_the_town(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place

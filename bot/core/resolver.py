@@ -925,6 +925,9 @@ class Resolver:
             # alias that also names a place elsewhere is not ("Manchester airport").
             scan.excluded = True
             return
+        if qualifier is None and _the_foreign_one(words, end):
+            scan.elsewhere = True  # "I'm in Cambridge but the English one"
+            return
         state = qualifier.code if qualifier is not None else None
         if state == OUTSIDE:
             scan.elsewhere = True  # "Cambridge, England", "Windsor, Ontario"
@@ -1676,6 +1679,9 @@ _OR = frozenset({"or", "ou"})
 _CONFIRMATIONS = frozenset({"sounds-like", "cut-word"})
 _MOUNT = frozenset({"mount", "mt"})
 _TAKE = frozenset({"take", "takes", "took", "taking"})
+_DEMONYMS = frozenset(
+    "english british uk canadian irish scottish welsh australian jamaican dominican".split()
+)
 _CLIMBING = frozenset("hiking hike hiked hikes climbing climb climbed climbs summited".split())
 _DETERMINERS = frozenset("my your our his her their this that these those a an the".split())
 _ASKING = frozenset({"is", "does", "has", "did"})
@@ -1866,6 +1872,21 @@ def _alone_or_after_a_cue(words: list[str], start: int, end: int) -> bool:
     return all(w in FILLER or w in _AFTER_A_NAME for w in rest)
 
 
+def _the_foreign_one(words: list[str], end: int) -> bool:
+    """ "Cambridge but the English one", "Plymouth, the UK one": a name of ours said to be
+    another country's ("not the English one" is ours)."""
+    after = words[end : end + 6]
+    for index in range(len(after) - 2):
+        if (
+            after[index] == "the"
+            and after[index + 1] in _DEMONYMS
+            and after[index + 2] in {"one", "version"}
+            and (index == 0 or after[index - 1] != "not")
+        ):
+            return True
+    return False
+
+
 def _attends(words: list[str], start: int) -> bool:
     """ "I go to Tufts", "she attends Brandeis", "voy a Tufts": a school gone to."""
     if start >= 1 and words[start - 1] in _ATTEND:
@@ -1907,6 +1928,14 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         return True  # "Lee and I both want to help"
     if start > 1 and words[start - 2 : start] in (["me", "and"], ["i", "and"]):
         return True  # "me and Lee"
+    if (
+        words[end : end + 1] in (["is"], ["es"], ["e"])
+        and words[end + 1 : end + 2] in (["my"], ["mi"], ["minha"], ["meu"])
+        and words[end + 2 : end + 3]
+        and words[end + 2] in _PERSON_BEFORE
+        and before not in CUES
+    ):
+        return True  # "Lynn is my sister"
     if (
         before not in CUES
         and words[end : end + 1] in (["my"], ["mi"], ["meu"], ["minha"])
