@@ -461,6 +461,8 @@ def test_a_landmark_taken_back_with_its_town_is_no_place(resolver: Resolver) -> 
     text = "fenway park in boston? no i meant the one in my town"
     assert resolver.resolve(text).outcome is Outcome.NONE
     assert _answer(resolver, "i go to berklee in boston") == "boston"
+    # The name meant, after the correction, is not taken back with it.
+    assert _answer(resolver, "salem? no i meant north andover") == "north-andover"
 
 
 def test_two_letters_off_a_nickname_is_no_typo_of_it(resolver: Resolver) -> None:

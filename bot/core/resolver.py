@@ -1007,8 +1007,9 @@ class Resolver:
             # "berklee in boston? no i meant the one in spain": the landmark the town placed
             # is taken back with it.
             for hit in scan.hits:
-                between = words[hit.span[1] : start]
-                if len(between) <= 1 and all(w in _QUALIFIER_LINKS for w in between):
+                if not 0 <= start - hit.span[1] <= 1:
+                    continue  # only a name just before this one; not the one meant after it
+                if all(w in _QUALIFIER_LINKS for w in words[hit.span[1] : start]):
                     hit.kind = "word"
             return  # "acton? no i meant action": the writer takes the name back
         near = before in NEAR or (before in _NEAR_LINKS and before2 in NEAR)
