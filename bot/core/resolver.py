@@ -110,7 +110,7 @@ SOUNDS_DICTATED = 0.75
 SOUNDS_DICTATED_SAME = 0.55
 MAX_DICTATED_WORDS = 3
 # A name spelt as it is said, against the respellings of pronunciation guides ("sit chew it"
-# and SITCH-oo-it 0.78, "dead um" and NEED-um 0.6 no).
+# and SITCH-oo-it 0.78, "dead um" and NEED-um 0.67 no).
 SAID_ALIKE = 0.75
 SAID_LENGTH_GAP = 3
 # One ordinary word alone that sounds like a town's own name and is spelt this alike is asked
@@ -1580,8 +1580,9 @@ class Resolver:
     ) -> None:
         """Score the names that sound like ``query``: at least ``floor`` alike in spelling,
         or ``same_floor`` for a town's own name of the same code; and the towns whose name is
-        said so ("sit chew it": SITCH-oo-it, Scituate), at least SAID_ALIKE."""
-        if not same_only or not names_only:
+        said so ("sit chew it": SITCH-oo-it, Scituate), at least SAID_ALIKE, unless only a
+        town's own name will do (``names_only``)."""
+        if not names_only:
             for _, similarity, at in process.extract(
                 query,
                 self._said,
@@ -1736,6 +1737,7 @@ _PERSON_BEFORE = frozenset(
     """.split()
 )
 _NAME_WORDS = frozenset({"name", "names", "nombre", "nombres", "nome", "nomes"})
+_MY = frozenset({"my", "mi", "meu", "minha"})
 _CALLED = frozenset("named called llamado llamada llama chamado chamada chama".split())
 # Words after a village's name that say it is one.
 _PLACE_AFTER = frozenset({"village", "section", "neighborhood", "neighbourhood"})
@@ -1929,20 +1931,12 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         return True  # "Lee and I both want to help"
     if start > 1 and words[start - 2 : start] in (["me", "and"], ["i", "and"]):
         return True  # "me and Lee"
-    if (
-        words[end : end + 1] in (["is"], ["es"], ["e"])
-        and words[end + 1 : end + 2] in (["my"], ["mi"], ["minha"], ["meu"])
-        and words[end + 2 : end + 3]
-        and words[end + 2] in _PERSON_BEFORE
-        and before not in CUES
-    ):
-        return True  # "Lynn is my sister"
-    if (
-        before not in CUES
-        and words[end : end + 1] in (["my"], ["mi"], ["meu"], ["minha"])
-        and (words[end + 1 : end + 2] and words[end + 1] in _PERSON_BEFORE)
-    ):
-        return True  # "Spencer my neighbor wants to join"
+    # Who the name is: "Lynn is my sister", "Spencer my neighbor wants to join".
+    who = words[end : end + 3]
+    if who[:1] in (["is"], ["es"], ["e"]):
+        who = who[1:]
+    if before not in CUES and len(who) >= 2 and who[0] in _MY and who[1] in _PERSON_BEFORE:
+        return True
     # "... is my middle name": a name word a few words after "is/are my"
     tail = words[end : end + 6]
     for index, word in enumerate(tail[:3]):
