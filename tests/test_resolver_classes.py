@@ -635,3 +635,40 @@ def test_a_town_said_to_be_another_countrys_or_a_relative_is_no_town(
 )
 def test_the_home_town_said_so_is_the_town(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["the hass avocados were good", "went to marlb yesterday"])
+def test_letters_inside_a_sentence_are_no_cut_off_name(resolver: Resolver, text: str) -> None:
+    # A name is cut off where the typing stopped, not in the middle of a sentence.
+    assert resolver.resolve(text).outcome is not Outcome.MATCH, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("somervi", "somerville"),
+        ("i live in tewks, mass", "tewksbury"),
+        ("medf or medw", "medford"),
+        ("i live in chelms and work nights", "chelmsford"),
+    ],
+)
+def test_a_name_cut_off_at_the_end_a_comma_an_or_or_after_in_still_completes(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    result = resolver.resolve(text)
+    assert place in {p.id for p in result.candidates}, (text, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("stone um", "stoneham"), ("i live in walt um", "waltham")]
+)
+def test_a_ham_said_um_is_asked_about_never_answered(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.AMBIGUOUS
+    assert place in _asked(resolver, text)
+
+
+def test_a_whole_name_in_pieces_beats_a_longer_one_it_begins(resolver: Resolver) -> None:
+    # "east ham" spells Eastham; it also begins "East Hampton" (Easthampton).
+    assert _answer(resolver, "east ham") == "eastham"

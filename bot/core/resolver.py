@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -590,7 +591,7 @@ class Resolver:
             # "north a", "north and": a name cut off after its first letters, where the
             # letters happen to spell a filler word.
             runs = [*runs, words[-2:]]
-        truncated = self._truncations(runs, state, words)
+        truncated = self._truncations(runs, state, words, pauses)
         typo = self._fuzzy(runs, state)
         if truncated is not None:
             if typo.candidates and not set(typo.candidates) <= set(truncated.candidates):
@@ -688,11 +689,15 @@ class Resolver:
                 place = self.places[towns[0].place_id]
                 return Resolution(Outcome.AMBIGUOUS, None, (place,), "sounds-like")
             return None
-        if len(span) > 1 and query in self._compact_exact:
-            entries = [e for e in self._exact[self._compact_exact[query]] if self._completes(e)]
+        spelt = [form for form in _spoken_forms(query) if form in self._compact_exact]
+        if len(span) > 1 and spelt:
+            key = self._compact_exact[spelt[0]]
+            entries = [e for e in self._exact[key] if self._completes(e)]
             named = list(dict.fromkeys(self.places[e.place_id] for e in entries))
-            if len(named) == 1:
+            if len(named) == 1 and spelt[0] == query:
                 return Resolution(Outcome.MATCH, named[0], (named[0],), reason="dictated")
+            if len(named) == 1:  # "need um": heard as Needham, so asked
+                return Resolution(Outcome.AMBIGUOUS, None, (named[0],), "sounds-like")
         if len(span) == 1 and (start == 0 or not self.vocabulary.is_common(span[0])):
             return None  # the other tiers have looked at it; a word alone is just a word
         scored: dict[str, tuple[bool, float]] = {}
@@ -1329,11 +1334,28 @@ class Resolver:
     # Truncations -------------------------------------------------------------------------
 
     def _truncations(
-        self, runs: list[list[str]], state: str | None, words: list[str]
+        self,
+        runs: list[list[str]],
+        state: str | None,
+        words: list[str],
+        pauses: frozenset[int] = frozenset(),
     ) -> Resolution | None:
         """Names that begin with the last words of a run: "somervil", "north attle"."""
         completions: list[int] = []
         elsewhere: list[int] = []  # cut from a city elsewhere with a measure ("pitts")
+        # A name is cut off where the typing stopped: at the end of the message (but for "MA"
+        # or a "please"), before a comma or a "?", or before "or" ("medf or medw?"); or it
+        # is shortened after a place word ("I live in chelms and work"). Not inside any
+        # sentence: "co hass it" is no cut-off Hassanamisco.
+        end = len(words)
+        while end > 0 and words[end - 1] in _AFTER_A_CUT:
+            end -= 1
+        stops = {words[i] for i in pauses if i < len(words)}
+        stops.update(w for w, after in pairwise(words) if after in _OR)
+        stops.update(w for before, w in pairwise(words) if before in CUES)
+        if end:
+            stops.add(words[end - 1])
+        runs = [run for run in runs if run[-1] in stops]
         common = False  # a completion begun by a whole common word ("brook", "framing")
         for run in runs:
             for length in (2, 1):
@@ -1609,7 +1631,10 @@ class Resolver:
 
 
 def _spoken_forms(query: str) -> tuple[str, ...]:
-    """The word as typed, and with a dropped Boston "r" put back: "woostah", "wista"."""
+    """The word as typed, and with a dropped Boston "r" put back: "woostah", "wista"; a
+    "-ham" said as it is said, "um" ("dead um", "wear um"), written back."""
+    if query.endswith("um") and len(query) > MIN_FUZZY_LENGTH:
+        return (query, query[:-2] + "ham")
     if query.endswith("ah"):
         return (query, query[:-2] + "er")
     if query.endswith("a") and len(query) > MIN_FUZZY_LENGTH:
@@ -1633,6 +1658,7 @@ _NEAR_LINKS = frozenset({"to", "of", "de", "from", "do", "da", "del"})  # close 
 _MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
 # Words after a dictated name that are not part of it: "dead um mass", "ducks berry lol".
 _AFTER_A_NAME = _MA_WORDS | frozenset({"lol", "lmao", "haha", "idk", "pls", "please"})
+_AFTER_A_CUT = _AFTER_A_NAME | frozenset({"thanks", "thx", "ty", "ok"})
 # What people say in conversation, which may sound like a town ("hold on": Holden).
 _CONVERSATION = frozenset(
     {
