@@ -672,3 +672,29 @@ def test_a_ham_said_um_is_asked_about_never_answered(
 def test_a_whole_name_in_pieces_beats_a_longer_one_it_begins(resolver: Resolver) -> None:
     # "east ham" spells Eastham; it also begins "East Hampton" (Easthampton).
     assert _answer(resolver, "east ham") == "eastham"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we want a new town hall",  # ordinary words after "a", though "New Town" is a village
+        "shirley is being so dramatic",  # a name that is also a person's, doing what people do
+        "spencer texted us",
+        "the dover in that tv show",  # a title's town
+    ],
+)
+def test_a_thing_a_person_or_a_title_is_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("worcester wants to ban it", "worcester"),  # the town acting, not "Worcester ..." a name
+        ("revere already bans it", "revere"),
+        ("randolph is being sued", "randolph"),  # a town can be
+        ("i live in shirley", "shirley"),
+    ],
+)
+def test_a_town_acting_is_the_town(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place

@@ -1000,10 +1000,19 @@ class Resolver:
             and (
                 self._after_a_first_name(words, start, scan.text)
                 or _names_someone(words, start, end)
+                or (words[start] in self.vocabulary.first_names and _acts(words, start, end))
             )
         ):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return  # "Michael Bolton", "my boss Wendell", "Randolph is my middle name": a person
+        if (
+            before in _INDEFINITE
+            and kind != "strong"
+            and all(self.vocabulary.is_common(w) or w in GENERIC_WORDS for w in span)
+        ):
+            # "moving to a new town soon": ordinary words after "a" are a thing, not a name.
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            return
         if municipal and self._names_a_thing(words, start, end, qualifier, scan):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return  # "Wellfleet oysters", "just watched Manchester by the Sea", "I revere her"
@@ -1286,6 +1295,7 @@ class Resolver:
             return False  # "the Reading Wakefield line": the border of two towns
         return not (
             after in FILLER
+            or after in _A_TOWN_DOES  # "Worcester wants to ban it": the town, acting
             or after in SUBJECT
             or after in CUES
             or after in GENERIC_WORDS
@@ -1764,6 +1774,31 @@ _PERSON_BEFORE = frozenset(
 )
 _NAME_WORDS = frozenset({"name", "names", "nombre", "nombres", "nome", "nomes"})
 _MY = frozenset({"my", "mi", "meu", "minha"})
+# What a town does, said right after its name: "Worcester wants to ban it".
+_A_TOWN_DOES = frozenset(
+    """
+    wants want needs banned bans voted votes passed passes uses used adopted approved
+    rejected considering considers allows allowed still already also too finally just
+    """.split()
+)
+# "a new town", "una ciudad": after an indefinite article, ordinary words are a thing.
+_INDEFINITE = frozenset({"a", "an", "another", "any", "every", "each", "un", "una", "um", "uma"})
+# What a person does, said right after a name that is also a person's: "Randolph is being
+# annoying", "Spencer texted me", "Shirley says hi". A town is not "being" anything.
+_ACTS_AS_SOMEONE = frozenset(
+    (first, second)
+    for first, seconds in {
+        "is": ("being", "texting", "calling", "sleeping", "coming", "mad", "sick", "annoying"),
+        "was": ("being", "texting", "calling", "sleeping", "mad", "sick", "annoying"),
+        "texted": ("me", "us"),
+        "texts": ("me", "us"),
+        "called": ("me", "us"),
+        "told": ("me", "us", "him", "her"),
+        "says": ("hi", "hello"),
+        "said": ("hi", "hello"),
+    }.items()
+    for second in seconds
+)
 _CALLED = frozenset("named called llamado llamada llama chamado chamada chama".split())
 # Words after a village's name that say it is one.
 _PLACE_AFTER = frozenset({"village", "section", "neighborhood", "neighbourhood"})
@@ -1971,6 +2006,17 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         ):
             return True
     return False
+
+
+def _acts(words: list[str], start: int, end: int) -> bool:
+    """A person's name doing what people do: "Randolph is being annoying", "Spencer texted
+    me" (not "Randolph is being sued": a town can be)."""
+    if start > 0 and words[start - 1] in CUES:
+        return False
+    after = words[end : end + 3]
+    return tuple(after[:2]) in _ACTS_AS_SOMEONE and not (
+        after[1:2] == ["being"] and after[2:3] and after[2].endswith("ed")
+    )
 
 
 def _names_a_region(words: list[str]) -> bool:

@@ -92,7 +92,8 @@ MEDIA_WORDS = frozenset(
     watched watching movie movies film films song songs album albums band lyrics playlist
     repeat episode episodes series reruns rerun trailer netflix hulu hbo spotify soundtrack
     documentary sitcom cartoon podcast musical concert concerts tour play plays playwright
-    novel novelist poem poet author book books pelicula peliculas
+    novel novelist poem poet author book books pelicula peliculas tv character characters
+    simpsons
     cancion canciones filme filmes musica novela
     """.split()
 )
