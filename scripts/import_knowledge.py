@@ -130,6 +130,7 @@ ALIAS_CORRECTIONS: dict[tuple[str, str], tuple[str, tuple[str, ...], str]] = {
     ("Hampton", "hampden"): ("low", (), "a fragment of the -hampton towns"),
     ("Hardwich", "harwich"): ("low", ("hardwick",), "one letter from Hardwick"),
     ("Downtown", "boston"): ("low", (), "every town has a downtown"),
+    ("West Side", "worcester"): ("low", (), "every city has a west side"),
     ("Berkshire", "lanesborough"): ("low", (), "also the county and the region"),
     ("Boston College", "brookline"): ("low", ("newton", "boston"), "its campus is in Newton"),
     ("Riverside", "cambridge"): ("low", ("newton",), "also a Newton village"),

@@ -698,3 +698,25 @@ def test_a_thing_a_person_or_a_title_is_no_town(resolver: Resolver, text: str) -
 )
 def test_a_town_acting_is_the_town(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("flying from norwood airport", "norwood"),  # Norwood Memorial Airport, said short
+        ("provincetown airport", "provincetown"),
+        ("12 union sq boston", "boston"),  # a house number: a street named after the square
+        ("south end", "boston"),  # a generic name of one place, as all the message says
+    ],
+)
+def test_an_airport_said_short_an_address_and_a_quarter_alone(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["manchester airport", "the south end of town", "west side"])
+def test_another_airport_and_a_described_side_of_town_are_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text

@@ -226,6 +226,7 @@ class _Scan:
         return _pauses(self.text, self.count)
 
 
+_AIRPORT_TITLE = re.compile(r" (?:memorial|municipal|regional|international) airport$")
 _ACCENTED_IS = re.compile(r"(?<!\w)[éÉ](?!\w)")
 
 
@@ -286,6 +287,14 @@ class Resolver:
                 and key.split()[0] not in _ROUTE_WORDS  # "route 128" is the highway
             ):
                 self._add(stem, _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark"))
+        # "Nantucket airport" for Nantucket Memorial Airport: an airport is called by its
+        # town's name, without "Memorial", "Municipal" or "Regional".
+        for landmark in landmarks:
+            short = _AIRPORT_TITLE.sub(" airport", landmark.name.lower())
+            key = canonical(fold(short).split())
+            hosts = tuple(p for p in landmark.place_ids if p in self.places)
+            if landmark.kind == "airport" and hosts and key not in self._exact:
+                self._add(short, _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark"))
         # "Barrington" for Great Barrington: the rest of a name after its generic first words.
         self._tails: dict[str, list[str]] = defaultdict(list)
         for key, entries in self._exact.items():
@@ -1029,8 +1038,13 @@ class Resolver:
         near = before in NEAR or (before in _NEAR_LINKS and before2 in NEAR)
         generic = all(canonical_token(w) in GENERIC_WORDS for w in span)
         if generic and len(place_ids) == 1 and kind == "strong":
-            # "in the North End": a generic name of one place counts after a place word.
-            generic = not (before in CUES or (before in _ARTICLES and before2 in CUES))
+            # "in the North End": a generic name of one place counts after a place word, or
+            # as all the message says ("north end").
+            generic = not (
+                before in CUES
+                or (before in _ARTICLES and before2 in CUES)
+                or all(w in _ARTICLES or w in _AFTER_A_NAME for w in words[:start] + words[end:])
+            )
         if generic or (
             # "near Boston", "cerca de Worcester" are not the town; "near Fenway Park" is in
             # Boston all the same.
@@ -1048,7 +1062,9 @@ class Resolver:
             # "glow chester": Gloucester dictated in two words, or Chester? Ask.
             kind, place_ids = "weak", [*heard, *place_ids]
         hit = _Hit(place_ids, kind, tuple(span), state is not None, alternatives, (start, end))
-        hit.street = all(e.street for e in entries)
+        # "14 Court Sq": after a house number, a square's or a landmark's name is a street's.
+        numbered = start > 0 and words[start - 1].isdigit() and not municipal
+        hit.street = numbered or all(e.street for e in entries)
         # "used to live in", "not", "near": another place is meant when one is named too.
         # Not a move still to come: "moving from Lowell to Dracut next month" names both.
         moved_away = before in _FROM and _before_is(words, start - 1, _MOVED_AWAY)

@@ -130,7 +130,7 @@ STRUCTURE = BUSINESS_WORDS | frozenset(
 # Street words: a name after one is a town in an address ("12 Lowell St Reading MA").
 STREET_WORDS = frozenset(
     "street st str road rd avenue ave av boulevard blvd lane ln drive dr way place pl court ct "
-    "terrace ter parkway pkwy highway hwy route rte circle cir".split()
+    "terrace ter parkway pkwy highway hwy route rte circle cir square sq".split()
 )
 # A name after one of these is a street ("calle Haverhill", "rua Lowell", "avenida Essex").
 STREET_BEFORE = frozenset("calle rua avenida av avenue travessa estrada camino".split())
