@@ -720,3 +720,19 @@ def test_another_airport_and_a_described_side_of_town_are_no_town(
     resolver: Resolver, text: str
 ) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("the face surveillance bill died on beacon hill", None),  # the legislature
+        ("lawmakers on beacon hill keep stalling", None),
+        ("i live on beacon hill, any news on the bill?", "boston"),  # a home
+        ("beacon hill, is there a hearing", "boston"),  # where the writer is, said first
+        ("that bill is stuck on beacon hill, i live in lowell", "lowell"),
+    ],
+)
+def test_beacon_hill_in_talk_of_bills_is_the_legislature(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    assert _answer(resolver, text) == place

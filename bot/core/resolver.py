@@ -1057,6 +1057,17 @@ class Resolver:
             municipal or words[start] in self.vocabulary.first_names
         ) and self._modifies_another_word(words, start, end, qualifier, scan):
             kind = "word"  # "Quincy Jones", "the Bourne Identity", "Florence Nightingale"
+        if (
+            tuple(span) in _THE_LEGISLATURE
+            and not _before_is(words, start, RESIDENCE)
+            and not _LAWMAKING.isdisjoint(words)
+            and not (start == 0 and end - 1 in scan.pauses)  # "Beacon Hill, any bills?"
+        ):
+            # "the bill is stuck on Beacon Hill": the legislature, not a home
+            scan.excluded = True
+            scan.consumed.update(range(start, end))
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            return
         heard = self._heard_as_one(words, start, end, scan) if kind != "word" else []
         if heard:
             # "glow chester": Gloucester dictated in two words, or Chester? Ask.
@@ -1790,6 +1801,16 @@ _PERSON_BEFORE = frozenset(
 )
 _NAME_WORDS = frozenset({"name", "names", "nombre", "nombres", "nome", "nomes"})
 _MY = frozenset({"my", "mi", "meu", "minha"})
+# The legislature, called by where it sits ("stuck on Beacon Hill"), in a message about
+# its work and not about where the writer lives.
+_THE_LEGISLATURE = frozenset({("beacon", "hill")})
+_LAWMAKING = frozenset(
+    """
+    bill bills legislation lawmakers legislators legislature politicians senate senators
+    representatives reps hearing hearings committee judiciary testimony testify vote votes
+    voted stuck stalled stalling
+    """.split()
+)
 # What a town does, said right after its name: "Worcester wants to ban it".
 _A_TOWN_DOES = frozenset(
     """
