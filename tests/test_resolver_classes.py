@@ -736,3 +736,22 @@ def test_beacon_hill_in_talk_of_bills_is_the_legislature(
     resolver: Resolver, text: str, place: str | None
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("went to the university of vermont in burlington", None),  # Vermont's Burlington
+        ("burlington", "burlington"),
+        ("kendall T stop", "cambridge"),  # a station, said as riders say it
+        ("wollaston red line station", "quincy"),
+        ("washington square", None),  # a square in many towns, Brookline's a neighbourhood
+        ("washington square brookline", "brookline"),
+        ("i take barre classes", None),  # a class, not the town
+        ("i take pottery classes in barre", "barre"),
+    ],
+)
+def test_another_states_city_a_station_said_short_a_common_square_and_a_class(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    assert _answer(resolver, text) == place

@@ -285,6 +285,12 @@ class Resolver:
                 and hosts
                 and not self._ordinary(key)
                 and key.split()[0] not in _ROUTE_WORDS  # "route 128" is the highway
+                # "Washington Square" (Brookline's stop) begins with another town's name:
+                # many towns have a Washington Square.
+                and not any(
+                    e.kind == "name" and e.place_id not in hosts
+                    for e in self._exact.get(key.split()[0], ())
+                )
             ):
                 self._add(stem, _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark"))
         # "Nantucket airport" for Nantucket Memorial Airport: an airport is called by its
@@ -437,7 +443,7 @@ class Resolver:
         # Portuguese "é" (is) and Spanish "é" are verbs: folded, they would read as "E." (east),
         # and "minha cidade é Marlborough" as East Marlborough. Only the accented word goes.
         text = _ACCENTED_IS.sub(" ", text)
-        words = self._institutions_in_english(fold(text).split())
+        words = _station_said(self._institutions_in_english(fold(text).split()))
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
         by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)
         if " ".join(w for w in words if w not in FILLER) in REGIONS:
@@ -452,6 +458,7 @@ class Resolver:
             scan.state = MASSACHUSETTS  # "lester mass": what comes before is in Massachusetts
         if by_zip is not None:
             return self._combine_zip(by_zip, scan.hits)
+        self._set_aside_cities_of_a_state_named(words, scan)
         if scan.excluded or scan.elsewhere:
             # "Dartmouth College grad, live in Vermont now", "Manchester airport in New
             # Hampshire": a state beside another name is that name's setting, not the place
@@ -502,6 +509,27 @@ class Resolver:
             # else is that other place, never a Massachusetts town it happens to resemble.
             return Resolution(Outcome.NONE, reason="elsewhere")
         return self._single_or_none(found)
+
+    def _set_aside_cities_of_a_state_named(self, words: list[str], scan: _Scan) -> None:
+        """ "University of Vermont in Burlington": a name of ours that is also a city of a
+        state the message names is that state's city (not with "MA": "Burlington, MA")."""
+        cities = self.vocabulary.us_cities
+        named = [
+            hit
+            for hit in scan.hits
+            if hit.kind != "word" and not hit.qualified and " ".join(hit.words) in cities
+        ]
+        if not named:
+            return
+        states = set()
+        for index in range(len(words)):
+            qualifier = self.vocabulary.qualifier_at(words, index)
+            if qualifier is not None and (index == 0 or words[index] not in WORD_CODES):
+                states.add(qualifier.code)
+        for hit in named:
+            if states & cities[" ".join(hit.words)]:
+                hit.kind = "word"
+                scan.elsewhere = True
 
     def _institutions_in_english(self, words: list[str]) -> list[str]:
         """Spanish and Portuguese name an institution before its place ("universidad de
@@ -2043,6 +2071,24 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         ):
             return True
     return False
+
+
+def _station_said(words: list[str]) -> list[str]:
+    """ "Harvard T stop", "Riverside green line stop": a station, said as riders say it."""
+    if "stop" not in words and "station" not in words:
+        return words
+    said: list[str] = []
+    for word in words:
+        if word in {"stop", "station"} and said[-1:] == ["t"]:
+            said[-1:] = ["station"]  # "Harvard T stop"
+        elif word in {"stop", "station"} and said[-1:] == ["line"] and said[-2:-1] in _LINES:
+            said[-2:] = ["station"]  # "Riverside green line stop"
+        else:
+            said.append(word)
+    return said
+
+
+_LINES = tuple([line] for line in ("red", "green", "orange", "blue", "silver", "mattapan"))
 
 
 def _acts(words: list[str], start: int, end: int) -> bool:

@@ -10,6 +10,7 @@ The common words of the three languages and the places elsewhere come from the k
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -70,7 +71,8 @@ SUBJECT = frozenset(
 BUSINESS_WORDS = frozenset(
     """
     inc incorporated corp corporation company llc ltd united fc shoes shoe boots wine winery
-    brewing brewery beer coffee pizza restaurant diner cafe bakery furniture motors
+    brewing brewery beer coffee pizza restaurant diner cafe bakery furniture motors class
+    classes lesson lessons studio studios workout workouts
     """.split()
 )
 # Dishes and products named after a town: "Wellfleet oysters", "Ipswich clams", "Boston cream
@@ -239,6 +241,9 @@ class Vocabulary:
     elsewhere: frozenset[str] = frozenset()  # folded names of cities, states, countries
     cities: dict[str, str] = field(default_factory=dict)  # foreign city -> XX ("Chelsea, London")
     first_names: frozenset[str] = frozenset()  # "Michael Bolton": a person
+    # US cities outside Massachusetts -> their states ("burlington" -> VT): "University of
+    # Vermont in Burlington" is Vermont's Burlington.
+    us_cities: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -269,7 +274,12 @@ class Vocabulary:
             if kind == "city" and not code.startswith(US_COUNTRY)
         }
         people = frozenset(first_names)
-        return cls(frozenset(common), regions, codes, frozenset(names), cities, people)
+        states: dict[str, set[str]] = defaultdict(set)
+        for name, code, kind in elsewhere:
+            if kind == "city" and code.startswith(US_COUNTRY + "-"):
+                states[" ".join(fold(name).split())].add(code[len(US_COUNTRY) + 1 :])
+        us_cities = {city: frozenset(codes) for city, codes in states.items()}
+        return cls(frozenset(common), regions, codes, frozenset(names), cities, people, us_cities)
 
     def without(self, names: Iterable[str]) -> Vocabulary:
         """The same, minus the cities that are names of ours ("Salem" in India is not a
@@ -277,7 +287,13 @@ class Vocabulary:
         ours = set(names)
         cities = {city: code for city, code in self.cities.items() if city not in ours}
         return Vocabulary(
-            self.common, self.regions, self.codes, self.elsewhere, cities, self.first_names
+            self.common,
+            self.regions,
+            self.codes,
+            self.elsewhere,
+            cities,
+            self.first_names,
+            self.us_cities,
         )
 
     def is_common(self, word: str) -> bool:
