@@ -131,6 +131,8 @@ ALIAS_CORRECTIONS: dict[tuple[str, str], tuple[str, tuple[str, ...], str]] = {
     ("Hardwich", "harwich"): ("low", ("hardwick",), "one letter from Hardwick"),
     ("Downtown", "boston"): ("low", (), "every town has a downtown"),
     ("West Side", "worcester"): ("low", (), "every city has a west side"),
+    ("Highland", "boston"): ("low", (), "a word, and the Highlands of many towns"),
+    ("Reservoir", "brookline"): ("low", (), "a word; every town has a reservoir"),
     ("Berkshire", "lanesborough"): ("low", (), "also the county and the region"),
     ("Boston College", "brookline"): ("low", ("newton", "boston"), "its campus is in Newton"),
     ("Riverside", "cambridge"): ("low", ("newton",), "also a Newton village"),

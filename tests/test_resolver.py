@@ -158,9 +158,13 @@ def test_a_common_word_that_is_a_town_name_needs_a_cue_in_a_sentence(resolver: R
     assert outcome(resolver, "hull")[1] == "hull"
 
 
-def test_a_village_name_that_is_an_ordinary_word_needs_a_cue(resolver: Resolver) -> None:
-    assert outcome(resolver, "onset")[0] == "none"
+def test_a_village_name_that_is_an_ordinary_word_counts_alone_or_after_a_cue(
+    resolver: Resolver,
+) -> None:
+    # Seven blind tables, written apart, read "onset" alone as the village.
+    assert outcome(resolver, "onset")[1] == "wareham"
     assert outcome(resolver, "the onset of the ban")[0] == "none"
+    assert outcome(resolver, "onset of symptoms")[0] == "none"
     assert outcome(resolver, "I live in Onset")[1] == "wareham"
     assert outcome(resolver, "Onset, MA")[1] == "wareham"
 

@@ -755,3 +755,41 @@ def test_another_states_city_a_station_said_short_a_common_square_and_a_class(
     resolver: Resolver, text: str, place: str | None
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("magnolia", "gloucester"),  # a village whose name is a word, as all the message says
+        ("magnolia, by the harbor", "gloucester"),  # said first as where the writer is
+        ("moving to ACK in june", "nantucket"),  # a short nickname after a move
+        ("is avon one of the towns that banned it", "avon"),  # a question about a town
+        ("tôi ở worcester", "worcester"),  # Vietnamese "ở" (in)
+    ],
+)
+def test_a_name_that_is_a_word_counts_where_a_resident_would_mean_it(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text", ["logan, can you help", "reservoir", "is reading fun", "ack sorry wrong chat"]
+)
+def test_a_word_or_a_person_spoken_to_stays_a_word(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we pahk by hahvahd yahd", "cambridge"),  # a Boston accent: the r put back
+        ("i live in stone em", "stoneham"),  # -ham said "em"
+        ("lyn ma", "lynn"),  # a short name sounded out, with "MA"
+        ("jil mass", "gill"),
+    ],
+)
+def test_accents_and_short_names_sounded_out_are_asked_about(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert place in _asked(resolver, text)

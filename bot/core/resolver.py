@@ -82,6 +82,9 @@ from bot.kb.models import Alias, Place, ZipArea
 # "chapter" -> Chester) more often than the intended town. A match also needs the best place to
 # be the only one at that distance (Needham/Dedham for "nedham" is a question).
 SHORT_WORD = 5  # up to this length one edit must look like a slip of the finger (typos.slip)
+SHORT_SOUND_LETTERS = 3  # "lin mass": a short name sounded out, only said with "MA"
+SHORT_CODE = 2
+SHORT_ALIKE = 0.5  # "lin" and Lynn 0.57; "state" and Stow 0.44
 LONG_WORD = 8  # from this length two edits are a typo, not another word
 MIN_FUZZY_LENGTH = 4  # "hul", "lyn": too little to guess from
 # A truncation needs four letters ("fram", "worc"): three letters begin too many names.
@@ -227,6 +230,11 @@ class _Scan:
 
 
 _AIRPORT_TITLE = re.compile(r" (?:memorial|municipal|regional|international) airport$")
+_VIETNAMESE_AT = re.compile(r"(?<!\w)(?:ở|Ở|tại|Tại)(?!\w)")
+_HAM_SAID = frozenset({"em", "um"})
+# A Boston "ah" for "ar" inside a word ("hahvahd yahd", "pahk"), not "yeah" or "ah".
+_DROPPED_R = re.compile(r"(?<=\w)ah(?=[bcdfgjklmnpqstvwxz])|(?<=\w\w)ah\b(?!\w)")
+_VIETNAMESE_HAS = re.compile(r"(?<!\w)(?:có|Có)(?!\w)")
 _ACCENTED_IS = re.compile(r"(?<!\w)[éÉ](?!\w)")
 
 
@@ -440,9 +448,25 @@ class Resolver:
     def resolve(self, text: str) -> Resolution:
         """Resolve one message."""
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
+        found = self._resolve(text)
+        unsure = found.outcome is Outcome.NONE or found.reason == "sounds-like"
+        if unsure and _DROPPED_R.search(text):
+            # "pahk the cah in hahvahd yahd": a Boston accent written as it is said. With
+            # the "r" put back, a place found is asked about (first), never answered.
+            heard = self._resolve(_DROPPED_R.sub("ar", text))
+            shown = heard.candidates or ((heard.place,) if heard.place else ())
+            if shown and all(p.state == MASSACHUSETTS for p in shown):
+                both = tuple(dict.fromkeys((*shown, *found.candidates)))
+                return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "sounds-like")
+        return found
+
+    def _resolve(self, text: str) -> Resolution:
         # Portuguese "é" (is) and Spanish "é" are verbs: folded, they would read as "E." (east),
         # and "minha cidade é Marlborough" as East Marlborough. Only the accented word goes.
         text = _ACCENTED_IS.sub(" ", text)
+        # Vietnamese "ở", "tại" (in, at): folded, "ở" would be a bare "o" (Portuguese "the").
+        text = _VIETNAMESE_AT.sub(" in ", text)
+        text = _VIETNAMESE_HAS.sub(" ", text)  # "có" (has, is), folded "co": no county
         words = _station_said(self._institutions_in_english(fold(text).split()))
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
         by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)
@@ -689,6 +713,8 @@ class Resolver:
         if " ".join(words[:end]) in _CONVERSATION:
             return None  # "hold on" is not Holden
         start = end
+        if end == len(words) and end > 1 and words[end - 1] in _HAM_SAID:
+            start -= 1  # "we live in dead em": the Portuguese "em" (in) ends no sentence
         while start > 0 and end - start < MAX_DICTATED_WORDS and words[start - 1] not in CUES:
             start -= 1
         found = None
@@ -1079,7 +1105,9 @@ class Resolver:
             municipal and (near or (before == "of" and before2 in DIRECTIONS))
         ):
             kind = "weak"
-        elif end - start == 1 and not self._counts_as_place(words, start, qualifier, entries):
+        elif end - start == 1 and not self._counts_as_place(
+            words, start, qualifier, entries, scan.pauses
+        ):
             kind = "word"
         elif (
             municipal or words[start] in self.vocabulary.first_names
@@ -1168,7 +1196,12 @@ class Resolver:
         return state is None or self.places[place_id].state == state
 
     def _counts_as_place(
-        self, words: list[str], start: int, qualifier: Qualifier | None, entries: list[_Entry]
+        self,
+        words: list[str],
+        start: int,
+        qualifier: Qualifier | None,
+        entries: list[_Entry],
+        pauses: frozenset[int] = frozenset(),
     ) -> bool:
         """Whether a one-word name that is also an ordinary word is a place here.
 
@@ -1209,9 +1242,24 @@ class Resolver:
                 return True  # "I go to Tufts": a university is gone to
             if alone and landmark and all(not e.strong for e in entries):
                 return True  # "Tufts" alone: a question (Medford or Somerville), no answer
+            person = word in self.vocabulary.first_names
+            if (
+                not landmark
+                and not person
+                and any(e.strong for e in entries)
+                and (alone or (start == 0 and start in pauses))
+            ):
+                # A village's name that is also a word ("Onset", "Magnolia"), as all the
+                # message says, or said first as where the writer is ("Magnolia, by the
+                # shore"); not a first name ("Logan, can you help").
+                return True
+            if _at_a_place(words, start):
+                return True  # "moving to ACK next month"
             return previous in cues or (short and alone and not self.vocabulary.is_common(word))
         if alone:
             return word not in ELSEWHERE_NAMES or all(w in {"ma", "mass"} for w in rest)
+        if _asked_about(words, start):
+            return True  # "is Avon one of the towns with a ban?"
         if word in ELSEWHERE_NAMES:
             return "massachusetts" in words or "ma" in words  # "Peru, the town in MA"
         if _within(words, start, 2, RESIDENCE):
@@ -1343,6 +1391,8 @@ class Resolver:
             return False  # "rte 20 charlton next to the dunkin": an address
         if _at_a_place(words, start):
             return False  # "moving to Boston next month"
+        if _asked_about(words, start):
+            return False  # "is Avon one of the towns with a ban?"
         after = words[end]
         if after == "from":
             return True  # "Lowell from accounting", "Springfield from The Simpsons"
@@ -1637,6 +1687,18 @@ class Resolver:
                             # A typo's rival by sound is another town's own name ("lorence":
                             # Lawrence), not a neighbourhood's ("billerca": Bell Rock).
                             self._score_sound(query, state, scored, same, floor, same_code_only)
+                        if (
+                            len(query) >= SHORT_SOUND_LETTERS
+                            and len(query) <= SHORT_WORD
+                            and state == MASSACHUSETTS
+                            and content == 1
+                            and not same_code_only
+                        ):
+                            # "linn mass": a short town's name (Lynn, Gill, Ware) sounded out,
+                            # all the message says but "MA": its own code, two sounds enough.
+                            self._score_sound(
+                                query, state, scored, True, SHORT_ALIKE, True, min_code=SHORT_CODE
+                            )
         if same_code_only:
             scored = {p: v for p, v in scored.items() if v[0] and v[1] >= SOUNDS_CONFIRM_SAME}
         ranked = sorted(scored.items(), key=lambda item: (not item[1][0], -item[1][1]))
@@ -1697,8 +1759,8 @@ class Resolver:
 
 def _spoken_forms(query: str) -> tuple[str, ...]:
     """The word as typed, and with a dropped Boston "r" put back: "woostah", "wista"; a
-    "-ham" said as it is said, "um" ("dead um", "wear um"), written back."""
-    if query.endswith("um") and len(query) > MIN_FUZZY_LENGTH:
+    "-ham" said as it is said, "um" or "em" ("dead um", "wear um"), written back."""
+    if query.endswith(("um", "em")) and len(query) > MIN_FUZZY_LENGTH:
         return (query, query[:-2] + "ham")
     if query.endswith("ah"):
         return (query, query[:-2] + "er")
@@ -1778,6 +1840,10 @@ _DEMONYMS = frozenset(
 _CLIMBING = frozenset("hiking hike hiked hikes climbing climb climbed climbs summited".split())
 _DETERMINERS = frozenset("my your our his her their this that these those a an the".split())
 _ASKING = frozenset({"is", "does", "has", "did"})
+# A question about a town's standing: "is Avon one of the towns with a ban?"
+_ABOUT_TOWNS = frozenset(
+    "town towns city cities ban bans banned banning covered protected measure ordinance".split()
+)
 _CORNER = frozenset({"corner", "intersection", "esquina", "cruce", "cruzamento"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "u"})
 _OBJECTS = frozenset("this that these those it them me us him".split())
@@ -2071,6 +2137,12 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         ):
             return True
     return False
+
+
+def _asked_about(words: list[str], start: int) -> bool:
+    """A question that leads with the name and asks about a town's standing: "is Avon one
+    of the towns with a ban?", "does Reading have a ban" (not "is reading fun")."""
+    return start == 1 and words[0] in _ASKING and not _ABOUT_TOWNS.isdisjoint(words[2:])
 
 
 def _station_said(words: list[str]) -> list[str]:
