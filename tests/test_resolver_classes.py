@@ -793,3 +793,20 @@ def test_accents_and_short_names_sounded_out_are_asked_about(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert place in _asked(resolver, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("my kid goes to princeton university in princeton", None),  # a school we do not know
+        ("my daughter is at smith college in northampton", "northampton"),  # one we know
+        ("tufts campus", {"medford", "somerville"}),  # a campus: its landmark, asked
+    ],
+)
+def test_a_schools_town_is_the_schools(
+    resolver: Resolver, text: str, place: str | set[str] | None
+) -> None:
+    if isinstance(place, set):
+        assert _asked(resolver, text) == place
+    else:
+        assert _answer(resolver, text) == place

@@ -221,6 +221,7 @@ class _Scan:
     state: str | None = None  # "MA" once a name was qualified by it: later tiers stay there
     text: str = ""  # the message, lowercased: punctuation tells "Maria, Lowell" from a name
     elsewhere_ends: set[int] = field(default_factory=set)  # word positions after one
+    school_ends: set[int] = field(default_factory=set)  # after an unknown school's name
     count: int = 0  # words in the message
 
     @cached_property
@@ -232,6 +233,8 @@ class _Scan:
 _AIRPORT_TITLE = re.compile(r" (?:memorial|municipal|regional|international) airport$")
 _VIETNAMESE_AT = re.compile(r"(?<!\w)(?:ở|Ở|tại|Tại)(?!\w)")
 _HAM_SAID = frozenset({"em", "um"})
+_SCHOOL_WORDS = frozenset("college university univ academy institute".split())
+SCHOOL_TOWN_GAP = 4  # "Dartmouth College up in Hanover": the school's town just after it
 # A Boston "ah" for "ar" inside a word ("hahvahd yahd", "pahk"), not "yeah" or "ah".
 _DROPPED_R = re.compile(r"(?<=\w)ah(?=[bcdfgjklmnpqstvwxz])|(?<=\w\w)ah\b(?!\w)")
 _VIETNAMESE_HAS = re.compile(r"(?<!\w)(?:có|Có)(?!\w)")
@@ -483,6 +486,8 @@ class Resolver:
         if by_zip is not None:
             return self._combine_zip(by_zip, scan.hits)
         self._set_aside_cities_of_a_state_named(words, scan)
+        if scan.school_ends:
+            self._set_aside_a_schools_town(words, scan)
         if scan.excluded or scan.elsewhere:
             # "Dartmouth College grad, live in Vermont now", "Manchester airport in New
             # Hampshire": a state beside another name is that name's setting, not the place
@@ -533,6 +538,16 @@ class Resolver:
             # else is that other place, never a Massachusetts town it happens to resemble.
             return Resolution(Outcome.NONE, reason="elsewhere")
         return self._single_or_none(found)
+
+    def _set_aside_a_schools_town(self, words: list[str], scan: _Scan) -> None:
+        """ "my son goes to Dartmouth College up in Hanover": the town after a school we do
+        not know (so not in Massachusetts) is the school's, not a Massachusetts town."""
+        for hit in scan.hits:
+            start = hit.span[0]
+            near = any(0 < start - end <= SCHOOL_TOWN_GAP for end in scan.school_ends)
+            if near and start > 0 and words[start - 1] in {"in", "at", "en", "em"}:
+                hit.kind = "word"
+                scan.elsewhere = True
 
     def _set_aside_cities_of_a_state_named(self, words: list[str], scan: _Scan) -> None:
         """ "University of Vermont in Burlington": a name of ours that is also a city of a
@@ -992,6 +1007,12 @@ class Resolver:
             # Airport". A neighbourhood's own square is in its town ("Tatnuck Sq"), but an
             # alias that also names a place elsewhere is not ("Manchester airport").
             scan.excluded = True
+            tail = words[end : end + MAX_NAME_TAIL + 1]
+            if not _SCHOOL_WORDS.isdisjoint(tail):
+                # "Dartmouth College": a school we do not know, so not in Massachusetts.
+                scan.school_ends.add(
+                    end + 1 + next(i for i, w in enumerate(tail) if w in _SCHOOL_WORDS)
+                )
             return
         if qualifier is None and _the_foreign_one(words, end):
             scan.elsewhere = True  # "I'm in Cambridge but the English one"
@@ -1238,6 +1259,8 @@ class Resolver:
             cues = CUES | _LANDMARK_CUES if landmark else CUES
             if start + 1 < len(words) and words[start + 1] in _PLACE_AFTER:
                 return True  # "Onset village", "the Bradford section"
+            if landmark and words[start + 1 : start + 2] == ["campus"]:
+                return True  # "Tufts campus"
             if landmark and _attends(words, start):
                 return True  # "I go to Tufts": a university is gone to
             if alone and landmark and all(not e.strong for e in entries):
