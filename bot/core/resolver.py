@@ -43,7 +43,7 @@ from rapidfuzz.distance import OSA, Indel
 
 from bot.core.normalize import canonical, canonical_token, compact, fold
 from bot.core.smalltalk import PHRASES as SMALL_TALK
-from bot.core.typos import PhoneticIndex, PrefixIndex, TypoIndex, slip
+from bot.core.typos import PhoneticIndex, PrefixIndex, TypoIndex, slip, sound
 from bot.core.vocabulary import (
     BUSINESS_WORDS,
     CJK_ELSEWHERE,
@@ -391,6 +391,13 @@ class Resolver:
             {index: compact(tail) for index, tail in self._name_tails.items()}
         )
         self._sounds = PhoneticIndex(towns)
+        # The places whose own name has each sound code: a typo's rival by sound is one.
+        named_by_code: dict[str, set[str]] = defaultdict(set)
+        for index in towns:
+            for entry in self._exact[self._keys[index]]:
+                if entry.kind == "name":
+                    named_by_code[sound(self._keys[index])].add(entry.place_id)
+        self._named_by_code = {code: frozenset(ids) for code, ids in named_by_code.items()}
         self._zips: dict[str, list[ZipArea]] = defaultdict(list)
         for area in zips:
             if area.place_id in self.places:
@@ -466,10 +473,11 @@ class Resolver:
     def _resolve(self, text: str) -> Resolution:
         # Portuguese "é" (is) and Spanish "é" are verbs: folded, they would read as "E." (east),
         # and "minha cidade é Marlborough" as East Marlborough. Only the accented word goes.
-        text = _ACCENTED_IS.sub(" ", text)
-        # Vietnamese "ở", "tại" (in, at): folded, "ở" would be a bare "o" (Portuguese "the").
-        text = _VIETNAMESE_AT.sub(" in ", text)
-        text = _VIETNAMESE_HAS.sub(" ", text)  # "có" (has, is), folded "co": no county
+        if not text.isascii():
+            text = _ACCENTED_IS.sub(" ", text)
+            # Vietnamese "ở", "tại" (in, at): folded, "ở" would be a bare "o" (Portuguese
+            # "the"); "có" (has, is) would be "co" (county).
+            text = _VIETNAMESE_HAS.sub(" ", _VIETNAMESE_AT.sub(" in ", text))
         words = _station_said(self._institutions_in_english(fold(text).split()))
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
         by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)
@@ -675,7 +683,11 @@ class Resolver:
                 both = tuple(dict.fromkeys((*truncated.candidates, *typo.candidates)))
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "cut-or-typo")
             return truncated
-        if typo.outcome is Outcome.MATCH and typo.place is not None:
+        if (
+            typo.outcome is Outcome.MATCH
+            and typo.place is not None
+            and self._another_name_sounds_alike(runs, typo.place.id)
+        ):
             # "lorence" is one letter from Florence (Northampton) and sounds like Lawrence.
             sounds = self._sounds_like(runs, state, same_code_only=True)
             others = [p for p in sounds.candidates if p != typo.place]
@@ -691,6 +703,21 @@ class Resolver:
         if found.outcome is Outcome.NONE and len(words) == 1 and not consumed:
             found = self._a_word_spelt_as_a_town(words[0], state) or found
         return found
+
+    def _another_name_sounds_alike(self, runs: list[list[str]], place_id: str) -> bool:
+        """Whether any span the sounds-like tier would hear has the sound code of another
+        place's own name: when none has, that tier can offer no rival to a typo (a cheap
+        test of the same spans, so the answer is the same)."""
+        if sum(len(run) for run in runs) > MAX_SOUNDS_LIKE_WORDS:
+            return False
+        for run in runs:
+            for length in range(min(3, len(run)), 0, -1):
+                for start in range(0, len(run) - length + 1):
+                    for query in _spoken_forms(compact(canonical(run[start : start + length]))):
+                        named = self._named_by_code.get(sound(query), frozenset())
+                        if len(query) >= MIN_FUZZY_LENGTH and named - {place_id}:
+                            return True
+        return False
 
     def _a_word_spelt_as_a_town(self, word: str, state: str | None) -> Resolution | None:
         """A message of one ordinary word that is another spelling of a town's own name,
@@ -1485,15 +1512,18 @@ class Resolver:
         # or a "please"), before a comma or a "?", or before "or" ("medf or medw?"); or it
         # is shortened after a place word ("I live in chelms and work"). Not inside any
         # sentence: "co hass it" is no cut-off Hassanamisco.
-        end = len(words)
-        while end > 0 and words[end - 1] in _AFTER_A_CUT:
-            end -= 1
-        stops = {words[i] for i in pauses if i < len(words)}
-        stops.update(w for w, after in pairwise(words) if after in _OR)
-        stops.update(w for before, w in pairwise(words) if before in CUES)
-        if end:
-            stops.add(words[end - 1])
-        runs = [run for run in runs if run[-1] in stops]
+        if not runs:
+            return None
+        if len(runs) > 1 or runs[0][-1] != words[-1] or words[-1] in _AFTER_A_CUT:
+            end = len(words)
+            while end > 0 and words[end - 1] in _AFTER_A_CUT:
+                end -= 1
+            stops = {words[i] for i in pauses if i < len(words)}
+            stops.update(w for w, after in pairwise(words) if after in _OR)
+            stops.update(w for before, w in pairwise(words) if before in CUES)
+            if end:
+                stops.add(words[end - 1])
+            runs = [run for run in runs if run[-1] in stops]
         common = False  # a completion begun by a whole common word ("brook", "framing")
         for run in runs:
             for length in (2, 1):

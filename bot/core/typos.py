@@ -25,7 +25,8 @@ class TypoIndex:
     variants finds every candidate, which optimal string alignment then verifies. As in
     SymSpell, only the first ``prefix`` letters are indexed: their prefixes, too, share a
     variant (an edit that shifts the rest is met by deleting the last letter on the other
-    side), and an 11-letter word has 56 variants to look up instead of 67.
+    side). With SymSpell's own prefix of 7, an 11-letter word has 29 variants to look up
+    instead of 67, and the few more candidates they bring are verified in one C call.
     """
 
     def __init__(
@@ -33,7 +34,7 @@ class TypoIndex:
         keys: list[str],
         depth: int,
         spellings: dict[int, list[str]] | None = None,
-        prefix: int = 10,
+        prefix: int = 7,
     ) -> None:
         """``spellings`` gives a key's other spellings, reached as the key itself
         (Attleboro for "attleborough": "attleborro" is one edit from it, three from the key)."""
