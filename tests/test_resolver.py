@@ -158,11 +158,12 @@ def test_a_common_word_that_is_a_town_name_needs_a_cue_in_a_sentence(resolver: R
     assert outcome(resolver, "hull")[1] == "hull"
 
 
-def test_a_village_name_that_is_an_ordinary_word_counts_alone_or_after_a_cue(
+def test_a_village_name_that_is_an_ordinary_word_needs_a_cue_alone_it_is_confirmed(
     resolver: Resolver,
 ) -> None:
-    # Seven blind tables, written apart, read "onset" alone as the village.
-    assert outcome(resolver, "onset")[1] == "wareham"
+    # A word, so never an answer alone (the 20,000-word property); asked as a confirmation.
+    assert outcome(resolver, "onset")[0] == "ambiguous"
+    assert [p.id for p in resolver.resolve("onset").candidates] == ["wareham"]
     assert outcome(resolver, "the onset of the ban")[0] == "none"
     assert outcome(resolver, "onset of symptoms")[0] == "none"
     assert outcome(resolver, "I live in Onset")[1] == "wareham"

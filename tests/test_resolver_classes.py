@@ -760,8 +760,6 @@ def test_another_states_city_a_station_said_short_a_common_square_and_a_class(
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("magnolia", "gloucester"),  # a village whose name is a word, as all the message says
-        ("magnolia, by the harbor", "gloucester"),  # said first as where the writer is
         ("moving to ACK in june", "nantucket"),  # a short nickname after a move
         ("is avon one of the towns that banned it", "avon"),  # a question about a town
         ("tôi ở worcester", "worcester"),  # Vietnamese "ở" (in)
@@ -777,6 +775,22 @@ def test_a_name_that_is_a_word_counts_where_a_resident_would_mean_it(
     "text", ["logan, can you help", "reservoir", "is reading fun", "ack sorry wrong chat"]
 )
 def test_a_word_or_a_person_spoken_to_stays_a_word(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("magnolia", "gloucester"), ("magnolia, by the harbor", "gloucester")]
+)
+def test_a_village_whose_name_is_a_word_alone_is_confirmed_never_answered(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _asked(resolver, text) == {place}
+
+
+@pytest.mark.parametrize("text", ["i think magnolia is important", "the onset of it"])
+def test_a_village_whose_name_is_a_word_inside_a_sentence_is_a_word(
+    resolver: Resolver, text: str
+) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE, text
 
 
@@ -810,3 +824,34 @@ def test_a_schools_town_is_the_schools(
         assert _asked(resolver, text) == place
     else:
         assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "others"),
+    [
+        ("tanglewood", "lenox", {"stockbridge"}),  # mostly in one town: answered, others offered
+        ("alewife", "cambridge", {"arlington", "somerville"}),
+        ("is westover air reserve base covered", "chicopee", {"ludlow"}),
+    ],
+)
+def test_a_landmark_mostly_in_one_town_answers_it_and_offers_the_others(
+    resolver: Resolver, text: str, place: str, others: set[str]
+) -> None:
+    result = resolver.resolve(text)
+    assert result.place is not None and result.place.id == place
+    assert {p.id for p in result.alternatives} == others
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("heath st station", "boston"),  # St is Street after a name's first word
+        ("meet me at the park st stop", "boston"),  # a stop whose station we know
+        ("shrewsbury st", None),  # a street in many towns, not Worcester's quarter
+        ("bus stop", None),
+    ],
+)
+def test_street_abbreviations_and_stops_name_stations(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    assert _answer(resolver, text) == place

@@ -143,6 +143,18 @@ def test_the_committed_local_names_load(knowledge: Path) -> None:
             "field 'source'",
         ),
         (
+            "landmarks.yaml",
+            '{name: "Tanglewood", place: lenox, also_in: [stockbridge],',
+            '{name: "Tanglewood", place: lenox, also_in: [stockbrige],',
+            "(Tanglewood): field 'also_in.0': unknown place 'stockbrige'",
+        ),
+        (
+            "landmarks.yaml",
+            '{name: "Tanglewood", place: lenox, also_in: [stockbridge],',
+            '{name: "Tanglewood", places: [lenox, lee], also_in: [stockbridge],',
+            "(Tanglewood): Value error, also_in goes with place",
+        ),
+        (
             "local_names.yaml",
             '{alias: "Beantown", town: boston,',
             '{alias: "Beantown", town: nowhere,',

@@ -95,6 +95,7 @@ MAX_NAME_TAIL = 2
 # Aliases of three letters or fewer ("ACK", "OB", "JP") are also interjections and
 # abbreviations: they count on their own, after a place word, or before "MA".
 SHORT_ALIAS = 3  # words between a town's name and the street or school word it names
+CONFIRMED_WORD_LETTERS = 3  # "dot" alone is confirmed as Dorchester; "ob" is nothing
 # Sounds-like spellings: a name of the same Metaphone code is offered when its spelling is at
 # least SOUNDS_SAME_CODE similar (Indel similarity, 0-1: "quinsee" and Quincy 0.62; a code is
 # lossy, "xyzzyville" shares one with Southborough at 0.3), a name one code-edit away at least
@@ -189,7 +190,9 @@ class _Entry:
 @dataclass
 class _Hit:
     place_ids: list[str]
-    kind: str  # "strong" | "weak" (ask) | "word" (ordinary-word name without a cue)
+    # "strong" | "weak" (ask) | "word" (ordinary-word name without a cue) | "confirm" (an
+    # ordinary-word village alone: asked as a confirmation)
+    kind: str
     words: tuple[str, ...]
     qualified: bool = False
     alternatives: list[str] = field(default_factory=list)
@@ -283,7 +286,10 @@ class Resolver:
             hosts = tuple(p for p in landmark.place_ids if p in self.places)
             if hosts:
                 street = landmark.kind == "street"
-                entry = _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark", street)
+                # One host, or a main one (Tanglewood is mostly in Lenox): an answer, with
+                # "Not in X?" for the others. Several alike: a question.
+                strong = _one_or_main(landmark, hosts)
+                entry = _Entry(hosts[0], strong, hosts[1:], "landmark", street)
                 self._add(landmark.name, entry)
         # "Lechmere" for Lechmere station: a station's own name, when no place has it.
         for landmark in landmarks:
@@ -303,7 +309,9 @@ class Resolver:
                     for e in self._exact.get(key.split()[0], ())
                 )
             ):
-                self._add(stem, _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark"))
+                self._add(
+                    stem, _Entry(hosts[0], _one_or_main(landmark, hosts), hosts[1:], "landmark")
+                )
         # "Nantucket airport" for Nantucket Memorial Airport: an airport is called by its
         # town's name, without "Memorial", "Municipal" or "Regional".
         for landmark in landmarks:
@@ -311,7 +319,9 @@ class Resolver:
             key = canonical(fold(short).split())
             hosts = tuple(p for p in landmark.place_ids if p in self.places)
             if landmark.kind == "airport" and hosts and key not in self._exact:
-                self._add(short, _Entry(hosts[0], len(hosts) == 1, hosts[1:], "landmark"))
+                self._add(
+                    short, _Entry(hosts[0], _one_or_main(landmark, hosts), hosts[1:], "landmark")
+                )
         # "Barrington" for Great Barrington: the rest of a name after its generic first words.
         self._tails: dict[str, list[str]] = defaultdict(list)
         for key, entries in self._exact.items():
@@ -479,6 +489,8 @@ class Resolver:
             # "the"); "có" (has, is) would be "co" (county).
             text = _VIETNAMESE_HAS.sub(" ", _VIETNAMESE_AT.sub(" in ", text))
         words = _station_said(self._institutions_in_english(fold(text).split()))
+        if "stop" in words:
+            words = self._stop_as_station(words)
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
         by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)
         if " ".join(w for w in words if w not in FILLER) in REGIONS:
@@ -546,6 +558,18 @@ class Resolver:
             # else is that other place, never a Massachusetts town it happens to resemble.
             return Resolution(Outcome.NONE, reason="elsewhere")
         return self._single_or_none(found)
+
+    def _stop_as_station(self, words: list[str]) -> list[str]:
+        """ "heath st stop on the e line": a stop whose station we know by name."""
+        said = list(words)
+        for index, word in enumerate(words):
+            if word != "stop":
+                continue
+            for start in range(max(0, index - 3), index):
+                if self._exact_key([*words[start:index], "station"]) is not None:
+                    said[index] = "station"
+                    break
+        return said
 
     def _set_aside_a_schools_town(self, words: list[str], scan: _Scan) -> None:
         """ "my son goes to Dartmouth College up in Hanover": the town after a school we do
@@ -928,7 +952,7 @@ class Resolver:
                 key = self._exact_key(span, spelled)
                 if (
                     key is not None
-                    and key != spelled
+                    and key not in (spelled, spelled.replace(" saint", " street"))
                     and all(self.vocabulary.is_common(w) for w in span)
                     and not _alone_or_after_a_cue(words, start, end)
                 ):
@@ -985,6 +1009,16 @@ class Resolver:
         key = canonical(span) if key is None else key
         if key in self._exact:
             return key
+        if len(span) > 1 and "st" in span[1:]:
+            # "Heath St station": after a name's first word, "St" is Street, not Saint.
+            street = " ".join(
+                "street" if w == "saint" and i else w for i, w in enumerate(key.split())
+            )
+            entries = self._exact.get(street, []) if street != key else []
+            # A landmark named for a street ("Heath Street station"), not the street itself
+            # nor a quarter called after it: "shrewsbury st" is any Shrewsbury Street.
+            if entries and all(e.kind == "landmark" and not e.street for e in entries):
+                return street
         if len(span) == 1 or not all(w.isalpha() for w in span):
             return None
         if any(w in FILLER or w in SUBJECT for w in span):
@@ -1156,7 +1190,11 @@ class Resolver:
         elif end - start == 1 and not self._counts_as_place(
             words, start, qualifier, entries, scan.pauses
         ):
-            kind = "word"
+            kind = (
+                "confirm"
+                if self._a_word_village_said_alone(words, start, entries, scan)
+                else "word"
+            )
         elif (
             municipal or words[start] in self.vocabulary.first_names
         ) and self._modifies_another_word(words, start, end, qualifier, scan):
@@ -1172,7 +1210,7 @@ class Resolver:
             scan.consumed.update(range(start, end))
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return
-        heard = self._heard_as_one(words, start, end, scan) if kind != "word" else []
+        heard = self._heard_as_one(words, start, end, scan) if kind in ("strong", "weak") else []
         if heard:
             # "glow chester": Gloucester dictated in two words, or Chester? Ask.
             kind, place_ids = "weak", [*heard, *place_ids]
@@ -1243,6 +1281,20 @@ class Resolver:
     def _allowed(self, place_id: str, state: str | None) -> bool:
         return state is None or self.places[place_id].state == state
 
+    def _a_word_village_said_alone(
+        self, words: list[str], start: int, entries: list[_Entry], scan: _Scan
+    ) -> bool:
+        """A village's name that is also a word ("onset", "magnolia"), as all the message
+        says or said first before a comma ("magnolia, by the shore"): a word all the same, so
+        never an answer, but worth a confirmation ("Onset, in Wareham?"). Not a landmark, nor
+        a first name ("logan, can you help")."""
+        if start != 0 or any(e.kind != "alias" or not e.strong for e in entries):
+            return False
+        if words[0] in self.vocabulary.first_names or len(words[0]) < CONFIRMED_WORD_LETTERS:
+            return False
+        alone = all(w in FILLER for w in words[1:])
+        return alone or 0 in scan.pauses
+
     def _counts_as_place(
         self,
         words: list[str],
@@ -1292,17 +1344,6 @@ class Resolver:
                 return True  # "I go to Tufts": a university is gone to
             if alone and landmark and all(not e.strong for e in entries):
                 return True  # "Tufts" alone: a question (Medford or Somerville), no answer
-            person = word in self.vocabulary.first_names
-            if (
-                not landmark
-                and not person
-                and any(e.strong for e in entries)
-                and (alone or (start == 0 and start in pauses))
-            ):
-                # A village's name that is also a word ("Onset", "Magnolia"), as all the
-                # message says, or said first as where the writer is ("Magnolia, by the
-                # shore"); not a first name ("Logan, can you help").
-                return True
             if _at_a_place(words, start):
                 return True  # "moving to ACK next month"
             return previous in cues or (short and alone and not self.vocabulary.is_common(word))
@@ -1466,6 +1507,8 @@ class Resolver:
             return Resolution(Outcome.NONE, reason="word")
         place_ids = list(dict.fromkeys(pid for hit in named for pid in hit.place_ids))
         places = [self.places[pid] for pid in place_ids]
+        if len(places) == 1 and all(hit.kind == "confirm" for hit in named):
+            return Resolution(Outcome.AMBIGUOUS, None, (places[0],), "word-alone")
         if len(places) == 1 and all(hit.kind == "strong" for hit in named):
             place = places[0]
             if place.state != MASSACHUSETTS and not named[0].qualified:
@@ -1884,7 +1927,7 @@ for _phrase in NOT_PLACES:
     _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
 _JOINING = frozenset({"and", "or", "ou", "e", "y", "o"})
 _OR = frozenset({"or", "ou"})
-_CONFIRMATIONS = frozenset({"sounds-like", "cut-word"})
+_CONFIRMATIONS = frozenset({"sounds-like", "cut-word", "word-alone"})
 _MOUNT = frozenset({"mount", "mt"})
 _TAKE = frozenset({"take", "takes", "took", "taking"})
 _DEMONYMS = frozenset(
@@ -2190,6 +2233,11 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         ):
             return True
     return False
+
+
+def _one_or_main(landmark: Any, hosts: tuple[str, ...]) -> bool:
+    """Whether a landmark is answered: one host, or a main one the others share a little."""
+    return len(hosts) == 1 or bool(getattr(landmark, "main_host", False))
 
 
 def _asked_about(words: list[str], start: int) -> bool:

@@ -48,6 +48,7 @@ class LandmarkEntry(_Entry):
     name: Text
     also: list[Text] = []
     place: Slug | None = None
+    also_in: list[Slug] = []  # with ``place``: mostly there, partly in these ("Not in X?")
     places: list[Slug] = []
     kind: Literal[
         "university", "college", "school", "hospital", "stadium", "arena", "airport", "square",
@@ -63,11 +64,13 @@ class LandmarkEntry(_Entry):
             raise ValueError("give either place (one host) or places (several)")
         if self.places and len(self.places) < 2:
             raise ValueError("places lists several hosts; use place for one")
+        if self.also_in and self.place is None:
+            raise ValueError("also_in goes with place (the main host), not with places")
         return self
 
     @property
     def hosts(self) -> list[str]:
-        return [self.place] if self.place is not None else list(self.places)
+        return [self.place, *self.also_in] if self.place is not None else list(self.places)
 
 
 class LocalNameEntry(_Entry):
@@ -88,6 +91,7 @@ class Landmark:
     name: str
     place_ids: tuple[str, ...]
     kind: str
+    main_host: bool = False  # the first host holds most of it: answered, others offered
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,10 @@ class LocalNamesSection:
         for index, landmark in enumerate(landmarks):
             where = label(index, raw[index])
             for position, host in enumerate(landmark.hosts):
-                field = "place" if landmark.place is not None else f"places.{position}"
+                if landmark.place is None:
+                    field = f"places.{position}"
+                else:
+                    field = "place" if position == 0 else f"also_in.{position - 1}"
                 _require_place(shown, where, field, host, known)
             for name in (landmark.name, *landmark.also):
                 key = " ".join(name.lower().split())
@@ -132,11 +139,14 @@ class LocalNamesSection:
         return LocalNamesData(landmarks, names)
 
     def write(self, db: sqlite_utils.Database, data: LocalNamesData) -> None:
-        db.table("landmarks").create({"name": str, "place_ids": str, "kind": str, "source": str})
+        db.table("landmarks").create(
+            {"name": str, "place_ids": str, "main_host": int, "kind": str, "source": str}
+        )
         db.table("landmarks").insert_all(
             {
                 "name": name,
                 "place_ids": json.dumps(landmark.hosts),
+                "main_host": int(landmark.place is not None),
                 "kind": landmark.kind,
                 "source": landmark.source,
             }
@@ -179,8 +189,12 @@ def _require_place(shown: str, entry: str, field: str, place_id: str, known: set
 
 def landmarks(db: sqlite_utils.Database) -> list[Landmark]:
     """Every landmark name with its hosts."""
-    rows = db.execute("SELECT name, place_ids, kind FROM landmarks ORDER BY rowid").fetchall()
-    return [Landmark(name, tuple(json.loads(ids)), kind) for name, ids, kind in rows]
+    rows = db.execute(
+        "SELECT name, place_ids, kind, main_host FROM landmarks ORDER BY rowid"
+    ).fetchall()
+    return [
+        Landmark(name, tuple(json.loads(ids)), kind, bool(main)) for name, ids, kind, main in rows
+    ]
 
 
 def local_names(db: sqlite_utils.Database) -> list[Alias]:
