@@ -855,3 +855,18 @@ def test_street_abbreviations_and_stops_name_stations(
     resolver: Resolver, text: str, place: str | None
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we live right by logan", "boston"),  # near a landmark is where it is
+        ("i go to mount holyoke", "south-hadley"),  # the college, not the mountain
+        ("mount everett", "mount-washington"),
+        ("mwen se moun everett", "everett"),  # no landmark from a typo ("moun": a person)
+    ],
+)
+def test_landmarks_near_gone_to_and_never_guessed(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

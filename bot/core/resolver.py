@@ -969,6 +969,14 @@ class Resolver:
                         scan.hits.append(hit)
                         scan.consumed.update(range(start, end))
                     continue
+                if all(e.kind == "landmark" for e in self._exact[key]) and (
+                    _attends(words, start) or _a_student_at(words, start)
+                ):
+                    # "I go to Mount Holyoke", "student at Mount Holyoke": the college, not
+                    # the mountain it is named after.
+                    key = next(
+                        (k for s in _SCHOOL_WORDS if (k := f"{key} {s}") in self._exact), key
+                    )
                 self._judge(words, start, end, self._exact[key], scan)
         return scan
 
@@ -1032,7 +1040,11 @@ class Resolver:
             return None  # "dog chester" is a dog named Chester, not a misspelt Dorchester
         found = self._typos.within(squeezed, 1)
         if len(found) == 1:
-            return self._keys[found[0][1]]
+            key = self._keys[found[0][1]]
+            # A landmark is named exactly, never guessed from a typo: "moun everett"
+            # (Haitian Creole: someone from Everett) is not Mount Everett.
+            if not all(e.kind == "landmark" for e in self._exact[key]):
+                return key
         return None
 
     def _judge(
@@ -1335,7 +1347,8 @@ class Resolver:
         )
         previous = words[start - 1] if start > 0 else None
         if not municipal:
-            cues = CUES | _LANDMARK_CUES if landmark else CUES
+            # "near Fenway", "right by Logan": near a landmark is where it is.
+            cues = CUES | _LANDMARK_CUES | NEAR if landmark else CUES
             if start + 1 < len(words) and words[start + 1] in _PLACE_AFTER:
                 return True  # "Onset village", "the Bradford section"
             if landmark and words[start + 1 : start + 2] == ["campus"]:
@@ -2176,6 +2189,18 @@ def _the_foreign_one(words: list[str], end: int) -> bool:
         ):
             return True
     return False
+
+
+def _a_student_at(words: list[str], start: int) -> bool:
+    """ "student at Mount Holyoke", "estudiante en ...": someone at a school."""
+    return (
+        start >= 2
+        and words[start - 1] in {"at", "en", "em", "na", "no"}
+        and (words[start - 2] in _STUDENT)
+    )
+
+
+_STUDENT = frozenset("student students estudiante estudiantes estudante estudantes".split())
 
 
 def _attends(words: list[str], start: int) -> bool:
