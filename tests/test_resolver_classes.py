@@ -870,3 +870,23 @@ def test_landmarks_near_gone_to_and_never_guessed(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we are in the port, near central square", "cambridge"),  # the one place both mean
+        ("ob, on the vineyard", "oak-bluffs"),  # a short nickname inside the island named
+        ("ack native", "nantucket"),  # a short nickname with what a resident is
+        ("heading home to ack", "nantucket"),
+    ],
+)
+def test_names_that_agree_and_short_nicknames_in_context(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_low_name_of_one_place_does_not_pick_among_anothers(resolver: Resolver) -> None:
+    # Chestnut Hill is in three towns; "the reservoir" (low, Brookline) says too little.
+    assert len(_asked(resolver, "chestnut hill by the reservoir")) == 3

@@ -1358,7 +1358,9 @@ class Resolver:
             if alone and landmark and all(not e.strong for e in entries):
                 return True  # "Tufts" alone: a question (Medford or Somerville), no answer
             if _at_a_place(words, start):
-                return True  # "moving to ACK next month"
+                return True  # "moving to ACK next month", "going home to ACK"
+            if words[start + 1 : start + 2] and words[start + 1] in _A_LOCAL:
+                return True  # "ACK local here", "OB native"
             return previous in cues or (short and alone and not self.vocabulary.is_common(word))
         if alone:
             return word not in ELSEWHERE_NAMES or all(w in {"ma", "mass"} for w in rest)
@@ -1520,6 +1522,10 @@ class Resolver:
             return Resolution(Outcome.NONE, reason="word")
         place_ids = list(dict.fromkeys(pid for hit in named for pid in hit.place_ids))
         places = [self.places[pid] for pid in place_ids]
+        agreed = self._agreed(hits, named) if len(places) > 1 else None
+        if agreed is not None:
+            place = self.places[agreed]
+            return Resolution(Outcome.MATCH, place, (place,), "agreed")
         if len(places) == 1 and all(hit.kind == "confirm" for hit in named):
             return Resolution(Outcome.AMBIGUOUS, None, (places[0],), "word-alone")
         if len(places) == 1 and all(hit.kind == "strong" for hit in named):
@@ -1539,6 +1545,32 @@ class Resolver:
         reason = "weak" if "weak" in kinds else "several"
         places.sort(key=lambda p: p.state != MASSACHUSETTS)  # residents are in Massachusetts
         return Resolution(Outcome.AMBIGUOUS, None, tuple(places[:MAX_CANDIDATES]), reason)
+
+    def _agreed(self, hits: list[_Hit], named: list[_Hit]) -> str | None:
+        """The one place that names of several places all mean: "the Port near Central
+        Sq" (The Port: Cambridge or Newburyport; Central Square: Cambridge, Boston or
+        Lynn), or a nickname too short to count alone inside one of them ("OB on the
+        Vineyard": Oak Bluffs, a Vineyard town)."""
+        sets = [set(hit.place_ids) for hit in named if not hit.set_aside]
+        if not sets or len(sets) < len(named):
+            return None
+        common = set.intersection(*sets)
+        # Each a name of several places: a low name of one place ("the reservoir") says
+        # too little to pick among another's.
+        if len(sets) >= 2 and len(common) == 1 and all(len(each) > 1 for each in sets):
+            return next(iter(common))
+        inside = {
+            hit.place_ids[0]
+            for hit in hits
+            if hit.kind == "word"
+            and len(hit.place_ids) == 1
+            and hit.place_ids[0] in common
+            and canonical(list(hit.words)) in self._exact
+            and all(
+                e.kind == "alias" and e.strong for e in self._exact[canonical(list(hit.words))]
+            )
+        }
+        return next(iter(inside)) if len(inside) == 1 else None
 
     def _near_massachusetts(self, words: tuple[str, ...]) -> tuple[Place, ...]:
         if not words:
@@ -1949,6 +1981,7 @@ _DEMONYMS = frozenset(
 _CLIMBING = frozenset("hiking hike hiked hikes climbing climb climbed climbs summited".split())
 _DETERMINERS = frozenset("my your our his her their this that these those a an the".split())
 _ASKING = frozenset({"is", "does", "has", "did"})
+_A_LOCAL = frozenset("local locals resident residents native natives born".split())
 # A question about a town's standing: "is Avon one of the towns with a ban?"
 _ABOUT_TOWNS = frozenset(
     "town towns city cities ban bans banned banning covered protected measure ordinance".split()
@@ -1968,7 +2001,7 @@ _GOING_ES = frozenset("mudo mudamos mudando voy vamos".split())
 _GOING = _GOING_ES | frozenset(
     """
     move moving moved relocating relocated relocate going headed heading coming commute
-    commuting driving mudei vou
+    commuting driving mudei vou home
     """.split()
 )
 # Words after a proper name that make it a title, a family or a band, not a place.
