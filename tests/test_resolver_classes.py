@@ -890,3 +890,21 @@ def test_names_that_agree_and_short_nicknames_in_context(
 def test_a_low_name_of_one_place_does_not_pick_among_anothers(resolver: Resolver) -> None:
     # Chestnut Hill is in three towns; "the reservoir" (low, Brookline) says too little.
     assert len(_asked(resolver, "chestnut hill by the reservoir")) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we live in conquered mass", "concord"),  # a word with a town's long sound code, MA
+        ("sit you it", "scituate"),  # "t" + "you" said "ch": sit-chew-it
+        ("joliok", "holyoke"),  # a Spanish "j" for "h"
+    ],
+)
+def test_more_sounds_residents_type_are_asked_about(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert place in _asked(resolver, text)
+
+
+def test_a_word_with_a_towns_long_sound_code_needs_ma(resolver: Resolver) -> None:
+    assert resolver.resolve("conquered").outcome is Outcome.NONE

@@ -102,6 +102,8 @@ CONFIRMED_WORD_LETTERS = 3  # "dot" alone is confirmed as Dorchester; "ob" is no
 # SOUNDS_ALIKE ("wooster": Worcester 0.75, Webster 0.71); to make a single name a choice, the
 # next one when at least SOUNDS_CLOSE. At most three are offered.
 SOUNDS_SAME_CODE = 0.5
+LONG_CODE = 5  # sounds: KNKRT ("conquered", Concord)
+SOUNDS_LONG_CODE = 0.6  # "conquered" and Concord 0.63
 SOUNDS_ALIKE = 0.6
 SOUNDS_CLOSE = 0.4
 # A single sounds-like name is offered as "Did you mean ...?" only when this alike.
@@ -1827,7 +1829,18 @@ class Resolver:
                             same = common or same_code_only
                             # A typo's rival by sound is another town's own name ("lorence":
                             # Lawrence), not a neighbourhood's ("billerca": Bell Rock).
-                            self._score_sound(query, state, scored, same, floor, same_code_only)
+                            # A long code the same ("conquered mass": KNKRT, Concord) says
+                            # more than the letters do: a town's own name, less alike.
+                            long_code = common and len(sound(query)) >= LONG_CODE
+                            self._score_sound(
+                                query,
+                                state,
+                                scored,
+                                same,
+                                floor,
+                                same_code_only,
+                                same_floor=SOUNDS_LONG_CODE if long_code else None,
+                            )
                         if (
                             len(query) >= SHORT_SOUND_LETTERS
                             and len(query) <= SHORT_WORD
@@ -1900,7 +1913,13 @@ class Resolver:
 
 def _spoken_forms(query: str) -> tuple[str, ...]:
     """The word as typed, and with a dropped Boston "r" put back: "woostah", "wista"; a
-    "-ham" said as it is said, "um" or "em" ("dead um", "wear um"), written back."""
+    "-ham" said as it is said, "um" or "em" ("dead um", "wear um"), written back; a "t"
+    before "you" run together into "ch" as speech does ("sit you it": sit-chew-it); a
+    Spanish "j" heard for "h"."""
+    if "tyou" in query:
+        return (query, query.replace("tyou", "tchew"))
+    if query.startswith("j") and len(query) > MIN_FUZZY_LENGTH:
+        return (query, "h" + query[1:])  # a Spanish "j" for an "h": "jolyok", Holyoke
     if query.endswith(("um", "em")) and len(query) > MIN_FUZZY_LENGTH:
         return (query, query[:-2] + "ham")
     if query.endswith("ah"):
