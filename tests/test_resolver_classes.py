@@ -908,3 +908,19 @@ def test_more_sounds_residents_type_are_asked_about(
 
 def test_a_word_with_a_towns_long_sound_code_needs_ma(resolver: Resolver) -> None:
     assert resolver.resolve("conquered").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("haver", "haverhill"), ("chico", "chicopee"), ("lowe", "lowell")],
+)
+def test_a_common_word_that_is_much_of_one_towns_name_is_confirmed(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _asked(resolver, text) == {place}
+
+
+def test_a_name_cut_off_before_a_state_abbreviation_is_still_cut_off(resolver: Resolver) -> None:
+    # "wash" is Washington state's short form, but "mount" alone names nothing there.
+    assert _answer(resolver, "mount wash") == "mount-washington"
+    assert resolver.resolve("springfeild wash").outcome is Outcome.NONE  # a typo, then WA

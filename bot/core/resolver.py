@@ -126,7 +126,7 @@ SPELT_AS_A_TOWN = 0.85
 SPELT_AS_A_TOWN_LETTERS = 6
 # A common word alone that is this much of a town's only completion is asked about: "framing"
 # (7 of Framingham's 10 letters), "swamps" (6 of 10); "temple" (6 of Templeton's 9) too.
-CUT_WORD_SHARE = 0.6
+CUT_WORD_SHARE = 0.55  # "haver" (5 of Haverhill's 9 letters) is asked about
 # Two-letter codes ("KL", "BT") are shared by too many words to say anything, except for
 # pieces of five letters or more put together ("dead um": TM, one code-edit from Dedham).
 MIN_CODE = 3
@@ -635,6 +635,8 @@ class Resolver:
             qualifier = self.vocabulary.qualifier_at(words, start)
             if qualifier is None or start + qualifier.length != len(words):
                 continue
+            if all(w in GENERIC_WORDS or w in _MOUNT for w in words[:start]):
+                return False  # "mount wash": a name cut off, not Mount in Washington state
             word_code = qualifier.length == 1 and words[start] in WORD_CODES
             return qualifier.code != MASSACHUSETTS and not word_code
         return False
@@ -1681,9 +1683,7 @@ class Resolver:
                     default="",
                 )
                 typed = compact(canonical(words))
-                if len(typed) >= SPELT_AS_A_TOWN_LETTERS and len(typed) >= CUT_WORD_SHARE * len(
-                    name
-                ):
+                if len(typed) >= MIN_PREFIX_LENGTH and len(typed) >= CUT_WORD_SHARE * len(name):
                     place = self.places[place_ids[0]]
                     return Resolution(Outcome.AMBIGUOUS, None, (place,), "cut-word")
                 return None  # "spring" alone is a word; with one completion, not a question
