@@ -924,3 +924,17 @@ def test_a_name_cut_off_before_a_state_abbreviation_is_still_cut_off(resolver: R
     # "wash" is Washington state's short form, but "mount" alone names nothing there.
     assert _answer(resolver, "mount wash") == "mount-washington"
     assert resolver.resolve("springfeild wash").outcome is Outcome.NONE  # a typo, then WA
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we are in lowell, highlands area", "lowell"),  # Highlands (Scotland) is no region here
+        ("manomet, down the hill from the school", "plymouth"),  # nor Down (Ireland)
+        ("north end, near the old church", "boston"),  # a quarter said first, then a comma
+    ],
+)
+def test_words_that_name_foreign_provinces_and_a_quarter_said_first(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

@@ -1196,6 +1196,8 @@ class Resolver:
                 before in CUES
                 or (before in _ARTICLES and before2 in CUES)
                 or all(w in _ARTICLES or w in _AFTER_A_NAME for w in words[:start] + words[end:])
+                # said first, then a comma: "North End, off Hanover St"
+                or (all(w in _ARTICLES for w in words[:start]) and end - 1 in scan.pauses)
             )
         if generic or (
             # "near Boston", "cerca de Worcester" are not the town; "near Fenway Park" is in

@@ -264,6 +264,8 @@ class Vocabulary:
             if kind in {"us_state", "us_territory"}:
                 regions.setdefault(key, code)
                 codes.setdefault(code.lower(), code)
+            elif kind == "province" and (key in FILLER or key in GENERIC_WORDS):
+                continue  # "Down" (a county of Ireland), "Highlands": words here, not regions
             elif kind in {"province", "country"}:
                 regions.setdefault(key, US_COUNTRY if code == "US" else OUTSIDE)
                 if kind == "province":
