@@ -124,9 +124,10 @@ SAID_LENGTH_GAP = 3
 # about: "beverley" and Beverly 0.93, "newtown" and Newton 0.92; "lester" and Leicester 0.8 no.
 SPELT_AS_A_TOWN = 0.85
 SPELT_AS_A_TOWN_LETTERS = 6
-# A common word alone that is this much of a town's only completion is asked about: "framing"
-# (7 of Framingham's 10 letters), "swamps" (6 of 10); "temple" (6 of Templeton's 9) too.
-CUT_WORD_SHARE = 0.55  # "haver" (5 of Haverhill's 9 letters) is asked about
+# A common word alone (4 letters or more) that is this much of a town's only completion is
+# asked about: "framing" (7 of Framingham's 10 letters), "temple" (6 of Templeton's 9),
+# "haver" (5 of Haverhill's 9), "lowe" (4 of Lowell's 6).
+CUT_WORD_SHARE = 0.55
 # Two-letter codes ("KL", "BT") are shared by too many words to say anything, except for
 # pieces of five letters or more put together ("dead um": TM, one code-edit from Dedham).
 MIN_CODE = 3
@@ -141,8 +142,8 @@ MAX_SOUNDS_LIKE_WORDS = 3
 # asks: at 55% to 59% (02467 Chestnut Hill, 02542, 01039, 01331) two answers in five would name
 # the wrong town by land, and three of five blind-table writers chose a question for 02467.
 LOPSIDED_SHARE = 60.0
-# The typo index stores every name's first 10 letters with up to two deleted while the
-# knowledge is small (3,173 names: 118,682 variants); past this many names it stores one
+# The typo index stores every name's first 7 letters with up to two deleted while the
+# knowledge is small (3,198 names: 43,942 variants); past this many names it stores one
 # deletion, which still finds every one-edit typo and the two-edit ones that do not remove two
 # letters of the name.
 FULL_INDEX_MAX_NAMES = 5_000
