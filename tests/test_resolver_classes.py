@@ -932,6 +932,7 @@ def test_a_name_cut_off_before_a_state_abbreviation_is_still_cut_off(resolver: R
         ("we are in lowell, highlands area", "lowell"),  # Highlands (Scotland) is no region here
         ("manomet, down the hill from the school", "plymouth"),  # nor Down (Ireland)
         ("north end, near the old church", "boston"),  # a quarter said first, then a comma
+        ("salem st north end", "boston"),  # a quarter after a street
     ],
 )
 def test_words_that_name_foreign_provinces_and_a_quarter_said_first(

@@ -1199,6 +1199,8 @@ class Resolver:
                 or all(w in _ARTICLES or w in _AFTER_A_NAME for w in words[:start] + words[end:])
                 # said first, then a comma: "North End, off Hanover St"
                 or (all(w in _ARTICLES for w in words[:start]) and end - 1 in scan.pauses)
+                # after a street: "Hanover St, North End"
+                or before in STREET_WORDS
             )
         if generic or (
             # "near Boston", "cerca de Worcester" are not the town; "near Fenway Park" is in
