@@ -85,6 +85,9 @@ SHORT_WORD = 5  # up to this length one edit must look like a slip of the finger
 SHORT_SOUND_LETTERS = 3  # "lin mass": a short name sounded out, only said with "MA"
 SHORT_CODE = 2
 SHORT_ALIKE = 0.5  # "lin" and Lynn 0.57; "state" and Stow 0.44
+# Words after a name within which a film or show word makes it a title's: "bedford falls
+# like in the movie".
+MEDIA_AFTER = 5
 LONG_WORD = 8  # from this length two edits are a typo, not another word
 MIN_FUZZY_LENGTH = 4  # "hul", "lyn": too little to guess from
 # A truncation needs four letters ("fram", "worc"): three letters begin too many names.
@@ -1465,7 +1468,7 @@ class Resolver:
             and self.vocabulary.is_common(words[start])
         )
         product = after in PRODUCT_WORDS
-        media = not MEDIA_WORDS.isdisjoint(words[max(0, start - 4) : end + 4])
+        media = not MEDIA_WORDS.isdisjoint(words[max(0, start - 4) : end + MEDIA_AFTER])
         # "hiking Mount Washington": the mountain (New Hampshire's, or the Berkshire peak),
         # not the town; "hiking in Mount Washington" is the town.
         mountain = words[start] in _MOUNT and before in _CLIMBING
