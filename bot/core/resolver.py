@@ -297,37 +297,14 @@ class Resolver:
                 strong = _one_or_main(landmark, hosts)
                 entry = _Entry(hosts[0], strong, hosts[1:], "landmark", street)
                 self._add(landmark.name, entry)
-        # "Lechmere" for Lechmere station: a station's own name, when no place has it.
+        # Names a landmark is also called by, when no place has them: "Lechmere" for Lechmere
+        # station, "Nantucket airport" for Nantucket Memorial Airport.
         for landmark in landmarks:
-            stem = landmark.name[: -len(" station")] if landmark.name.endswith(" station") else ""
-            key = canonical(fold(stem).split()) if stem else ""
             hosts = tuple(p for p in landmark.place_ids if p in self.places)
-            if (
-                key
-                and key not in self._exact
-                and hosts
-                and not self._ordinary(key)
-                and key.split()[0] not in _ROUTE_WORDS  # "route 128" is the highway
-                # "Washington Square" (Brookline's stop) begins with another town's name:
-                # many towns have a Washington Square.
-                and not any(
-                    e.kind == "name" and e.place_id not in hosts
-                    for e in self._exact.get(key.split()[0], ())
-                )
-            ):
-                self._add(
-                    stem, _Entry(hosts[0], _one_or_main(landmark, hosts), hosts[1:], "landmark")
-                )
-        # "Nantucket airport" for Nantucket Memorial Airport: an airport is called by its
-        # town's name, without "Memorial", "Municipal" or "Regional".
-        for landmark in landmarks:
-            short = _AIRPORT_TITLE.sub(" airport", landmark.name.lower())
-            key = canonical(fold(short).split())
-            hosts = tuple(p for p in landmark.place_ids if p in self.places)
-            if landmark.kind == "airport" and hosts and key not in self._exact:
-                self._add(
-                    short, _Entry(hosts[0], _one_or_main(landmark, hosts), hosts[1:], "landmark")
-                )
+            if hosts:
+                entry = _Entry(hosts[0], _one_or_main(landmark, hosts), hosts[1:], "landmark")
+                for name in self._also_called(landmark.name, landmark.kind, hosts):
+                    self._add(name, entry)
         # "Barrington" for Great Barrington: the rest of a name after its generic first words.
         self._tails: dict[str, list[str]] = defaultdict(list)
         for key, entries in self._exact.items():
@@ -429,6 +406,32 @@ class Resolver:
         key = canonical(fold(name).split())
         if key and entry not in self._exact[key]:
             self._exact[key].append(entry)
+
+    def _also_called(self, name: str, kind: str, hosts: tuple[str, ...]) -> list[str]:
+        """A station's own name ("Lechmere"), unless it is ordinary words, a route ("route
+        128" is the highway) or begins with another town's name (many towns have a
+        Washington Square); an airport said by its town's name, without "Memorial",
+        "Municipal", "Regional" or "International"."""
+        if name.endswith(" station"):
+            stem = name[: -len(" station")]
+            key = canonical(fold(stem).split())
+            first = key.split()[0] if key else ""
+            if (
+                key
+                and key not in self._exact
+                and not self._ordinary(key)
+                and first not in _ROUTE_WORDS
+                and not any(
+                    e.kind == "name" and e.place_id not in hosts
+                    for e in self._exact.get(first, ())
+                )
+            ):
+                return [stem]
+        if kind == "airport":
+            short = _AIRPORT_TITLE.sub(" airport", name.lower())
+            if canonical(fold(short).split()) not in self._exact:
+                return [short]
+        return []
 
     def _ordinary(self, key: str) -> bool:
         """Whether a key is only ordinary words ("Science Park", "Airport")."""
@@ -1211,9 +1214,7 @@ class Resolver:
             municipal and (near or (before == "of" and before2 in DIRECTIONS))
         ):
             kind = "weak"
-        elif end - start == 1 and not self._counts_as_place(
-            words, start, qualifier, entries, scan.pauses
-        ):
+        elif end - start == 1 and not self._counts_as_place(words, start, qualifier, entries):
             kind = (
                 "confirm"
                 if self._a_word_village_said_alone(words, start, entries, scan)
@@ -1325,7 +1326,6 @@ class Resolver:
         start: int,
         qualifier: Qualifier | None,
         entries: list[_Entry],
-        pauses: frozenset[int] = frozenset(),
     ) -> bool:
         """Whether a one-word name that is also an ordinary word is a place here.
 
