@@ -62,6 +62,13 @@ FOREIGN_CITY_POPULATION = 300_000
 US_CITY_POPULATION = 100_000
 NEIGHBOUR_STATES = frozenset({"NH", "RI", "CT", "VT", "ME", "NY"})
 NEIGHBOUR_CITY_POPULATION = 15_000
+# Cities elsewhere whose names hold one of ours beside a word of their own ("Great Yarmouth",
+# "King's Lynn", "Beverly Hills", "Waltham Abbey"): every one GeoNames lists (15,000 people
+# and more), since said in full they are never the town. Not when the other words are only
+# generic ("New Boston", "Halifax South End": the resolver reads a direction or "new" before a
+# name as another place already), or a street, park or square word, which may well name a
+# place inside the town ("Lincoln Park" in Dartmouth, "Franklin Square").
+NAMESAKE_POPULATION = 15_000
 # Countries many residents come from: every city GeoNames lists there (15,000 people and more).
 ORIGIN_COUNTRIES = frozenset({"BR", "CV", "DO", "HT", "PR", "PT", "SV", "GT", "HN", "CO", "VN"})
 
@@ -232,7 +239,8 @@ def world() -> dict[str, list[dict[str, str]]]:
     for code, names in COUNTRY_NAMES.items():
         countries.extend({"name": name, "code": code} for name in names)
     countries.extend(_country_names_in_languages(countries))
-    cities: dict[str, tuple[int, str, str]] = {}  # folded name -> (population, name, where)
+    cities: dict[str, tuple[tuple[bool, int], str, str]] = {}  # name -> (rank, name, where)
+    towns = _our_names()
     for city in cache.get_cities().values():
         country, population = city["countrycode"], city["population"]
         if country == "US":
@@ -246,15 +254,51 @@ def world() -> dict[str, list[dict[str, str]]]:
         else:
             wanted = population >= FOREIGN_CITY_POPULATION or country in ORIGIN_COUNTRIES
             where = country
-        if wanted:
-            key = _folded(city["name"])
-            if key and (key not in cities or cities[key][0] < population):
-                cities[key] = (population, city["name"], where)
+        key = _folded(city["name"])
+        if not key:
+            continue
+        # A namesake counts only where no city of that name is wanted for its size.
+        rank = (wanted, population)
+        if wanted or (population >= NAMESAKE_POPULATION and _a_namesake(key, towns)):
+            if key not in cities or cities[key][0] < rank:
+                cities[key] = (rank, city["name"], where)
     out_cities = [{"name": name, "code": where} for _, (_, name, where) in sorted(cities.items())]
     out_cities.extend({"name": name, "code": "XX"} for name in CITY_NAMES)
     return {"regions": regions, "countries": countries, "cities": out_cities}
 
 
+def _our_names() -> frozenset[str]:
+    """The folded names of the Massachusetts municipalities (knowledge/places.yaml)."""
+    import yaml
+
+    places = yaml.safe_load((REPO / "knowledge" / "places.yaml").read_text(encoding="utf-8"))
+    return frozenset(_folded(p["name"]) for p in places if p["state"] == "MA")
+
+
+def _a_namesake(key: str, towns: frozenset[str]) -> bool:
+    """Whether a city's folded name holds one of ours beside a word of its own."""
+    from bot.core.vocabulary import COUNTY_WORDS, FILLER, GENERIC_WORDS, STRUCTURE
+
+    if key in towns:
+        return False
+    words = key.split()
+    for length in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - length + 1):
+            if " ".join(words[start : start + length]) not in towns:
+                continue
+            others = words[:start] + words[start + length :]
+            return any(
+                (w not in GENERIC_WORDS or w in _OWN_GENERIC_WORDS)
+                and w not in FILLER
+                and w not in STRUCTURE
+                and w not in COUNTY_WORDS
+                for w in others
+            )
+    return False
+
+
+# Generic words that make a name of their own all the same: "Great Yarmouth", "Beverly Hills".
+_OWN_GENERIC_WORDS = frozenset({"great", "little", "hills"})
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # GeoNames lists the Commonwealth's own name among some towns' alternate names.
 _NOT_A_TOWN = frozenset({"馬薩諸塞州", "马萨诸塞州", "麻省", "麻薩諸塞州"})
