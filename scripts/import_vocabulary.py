@@ -259,9 +259,9 @@ def world() -> dict[str, list[dict[str, str]]]:
             continue
         # A namesake counts only where no city of that name is wanted for its size.
         rank = (wanted, population)
-        if wanted or (population >= NAMESAKE_POPULATION and _a_namesake(key, towns)):
-            if key not in cities or cities[key][0] < rank:
-                cities[key] = (rank, city["name"], where)
+        namesake = population >= NAMESAKE_POPULATION and _a_namesake(key, towns)
+        if (wanted or namesake) and (key not in cities or cities[key][0] < rank):
+            cities[key] = (rank, city["name"], where)
     out_cities = [{"name": name, "code": where} for _, (_, name, where) in sorted(cities.items())]
     out_cities.extend({"name": name, "code": "XX"} for name in CITY_NAMES)
     return {"regions": regions, "countries": countries, "cities": out_cities}
