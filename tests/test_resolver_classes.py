@@ -953,3 +953,37 @@ def test_a_films_town_and_a_thing_named_for_a_town_are_no_town(
     resolver: Resolver, text: str, place: str | None
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my grandson Sherborn",  # a relative's name
+        "my stepdad Sherborn",
+        "the mailman wendell",  # someone by their work
+        "Sherborn my roommate is out",  # who the name is, after it
+        "mi abuela florence",  # Spanish and Portuguese
+        "o vizinho Hudson",
+    ],
+)
+def test_a_relative_or_someone_in_a_role_named_like_a_town_is_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("king's lynn", None),  # cities elsewhere whose names hold one of ours
+        ("we visited milton keynes", None),
+        ("i live in beverly hills", None),
+        ("waltham abbey", None),
+        ("my grandmother lives in lowell", "lowell"),  # a relative who lives in a town
+        ("great barrington", "great-barrington"),  # ours, with "great"
+    ],
+)
+def test_a_city_elsewhere_whose_name_holds_ours_is_not_the_town(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    assert _answer(resolver, text) == place

@@ -2058,8 +2058,14 @@ _PERSON_BEFORE = frozenset(
     """
     named called name nickname boss friend buddy son daughter kid kids dog cat puppy wife
     husband brother sister cousin uncle aunt mom dad grandpa grandma coworker neighbor teacher
-    nombre llamado llamada llama hijo hija amigo amiga jefe perro gato nome chamado chamada
-    chama filho filha chefe cachorro
+    mother father mama papa grandmother grandfather granddaughter grandson grandkid nephew
+    niece stepson stepdaughter stepmom stepdad fiance fiancee boyfriend girlfriend partner
+    roommate housemate landlord landlady mailman mailwoman postman classmate colleague
+    neighbour pal bestie babysitter nanny tutor coach pastor priest rabbi
+    nombre llamado llamada llama hijo hija amigo amiga jefe perro gato madre padre abuela
+    abuelo tio tia primo prima sobrino sobrina esposo esposa novio novia vecino vecina
+    nome chamado chamada chama filho filha chefe cachorro mae pai avo vovo sobrinho
+    sobrinha marido namorado namorada vizinho vizinha
     """.split()
 )
 _NAME_WORDS = frozenset({"name", "names", "nombre", "nombres", "nome", "nomes"})
