@@ -987,3 +987,19 @@ def test_a_city_elsewhere_whose_name_holds_ours_is_not_the_town(
     resolver: Resolver, text: str, place: str | None
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("springfield, the one in missouri", None),  # the namesake meant, said after it
+        ("moro em worcester mas o de inglaterra", None),
+        ("vivo en salem pero el de oregon", None),
+        ("springfield not the one in illinois", "springfield"),  # ours, said so
+        ("i live in springfield, the one in massachusetts", "springfield"),
+    ],
+)
+def test_the_one_in_a_region_after_a_name_is_the_namesake(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    assert _answer(resolver, text) == place

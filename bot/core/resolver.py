@@ -1301,7 +1301,22 @@ class Resolver:
             if found is not None and found.code != MASSACHUSETTS:
                 return Qualifier(found.code, found.length + skip - 1)
             return None
-        return self.vocabulary.qualifier_at(words, end)
+        return self.vocabulary.qualifier_at(words, end) or self._the_one_in(words, end)
+
+    def _the_one_in(self, words: list[str], end: int) -> Qualifier | None:
+        """ "Springfield, the one in Illinois", "soy de Springfield pero el de Illinois": the
+        region of the namesake meant, said after the name ("not the one in Ohio" is ours)."""
+        at = end + (end < len(words) and words[end] in _BUT)
+        if at >= len(words) or words[at] not in _ARTICLES:
+            return None
+        at += 1
+        at += at < len(words) and words[at] in _ONE
+        if at >= len(words) or (words[at] not in _QUALIFIER_LINKS and words[at] not in _FROM):
+            return None
+        found = self.vocabulary.qualifier_at(words, at + 1)
+        if found is None or found.code == MASSACHUSETTS:
+            return None
+        return Qualifier(found.code, at + 1 - end + found.length)
 
     def _allowed(self, place_id: str, state: str | None) -> bool:
         return state is None or self.places[place_id].state == state
@@ -1944,6 +1959,8 @@ _ATTEND = frozenset("attend attends attended attending".split())
 # "Cambridge in England", "Salem, Oregon" (the comma is gone once folded).
 _QUALIFIER_LINKS = frozenset({"in", "en", "em", "no", "na"})
 _ARTICLES = frozenset({"the", "el", "la", "o", "a"})
+_BUT = frozenset({"but", "pero", "mas"})
+_ONE = frozenset({"one", "uno", "una"})
 # "New Boston", "South Portland", "West Boylston" when no such name is known: another place.
 _NAME_PREFIXES = frozenset(
     {"new", "north", "south", "east", "west", "upper", "lower", "old", "mount", "fort", "port"}
