@@ -1003,3 +1003,15 @@ def test_the_one_in_a_region_after_a_name_is_the_namesake(
     resolver: Resolver, text: str, place: str | None
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a poem by walt whitman",  # a person called by a nickname, then a surname like a town
+        "ask jenn lowell about the flyers",
+        "mikey sharon is running the table",
+    ],
+)
+def test_a_nickname_before_a_town_name_is_a_person(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
