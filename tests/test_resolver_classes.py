@@ -947,6 +947,8 @@ def test_words_that_name_foreign_provinces_and_a_quarter_said_first(
         ("bedford falls, as in the film", None),  # a film's town
         ("the leyden jar demo in class", None),  # a thing named after a place
         ("movie night in amherst this friday", "amherst"),  # a film shown in a real town
+        ("my mom kept every westport catalog", None),  # a catalogue named for a town
+        ("the sears catalog in lowell", "lowell"),
     ],
 )
 def test_a_films_town_and_a_thing_named_for_a_town_are_no_town(

@@ -95,7 +95,7 @@ MEDIA_WORDS = frozenset(
     repeat episode episodes series reruns rerun trailer netflix hulu hbo spotify soundtrack
     documentary sitcom cartoon podcast musical concert concerts tour play plays playwright
     novel novelist poem poet author book books pelicula peliculas tv character characters
-    simpsons
+    simpsons catalog catalogs catalogue catalogues magazine
     cancion canciones filme filmes musica novela
     """.split()
 )
