@@ -1017,3 +1017,20 @@ def test_the_one_in_a_region_after_a_name_is_the_namesake(
 )
 def test_a_nickname_before_a_town_name_is_a_person(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("i live in mit ton", {"milton", "cambridge"}),  # MIT, or Milton said in two pieces?
+        ("mit ford", {"milford", "cambridge"}),
+    ],
+)
+def test_a_short_landmark_and_the_next_word_that_spell_a_town_ask(
+    resolver: Resolver, text: str, asked: set[str]
+) -> None:
+    assert asked <= _asked(resolver, text)
+
+
+def test_a_short_landmark_before_an_ordinary_word_is_the_landmark(resolver: Resolver) -> None:
+    assert _answer(resolver, "pem exhibit this weekend") == "salem"

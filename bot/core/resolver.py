@@ -88,6 +88,7 @@ SHORT_ALIKE = 0.5  # "lin" and Lynn 0.57; "state" and Stow 0.44
 # Words after a name within which a film or show word makes it a title's: "bedford falls
 # like in the movie".
 MEDIA_AFTER = 5
+SHORT_LANDMARK = 4  # a landmark's name this short ("PEM") may be a piece of a dictated name
 LONG_WORD = 8  # from this length two edits are a typo, not another word
 MIN_FUZZY_LENGTH = 4  # "hul", "lyn": too little to guess from
 # A truncation needs four letters ("fram", "worc"): three letters begin too many names.
@@ -1147,6 +1148,13 @@ class Resolver:
         if municipal and before in STREET_BEFORE:
             scan.excluded = True  # "calle Haverhill", "rua Lowell": a street
             return
+        heard = self._a_short_landmark_heard_with_the_next_word(words, start, end, entries, scan)
+        if heard:
+            # "pem brook": the Peabody Essex Museum (PEM), or Pembroke dictated in two words?
+            scan.consumed.add(end)
+            hit = _Hit([*heard, *place_ids], "weak", (*span, words[end]), span=(start, end + 1))
+            scan.hits.append(hit)
+            return
         if (
             municipal
             and before is not None
@@ -1290,6 +1298,33 @@ class Resolver:
                 if self._completes(entry) and entry.place_id not in own:
                     heard.append(entry.place_id)
         return list(dict.fromkeys(heard))[:MAX_SOUNDS_LIKE]
+
+    def _a_short_landmark_heard_with_the_next_word(
+        self, words: list[str], start: int, end: int, entries: list[_Entry], scan: _Scan
+    ) -> list[str]:
+        """Towns whose own name a landmark's short name ("PEM", "MIT") and the plain word
+        after it spell together, within the reach of a typo: "pem brook" (Pembroke)."""
+        if (
+            end - start != 1
+            or len(words[start]) > SHORT_LANDMARK
+            or end >= len(words)
+            or end in scan.consumed
+            or start in scan.pauses
+            or not words[end].isalpha()
+            or words[end] in FILLER
+            or words[end] in STRUCTURE
+            or not all(e.kind == "landmark" for e in entries)
+        ):
+            return []
+        own = {e.place_id for e in entries}
+        joined = words[start] + words[end]
+        heard = [
+            entry.place_id
+            for _, index in self._typos.within(joined, 2 if len(joined) >= LONG_WORD else 1)
+            for entry in self._exact[self._keys[index]]
+            if entry.kind == "name" and entry.place_id not in own
+        ]
+        return list(dict.fromkeys(heard))
 
     def _qualifier_after(self, words: list[str], end: int) -> Qualifier | None:
         """The region or country right after a name: "Salem, Oregon", "Cambridge in England"."""
