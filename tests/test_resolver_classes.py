@@ -1034,3 +1034,9 @@ def test_a_short_landmark_and_the_next_word_that_spell_a_town_ask(
 
 def test_a_short_landmark_before_an_ordinary_word_is_the_landmark(resolver: Resolver) -> None:
     assert _answer(resolver, "pem exhibit this weekend") == "salem"
+
+
+def test_a_word_and_a_city_elsewhere_heard_as_one_of_our_names_ask(resolver: Resolver) -> None:
+    # Great Barrington dictated in two words, not Barrington, Rhode Island
+    assert _asked(resolver, "grayt barrington") == {"great-barrington"}
+    assert resolver.resolve("my cousin lives in barrington").outcome is Outcome.NONE

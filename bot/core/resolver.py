@@ -208,6 +208,7 @@ class _Hit:
     own_home: bool = False  # "I live in", "yo en": where the one writing lives
     home: bool = False  # after "I live in", "moro em": where the resident lives
     street: bool = False  # a street's name ("Mass Ave"): a town named too says which part
+    heard: bool = False  # pieces of a name heard as one ("grade barrington"): asked by sound
 
 
 @dataclass
@@ -970,6 +971,14 @@ class Resolver:
                 ):
                     key = None  # "I need ham for the sandwiches" is not Needham
                 if key is None:
+                    heard = self._heard_as_one(words, start, end, scan) if length == 1 else []
+                    if heard and self._elsewhere_span(span):
+                        # "grade barrington": Great Barrington dictated in two words, not
+                        # Barrington, Rhode Island after an ordinary word. Asked.
+                        scan.consumed.update(range(start - 1, end))
+                        said = tuple(words[start - 1 : end])
+                        scan.hits.append(_Hit(heard, "weak", said, heard=True))
+                        continue
                     if self._elsewhere_span(span):
                         scan.elsewhere = True
                         scan.consumed.update(range(start, end))
@@ -1590,6 +1599,8 @@ class Resolver:
             return Resolution(Outcome.MATCH, place, (place,), "agreed")
         if len(places) == 1 and all(hit.kind == "confirm" for hit in named):
             return Resolution(Outcome.AMBIGUOUS, None, (places[0],), "word-alone")
+        if len(places) == 1 and all(hit.heard for hit in named):
+            return Resolution(Outcome.AMBIGUOUS, None, (places[0],), "sounds-like")
         if len(places) == 1 and all(hit.kind == "strong" for hit in named):
             place = places[0]
             if place.state != MASSACHUSETTS and not named[0].qualified:
