@@ -862,6 +862,7 @@ def test_street_abbreviations_and_stops_name_stations(
     [
         ("we live right by logan", "boston"),  # near a landmark is where it is
         ("i go to mount holyoke", "south-hadley"),  # the college, not the mountain
+        ("parking near the mount holyoke campus", "south-hadley"),  # a campus is a college's
         ("mount everett", "mount-washington"),
         ("mwen se moun everett", "everett"),  # no landmark from a typo ("moun": a person)
     ],

@@ -991,10 +991,12 @@ class Resolver:
                         scan.consumed.update(range(start, end))
                     continue
                 if all(e.kind == "landmark" for e in self._exact[key]) and (
-                    _attends(words, start) or _a_student_at(words, start)
+                    _attends(words, start)
+                    or _a_student_at(words, start)
+                    or words[end : end + 1] == ["campus"]
                 ):
-                    # "I go to Mount Holyoke", "student at Mount Holyoke": the college, not
-                    # the mountain it is named after.
+                    # "I go to Mount Holyoke", "student at Mount Holyoke", "Mount Holyoke
+                    # campus": the college, not the mountain it is named after.
                     key = next(
                         (k for s in _SCHOOL_WORDS if (k := f"{key} {s}") in self._exact), key
                     )
