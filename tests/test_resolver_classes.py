@@ -1041,3 +1041,14 @@ def test_a_word_and_a_city_elsewhere_heard_as_one_of_our_names_ask(resolver: Res
     # Great Barrington dictated in two words, not Barrington, Rhode Island
     assert _asked(resolver, "grayt barrington") == {"great-barrington"}
     assert resolver.resolve("my cousin lives in barrington").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("lapolis nan Boston itilize kamera?", "boston"),  # Haitian Creole "nan": in
+        ("mwen pa konnen si gen lwa nan Milton", "milton"),  # not the first name Nan
+    ],
+)
+def test_haitian_creole_nan_is_in(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place

@@ -48,7 +48,7 @@ FILLER = frozenset(
 # Not "at": "a student at Harvard" names a university, not the town of Harvard.
 # Not "to": "I go to Harvard" names a university.
 # Nor "for" ("ask for Shirley") or "of" ("the white cliffs of Dover").
-CUES = frozenset("in from about into on en de desde em no na do da".split())
+CUES = frozenset("in from about into on en de desde em no na do da nan".split())
 # The bot's own subject: never part of a place name, never a typo of one ("ward 3" is not
 # Ware, "the bill" is not Gill), in the three languages.
 SUBJECT = frozenset(
