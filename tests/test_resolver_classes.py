@@ -1052,3 +1052,17 @@ def test_a_word_and_a_city_elsewhere_heard_as_one_of_our_names_ask(resolver: Res
 )
 def test_haitian_creole_nan_is_in(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("washington, the tiny town near becket", "washington"),  # the town, not the state
+        ("florida, the little town", "florida"),
+        ("springfield, the city in illinois", None),  # a namesake's region still counts
+    ],
+)
+def test_the_town_after_a_name_is_the_massachusetts_town(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    assert _answer(resolver, text) == place

@@ -1075,7 +1075,7 @@ class Resolver:
     ) -> None:
         """Judge one name in its context and record what it says."""
         scan.consumed.update(range(start, end))
-        qualifier = self._qualifier_after(words, end)
+        qualifier = self._qualifier_after(words, end, scan.pauses)
         if qualifier is not None:
             # The region is this name's qualifier, not a place of its own ("Concord, New
             # Hampshire" names no New Hampshire measure), even if it was matched first.
@@ -1337,7 +1337,9 @@ class Resolver:
         ]
         return list(dict.fromkeys(heard))
 
-    def _qualifier_after(self, words: list[str], end: int) -> Qualifier | None:
+    def _qualifier_after(
+        self, words: list[str], end: int, pauses: frozenset[int] = frozenset()
+    ) -> Qualifier | None:
         """The region or country right after a name: "Salem, Oregon", "Cambridge in England"."""
         if end >= len(words):
             return None
@@ -1347,22 +1349,30 @@ class Resolver:
             if found is not None and found.code != MASSACHUSETTS:
                 return Qualifier(found.code, found.length + skip - 1)
             return None
-        return self.vocabulary.qualifier_at(words, end) or self._the_one_in(words, end)
+        return self.vocabulary.qualifier_at(words, end) or self._the_one_in(words, end, pauses)
 
-    def _the_one_in(self, words: list[str], end: int) -> Qualifier | None:
+    def _the_one_in(
+        self, words: list[str], end: int, pauses: frozenset[int] = frozenset()
+    ) -> Qualifier | None:
         """ "Springfield, the one in Illinois", "soy de Springfield pero el de Illinois": the
         region of the namesake meant, said after the name ("not the one in Ohio" is ours)."""
         at = end + (end < len(words) and words[end] in _BUT)
         if at >= len(words) or words[at] not in _ARTICLES:
             return None
         at += 1
-        at += at < len(words) and words[at] in _ONE
-        if at >= len(words) or (words[at] not in _QUALIFIER_LINKS and words[at] not in _FROM):
-            return None
-        found = self.vocabulary.qualifier_at(words, at + 1)
-        if found is None or found.code == MASSACHUSETTS:
-            return None
-        return Qualifier(found.code, at + 1 - end + found.length)
+        while at < len(words) and words[at] in _SMALL:
+            at += 1
+        a_town = at < len(words) and words[at] in _TOWN_WORDS
+        at += at < len(words) and (words[at] in _ONE or a_town)
+        if at < len(words) and (words[at] in _QUALIFIER_LINKS or words[at] in _FROM):
+            found = self.vocabulary.qualifier_at(words, at + 1)
+            if found is not None and found.code != MASSACHUSETTS:
+                return Qualifier(found.code, at + 1 - end + found.length)
+        if a_town and end - 1 in pauses:
+            # "Florida, the town out by North Adams", "Washington, the little town in the
+            # Berkshires": the Massachusetts town, not the state.
+            return Qualifier(MASSACHUSETTS, at - end)
+        return None
 
     def _allowed(self, place_id: str, state: str | None) -> bool:
         return state is None or self.places[place_id].state == state
@@ -2009,6 +2019,8 @@ _QUALIFIER_LINKS = frozenset({"in", "en", "em", "no", "na"})
 _ARTICLES = frozenset({"the", "el", "la", "o", "a"})
 _BUT = frozenset({"but", "pero", "mas"})
 _ONE = frozenset({"one", "uno", "una"})
+_SMALL = frozenset({"little", "small", "tiny"})
+_TOWN_WORDS = frozenset({"town", "city", "village"})
 # "New Boston", "South Portland", "West Boylston" when no such name is known: another place.
 _NAME_PREFIXES = frozenset(
     {"new", "north", "south", "east", "west", "upper", "lower", "old", "mount", "fort", "port"}
