@@ -1066,3 +1066,16 @@ def test_the_town_after_a_name_is_the_massachusetts_town(
     resolver: Resolver, text: str, place: str | None
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("my sister lives in portland in oregon", "portland-or"),  # the state says which
+        ("moro em portland no oregon", "portland-or"),
+    ],
+)
+def test_a_place_elsewhere_named_with_its_state_after_in_is_that_place(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

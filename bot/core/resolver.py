@@ -1141,6 +1141,8 @@ class Resolver:
         ]
         if state == MASSACHUSETTS:
             scan.state = MASSACHUSETTS
+        elif state is not None and [self.places[p].state for p in place_ids] == [state]:
+            kind = "strong"  # "Portland in Maine": the state named says which Portland
         if not place_ids:
             if state == MASSACHUSETTS:
                 # "Berkeley, MA": no Massachusetts place has that name; the typo tier may look.
