@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from itertools import combinations
 
 import jellyfish
 from rapidfuzz import process
@@ -75,18 +76,11 @@ class TypoIndex:
 
 def _deletions(word: str, depth: int) -> list[str]:
     """The word with up to ``depth`` letters deleted (the word itself included); a word with a
-    doubled letter gives some variants twice."""
-    if depth == 0:
-        return [word]
-    last = len(word) - 1
-    ones = [word[:i] + word[i + 1 :] for i in range(last + 1)]
-    if depth == 1:
-        return [word, *ones]
-    # Each pair of positions once: from the word without letter i, letters i+1 onwards.
-    twos = [one[:j] + one[j + 1 :] for i, one in enumerate(ones) for j in range(i, last)]
-    found = [word, *ones, *twos]
-    for _ in range(depth - 2):
-        found += [w[:i] + w[i + 1 :] for w in set(found) for i in range(len(w))]
+    doubled letter gives some variants twice. (The letters kept, in order, are combinations
+    of the word's: built in C, twice as fast as slicing.)"""
+    found = [word]
+    for deleted in range(1, min(depth, len(word)) + 1):
+        found += map("".join, combinations(word, len(word) - deleted))
     return found
 
 
