@@ -971,15 +971,17 @@ class Resolver:
                 ):
                     key = None  # "I need ham for the sandwiches" is not Needham
                 if key is None:
-                    heard = self._heard_as_one(words, start, end, scan) if length == 1 else []
-                    if heard and self._elsewhere_span(span):
+                    elsewhere = self._elsewhere_span(span)
+                    # (_heard_as_one looks at one-word names only)
+                    heard = self._heard_as_one(words, start, end, scan) if elsewhere else []
+                    if heard:
                         # "grade barrington": Great Barrington dictated in two words, not
                         # Barrington, Rhode Island after an ordinary word. Asked.
                         scan.consumed.update(range(start - 1, end))
                         said = tuple(words[start - 1 : end])
                         scan.hits.append(_Hit(heard, "weak", said, heard=True))
                         continue
-                    if self._elsewhere_span(span):
+                    if elsewhere:
                         scan.elsewhere = True
                         scan.consumed.update(range(start, end))
                         scan.elsewhere_ends.add(end)
