@@ -1079,3 +1079,10 @@ def test_a_place_elsewhere_named_with_its_state_after_in_is_that_place(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+def test_a_cut_off_name_after_another_word_is_asked_not_answered(resolver: Resolver) -> None:
+    # "tall annis": perhaps Annisquam cut off, perhaps a name dictated in pieces
+    result = resolver.resolve("tall annis")
+    assert result.outcome is Outcome.AMBIGUOUS, result
+    assert _answer(resolver, "i live in somervil") == "somerville"  # after a cue: answered

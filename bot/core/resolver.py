@@ -1702,6 +1702,7 @@ class Resolver:
                 stops.add(words[end - 1])
             runs = [run for run in runs if run[-1] in stops]
         common = False  # a completion begun by a whole common word ("brook", "framing")
+        after_a_word = False
         for run in runs:
             for length in (2, 1):
                 if len(run) < length:
@@ -1733,6 +1734,9 @@ class Resolver:
                     elsewhere.extend(i for i in away if _continues(self._keys[i], typed))
                 if found:
                     completions.extend(found)
+                    # "high annis" (Hyannis, dictated): a word before the cut-off name may be
+                    # its first piece.
+                    after_a_word |= len(run) > length
                     break
         if not completions:
             return None
@@ -1773,6 +1777,8 @@ class Resolver:
                     return Resolution(Outcome.AMBIGUOUS, None, (place,), "cut-word")
                 return None  # "spring" alone is a word; with one completion, not a question
             place = self.places[place_ids[0]]
+            if after_a_word:
+                return Resolution(Outcome.AMBIGUOUS, None, (place,), "cut-word")
             return Resolution(Outcome.MATCH, place, (place,), reason="truncation")
         if len(place_ids) <= MAX_CANDIDATES:
             places = sorted((self.places[p] for p in place_ids), key=_by_population)
