@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process, utils
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.core import compiled  # noqa: E402
 from bot.core.resolver import Outcome, Resolver  # noqa: E402
 from bot.kb.models import Place  # noqa: E402
 
@@ -172,6 +173,12 @@ def main() -> int:
             return Outcome.NONE.value, None, ()
         return Outcome.MATCH.value, owners[found[0]], ()  # type: ignore[index]
 
+    how = (
+        "compiled by mypyc"
+        if compiled()
+        else "plain Python (not compiled: run `pip install -e .` to build, see setup.py)"
+    )
+    print(f"Resolver: {how}")
     print(f"Real knowledge base: {len(resolver.places)} places, {len(names)} names and aliases, "
           f"{len(queries)} development queries, median of {args.runs} runs")  # fmt: skip
     report(
