@@ -949,6 +949,8 @@ def test_words_that_name_foreign_provinces_and_a_quarter_said_first(
         ("the leyden jar demo in class", None),  # a thing named after a place
         ("movie night in amherst this friday", "amherst"),  # a film shown in a real town
         ("my mom kept every westport catalog", None),  # a catalogue named for a town
+        ("we argued about hull nets all night", None),  # a thing, and "about" its topic
+        ("what about hull", "hull"),  # "about" alone still asks about the town
         ("the sears catalog in lowell", "lowell"),
     ],
 )

@@ -1551,7 +1551,9 @@ class Resolver:
             return True  # "hiking Mount Washington"; "we need to take acton now" (action)
         if not (verb or product or media):
             return False  # the usual case, decided on the cheapest tests
-        if qualifier is not None or _at_a_place(words, start) or _i_live(words, start):
+        # "about" a thing is its topic, not a place: "talked about gill nets".
+        placed = _at_a_place(words, start) and not (product and before == "about")
+        if qualifier is not None or placed or _i_live(words, start):
             return False
         if before in _LANDMARK_CUES:
             return False  # "the game at Fenway"

@@ -83,7 +83,7 @@ PRODUCT_WORDS = frozenset(
     oyster oysters clam clams chowder cream pie pies beans chips nectar nectars cider grapes
     cranberries cranberry lobster lobsters scallops sauce donut donuts doughnuts bread cheese
     candy cookies fudge taffy terrier terriers accent strangler legal pottery china plates
-    silverware glassware jar jars
+    silverware glassware jar jars net nets
     """.split()
 )
 # Films, songs and shows: near one of these words, a name with no place word before it is a
