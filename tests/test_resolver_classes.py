@@ -1088,3 +1088,19 @@ def test_a_cut_off_name_after_another_word_is_asked_not_answered(resolver: Resol
     result = resolver.resolve("tall annis")
     assert result.outcome is Outcome.AMBIGUOUS, result
     assert _answer(resolver, "i live in somervil") == "somerville"  # after a cue: answered
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("our city is reading", "reading"),  # a town that is a word, named as the town
+        ("minha cidade é orange", "orange"),  # "é" (is) is dropped when folding
+        ("mi pueblo es sharon", "sharon"),
+        ("canvassed in hatchville, hudson said no", "falmouth"),  # said: nothing taken back
+        ("acton? no i meant action", None),  # taken back
+    ],
+)
+def test_a_town_named_as_the_town_counts_and_said_is_not_taking_back(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    assert _answer(resolver, text) == place

@@ -1457,6 +1457,10 @@ class Resolver:
             return "massachusetts" in words or "ma" in words  # "Peru, the town in MA"
         if _within(words, start, 2, RESIDENCE):
             return True  # "home is Lincoln"
+        if previous in _PLACE_NOUNS or (
+            previous in _IS and start > 1 and words[start - 2] in _PLACE_NOUNS
+        ):
+            return True  # "my town is Milford", "minha cidade é Milford", "mi ciudad es Orange"
         if (
             previous is not None
             and any(c.isdigit() for c in previous)
@@ -2201,6 +2205,7 @@ _PLACE_NOUNS = frozenset(
     "town city place village neighborhood neighbourhood ciudad pueblo lugar cidade bairro "
     "vila".split()
 )
+_IS = frozenset({"is", "es", "e"})
 
 
 def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
@@ -2260,8 +2265,8 @@ def _before_is(words: list[str], start: int, cues: frozenset[str]) -> bool:
 def _taken_back(words: list[str], end: int) -> bool:
     """Whether the words after a name take it back: "acton? no i meant action", "pittsfield?
     no i said pitfall", "Boston, sorry, I mean Brockton"."""
-    if end >= len(words) or (words[end] not in _TAKING_BACK and words[end] not in _MEANT):
-        return False
+    if end >= len(words) or words[end] not in _TAKING_BACK:
+        return False  # "Teaticket said they'd call": someone said, nothing taken back
     after = [w for w in words[end : end + 4] if w not in _TAKING_BACK]
     return bool(after) and after[0] in _MEANT
 
