@@ -1104,3 +1104,19 @@ def test_a_town_named_as_the_town_counts_and_said_is_not_taking_back(
     resolver: Resolver, text: str, place: str | None
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("northeastern alumni night", {"boston"}),  # a university called by its first word
+        ("brandeis students want a forum", {"waltham"}),
+        ("the tufts dorms", {"medford", "somerville"}),  # a campus across a line: asked
+    ],
+)
+def test_a_college_before_students_or_campus_is_the_college(
+    resolver: Resolver, text: str, asked: set[str]
+) -> None:
+    result = resolver.resolve(text)
+    found = {p.id for p in result.candidates} or ({result.place.id} if result.place else set())
+    assert found == asked, (text, result)

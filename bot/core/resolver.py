@@ -970,6 +970,12 @@ class Resolver:
                     and not _alone_or_after_a_cue(words, start, end)
                 ):
                     key = None  # "I need ham for the sandwiches" is not Needham
+                if key is None and end < len(words) and words[end] in _CAMPUS_WORDS:
+                    # "northeastern students": a university called by its first words
+                    key = next(
+                        (k for s in _SCHOOL_WORDS if (k := f"{spelled} {s}") in self._exact),
+                        None,
+                    )
                 if key is None:
                     elsewhere = self._elsewhere_span(span)
                     # (_heard_as_one looks at one-word names only)
@@ -995,7 +1001,7 @@ class Resolver:
                 if all(e.kind == "landmark" for e in self._exact[key]) and (
                     _attends(words, start)
                     or _a_student_at(words, start)
-                    or words[end : end + 1] == ["campus"]
+                    or (end < len(words) and words[end] in _CAMPUS_WORDS)
                 ):
                     # "I go to Mount Holyoke", "student at Mount Holyoke", "Mount Holyoke
                     # campus": the college, not the mountain it is named after.
@@ -1438,8 +1444,8 @@ class Resolver:
             cues = CUES | _LANDMARK_CUES | NEAR if landmark else CUES
             if start + 1 < len(words) and words[start + 1] in _PLACE_AFTER:
                 return True  # "Onset village", "the Bradford section"
-            if landmark and words[start + 1 : start + 2] == ["campus"]:
-                return True  # "Tufts campus"
+            if landmark and start + 1 < len(words) and words[start + 1] in _CAMPUS_WORDS:
+                return True  # "Tufts campus", "Tufts students"
             if landmark and _attends(words, start):
                 return True  # "I go to Tufts": a university is gone to
             if alone and landmark and all(not e.strong for e in entries):
@@ -2206,6 +2212,10 @@ _PLACE_NOUNS = frozenset(
     "vila".split()
 )
 _IS = frozenset({"is", "es", "e"})
+# Words after a college's name that make it the college: "Tufts campus", "Northeastern students".
+_CAMPUS_WORDS = frozenset(
+    "campus student students alum alums alumni faculty professor professors dorm dorms".split()
+)
 
 
 def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
