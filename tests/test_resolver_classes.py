@@ -1120,3 +1120,7 @@ def test_a_college_before_students_or_campus_is_the_college(
     result = resolver.resolve(text)
     found = {p.id for p in result.candidates} or ({result.place.id} if result.place else set())
     assert found == asked, (text, result)
+
+
+def test_a_square_before_the_t_is_its_station(resolver: Resolver) -> None:
+    assert _answer(resolver, "meet me at the central square T") == "cambridge"

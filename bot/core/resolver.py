@@ -500,7 +500,7 @@ class Resolver:
             # "the"); "có" (has, is) would be "co" (county).
             text = _VIETNAMESE_HAS.sub(" ", _VIETNAMESE_AT.sub(" in ", text))
         words = _station_said(self._institutions_in_english(fold(text).split()))
-        if "stop" in words:
+        if "stop" in words or "t" in words:
             words = self._stop_as_station(words)
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
         by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)
@@ -571,10 +571,11 @@ class Resolver:
         return self._single_or_none(found)
 
     def _stop_as_station(self, words: list[str]) -> list[str]:
-        """ "heath st stop on the e line": a stop whose station we know by name."""
+        """ "heath st stop on the e line", "meet at jackson square T": a stop whose station
+        we know by name."""
         said = list(words)
         for index, word in enumerate(words):
-            if word != "stop":
+            if word not in ("stop", "t"):
                 continue
             for start in range(max(0, index - 3), index):
                 if self._exact_key([*words[start:index], "station"]) is not None:
