@@ -1124,3 +1124,23 @@ def test_a_college_before_students_or_campus_is_the_college(
 
 def test_a_square_before_the_t_is_its_station(resolver: Resolver) -> None:
     assert _answer(resolver, "meet me at the central square T") == "cambridge"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("the lowell line was late again", None),  # a rail line named for a town
+        ("i live on the arlington lexington line", None),  # a border of two towns: asked
+        ("worcester was a great show", None),  # a show named for a town
+        ("show me worcester", "worcester"),
+    ],
+)
+def test_a_rail_line_or_a_show_named_for_a_town_is_not_the_town(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_town_before_another_towns_landmark_asks_about_both(resolver: Resolver) -> None:
+    # "Lowell Union Hospital": perhaps that town's own, not the Union Hospital of Lynn
+    assert {"lowell", "lynn"} <= _asked(resolver, "lowell union hospital")

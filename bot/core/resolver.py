@@ -1189,6 +1189,24 @@ class Resolver:
             return
         border = end < len(words) and words[end] in _BORDER_WORDS  # "the Lynn Saugus line"
         if (
+            border
+            and municipal
+            and words[end] in _LINE_WORDS
+            and not self._beside_a_border(words, start)
+            and not _before_is(words, start, RESIDENCE)
+        ):
+            # "I take the Haverhill line every morning": a rail line named for the town.
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            return
+        town_before = self._a_town_just_before(words, start, scan)
+        if town_before and all(e.kind == "landmark" for e in entries):
+            # "Framingham Union Hospital": that town's own, or the Union Hospital of Lynn?
+            begin = start - len(town_before[1])
+            scan.consumed.update(range(begin, start))
+            said = tuple(words[begin:end])
+            scan.hits.append(_Hit([town_before[0], *place_ids], "weak", said, span=(begin, end)))
+            return
+        if (
             (
                 municipal
                 or all(e.kind == "landmark" for e in entries)
@@ -1503,6 +1521,28 @@ class Resolver:
         """Whether the words are a municipality's own name."""
         return any(e.kind == "name" for e in self._exact.get(canonical(span), ()))
 
+    def _a_town_just_before(
+        self, words: list[str], start: int, scan: _Scan
+    ) -> tuple[str, list[str]] | None:
+        """The town whose own name (one or two words) comes right before ``start``, with no
+        pause between: (its id, the words)."""
+        for length in (2, 1):
+            begin = start - length
+            if begin < 0 or not scan.consumed.isdisjoint(range(begin, start)):
+                continue
+            if begin > 0 and words[begin - 1] in _NAME_PREFIXES:
+                continue
+            if any(i in scan.pauses for i in range(begin, start)):
+                continue
+            towns = [
+                e.place_id
+                for e in self._exact.get(canonical(words[begin:start]), [])
+                if e.kind == "name"
+            ]
+            if len(towns) == 1:
+                return towns[0], words[begin:start]
+        return None
+
     def _beside_a_border(self, words: list[str], start: int) -> bool:
         """One of two names before a border word: "Arlington Lexington line"."""
         after = words[start + 1 : start + 3]
@@ -1555,6 +1595,8 @@ class Resolver:
         )
         product = after in PRODUCT_WORDS
         media = not MEDIA_WORDS.isdisjoint(words[max(0, start - 4) : end + MEDIA_AFTER])
+        # "Quincy was my favorite show": a show named after it (not "show me Quincy").
+        media = media or not _SHOWS.isdisjoint(words[end : end + MEDIA_AFTER])
         # "hiking Mount Washington": the mountain (New Hampshire's, or the Berkshire peak),
         # not the town; "hiking in Mount Washington" is the town.
         mountain = words[start] in _MOUNT and before in _CLIMBING
@@ -2213,6 +2255,8 @@ _PLACE_NOUNS = frozenset(
     "vila".split()
 )
 _IS = frozenset({"is", "es", "e"})
+_LINE_WORDS = frozenset({"line", "lines"})
+_SHOWS = frozenset({"show", "shows"})
 # Words after a college's name that make it the college: "Tufts campus", "Northeastern students".
 _CAMPUS_WORDS = frozenset(
     "campus student students alum alums alumni faculty professor professors dorm dorms".split()
