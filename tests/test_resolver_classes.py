@@ -1144,3 +1144,17 @@ def test_a_rail_line_or_a_show_named_for_a_town_is_not_the_town(
 def test_a_town_before_another_towns_landmark_asks_about_both(resolver: Resolver) -> None:
     # "Lowell Union Hospital": perhaps that town's own, not the Union Hospital of Lynn
     assert {"lowell", "lynn"} <= _asked(resolver, "lowell union hospital")
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("dover-sherborn", {"dover", "sherborn"}),  # a regional district: both towns
+        ("dennis-yarmouth regional", {"dennis", "yarmouth"}),  # not a person named Dennis
+        ("lincoln-sudbury", {"lincoln", "sudbury"}),
+    ],
+)
+def test_two_towns_joined_by_a_hyphen_are_asked_about(
+    resolver: Resolver, text: str, asked: set[str]
+) -> None:
+    assert _asked(resolver, text) == asked

@@ -1198,6 +1198,9 @@ class Resolver:
             # "I take the Haverhill line every morning": a rail line named for the town.
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return
+        # "Dover-Sherborn", "Dennis-Yarmouth": two towns joined by a hyphen (a regional
+        # school district's name) are both towns, not a person's name or a word.
+        joined = municipal and self._hyphened_to_a_town(words, start, end, scan.text)
         town_before = self._a_town_just_before(words, start, scan)
         if town_before and all(e.kind == "landmark" for e in entries):
             # "Framingham Union Hospital": that town's own, or the Union Hospital of Lynn?
@@ -1213,6 +1216,7 @@ class Resolver:
                 or (end - start == 1 and words[start] in self.vocabulary.first_names)
             )
             and not border
+            and not joined
             and (
                 self._after_a_first_name(words, start, scan.text)
                 or _names_someone(words, start, end)
@@ -1262,15 +1266,21 @@ class Resolver:
             municipal and (near or (before == "of" and before2 in DIRECTIONS))
         ):
             kind = "weak"
-        elif end - start == 1 and not self._counts_as_place(words, start, qualifier, entries):
+        elif (
+            end - start == 1
+            and not joined
+            and not self._counts_as_place(words, start, qualifier, entries)
+        ):
             kind = (
                 "confirm"
                 if self._a_word_village_said_alone(words, start, entries, scan)
                 else "word"
             )
         elif (
-            municipal or words[start] in self.vocabulary.first_names
-        ) and self._modifies_another_word(words, start, end, qualifier, scan):
+            (municipal or words[start] in self.vocabulary.first_names)
+            and not joined
+            and self._modifies_another_word(words, start, end, qualifier, scan)
+        ):
             kind = "word"  # "Quincy Jones", "the Bourne Identity", "Florence Nightingale"
         if (
             tuple(span) in _THE_LEGISLATURE
@@ -1516,6 +1526,14 @@ class Resolver:
             before = words[max(0, start - 4) : start - 1]
             return any(self._a_town(before[-n:]) for n in range(1, len(before) + 1))
         return False
+
+    def _hyphened_to_a_town(self, words: list[str], start: int, end: int, text: str) -> bool:
+        """Whether a hyphen joins the name to a town's own name just before or after it."""
+        name = " ".join(words[start:end])
+        before, after = words[start - 1 : start], words[end : end + 1]
+        if before and self._a_town(before) and f"{before[0]}-{name}" in text:
+            return True
+        return bool(after) and self._a_town(after) and f"{name}-{after[0]}" in text
 
     def _a_town(self, span: list[str]) -> bool:
         """Whether the words are a municipality's own name."""
