@@ -1158,3 +1158,18 @@ def test_two_towns_joined_by_a_hyphen_are_asked_about(
     resolver: Resolver, text: str, asked: set[str]
 ) -> None:
     assert _asked(resolver, text) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("dr sutton says the clinic is open", None),  # a title before a name: a person
+        ("senator warren spoke", None),
+        ("we met mayor lowell", None),
+        ("12 commonwealth dr braintree", "braintree"),  # after a street, "dr" is a drive
+    ],
+)
+def test_a_title_before_a_town_name_is_a_person(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    assert _answer(resolver, text) == place

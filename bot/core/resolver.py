@@ -2222,6 +2222,8 @@ _PERSON_BEFORE = frozenset(
     niece stepson stepdaughter stepmom stepdad fiance fiancee boyfriend girlfriend partner
     roommate housemate landlord landlady mailman mailwoman postman classmate colleague
     neighbour pal bestie babysitter nanny tutor coach pastor priest rabbi
+    dr doctor mr mrs ms prof professor rev reverend officer sgt sergeant judge senator sen
+    rep representative councilor councillor mayor governor gov chief captain capt sheriff
     nombre llamado llamada llama hijo hija amigo amiga jefe perro gato madre padre abuela
     abuelo tio tia primo prima sobrino sobrina esposo esposa novio novia vecino vecina
     nome chamado chamada chama filho filha chefe cachorro mae pai avo vovo sobrinho
@@ -2464,6 +2466,10 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
     """A name used for a person or a pet: "my boss Wendell", "my dog's name is Winthrop",
     "Randolph is my middle name", "Spencer and Palmer are my kids' names"."""
     before = words[start - 1] if start > 0 else None
+    if before == "dr" and start > 1:
+        street = words[max(0, start - 5) : start - 1]
+        if words[start - 2] not in FILLER or any(w.isdigit() for w in street):
+            return False  # "1 JFK Memorial Dr Braintree": a drive, not a doctor
     if before in _PERSON_BEFORE:
         return not _called_a_place(words, start)  # "a town called Sharon" is a place
     if before in {"is", "es", "e"} and start > 1 and words[start - 2] in _NAME_WORDS:
