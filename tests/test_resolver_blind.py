@@ -39,8 +39,6 @@ KNOWN: dict[str, str] = {
     "walpole was prime minister": "a surname with no first name before it (Robert Walpole; open)",
     "moved from quincy to weymouth last month": "the resident lives in Weymouth now; the writer "
     "asked",
-    "100 cambridgepark dr": "CambridgePark Drive is in Cambridge (Alewife): one word, not "
-    "Cambridge beside a street word",
     "350 5th ave new york ny": "New York State has a measure on record (schools): it is a place",
 }
 

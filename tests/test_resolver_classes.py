@@ -1173,3 +1173,17 @@ def test_a_title_before_a_town_name_is_a_person(
     resolver: Resolver, text: str, place: str | None
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("45 waverly st, framingham", "framingham"),  # a street, not Waverley (Belmont) misspelt
+        ("we're on whitmann rd, lowell", "lowell"),  # not Whitman misspelt
+        ("i live on cambrige st", None),  # a street named for a town is not the town
+    ],
+)
+def test_a_word_before_a_road_word_is_the_roads_name_not_a_typo(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    assert _answer(resolver, text) == place

@@ -534,7 +534,8 @@ class Resolver:
         if scan.hits:
             found = self._from_hits(scan.hits)
             if found.outcome is Outcome.MATCH and found.place is not None:
-                found = self._and_a_typo(found, words, scan.consumed, scan.pauses)
+                streets = scan.consumed | _named_roads(words)
+                found = self._and_a_typo(found, words, streets, scan.pauses)
             found = self._or_a_word_like_a_town(found, words)
             if found.outcome is Outcome.NONE and not scan.elsewhere and not scan.excluded:
                 # Only towns that are words were named: perhaps pieces of a name dictated
@@ -554,12 +555,16 @@ class Resolver:
             return Resolution(Outcome.NONE, reason="elsewhere" if scan.elsewhere else "excluded")
         # "Webster's dictionary", "Spencer's Gifts": a possessive is a person or a business;
         # so is a town's name in the plural after no place word ("fig newtons", "the Adamses").
-        consumed = scan.consumed | {
-            i
-            for i, w in enumerate(words)
-            if w in possessive
-            or (len(words) > 1 and self._plural_of_a_name(w) and words[i - 1 : i] != ["in"])
-        }
+        consumed = (
+            scan.consumed
+            | _named_roads(words)
+            | {
+                i
+                for i, w in enumerate(words)
+                if w in possessive
+                or (len(words) > 1 and self._plural_of_a_name(w) and words[i - 1 : i] != ["in"])
+            }
+        )
         found = self._or_a_word_like_a_town(
             self._approximate(words, consumed, scan.state, scan.pauses), words
         )
@@ -2335,6 +2340,22 @@ def _within(words: list[str], start: int, count: int, cues: frozenset[str]) -> b
 def _before_is(words: list[str], start: int, cues: frozenset[str]) -> bool:
     """Whether one of ``cues`` is among the four words before ``start``."""
     return any(w in cues for w in words[max(0, start - 4) : start])
+
+
+def _named_roads(words: list[str]) -> set[int]:
+    """The words that name a road, just before its road word: "Waverly St" is a street,
+    not a misspelt Waverley (Belmont)."""
+    return {
+        i
+        for i in range(len(words) - 1)
+        if words[i + 1] in _ROAD_WORDS and words[i].isalpha() and words[i] not in FILLER
+    }
+
+
+_ROAD_WORDS = frozenset(
+    "street st str road rd avenue ave av boulevard blvd lane ln drive dr terrace ter parkway "
+    "pkwy highway hwy".split()
+)
 
 
 def _taken_back(words: list[str], end: int) -> bool:
