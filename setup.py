@@ -37,13 +37,6 @@ class OptionalBuildExt(build_ext):
         except Exception as error:  # any build failure means plain Python
             self._give_up(error)
 
-    def build_extension(self, ext: Extension) -> None:
-        try:
-            super().build_extension(ext)
-        except Exception as error:
-            self._give_up(error)
-            raise
-
     def _give_up(self, error: Exception) -> None:
         print(f"mypyc build failed ({error}); the resolver runs as plain Python", file=sys.stderr)
         # A half-built set (shims without their shared library) would not import: remove

@@ -244,7 +244,8 @@ class _Scan:
 _AIRPORT_TITLE = re.compile(r" (?:memorial|municipal|regional|international) airport$")
 _VIETNAMESE_AT = re.compile(r"(?<!\w)(?:ở|Ở|tại|Tại)(?!\w)")
 _HAM_SAID = frozenset({"em", "um"})
-_SCHOOL_WORDS = frozenset("college university univ academy institute".split())
+_SCHOOL_ORDER = ("college", "university", "univ", "academy", "institute")
+_SCHOOL_WORDS = frozenset(_SCHOOL_ORDER)
 SCHOOL_TOWN_GAP = 4  # "Dartmouth College up in Hanover": the school's town just after it
 # A Boston "ah" for "ar" inside a word ("hahvahd yahd", "pahk"), not "yeah" or "ah".
 _DROPPED_R = re.compile(r"(?<=\w)ah(?=[bcdfgjklmnpqstvwxz])|(?<=\w\w)ah\b(?!\w)")
@@ -978,10 +979,7 @@ class Resolver:
                     key = None  # "I need ham for the sandwiches" is not Needham
                 if key is None and end < len(words) and words[end] in _CAMPUS_WORDS:
                     # "northeastern students": a university called by its first words
-                    key = next(
-                        (k for s in _SCHOOL_WORDS if (k := f"{spelled} {s}") in self._exact),
-                        None,
-                    )
+                    key = self._school_key(spelled)
                 if key is None:
                     elsewhere = self._elsewhere_span(span)
                     # (_heard_as_one looks at one-word names only)
@@ -1011,11 +1009,14 @@ class Resolver:
                 ):
                     # "I go to Mount Holyoke", "student at Mount Holyoke", "Mount Holyoke
                     # campus": the college, not the mountain it is named after.
-                    key = next(
-                        (k for s in _SCHOOL_WORDS if (k := f"{key} {s}") in self._exact), key
-                    )
+                    key = self._school_key(key) or key
                 self._judge(words, start, end, self._exact[key], scan)
         return scan
+
+    def _school_key(self, name: str) -> str | None:
+        """The key of the school called ``name`` ("mount holyoke college"), in a fixed order
+        of school words: a set's order changes from run to run."""
+        return next((k for s in _SCHOOL_ORDER if (k := f"{name} {s}") in self._exact), None)
 
     def _elsewhere_span(self, span: list[str]) -> bool:
         """A place elsewhere ("Hamden", "Cape Verde"). One that is a single common word
@@ -1382,7 +1383,7 @@ class Resolver:
         return list(dict.fromkeys(heard))
 
     def _qualifier_after(
-        self, words: list[str], end: int, pauses: frozenset[int] = frozenset()
+        self, words: list[str], end: int, pauses: frozenset[int]
     ) -> Qualifier | None:
         """The region or country right after a name: "Salem, Oregon", "Cambridge in England"."""
         if end >= len(words):
@@ -1395,9 +1396,7 @@ class Resolver:
             return None
         return self.vocabulary.qualifier_at(words, end) or self._the_one_in(words, end, pauses)
 
-    def _the_one_in(
-        self, words: list[str], end: int, pauses: frozenset[int] = frozenset()
-    ) -> Qualifier | None:
+    def _the_one_in(self, words: list[str], end: int, pauses: frozenset[int]) -> Qualifier | None:
         """ "Springfield, the one in Illinois", "soy de Springfield pero el de Illinois": the
         region of the namesake meant, said after the name ("not the one in Ohio" is ours)."""
         at = end + (end < len(words) and words[end] in _BUT)
@@ -2352,9 +2351,9 @@ def _named_roads(words: list[str]) -> set[int]:
     }
 
 
-_ROAD_WORDS = frozenset(
-    "street st str road rd avenue ave av boulevard blvd lane ln drive dr terrace ter parkway "
-    "pkwy highway hwy".split()
+# Street words that only ever end a road's name (not "Square", "Place", "Court", "Way").
+_ROAD_WORDS = STREET_WORDS - frozenset(
+    "way place pl court ct route rte circle cir square sq".split()
 )
 
 
