@@ -1187,3 +1187,75 @@ def test_a_word_before_a_road_word_is_the_roads_name_not_a_typo(
     resolver: Resolver, text: str, place: str | None
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we live on lincoln near the school", None),  # a home "on" a name: a street
+        ("my apartment on washington", None),
+        ("moved into a condo on boylston, emerson college", "boston"),
+        ("we live on nantucket all year", "nantucket"),  # an island is lived on
+        ("i live on nahant", "nahant"),
+        ("i live on salem st in medford", "medford"),
+    ],
+)
+def test_a_home_on_a_town_name_is_on_a_street(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("bu sta dretu?", None),  # Kriolu: "bu" is "you", not Boston University
+        ("undi bu ta mora?", None),
+        ("N kre sabi mas", None),
+        ("N ta mora na Brockton", "brockton"),  # a town is a town in any language
+        ("my cousin goes to bu", "boston"),
+    ],
+)
+def test_kriolu_words_are_not_names(resolver: Resolver, text: str, place: str | None) -> None:
+    assert _answer(resolver, text) == place
+    if place is None:
+        assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "president lincoln freed the slaves",
+        "can you ask milton about the meeting",
+        "tell sharon i said thanks",
+        "grandma left me a lenox vase",
+        "she collects lenox figurines",
+    ],
+)
+def test_a_person_or_a_thing_named_like_a_town_is_no_town(resolver: Resolver, text: str) -> None:
+    assert _answer(resolver, text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("endicott station", "dedham"),
+        ("endicott college", "beverly"),
+        ("wonderland on the blue line", "revere"),
+        ("the food court in quincy market", "boston"),
+        ("quincy market food court", "boston"),
+        ("clark u", "worcester"),
+        ("i went to suffolk univ", "boston"),
+        ("picking my mom up out of logan tonight", "boston"),
+        ("headed to gillette for the game", "foxborough"),
+    ],
+)
+def test_landmarks_by_the_names_people_use(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_stations_short_name_is_not_the_start_of_a_landmark_elsewhere(
+    resolver: Resolver,
+) -> None:
+    # "Endicott" begins Endicott College (Beverly): not Endicott station's (Dedham) short name.
+    assert _answer(resolver, "endicott") != "dedham"

@@ -54,6 +54,7 @@ from bot.core.vocabulary import (
     ELSEWHERE_NAMES,
     FILLER,
     GENERIC_WORDS,
+    KRIOLU,
     MASSACHUSETTS,
     MEDIA_WORDS,
     NEAR,
@@ -72,6 +73,7 @@ from bot.core.vocabulary import (
     WORD_CODES,
     Qualifier,
     Vocabulary,
+    in_kriolu,
 )
 from bot.kb.models import Alias, Place, ZipArea
 
@@ -291,6 +293,13 @@ class Resolver:
                     alias.place_id, strong, others, "alias", nickname=alias.kind == "nickname"
                 )
                 self._add(alias.alias, entry)
+        # The words each landmark's name begins with, and where it is: "endicott" begins
+        # Endicott College (Beverly), so is not also Endicott station's (Dedham) short name.
+        self._leading: dict[str, set[str]] = defaultdict(set)
+        for landmark in landmarks:
+            names = canonical(fold(landmark.name).split()).split()
+            for length in range(1, len(names)):
+                self._leading[" ".join(names[:length])].update(landmark.place_ids)
         for landmark in landmarks:
             hosts = tuple(p for p in landmark.place_ids if p in self.places)
             if hosts:
@@ -424,12 +433,21 @@ class Resolver:
                 and key not in self._exact
                 and not self._ordinary(key)
                 and first not in _ROUTE_WORDS
+                and self._leading.get(key, set()) <= set(hosts)
                 and not any(
                     e.kind == "name" and e.place_id not in hosts
                     for e in self._exact.get(first, ())
                 )
             ):
                 return [stem]
+        if name.endswith(" University") and not name.startswith("University"):
+            # "Bentley U", "Clark Univ": students' short forms of a university's name
+            stem = name[: -len(" University")]
+            return [
+                short
+                for short in (f"{stem} U", f"{stem} Univ")
+                if canonical(fold(short).split()) not in self._exact
+            ]
         if kind == "airport":
             short = _AIRPORT_TITLE.sub(" airport", name.lower())
             if canonical(fold(short).split()) not in self._exact:
@@ -501,7 +519,7 @@ class Resolver:
             # "the"); "có" (has, is) would be "co" (county).
             text = _VIETNAMESE_HAS.sub(" ", _VIETNAMESE_AT.sub(" in ", text))
         words = _station_said(self._institutions_in_english(fold(text).split()))
-        if "stop" in words or "t" in words:
+        if "stop" in words or "t" in words or "line" in words:
             words = self._stop_as_station(words)
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
         by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)
@@ -556,9 +574,11 @@ class Resolver:
             return Resolution(Outcome.NONE, reason="elsewhere" if scan.elsewhere else "excluded")
         # "Webster's dictionary", "Spencer's Gifts": a possessive is a person or a business;
         # so is a town's name in the plural after no place word ("fig newtons", "the Adamses").
+        kriolu = in_kriolu(words)
         consumed = (
             scan.consumed
             | _named_roads(words)
+            | {i for i, w in enumerate(words) if kriolu and w in KRIOLU}
             | {
                 i
                 for i, w in enumerate(words)
@@ -581,7 +601,7 @@ class Resolver:
         we know by name."""
         said = list(words)
         for index, word in enumerate(words):
-            if word not in ("stop", "t"):
+            if word not in ("stop", "t") and not _on_a_line(words, index):
                 continue
             for start in range(max(0, index - 3), index):
                 if self._exact_key([*words[start:index], "station"]) is not None:
@@ -1176,6 +1196,9 @@ class Resolver:
         if municipal and before in STREET_BEFORE:
             scan.excluded = True  # "calle Haverhill", "rua Lowell": a street
             return
+        if municipal and before == "on" and before2 in _HOMES and not set(place_ids) & _LIVED_ON:
+            scan.excluded = True  # "I live on Huntington", "dorms on Boylston": a street
+            return
         heard = self._a_short_landmark_heard_with_the_next_word(words, start, end, entries, scan)
         if heard:
             # "pem brook": the Peabody Essex Museum (PEM), or Pembroke dictated in two words?
@@ -1454,6 +1477,8 @@ class Resolver:
         if municipal and word not in COMMON_WORD_NAMES:
             return True
         landmark = any(e.kind == "landmark" for e in entries)
+        if not municipal and word in KRIOLU and in_kriolu(words):
+            return False  # "modi ki bu sta?" (how are you?): "bu" is "you", not BU
         # "ack sorry", "ob": letters, not a nickname; "MIT", "WPI" are landmarks all the same.
         short = len(word) <= SHORT_ALIAS and not landmark
         if not municipal and (
@@ -1483,8 +1508,8 @@ class Resolver:
                 return True  # "I go to Tufts": a university is gone to
             if alone and landmark and all(not e.strong for e in entries):
                 return True  # "Tufts" alone: a question (Medford or Somerville), no answer
-            if _at_a_place(words, start):
-                return True  # "moving to ACK next month", "going home to ACK"
+            if _at_a_place(words, start) or _out_of(words, start):
+                return True  # "moving to ACK next month", "flying out of Logan"
             if words[start + 1 : start + 2] and words[start + 1] in _A_LOCAL:
                 return True  # "ACK local here", "OB native"
             return previous in cues or (short and alone and not self.vocabulary.is_common(word))
@@ -1659,8 +1684,8 @@ class Resolver:
             return False
         if start > 1 and words[start - 2] in _ROUTE_WORDS and words[start - 1][:1].isdigit():
             return False  # "rte 20 charlton next to the dunkin": an address
-        if _at_a_place(words, start):
-            return False  # "moving to Boston next month"
+        if _at_a_place(words, start) or _out_of(words, start):
+            return False  # "moving to Boston next month", "flying out of Logan tomorrow"
         if _asked_about(words, start):
             return False  # "is Avon one of the towns with a ban?"
         after = words[end]
@@ -2109,6 +2134,16 @@ _ONE = frozenset({"one", "uno", "una"})
 _SMALL = frozenset({"little", "small", "tiny"})
 _TOWN_WORDS = frozenset({"town", "city", "village"})
 # "New Boston", "South Portland", "West Boylston" when no such name is known: another place.
+# A home "on" a town's name is on a street of that name ("I live on Huntington"), except on
+# the islands and the peninsulas that people live on ("I live on Nantucket", "on Nahant").
+_HOMES = frozenset(
+    "live lives living lived dorm dorms apartment apt house home condo studio room stay".split()
+)
+_LIVED_ON = frozenset(
+    """
+    nantucket edgartown oak-bluffs tisbury west-tisbury chilmark aquinnah gosnold nahant hull
+    """.split()
+)
 _NAME_PREFIXES = frozenset(
     {"new", "north", "south", "east", "west", "upper", "lower", "old", "mount", "fort", "port"}
 )
@@ -2228,6 +2263,7 @@ _PERSON_BEFORE = frozenset(
     neighbour pal bestie babysitter nanny tutor coach pastor priest rabbi
     dr doctor mr mrs ms prof professor rev reverend officer sgt sergeant judge senator sen
     rep representative councilor councillor mayor governor gov chief captain capt sheriff
+    president pres ask asked tell told thank dear
     nombre llamado llamada llama hijo hija amigo amiga jefe perro gato madre padre abuela
     abuelo tio tia primo prima sobrino sobrina esposo esposa novio novia vecino vecina
     nome chamado chamada chama filho filha chefe cachorro mae pai avo vovo sobrinho
@@ -2410,6 +2446,11 @@ def _at_a_place(words: list[str], start: int) -> bool:
     return before in {"to", "para", "pra"} and going in _GOING
 
 
+def _out_of(words: list[str], start: int) -> bool:
+    """ "out of" comes right before ``start``: "flying out of Logan"."""
+    return start > 1 and words[start - 2] == "out" and words[start - 1] == "of"
+
+
 def _ends_an_address(words: list[str], start: int) -> bool:
     """The name ends a message that began with a street address (a house number, then a
     street word within three words), with at most "MA" or a ZIP after it."""
@@ -2548,6 +2589,16 @@ def _station_said(words: list[str]) -> list[str]:
 _LINES = tuple([line] for line in ("red", "green", "orange", "blue", "silver", "mattapan"))
 
 
+def _on_a_line(words: list[str], index: int) -> bool:
+    """ "on the green line", "on red line" starts at ``index``."""
+    if words[index] != "on":
+        return False
+    line = words[index + 1 : index + 4]
+    if line[:1] == ["the"]:
+        line = line[1:]
+    return line[1:2] == ["line"] and line[:1] in _LINES
+
+
 def _acts(words: list[str], start: int, end: int) -> bool:
     """A person's name doing what people do: "Randolph is being annoying", "Spencer texted
     me" (not "Randolph is being sued": a town can be)."""
@@ -2619,6 +2670,8 @@ def _part_of_another_name(
         if index - 1 in pauses:
             return False
         word = words[index]
+        if word == "court" and words[index - 1] == "food":
+            return False  # "Quincy Market food court"
         if word in STRUCTURE:
             return True
         if word in FILLER or word in SUBJECT or word in CUES or not word.isalpha():

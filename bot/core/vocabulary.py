@@ -83,9 +83,29 @@ PRODUCT_WORDS = frozenset(
     oyster oysters clam clams chowder cream pie pies beans chips nectar nectars cider grapes
     cranberries cranberry lobster lobsters scallops sauce donut donuts doughnuts bread cheese
     candy cookies fudge taffy terrier terriers accent strangler legal pottery china plates
-    silverware glassware jar jars net nets
+    silverware glassware jar jars net nets vase vases dishes dinnerware figurine figurines
     """.split()
 )
+# Words of Cape Verdean Creole (Kriolu), spoken by many residents of Brockton, New Bedford and
+# Boston, most of them no other language's common words: pronouns, particles and the words of
+# everyday phrases ("modi ki bu sta?", how are you; "N kre djuda", I want to help). Two of them
+# make a message Kriolu, where "bu" (you) is not BU and no word is a name heard by its sound.
+# Source: https://en.wikipedia.org/wiki/Cape_Verdean_Creole (pronouns, the verbal particles
+# "ta", "sta", "dja", "ka").
+KRIOLU = frozenset(
+    """
+    bu nha nhas nhos modi kre djuda undi kuze txeu sabi mantenha dretu obrigadu tanbe kel
+    sta dja ka ta mora pamodi kusa fla odja
+    """.split()
+)
+KRIOLU_MESSAGE = 2
+
+
+def in_kriolu(words: Sequence[str]) -> bool:
+    """Whether a message is in Kriolu: two of its words are Kriolu's own."""
+    return sum(word in KRIOLU for word in words) >= KRIOLU_MESSAGE
+
+
 # Films, songs and shows: near one of these words, a name with no place word before it is a
 # title's ("just watched Manchester by the Sea", "Shipping Up to Boston on repeat", "Boston
 # Legal reruns", "the band Boston"), not where the writer lives ("movie night in Amherst").
