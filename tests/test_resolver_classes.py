@@ -1259,3 +1259,30 @@ def test_a_stations_short_name_is_not_the_start_of_a_landmark_elsewhere(
 ) -> None:
     # "Endicott" begins Endicott College (Beverly): not Endicott station's (Dedham) short name.
     assert _answer(resolver, "endicott") != "dedham"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("the bradford section of haverhill", "haverhill"),
+        ("we're in the lowell neighborhood in lawrence", "lawrence"),  # a section's name
+        ("the quincy part of braintree", "braintree"),
+    ],
+)
+def test_a_section_of_the_town_named_next_is_in_that_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_pieces_one_letter_from_a_name_are_asked_about(resolver: Resolver) -> None:
+    assert _asked(resolver, "i live in edger town") == {"edgartown"}
+
+
+@pytest.mark.parametrize("text", ["wicked pissah dude", "pissah bot lol", "statie"])
+def test_boston_english_is_ordinary_words(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+def test_a_university_elsewhere_is_its_city(resolver: Resolver) -> None:
+    assert _answer(resolver, "my sister is at uc berkeley") == "berkeley-ca"

@@ -122,6 +122,8 @@ SOUNDS_DICTATED = 0.75
 # "ducks berry" and Duxbury 0.59, "fox burrow" and Foxborough 0.63, "aims berry" 0.71.
 SOUNDS_DICTATED_SAME = 0.55
 MAX_DICTATED_WORDS = 3
+# Pieces put together this long and one letter from a name are asked about ("edger town").
+PIECES_TYPO_LETTERS = 8
 # A name spelt as it is said, against the respellings of pronunciation guides ("sit chew it"
 # and SITCH-oo-it 0.78, "dead um" and NEED-um 0.67 no).
 SAID_ALIKE = 0.75
@@ -550,6 +552,8 @@ class Resolver:
         if scan.elsewhere and scan.hits and all(hit.set_aside for hit in scan.hits):
             # "we used to live in Lowell but now we're in Nashua"
             return Resolution(Outcome.NONE, reason="elsewhere")
+        if len(scan.hits) > 1:
+            scan.hits = _sections_named(words, scan.hits)
         if scan.hits:
             found = self._from_hits(scan.hits)
             if found.outcome is Outcome.MATCH and found.place is not None:
@@ -867,6 +871,16 @@ class Resolver:
                 return Resolution(Outcome.MATCH, named[0], (named[0],), reason="dictated")
             if len(named) == 1:  # "need um": heard as Needham, so asked
                 return Resolution(Outcome.AMBIGUOUS, None, (named[0],), "sounds-like")
+        if len(span) > 1 and not spelt and len(query) >= PIECES_TYPO_LETTERS:
+            # "edger town": the pieces put together are one letter from a name, so asked
+            near = {self._keys[index] for _, index in self._typos.within(query, 1)}
+            typed = list(
+                dict.fromkeys(
+                    e.place_id for k in near for e in self._exact[k] if self._completes(e)
+                )
+            )
+            if len(typed) == 1:
+                return Resolution(Outcome.AMBIGUOUS, None, (self.places[typed[0]],), "sounds-like")
         if len(span) == 1 and (start == 0 or not self.vocabulary.is_common(span[0])):
             return None  # the other tiers have looked at it; a word alone is just a word
         scored: dict[str, tuple[bool, float]] = {}
@@ -2310,6 +2324,7 @@ _ACTS_AS_SOMEONE = frozenset(
 _CALLED = frozenset("named called llamado llamada llama chamado chamada chama".split())
 # Words after a village's name that say it is one.
 _PLACE_AFTER = frozenset({"village", "section", "neighborhood", "neighbourhood"})
+_SECTION_WORDS = _PLACE_AFTER | {"part", "area"}
 _PLACE_NOUNS = frozenset(
     "town city place village neighborhood neighbourhood ciudad pueblo lugar cidade bairro "
     "vila".split()
@@ -2444,6 +2459,22 @@ def _at_a_place(words: list[str], start: int) -> bool:
     if before == "a":
         return going in _GOING_ES  # "me mudo a Lawrence"; not "I drive a Lincoln"
     return before in {"to", "para", "pra"} and going in _GOING
+
+
+def _sections_named(words: list[str], hits: list[_Hit]) -> list[_Hit]:
+    """Without the names that are a section of the town named next: "the Arlington
+    neighborhood in Lawrence", "Mount Washington section of Haverhill" are in that town."""
+    starts = {hit.span[0] for hit in hits}
+    sections = set()
+    for index, hit in enumerate(hits):
+        end = hit.span[1]
+        after = words[end : end + 3]
+        if len(after) < 3 or after[0] not in _SECTION_WORDS or after[1] not in {"in", "of"}:
+            continue
+        town = end + 3 if after[2] == "the" else end + 2
+        if town in starts:
+            sections.add(index)
+    return [hit for index, hit in enumerate(hits) if index not in sections]
 
 
 def _out_of(words: list[str], start: int) -> bool:

@@ -86,6 +86,17 @@ PRODUCT_WORDS = frozenset(
     silverware glassware jar jars net nets vase vases dishes dinnerware figurine figurines
     """.split()
 )
+# Boston English that no word list of the three languages holds ("wicked pissah", a "packie",
+# "jimmies"): ordinary words here, never a name misspelt or heard by its sound.
+# Source: https://en.wikipedia.org/wiki/Boston_English (vocabulary).
+BOSTON_ENGLISH = frozenset(
+    """
+    pissah pissa packie packy bubbler jimmies frappe frappes statie staties hoodsie grinder
+    grinders dunks dunkies chowdah cah yahd pahk wicked
+    """.split()
+)
+
+
 # Words of Cape Verdean Creole (Kriolu), spoken by many residents of Brockton, New Bedford and
 # Boston, most of them no other language's common words: pronouns, particles and the words of
 # everyday phrases ("modi ki bu sta?", how are you; "N kre djuda", I want to help). Two of them
@@ -301,7 +312,15 @@ class Vocabulary:
             if kind == "city" and code.startswith(US_COUNTRY + "-"):
                 states[" ".join(fold(name).split())].add(code[len(US_COUNTRY) + 1 :])
         us_cities = {city: frozenset(codes) for city, codes in states.items()}
-        return cls(frozenset(common), regions, codes, frozenset(names), cities, people, us_cities)
+        return cls(
+            frozenset(common) | BOSTON_ENGLISH,
+            regions,
+            codes,
+            frozenset(names),
+            cities,
+            people,
+            us_cities,
+        )
 
     def without(self, names: Iterable[str]) -> Vocabulary:
         """The same, minus the cities that are names of ours ("Salem" in India is not a
