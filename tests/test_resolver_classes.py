@@ -1286,3 +1286,48 @@ def test_boston_english_is_ordinary_words(resolver: Resolver, text: str) -> None
 
 def test_a_university_elsewhere_is_its_city(resolver: Resolver) -> None:
     assert _answer(resolver, "my sister is at uc berkeley") == "berkeley-ca"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("is lee on the list?", "lee"),  # asked about
+        ("hull, plymouth county", "hull"),  # a town followed by its own county
+        ("ware (hampshire county)", "ware"),
+        ("lee, berkshire county", "lee"),  # the Massachusetts county, not the English one
+        ("springfieldmass", "springfield"),  # glued to the state
+        ("we live in lowellma", "lowell"),
+        ("mieszkam w chicopee", "chicopee"),  # Polish "w" is "in", not "West"
+        ("harvard ave stop", "boston"),  # a station by its street word as riders write it
+        ("blue hill ave station", "boston"),
+        ("grew up in southy", "boston"),
+    ],
+)
+def test_short_names_confirmed_by_what_follows_them(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chelsea clinton spoke at the rally",  # a first name that is a town, then a surname
+        "dr j erving",  # a title and an initial before a surname
+        "montague pei",  # Prince Edward Island
+        "bonjou mesi anpil",  # Haitian Creole: hello, thanks a lot
+    ],
+)
+def test_people_provinces_and_creole_words_are_no_town(resolver: Resolver, text: str) -> None:
+    assert _answer(resolver, text) is None, text
+
+
+def test_initials_are_not_guessed_from_a_typo(resolver: Resolver) -> None:
+    # "S.F." is read "south f": "southe" is one letter from it, and is Southie's typo instead.
+    result = resolver.resolve("southe")
+    offered = {p.id for p in result.candidates} | ({result.place.id} if result.place else set())
+    assert "san-francisco-ca" not in offered
+
+
+def test_two_towns_after_a_cue_are_still_two_towns(resolver: Resolver) -> None:
+    assert _asked(resolver, "i work in the lowell lawrence area") >= {"lowell", "lawrence"}

@@ -122,6 +122,8 @@ SOUNDS_DICTATED = 0.75
 # "ducks berry" and Duxbury 0.59, "fox burrow" and Foxborough 0.63, "aims berry" 0.71.
 SOUNDS_DICTATED_SAME = 0.55
 MAX_DICTATED_WORDS = 3
+# A word this long may be a town's name glued to "MA" ("bostonma", "springfieldmass").
+GLUED_LETTERS = 6
 # Pieces put together this long and one letter from a name are asked about ("edger town").
 PIECES_TYPO_LETTERS = 8
 # A name spelt as it is said, against the respellings of pronunciation guides ("sit chew it"
@@ -364,7 +366,16 @@ class Resolver:
             for index, key in enumerate(self._compact_keys)
             if key.endswith("borough")
         }
-        self._typos = TypoIndex(self._compact_keys, depth, boro)
+        # A short name with an initial ("S.F.", read "south f"; "Davis T") is too little to be
+        # guessed from a typo: "southy" is one letter from "southf". Its place in the index
+        # holds a key nothing typed is.
+        typed = [
+            "#"
+            if len(squeezed) <= LONG_WORD - 1 and any(len(w) == 1 for w in key.split())
+            else squeezed
+            for key, squeezed in zip(self._keys, self._compact_keys, strict=True)
+        ]
+        self._typos = TypoIndex(typed, depth, boro)
         # Truncations and sounds-like spellings complete to Massachusetts municipalities and
         # their strong aliases only: never a landmark, never a place elsewhere.
         towns = {
@@ -426,6 +437,13 @@ class Resolver:
         128" is the highway) or begins with another town's name (many towns have a
         Washington Square); an airport said by its town's name, without "Memorial",
         "Municipal", "Regional" or "International"."""
+        if name.endswith((" Avenue station", " Street station")):
+            # "Harvard Ave station", "Heath St stop": the street word as riders write it
+            short = name.replace(" Avenue station", " Ave station").replace(
+                " Street station", " St station"
+            )
+            shorts = [short] if canonical(fold(short).split()) not in self._exact else []
+            return shorts + self._also_called(short, kind, hosts)
         if name.endswith(" station"):
             stem = name[: -len(" station")]
             key = canonical(fold(stem).split())
@@ -521,6 +539,12 @@ class Resolver:
             # "the"); "có" (has, is) would be "co" (county).
             text = _VIETNAMESE_HAS.sub(" ", _VIETNAMESE_AT.sub(" in ", text))
         words = _station_said(self._institutions_in_english(fold(text).split()))
+        words = [part for word in words for part in self._unglued(word)]
+        if "w" in words:
+            words = [
+                "in" if w == "w" and i > 0 and words[i - 1] in _POLISH_IN else w
+                for i, w in enumerate(words)
+            ]
         if "stop" in words or "t" in words or "line" in words:
             words = self._stop_as_station(words)
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
@@ -553,7 +577,9 @@ class Resolver:
             # "we used to live in Lowell but now we're in Nashua"
             return Resolution(Outcome.NONE, reason="elsewhere")
         if len(scan.hits) > 1:
-            scan.hits = _sections_named(words, scan.hits)
+            scan.hits = self._first_names_of_people(
+                words, _sections_named(words, scan.hits), scan.pauses
+            )
         if scan.hits:
             found = self._from_hits(scan.hits)
             if found.outcome is Outcome.MATCH and found.place is not None:
@@ -599,6 +625,43 @@ class Resolver:
             # else is that other place, never a Massachusetts town it happens to resemble.
             return Resolution(Outcome.NONE, reason="elsewhere")
         return self._single_or_none(found)
+
+    def _unglued(self, word: str) -> list[str]:
+        """A town's name typed glued to "MA" or "Mass": "springfieldmass", "northadamsma"."""
+        if len(word) < GLUED_LETTERS or word in self._compact_exact:
+            return [word]
+        for state in ("mass", "ma"):
+            key = self._compact_exact.get(word[: -len(state)]) if word.endswith(state) else None
+            if key is not None and any(e.kind == "name" for e in self._exact[key]):
+                return [*key.split(), state]
+        return [word]
+
+    def _first_names_of_people(
+        self, words: list[str], hits: list[_Hit], pauses: frozenset[int]
+    ) -> list[_Hit]:
+        """Without a first name that is a town's ("Chelsea") right before a town's name read
+        as a word, a surname here ("Clinton"): "Chelsea Clinton" is a person. Not after a
+        cue: "in Lowell Lawrence area" names two cities."""
+        people = self.vocabulary.first_names
+        surnames = {
+            hit.span[0]
+            for hit in hits
+            if hit.kind == "word"
+            and len(hit.words) == 1
+            and self.vocabulary.is_common(hit.words[0])
+        }
+        return [
+            hit
+            for hit in hits
+            if not (
+                hit.kind != "word"
+                and len(hit.words) == 1
+                and hit.words[0] in people
+                and hit.span[1] in surnames
+                and hit.span[0] not in pauses  # "Jefferson, Holden": a village, then its town
+                and (hit.span[0] == 0 or words[hit.span[0] - 1] not in CUES)
+            )
+        ]
 
     def _stop_as_station(self, words: list[str]) -> list[str]:
         """ "heath st stop on the e line", "meet at jackson square T": a stop whose station
@@ -1323,6 +1386,7 @@ class Resolver:
             (municipal or words[start] in self.vocabulary.first_names)
             and not joined
             and self._modifies_another_word(words, start, end, qualifier, scan)
+            and not self._in_its_county(words, start, entries)
         ):
             kind = "word"  # "Quincy Jones", "the Bourne Identity", "Florence Nightingale"
         if (
@@ -1471,6 +1535,21 @@ class Resolver:
         alone = all(w in FILLER for w in words[1:])
         return alone or 0 in scan.pauses
 
+    def _in_its_county(self, words: list[str], start: int, entries: list[_Entry]) -> bool:
+        """The name is followed by its own county: "Gill, Franklin County", "Washington,
+        Berkshire County", "Lee (Berkshires)"."""
+        after = words[start + 1 : start + 4]
+        if after[:1] in (["in"], ["of"]):
+            after = after[1:]
+        counties = {
+            fold(county)
+            for e in entries
+            if e.kind == "name" and (county := self.places[e.place_id].county)
+        }
+        if len(after) >= 2 and after[0] in counties and after[1] in COUNTY_WORDS:
+            return True
+        return after[:1] == ["berkshires"] and "berkshire" in counties
+
     def _counts_as_place(
         self,
         words: list[str],
@@ -1490,6 +1569,8 @@ class Resolver:
         municipal = any(e.kind == "name" for e in entries)
         if municipal and word not in COMMON_WORD_NAMES:
             return True
+        if municipal and self._in_its_county(words, start, entries):
+            return True  # "Gill, Franklin County", "Lee (Berkshires)"
         landmark = any(e.kind == "landmark" for e in entries)
         if not municipal and word in KRIOLU and in_kriolu(words):
             return False  # "modi ki bu sta?" (how are you?): "bu" is "you", not BU
@@ -1705,6 +1786,7 @@ class Resolver:
         after = words[end]
         if after == "from":
             return True  # "Lowell from accounting", "Springfield from The Simpsons"
+
         if self._beside_a_border(words, start):
             return False  # "the Reading Wakefield line": the border of two towns
         return not (
@@ -2224,7 +2306,9 @@ _ASKING = frozenset({"is", "does", "has", "did"})
 _A_LOCAL = frozenset("local locals resident residents native natives born".split())
 # A question about a town's standing: "is Avon one of the towns with a ban?"
 _ABOUT_TOWNS = frozenset(
-    "town towns city cities ban bans banned banning covered protected measure ordinance".split()
+    """
+    town towns city cities ban bans banned banning covered protected measure ordinance list
+    """.split()
 )
 _CORNER = frozenset({"corner", "intersection", "esquina", "cruce", "cruzamento"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "u"})
@@ -2238,6 +2322,10 @@ _TIMES = frozenset(
 )
 # Moves toward a place: "moving to Boston", "headed to Salem", "me mudo a Lawrence".
 _GOING_ES = frozenset("mudo mudamos mudando voy vamos".split())
+# Polish "mieszkam w Chicopee" (I live in): "w" is "in" there, not "West".
+_POLISH_IN = frozenset(
+    "mieszkam mieszkamy mieszka mieszkaja pracuje mieszkalam mieszkalem".split()
+)
 _GOING = _GOING_ES | frozenset(
     """
     move moving moved relocating relocated relocate going headed heading coming commute
@@ -2564,6 +2652,13 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
             return False  # "1 JFK Memorial Dr Braintree": a drive, not a doctor
     if before in _PERSON_BEFORE:
         return not _called_a_place(words, start)  # "a town called Sharon" is a place
+    if (
+        before is not None
+        and len(before) == 1
+        and start > 1
+        and words[start - 2] in _PERSON_BEFORE
+    ):
+        return True  # "Dr. J Erving": a title, an initial, a surname
     if before in {"is", "es", "e"} and start > 1 and words[start - 2] in _NAME_WORDS:
         return True  # "my dog's name is Winthrop"
     if before not in CUES and words[end : end + 2] in (
@@ -2617,7 +2712,9 @@ def _station_said(words: list[str]) -> list[str]:
     return said
 
 
-_LINES = tuple([line] for line in ("red", "green", "orange", "blue", "silver", "mattapan"))
+_LINES = tuple(
+    [line] for line in ("red", "green", "orange", "blue", "silver", "mattapan", "b", "c", "d", "e")
+)
 
 
 def _on_a_line(words: list[str], index: int) -> bool:

@@ -97,6 +97,18 @@ BOSTON_ENGLISH = frozenset(
 )
 
 
+# Everyday words of Haitian Creole, spoken by many residents of Boston, Brockton, Everett and
+# Somerville ("ede m souple", help me please), that wordfreq's lists do not hold: ordinary
+# words, never a name misspelt or heard ("nan", in, is a cue of its own).
+# Source: https://en.wikipedia.org/wiki/Haitian_Creole (pronouns, common words).
+HAITIAN_CREOLE = frozenset(
+    """
+    mwen ou li nou yo ede souple mesi anpil bonjou bonswa kijan koman kote rete vle konnen
+    kounye jodi demen tanpri ki sa bagay moun kay lekol travay
+    """.split()
+)
+
+
 # Words of Cape Verdean Creole (Kriolu), spoken by many residents of Brockton, New Bedford and
 # Boston, most of them no other language's common words: pronouns, particles and the words of
 # everyday phrases ("modi ki bu sta?", how are you; "N kre djuda", I want to help). Two of them
@@ -225,6 +237,13 @@ CJK_ELSEWHERE = (
 NEAR = frozenset("near outside around by nearby close beside cerca perto".split())
 DIRECTIONS = frozenset({"north", "south", "east", "west"})
 COUNTY_WORDS = frozenset({"county", "cty", "co", "condado"})
+# Massachusetts's counties; six share a name with a county of England.
+MA_COUNTIES = frozenset(
+    """
+    barnstable berkshire bristol dukes essex franklin hampden hampshire middlesex nantucket
+    norfolk plymouth suffolk worcester
+    """.split()
+)
 # Regions: several municipalities, never one.
 REGIONS = frozenset(
     {
@@ -240,6 +259,7 @@ STATE_SHORT_FORMS = {
     "mass": "MA", "calif": "CA", "cali": "CA", "penn": "PA", "wisc": "WI", "minn": "MN",
     "conn": "CT", "fla": "FL", "wash": "WA", "ore": "OR", "tex": "TX", "ill": "IL",
     "mich": "MI", "ariz": "AZ", "colo": "CO", "tenn": "TN", "ny state": "NY", "nyc": "NY",
+    "pei": "XX",  # Prince Edward Island (OUTSIDE, below)
 }  # fmt: skip
 # Two-letter codes of states and provinces count only as the last word after a name
 # ("portland or", "lowell mi"), never after a filler word, where "or", "me", "in" are English.
@@ -313,7 +333,7 @@ class Vocabulary:
                 states[" ".join(fold(name).split())].add(code[len(US_COUNTRY) + 1 :])
         us_cities = {city: frozenset(codes) for city, codes in states.items()}
         return cls(
-            frozenset(common) | BOSTON_ENGLISH,
+            frozenset(common) | BOSTON_ENGLISH | HAITIAN_CREOLE,
             regions,
             codes,
             frozenset(names),
@@ -348,6 +368,11 @@ class Vocabulary:
             phrase = " ".join(words[index : index + length])
             code = self.regions.get(phrase) or self.cities.get(phrase)
             if code is not None and not _street_after(words, index + length):
+                if phrase in MA_COUNTIES and words[index + length : index + length + 1] in (
+                    ["county"],
+                    ["co"],
+                ):
+                    return None  # "Berkshire County" is ours, not the English county
                 return Qualifier(code, length)
         code = self.codes.get(words[index])
         if code is None or index == 0 or words[index - 1] in FILLER:
