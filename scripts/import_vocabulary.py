@@ -158,7 +158,8 @@ COUNTRY_NAMES = {
 # Cities residents come from that GeoNames lists under another name, or below its threshold.
 CITY_NAMES = ["Saigon", "Ho Chi Minh City", "Azores", "Açores", "Madeira", "Ponta Delgada",
               "Funchal", "Governador Valadares", "Mindelo", "Praia", "Mexico City",
-              "Ciudad de México", "New York City", "NYC"]  # fmt: skip
+              "Ciudad de México", "New York City", "NYC", "Tenerife", "Santa Cruz de Tenerife",
+              "Canary Islands", "Canarias"]  # fmt: skip
 
 
 def _folded(name: str) -> str:
