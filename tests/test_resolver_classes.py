@@ -1331,3 +1331,36 @@ def test_initials_are_not_guessed_from_a_typo(resolver: Resolver) -> None:
 
 def test_two_towns_after_a_cue_are_still_two_towns(resolver: Resolver) -> None:
     assert _asked(resolver, "i work in the lowell lawrence area") >= {"lowell", "lawrence"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("i live in reading, not pennsylvania", "reading"),  # a state said not to be meant
+        ("lee native here", "lee"),  # a short town name before "native", "resident"
+        ("warren residents should call", "warren"),
+        ("m rete nan Lowell ak pitit mwen", "lowell"),  # Haitian Creole "ak" (and) is no Alaska
+        ("i live in canton, coffee here is good", "canton"),  # a comma ends the name
+        ("bostonians deserve better", "boston"),  # a demonym
+    ],
+)
+def test_what_says_a_name_is_ours(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "newton abbot, devon",  # a name of ours and one more word, placed abroad
+        "dinner at lenox kitchen",  # a restaurant named for a town
+        "santa cruz de tenerife",  # a city elsewhere that begins with a name we know
+    ],
+)
+def test_places_and_restaurants_named_after_ours_are_not_ours(
+    resolver: Resolver, text: str
+) -> None:
+    assert _answer(resolver, text) is None, text
+
+
+def test_a_bridge_between_two_towns_asks(resolver: Resolver) -> None:
+    assert _asked(resolver, "stuck on the tobin bridge") == {"boston", "chelsea"}

@@ -701,6 +701,8 @@ class Resolver:
         for index in range(len(words)):
             qualifier = self.vocabulary.qualifier_at(words, index)
             if qualifier is not None and (index == 0 or words[index] not in WORD_CODES):
+                if index > 0 and words[index - 1] in {"not", "nao", "no"}:
+                    continue  # "Lincoln, not Nebraska": ours, said so
                 states.add(qualifier.code)
         for hit in named:
             if states & cities[" ".join(hit.words)]:
@@ -1203,7 +1205,7 @@ class Resolver:
             scan.excluded = True  # "Revere Beach Pkwy": a road named after a landmark
             return
         municipal_only = all(e.kind == "name" for e in entries)
-        if end < len(words) and words[end] in BUSINESS_WORDS:
+        if end < len(words) and words[end] in BUSINESS_WORDS and end - 1 not in scan.pauses:
             scan.excluded = True  # "Manchester United", "Boston Beer", "Rockport shoes"
             return
         if _part_of_another_name(words, end, scan.pauses) and (
@@ -1495,6 +1497,17 @@ class Resolver:
             if found is not None and found.code != MASSACHUSETTS:
                 return Qualifier(found.code, found.length + skip - 1)
             return None
+        if (
+            end in pauses
+            and end + 1 < len(words)
+            and words[end].isalpha()
+            and words[end] not in FILLER
+            and words[end] not in STRUCTURE
+        ):
+            # "Waltham Forest, London": a name of ours and one more word, placed abroad
+            found = self.vocabulary.qualifier_at(words, end + 1)
+            if found is not None and found.code == OUTSIDE:
+                return Qualifier(OUTSIDE, found.length + 1)
         return self.vocabulary.qualifier_at(words, end) or self._the_one_in(words, end, pauses)
 
     def _the_one_in(self, words: list[str], end: int, pauses: frozenset[int]) -> Qualifier | None:
@@ -1614,6 +1627,8 @@ class Resolver:
             return True  # "is Avon one of the towns with a ban?"
         if word in ELSEWHERE_NAMES:
             return "massachusetts" in words or "ma" in words  # "Peru, the town in MA"
+        if words[start + 1 : start + 2] and words[start + 1] in _A_LOCAL:
+            return True  # "Warren resident here", "Lee native"
         if _within(words, start, 2, RESIDENCE):
             return True  # "home is Lincoln"
         if previous in _PLACE_NOUNS or (
@@ -1796,6 +1811,8 @@ class Resolver:
             or after in CUES
             or after in GENERIC_WORDS
             or after in _PLACE_AFTER
+            or after in RESIDENCE  # "Warren resident here"
+            or after in _A_LOCAL  # "Lee native"
             or after in NEAR
             or not after.isalpha()
             or canonical([after]) in self._exact

@@ -72,7 +72,8 @@ BUSINESS_WORDS = frozenset(
     """
     inc incorporated corp corporation company llc ltd united fc shoes shoe boots wine winery
     brewing brewery beer coffee pizza restaurant diner cafe bakery furniture motors class
-    classes lesson lessons studio studios workout workouts
+    classes lesson lessons studio studios workout workouts garden kitchen grill buffet deli
+    bistro pub tavern palace takeout
     """.split()
 )
 # Dishes and products named after a town: "Wellfleet oysters", "Ipswich clams", "Boston cream
@@ -263,11 +264,11 @@ STATE_SHORT_FORMS = {
 }  # fmt: skip
 # Two-letter codes of states and provinces count only as the last word after a name
 # ("portland or", "lowell mi"), never after a filler word, where "or", "me", "in" are English.
-# Two-letter codes that are also words of English, Spanish or Portuguese: as a qualifier they
-# count only as the last word after a name.
+# Two-letter codes that are also words of English, Spanish, Portuguese or Haitian Creole: as a
+# qualifier they count only as the last word after a name.
 WORD_CODES = frozenset(
-    "al ar as co de ga hi id in la ma md me mi mo ms ne no oh ok on or pa pe sc va wa".split()
-)
+    "ak al ar as co de ga hi id in la ma md me mi mo ms ne no oh ok on or pa pe sc va wa".split()
+)  # "ak": Haitian Creole "and" ("Brockton ak fanmi mwen")
 US_COUNTRY = "US"
 MASSACHUSETTS = "MA"
 OUTSIDE = "XX"  # the "state" of a country, a province or a foreign city: no place matches it
