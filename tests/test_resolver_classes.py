@@ -1276,7 +1276,26 @@ def test_a_section_of_the_town_named_next_is_in_that_town(
 
 
 def test_pieces_one_letter_from_a_name_are_asked_about(resolver: Resolver) -> None:
-    assert _asked(resolver, "i live in edger town") == {"edgartown"}
+    assert _asked(resolver, "edger town") == {"edgartown"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("i live in edger town", "edgartown"),  # after "in": one letter from one name
+        ("we moved to lowel ma", "lowell"),
+        ("bostn ma", "boston"),
+    ],
+)
+def test_a_slip_where_a_town_goes_is_that_town(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["gardener ma", "i live in salam"])
+def test_a_word_spelt_right_where_a_town_goes_is_only_asked_about(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.AMBIGUOUS, text
 
 
 @pytest.mark.parametrize("text", ["wicked pissah dude", "pissah bot lol", "statie"])

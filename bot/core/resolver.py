@@ -619,12 +619,50 @@ class Resolver:
         found = self._or_a_word_like_a_town(
             self._approximate(words, consumed, scan.state, scan.pauses), words
         )
+        found = self._a_slip_where_a_town_goes(found, words, consumed)
         shown = found.candidates or ((found.place,) if found.place else ())
         if shown and self._ends_elsewhere(words) and all(p.state == "MA" for p in shown):
             # "cambrige england", "sprngfield il": a misspelt name qualified as somewhere
             # else is that other place, never a Massachusetts town it happens to resemble.
             return Resolution(Outcome.NONE, reason="elsewhere")
         return self._single_or_none(found)
+
+    def _a_slip_where_a_town_goes(
+        self, found: Resolution, words: list[str], consumed: set[int]
+    ) -> Resolution:
+        """A single name that sounds like what was typed, one letter from it, said where a
+        town goes ("I live in Salam", "Lennox MA", "from Hyde Pahk"): that name, no question."""
+        if (
+            found.outcome is not Outcome.AMBIGUOUS
+            or found.reason != "sounds-like"
+            or len(found.candidates) != 1
+        ):
+            return found
+        place = found.candidates[0]
+        for first in range(len(words)):
+            for last in (first, first + 1):
+                span = words[first : last + 1]
+                if (
+                    last >= len(words)
+                    or consumed.intersection(range(first, last + 1))
+                    or not all(w.isalpha() for w in span)
+                ):
+                    continue
+                placed = (first > 0 and words[first - 1] in CUES) or words[
+                    last + 1 : last + 2
+                ] in (["ma"], ["mass"])
+                said = "".join(span)
+                if not placed or len(said) < MIN_FUZZY_LENGTH:
+                    continue
+                if all(self.vocabulary.is_common(w) for w in span):
+                    continue  # "gardener MA": a word spelt right is no typo, only asked about
+                for _, index in self._typos.within(said, 1):
+                    if OSA.distance(said, self._compact_keys[index], score_cutoff=1) > 1:
+                        continue
+                    entries = self._exact[self._keys[index]]
+                    if any(e.place_id == place.id and self._completes(e) for e in entries):
+                        return Resolution(Outcome.MATCH, place, (place,), reason="typo")
+        return found
 
     def _unglued(self, word: str) -> list[str]:
         """A town's name typed glued to "MA" or "Mass": "springfieldmass", "northadamsma"."""
