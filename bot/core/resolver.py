@@ -974,7 +974,12 @@ class Resolver:
                 return Resolution(Outcome.MATCH, named[0], (named[0],), reason="dictated")
             if len(named) == 1:  # "need um": heard as Needham, so asked
                 return Resolution(Outcome.AMBIGUOUS, None, (named[0],), "sounds-like")
-        if len(span) > 1 and not spelt and len(query) >= PIECES_TYPO_LETTERS:
+        if (
+            len(span) > 1
+            and not spelt
+            and len(query) >= PIECES_TYPO_LETTERS
+            and not any(canonical([w]) in self._exact for w in span)  # "city of Amherst"
+        ):
             # "edger town": the pieces put together are one letter from a name, so asked
             near = {self._keys[index] for _, index in self._typos.within(query, 1)}
             typed = list(
