@@ -1383,3 +1383,20 @@ def test_places_and_restaurants_named_after_ours_are_not_ours(
 
 def test_a_bridge_between_two_towns_asks(resolver: Resolver) -> None:
     assert _asked(resolver, "stuck on the tobin bridge") == {"boston", "chelsea"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("my kid plays for agawam high", "agawam"),  # a town's own high school
+        ("west springfield high school graduate", "west-springfield"),
+        ("newton south high", "newton"),
+    ],
+)
+def test_a_towns_own_high_school_is_in_the_town(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_high_school_of_a_name_we_do_not_know_is_no_town(resolver: Resolver) -> None:
+    # Lincoln has no high school of its own (Lincoln-Sudbury is in Sudbury): another state's.
+    assert _answer(resolver, "i went to lincoln high school") is None

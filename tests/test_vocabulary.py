@@ -101,7 +101,13 @@ def test_a_state_name_that_names_a_street_qualifies_nothing() -> None:
 def knowledge(tmp_path: Path) -> Path:
     folder = tmp_path / "knowledge"
     folder.mkdir()
-    for name in ("places.yaml", "landmarks.yaml", "local_names.yaml", "chinese_names.yaml"):
+    for name in (
+        "places.yaml",
+        "landmarks.yaml",
+        "schools.yaml",
+        "local_names.yaml",
+        "chinese_names.yaml",
+    ):
         (folder / name).write_text((DEFAULT_KNOWLEDGE_DIR / name).read_text("utf-8"), "utf-8")
     for name in ("common_words.yaml", "world.yaml", "first_names.yaml"):
         (folder / name).write_text((DEFAULT_KNOWLEDGE_DIR / name).read_text("utf-8"), "utf-8")
@@ -178,6 +184,27 @@ def test_a_landmark_named_twice_is_refused(knowledge: Path) -> None:
         )
     with pytest.raises(KnowledgeError, match="also at"):
         LOCAL_NAMES.load(knowledge)
+
+
+def test_a_school_named_in_both_landmark_files_is_refused_naming_the_file(
+    knowledge: Path,
+) -> None:
+    with (knowledge / "schools.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            '- {name: "Fenway Park", place: boston, kind: school, source: "https://example.org"}\n'
+        )
+    with pytest.raises(KnowledgeError) as caught:
+        LOCAL_NAMES.load(knowledge)
+    assert "knowledge/schools.yaml: entry #" in str(caught.value)
+    assert "'Fenway Park' also at" in str(caught.value)
+
+
+def test_the_generated_schools_are_towns_own_high_schools(knowledge: Path) -> None:
+    schools = yaml.safe_load((knowledge / "schools.yaml").read_text("utf-8"))
+    assert len(schools) >= 100
+    for school in schools:
+        assert school["kind"] == "school" and " High" in school["name"]
+        assert school["source"].startswith("https://profiles.doe.mass.edu/")
 
 
 def test_a_bad_place_elsewhere_is_named_by_file_entry_and_field(knowledge: Path) -> None:
