@@ -1400,3 +1400,37 @@ def test_a_towns_own_high_school_is_in_the_town(resolver: Resolver, text: str, p
 def test_a_high_school_of_a_name_we_do_not_know_is_no_town(resolver: Resolver) -> None:
     # Lincoln has no high school of its own (Lincoln-Sudbury is in Sudbury): another state's.
     assert _answer(resolver, "i went to lincoln high school") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("meet me at hingham station", "hingham"),  # a town's own station
+        ("i park at worcester station", "worcester"),
+        ("my zip is o2143", "somerville"),  # the letter O for the ZIP's zero
+        ("42 boston post rd w, marlborough", "marlborough"),  # a comma ends "W"
+        ("mass ave arlington", "arlington"),  # a US city of one of our names is ours here
+        ("framingham union hospital", "framingham"),  # not Lynn's Union Hospital
+        ("game at bowditch field", "framingham"),
+    ],
+)
+def test_stations_zips_and_hospitals_said_as_residents_say_them(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i ride the greenbush line",  # a rail line named for a village
+        "wwward 3",  # a ward, a letter held down
+        "just look it up in webster",  # a dictionary
+        "the gardner is coming friday",  # someone
+        "roxbury chicago",  # a city of another state after a name of ours
+    ],
+)
+def test_lines_wards_books_people_and_cities_elsewhere_are_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert _answer(resolver, text) is None, text

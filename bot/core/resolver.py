@@ -162,6 +162,8 @@ STRONG_CONFIDENCE = frozenset({"high", "medium"})
 
 _ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
 _SHORT_ZIP = re.compile(r"(?<!\d)(\d{4})(?:-\d{4})?(?!\d)")
+# A ZIP typed with the letter O for its leading zero: "O2150".
+_LETTER_O_ZIP = re.compile(r"(?<![\w])[oO](\d{4})(?!\d)")
 _POSSESSIVE = re.compile(r"(\w+)['’]s\b")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # Massachusetts ZIP codes: 010-027, and Andover's IRS ZIPs 05501 and 05544.
@@ -548,7 +550,9 @@ class Resolver:
         if "stop" in words or "t" in words or "line" in words:
             words = self._stop_as_station(words)
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
-        by_zip = self._resolve_zip(text + " " + _spelled_digits(words), words)
+        by_zip = self._resolve_zip(
+            _LETTER_O_ZIP.sub(r"0\1", text) + " " + _spelled_digits(words), words
+        )
         if " ".join(w for w in words if w not in FILLER) in REGIONS:
             return Resolution(Outcome.NONE, reason="region")
         said = " ".join(words)
@@ -1251,10 +1255,15 @@ class Resolver:
         if end < len(words) and words[end] in BUSINESS_WORDS and end - 1 not in scan.pauses:
             scan.excluded = True  # "Manchester United", "Boston Beer", "Rockport shoes"
             return
-        if _part_of_another_name(words, end, scan.pauses) and (
-            municipal_only
-            or not _followed_by_structure(words, end)
-            or canonical(words[start:end]) in self._also_elsewhere
+        own_station = municipal_only and words[end : end + 1] == ["station"]
+        if (
+            not own_station
+            and _part_of_another_name(words, end, scan.pauses)
+            and (
+                municipal_only
+                or not _followed_by_structure(words, end)
+                or canonical(words[start:end]) in self._also_elsewhere
+            )
         ):
             # "Cambridge Street", "Charlton Memorial Hospital", "Manchester Boston Regional
             # Airport". A neighbourhood's own square is in its town ("Tatnuck Sq"), but an
@@ -1333,6 +1342,7 @@ class Resolver:
             and before is not None
             and (before in _NAME_PREFIXES or before in {"n", "s", "w", "mt", "ft"})
             and start - 1 not in scan.consumed
+            and start - 1 not in scan.pauses  # "Boston Post Rd W, Marlborough"
         ):
             # "New Boston", "South Portland", "N Reading" (no such town): another place's name.
             # Not "no", "so", "e": Portuguese "no Hudson" (in Hudson), "so", "e" (and).
@@ -1341,7 +1351,7 @@ class Resolver:
         border = end < len(words) and words[end] in _BORDER_WORDS  # "the Lynn Saugus line"
         if (
             border
-            and municipal
+            and (municipal or tuple(span) in _RAIL_LINE_VILLAGES)
             and words[end] in _LINE_WORDS
             and not self._beside_a_border(words, start)
             and not _before_is(words, start, RESIDENCE)
@@ -1854,6 +1864,7 @@ class Resolver:
             or after in CUES
             or after in GENERIC_WORDS
             or after in _PLACE_AFTER
+            or after == "station"  # "Worcester station": a town's own station
             or after in RESIDENCE  # "Warren resident here"
             or after in _A_LOCAL  # "Lee native"
             or after in NEAR
@@ -2479,6 +2490,9 @@ _PLACE_NOUNS = frozenset(
 )
 _IS = frozenset({"is", "es", "e"})
 _LINE_WORDS = frozenset({"line", "lines"})
+# Commuter rail lines named for a village, not a town (https://www.mbta.com/schedules/
+# commuter-rail): "the Greenbush line" runs from Boston to Scituate's Greenbush.
+_RAIL_LINE_VILLAGES = frozenset({("greenbush",), ("fairmount",)})
 _SHOWS = frozenset({"show", "shows"})
 # Words after a college's name that make it the college: "Tufts campus", "Northeastern students".
 _CAMPUS_WORDS = frozenset(
@@ -2572,8 +2586,17 @@ _TAKING_BACK = frozenset("no nope sorry oops i nao perdon desculpa quise quis qu
 
 
 def _ward_like(word: str) -> bool:
-    """A word one edit from "ward" or "precinct", before a number: a misspelt ward."""
-    return any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in ("ward", "wards", "precinct"))
+    """A word one edit from "ward" or "precinct", before a number: a misspelt ward (a letter
+    held down counts once: "wwward")."""
+    held = _HELD_DOWN.sub(r"\1", word)
+    return any(
+        OSA.distance(typed, w, score_cutoff=1) <= 1
+        for typed in {word, held}
+        for w in ("ward", "wards", "precinct")
+    )
+
+
+_HELD_DOWN = re.compile(r"(.)\1{2,}")
 
 
 _PAUSE_MARKS = ",.;:!?…"
@@ -2712,6 +2735,13 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
             return False  # "1 JFK Memorial Dr Braintree": a drive, not a doctor
     if before in _PERSON_BEFORE:
         return not _called_a_place(words, start)  # "a town called Sharon" is a place
+    if before == "the" and words[end : end + 1] in (["is"], ["was"], ["will"], ["has"]):
+        return True  # "the gardner is coming Tuesday": someone, not a town
+    if words[max(0, start - 4) : start] in (
+        ["look", "it", "up", "in"],
+        ["looked", "it", "up", "in"],
+    ):
+        return True  # "look it up in Webster": a dictionary
     if (
         before is not None
         and len(before) == 1

@@ -296,6 +296,9 @@ class Vocabulary:
     # US cities outside Massachusetts -> their states ("burlington" -> VT): "University of
     # Vermont in Burlington" is Vermont's Burlington.
     us_cities: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Names of ours (set by without()): a US city of one of our names ("Arlington", Texas) is
+    # no qualifier after another name ("Mass Ave Arlington").
+    ours: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -356,6 +359,7 @@ class Vocabulary:
             cities,
             self.first_names,
             self.us_cities,
+            frozenset(ours),
         )
 
     def is_common(self, word: str) -> bool:
@@ -368,6 +372,12 @@ class Vocabulary:
         for length in range(min(MAX_QUALIFIER_WORDS, n - index), 0, -1):
             phrase = " ".join(words[index : index + length])
             code = self.regions.get(phrase) or self.cities.get(phrase)
+            if (
+                code is None
+                and phrase not in self.ours
+                and MASSACHUSETTS not in self.us_cities.get(phrase, {MASSACHUSETTS})
+            ):
+                code = OUTSIDE  # "Hyde Park Chicago": a city of another state
             if code is not None and not _street_after(words, index + length):
                 if phrase in MA_COUNTIES and words[index + length : index + length + 1] in (
                     ["county"],
