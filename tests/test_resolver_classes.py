@@ -1434,3 +1434,22 @@ def test_lines_wards_books_people_and_cities_elsewhere_are_no_town(
     resolver: Resolver, text: str
 ) -> None:
     assert _answer(resolver, text) is None, text
+
+
+# Words that end or link a phrase in the rules that look past a name: qualifiers ("in Ohio",
+# "the one in"), cues, articles, codes, a lone letter. Strung together at random after and
+# around names, none may make the resolver fail: "¿somerville o no?" once read past the end.
+_TRICKY = (
+    "o no in the one but de en em na nan of from ma mass county co station line on at , ? "
+    "somerville springfield lee ware hull boston salem berkshire franklin new w n st ave "
+    "not near by the a i live ak bu 02143 o2150 ward 3 precinct"
+).split()
+
+
+def test_no_string_of_tricky_words_makes_the_resolver_fail(resolver: Resolver) -> None:
+    rng = random.Random(42)
+    for _ in range(4000):
+        words = [rng.choice(_TRICKY) for _ in range(rng.randint(1, 7))]
+        text = " ".join(words).replace(" ,", ",").replace(" ?", "?")
+        result = resolver.resolve(text)  # must not raise
+        assert result.outcome in set(Outcome), text

@@ -369,6 +369,8 @@ class Vocabulary:
     def qualifier_at(self, words: Sequence[str], index: int) -> Qualifier | None:
         """The region or country that starts at ``words[index]``, if any."""
         n = len(words)
+        if index >= n:
+            return None  # "¿hay una prohibición en Somerville o no?": nothing after "o"
         for length in range(min(MAX_QUALIFIER_WORDS, n - index), 0, -1):
             phrase = " ".join(words[index : index + length])
             code = self.regions.get(phrase) or self.cities.get(phrase)
