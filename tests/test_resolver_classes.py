@@ -1453,3 +1453,17 @@ def test_no_string_of_tricky_words_makes_the_resolver_fail(resolver: Resolver) -
         text = " ".join(words).replace(" ,", ",").replace(" ?", "?")
         result = resolver.resolve(text)  # must not raise
         assert result.outcome in set(Outcome), text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("south holyoke", "holyoke"), ("north conway", "conway")]
+)
+def test_a_direction_before_a_town_with_no_such_name_asks_about_the_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    # Most likely a part of the town; but North Conway is in New Hampshire: never an answer.
+    assert _asked(resolver, text) == {place}
+
+
+def test_a_direction_before_a_name_elsewhere_is_that_place(resolver: Resolver) -> None:
+    assert _answer(resolver, "south portland") is None

@@ -1346,6 +1346,20 @@ class Resolver:
         ):
             # "New Boston", "South Portland", "N Reading" (no such town): another place's name.
             # Not "no", "so", "e": Portuguese "no Hudson" (in Hudson), "so", "e" (and).
+            said = " ".join(words[start - 1 : end])
+            ours = [p for p in place_ids if self.places[p].state == MASSACHUSETTS]
+            if (
+                before in DIRECTIONS
+                and len(ours) == 1
+                and said not in self.vocabulary.elsewhere
+                and start - 1 not in scan.consumed
+            ):
+                # "West Medway", "South Holyoke": most likely a part of the town, but a town
+                # elsewhere may have the name ("North Conway", NH): asked, never answered.
+                scan.consumed.add(start - 1)
+                hit = _Hit(ours, "confirm", tuple(words[start - 1 : end]), span=(start - 1, end))
+                scan.hits.append(hit)
+                return
             scan.excluded = True
             return
         border = end < len(words) and words[end] in _BORDER_WORDS  # "the Lynn Saugus line"
