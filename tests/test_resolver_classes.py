@@ -1467,3 +1467,23 @@ def test_a_direction_before_a_town_with_no_such_name_asks_about_the_town(
 
 def test_a_direction_before_a_name_elsewhere_is_that_place(resolver: Resolver) -> None:
     assert _answer(resolver, "south portland") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("я живу в Бостоне", "boston"),  # Russian: in Boston
+        ("мы живем в Спрингфилде", "springfield"),
+        ("живу в Нью-Бедфорде", "new-bedford"),  # "Нью" is New, not a word of its own
+        ("Броктон", "brockton"),
+    ],
+)
+def test_names_in_cyrillic_letters_are_read(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["Где находится мэрия?", "спасибо большое", "Кто мой сенатор?"])
+def test_other_words_in_cyrillic_letters_are_not_heard_as_names(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text

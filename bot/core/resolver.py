@@ -38,6 +38,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
@@ -166,6 +167,8 @@ _SHORT_ZIP = re.compile(r"(?<!\d)(\d{4})(?:-\d{4})?(?!\d)")
 _LETTER_O_ZIP = re.compile(r"(?<![\w])[oO](\d{4})(?!\d)")
 _POSSESSIVE = re.compile(r"(\w+)['’]s\b")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]+")
+_NEW_SAID = re.compile(r"\bN'?yu[- ]", re.IGNORECASE)  # "Нью-Бедфорд": New Bedford
 # Massachusetts ZIP codes: 010-027, and Andover's IRS ZIPs 05501 and 05544.
 _MA_ZIP_PREFIXES = (*(f"{n:03d}" for n in range(10, 28)), "055")
 _ZIP_WORDS = FILLER | {"zip", "zipcode", "postal", "code", "codigo", "cep"}
@@ -540,11 +543,22 @@ class Resolver:
             # Vietnamese "ở", "tại" (in, at): folded, "ở" would be a bare "o" (Portuguese
             # "the"); "có" (has, is) would be "co" (county).
             text = _VIETNAMESE_HAS.sub(" ", _VIETNAMESE_AT.sub(" in ", text))
-        words = _station_said(self._institutions_in_english(fold(text).split()))
+        lettered = text
+        other_letters = not text.isascii() and _CYRILLIC_OR_GREEK.search(text) is not None
+        if other_letters:
+            # "я живу в Бостоне": Russian, Ukrainian and Greek spell our names in their own
+            # letters; written in Latin ones ("ya zhivu v Bostone") the tiers can read them.
+            lettered = _NEW_SAID.sub(
+                "New ", _CYRILLIC_OR_GREEK.sub(lambda m: anyascii(m.group()), text)
+            )
+        words = _station_said(self._institutions_in_english(fold(lettered).split()))
         words = [part for word in words for part in self._unglued(word)]
-        if "w" in words:
+        if "w" in words or "v" in words:
             words = [
-                "in" if w == "w" and i > 0 and words[i - 1] in _POLISH_IN else w
+                "in"
+                if (w == "w" and i > 0 and words[i - 1] in _POLISH_IN)
+                or (w == "v" and i > 0 and words[i - 1] in _RUSSIAN_IN)
+                else w
                 for i, w in enumerate(words)
             ]
         if "stop" in words or "t" in words or "line" in words:
@@ -624,6 +638,11 @@ class Resolver:
             self._approximate(words, consumed, scan.state, scan.pauses), words
         )
         found = self._a_slip_where_a_town_goes(found, words, consumed)
+        if other_letters and found.reason not in _SPELT_ALIKE:
+            # Words of another alphabet, written in ours, are not English words: what they
+            # sound like is no name ("где находится мэрия" is not Marion). Only a name spelt
+            # the same or a letter off is read ("в Бостоне", "Спрингфилд").
+            return Resolution(Outcome.NONE, reason="nothing-close")
         shown = found.candidates or ((found.place,) if found.place else ())
         if shown and self._ends_elsewhere(words) and all(p.state == "MA" for p in shown):
             # "cambrige england", "sprngfield il": a misspelt name qualified as somewhere
@@ -1346,12 +1365,12 @@ class Resolver:
         ):
             # "New Boston", "South Portland", "N Reading" (no such town): another place's name.
             # Not "no", "so", "e": Portuguese "no Hudson" (in Hudson), "so", "e" (and).
-            said = " ".join(words[start - 1 : end])
+            whole = " ".join(words[start - 1 : end])
             ours = [p for p in place_ids if self.places[p].state == MASSACHUSETTS]
             if (
                 before in DIRECTIONS
                 and len(ours) == 1
-                and said not in self.vocabulary.elsewhere
+                and whole not in self.vocabulary.elsewhere
                 and start - 1 not in scan.consumed
             ):
                 # "West Medway", "South Holyoke": most likely a part of the town, but a town
@@ -2380,6 +2399,7 @@ for _phrase in NOT_PLACES:
 _JOINING = frozenset({"and", "or", "ou", "e", "y", "o"})
 _OR = frozenset({"or", "ou"})
 _CONFIRMATIONS = frozenset({"sounds-like", "cut-word", "word-alone"})
+_SPELT_ALIKE = frozenset({"typo", "typo-close", "nothing-close"})
 _MOUNT = frozenset({"mount", "mt"})
 _TAKE = frozenset({"take", "takes", "took", "taking"})
 _DEMONYMS = frozenset(
@@ -2407,6 +2427,8 @@ _TIMES = frozenset(
 )
 # Moves toward a place: "moving to Boston", "headed to Salem", "me mudo a Lawrence".
 _GOING_ES = frozenset("mudo mudamos mudando voy vamos".split())
+# Russian and Ukrainian "живу в Бостоне" (I live in), written in Latin letters: "v" is "in".
+_RUSSIAN_IN = frozenset("zhivu zhivem zhivet zhivyot zhivut rabotayu zhyvu prozhivayu".split())
 # Polish "mieszkam w Chicopee" (I live in): "w" is "in" there, not "West".
 _POLISH_IN = frozenset(
     "mieszkam mieszkamy mieszka mieszkaja pracuje mieszkalam mieszkalem".split()
