@@ -1487,3 +1487,21 @@ def test_other_words_in_cyrillic_letters_are_not_heard_as_names(
     resolver: Resolver, text: str
 ) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("northampton proibiu?", "northampton"),  # a Portuguese verb of what a town does
+        ("springfield tiene prohibicion?", "springfield"),
+        ("we go to boston for work", "boston"),  # a city gone to, though Boston College exists
+    ],
+)
+def test_what_a_town_does_in_other_languages(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_small_town_gone_to_asks_about_the_university_named_for_it(
+    resolver: Resolver,
+) -> None:
+    assert _asked(resolver, "my daughter goes to harvard") >= {"harvard", "cambridge"}

@@ -123,6 +123,9 @@ SOUNDS_DICTATED = 0.75
 # "ducks berry" and Duxbury 0.59, "fox burrow" and Foxborough 0.63, "aims berry" 0.71.
 SOUNDS_DICTATED_SAME = 0.55
 MAX_DICTATED_WORDS = 3
+# A town this small, gone to, may be the university named for it elsewhere ("I go to Harvard");
+# one larger is gone to ("I go to Boston", though Boston College is in Newton).
+SMALL_TOWN = 15_000
 # A word this long may be a town's name glued to "MA" ("bostonma", "springfieldmass").
 GLUED_LETTERS = 6
 # Pieces put together this long and one letter from a name are asked about ("edger town").
@@ -305,10 +308,14 @@ class Resolver:
         # The words each landmark's name begins with, and where it is: "endicott" begins
         # Endicott College (Beverly), so is not also Endicott station's (Dedham) short name.
         self._leading: dict[str, set[str]] = defaultdict(set)
+        # The same for schools alone: "I go to Harvard" is the university, or the town?
+        self._schools_leading: dict[str, set[str]] = defaultdict(set)
         for landmark in landmarks:
             names = canonical(fold(landmark.name).split()).split()
             for length in range(1, len(names)):
                 self._leading[" ".join(names[:length])].update(landmark.place_ids)
+                if landmark.kind in {"university", "college"}:
+                    self._schools_leading[" ".join(names[:length])].update(landmark.place_ids)
         for landmark in landmarks:
             hosts = tuple(p for p in landmark.place_ids if p in self.places)
             if hosts:
@@ -1348,6 +1355,13 @@ class Resolver:
             return
         if municipal and before == "on" and before2 in _HOMES and not set(place_ids) & _LIVED_ON:
             scan.excluded = True  # "I live on Huntington", "dorms on Boylston": a street
+            return
+        schools = self._schools_leading.get(" ".join(span), set()) - set(place_ids)
+        small = all((self.places[p].population or 0) < SMALL_TOWN for p in place_ids)
+        if municipal and schools and small and _attends(words, start):
+            # "I go to Harvard": the university in Cambridge, or the town of Harvard?
+            asked = [*place_ids, *sorted(schools)]
+            scan.hits.append(_Hit(asked, "weak", tuple(span), span=(start, end)))
             return
         heard = self._a_short_landmark_heard_with_the_next_word(words, start, end, entries, scan)
         if heard:
@@ -2496,6 +2510,8 @@ _A_TOWN_DOES = frozenset(
     """
     wants want needs banned bans voted votes passed passes uses used adopted approved
     rejected considering considers allows allowed still already also too finally just
+    prohibio prohibe prohibido tiene tuvo aprobo voto usa proibiu proibe proibido tem
+    aprovou votou baniu
     """.split()
 )
 # "a new town", "una ciudad": after an indefinite article, ordinary words are a thing.
