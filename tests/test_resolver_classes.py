@@ -1505,3 +1505,31 @@ def test_a_small_town_gone_to_asks_about_the_university_named_for_it(
     resolver: Resolver,
 ) -> None:
     assert _asked(resolver, "my daughter goes to harvard") >= {"harvard", "cambridge"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're at 700 boylston near the library",  # a house number, then its street
+        "ware did you find the link",  # "where", misspelt, opening a question
+        "reading up on it now",  # a verb
+    ],
+)
+def test_house_numbers_questions_and_verbs_are_no_town(resolver: Resolver, text: str) -> None:
+    assert _answer(resolver, text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("45 elm st apt 3 northampton", "northampton"),  # an apartment number, then the town
+        ("po box 12 wellfleet", "wellfleet"),
+        ("in 2020 boston banned it", "boston"),  # a year is no house number
+        ("rte 9 framingham", "framingham"),
+        ("m ap viv Everett ak pitit mwen", "everett"),  # Haitian Creole: I live in Everett
+    ],
+)
+def test_numbers_that_are_no_house_number_and_creole_living(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

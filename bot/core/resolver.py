@@ -126,6 +126,11 @@ MAX_DICTATED_WORDS = 3
 # A town this small, gone to, may be the university named for it elsewhere ("I go to Harvard");
 # one larger is gone to ("I go to Boston", though Boston College is in Newton).
 SMALL_TOWN = 15_000
+# Words before a number that is no house number: an apartment, a box, a rural route.
+_UNIT_WORDS = frozenset("apt apartment unit ste suite box rr rfd no num number fl floor".split())
+# A number of at most this many digits (not a ZIP: no leading zero) right before a town's name
+# is a house number on a street of that name: "500 Boylston".
+HOUSE_NUMBER_DIGITS = 4
 # A word this long may be a town's name glued to "MA" ("bostonma", "springfieldmass").
 GLUED_LETTERS = 6
 # Pieces put together this long and one letter from a name are asked about ("edger town").
@@ -1353,6 +1358,25 @@ class Resolver:
         if municipal and before in STREET_BEFORE:
             scan.excluded = True  # "calle Haverhill", "rua Lowell": a street
             return
+        if (
+            municipal
+            and before is not None
+            and before.isdigit()
+            and len(before) <= HOUSE_NUMBER_DIGITS
+            and not before.startswith("0")
+            and not 1900 <= int(before) <= 2099  # "in 2020 Boston passed a ban": a year
+            and start - 1 not in scan.pauses  # "14 Prospect St #2, Somerville"
+            and (
+                before2 is None
+                or (
+                    before2 not in _ROUTE_WORDS
+                    and before2 not in _UNIT_WORDS  # "apt 4 Greenfield", "PO Box 44 Gill"
+                    and not _ward_like(before2)
+                )
+            )
+        ):
+            scan.excluded = True  # "I live at 500 Boylston": a house number, then its street
+            return
         if municipal and before == "on" and before2 in _HOMES and not set(place_ids) & _LIVED_ON:
             scan.excluded = True  # "I live on Huntington", "dorms on Boylston": a street
             return
@@ -1845,6 +1869,13 @@ class Resolver:
             (
                 before in _SUBJECT_PRONOUNS
                 or (start == 0 and after in _OBJECTS and then not in _TIMES)  # "Hull this weekend"
+                # "reading up on this", "ware did you get that": a verb, a misspelt "where"
+                or (
+                    start == 0
+                    and after in {"up", "about", "through"}
+                    and words[start][-3:] == "ing"
+                )
+                or (start == 0 and after in _ASKING and then in _SUBJECT_PRONOUNS)
             )
             and after is not None
             and end - start == 1
@@ -1912,6 +1943,7 @@ class Resolver:
             or after in GENERIC_WORDS
             or after in _PLACE_AFTER
             or after == "station"  # "Worcester station": a town's own station
+            or after == "ak"  # Haitian Creole "and": "m ap viv Everett ak fanmi m"
             or after in RESIDENCE  # "Warren resident here"
             or after in _A_LOCAL  # "Lee native"
             or after in NEAR

@@ -185,9 +185,12 @@ STREET_BEFORE = frozenset("calle rua avenida av avenue travessa estrada camino".
 PAST_OR_NOT = frozenset(
     "used grew originally formerly previously morava vivia viviamos not nao ni".split()
 )
-# Words that say where the resident lives, a few words before a place.
+# Words that say where the resident lives, a few words before a place (Haitian Creole "viv",
+# "rete": "m ap viv Everett").
 RESIDENCE = frozenset(
-    "live lives living reside resident residents home moro mora moramos vivo vive vivimos".split()
+    """
+    live lives living reside resident residents home moro mora moramos vivo vive vivimos viv rete
+    """.split()
 )
 # Words that make up place names everywhere ("West Side", "North End", "Center"): a name made
 # only of them could be anywhere, so it is asked about, and never guessed from a typo.
