@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import shutil
 import tempfile
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from bot import DEFAULT_KNOWLEDGE_DIR
@@ -58,3 +60,12 @@ def inline_buttons(params: dict[str, Any]) -> list[dict[str, Any]]:
 def callback_data(params: dict[str, Any]) -> dict[str, str]:
     """Label -> callback data of a sent message's inline buttons (URL buttons left out)."""
     return {b["text"]: b["callback_data"] for b in inline_buttons(params) if "callback_data" in b}
+
+
+def load_script(path: Path) -> ModuleType:
+    """A script of ``scripts/`` imported as a module, to test its functions."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -567,10 +567,7 @@ class Resolver:
         words = [part for word in words for part in self._unglued(word)]
         if "w" in words or "v" in words:
             words = [
-                "in"
-                if (w == "w" and i > 0 and words[i - 1] in _POLISH_IN)
-                or (w == "v" and i > 0 and words[i - 1] in _RUSSIAN_IN)
-                else w
+                "in" if i > 0 and words[i - 1] in _IN_AFTER.get(w, ()) else w
                 for i, w in enumerate(words)
             ]
         if "stop" in words or "t" in words or "line" in words:
@@ -2479,6 +2476,8 @@ _RUSSIAN_IN = frozenset("zhivu zhivem zhivet zhivyot zhivut rabotayu zhyvu prozh
 _POLISH_IN = frozenset(
     "mieszkam mieszkamy mieszka mieszkaja pracuje mieszkalam mieszkalem".split()
 )
+# The one-letter "in" of each, after its verbs: Polish "w", Russian "v".
+_IN_AFTER = {"w": _POLISH_IN, "v": _RUSSIAN_IN}
 _GOING = _GOING_ES | frozenset(
     """
     move moving moved relocating relocated relocate going headed heading coming commute
