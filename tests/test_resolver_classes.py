@@ -1482,6 +1482,35 @@ def test_names_in_cyrillic_letters_are_read(resolver: Resolver, text: str, place
     assert _answer(resolver, text) == place
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("мы переехали в Кембридж", "cambridge"),  # Russian, a name GeoNames gives
+        ("работаю в Лоуэлле, живу в Лоуэлле", "lowell"),  # with its case ending
+        ("أعيش في كامبريدج", "cambridge"),  # Arabic
+        ("ببوسطن", "boston"),  # Arabic "in" written onto the name
+        ("ローウェルに住んでいます", "lowell"),  # Japanese: no spaces between words
+        ("저는 우스터에 살아요", "worcester"),  # Korean, with its particle
+        ("मैं बोस्टन में रहता हूँ", "boston"),  # Hindi
+    ],
+)
+def test_names_in_other_scripts_are_read(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["я живу в Бруклине", "мы из Бруклина"])
+def test_a_name_in_other_letters_only_close_to_a_town_is_asked_about(
+    resolver: Resolver, text: str
+) -> None:
+    # "Бруклин" is Brooklyn, a letter or two from Brookline written in Latin letters.
+    assert resolver.resolve(text).outcome is not Outcome.MATCH, text
+
+
+def test_a_name_inside_a_longer_word_of_another_script_is_not_read(resolver: Resolver) -> None:
+    # "Бостонский" (Bostonian) carries an ending longer than a case's; "Салемов" is no Salem.
+    assert _answer(resolver, "бостонскийский") is None
+
+
 @pytest.mark.parametrize("text", ["Где находится мэрия?", "спасибо большое", "Кто мой сенатор?"])
 def test_other_words_in_cyrillic_letters_are_not_heard_as_names(
     resolver: Resolver, text: str

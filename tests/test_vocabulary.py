@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
@@ -15,6 +14,7 @@ from bot.core.vocabulary import COMMON_WORD_NAMES, PROPER_NAMES, Vocabulary
 from bot.kb.errors import KnowledgeError
 from bot.kb.landmarks import SECTION as LOCAL_NAMES
 from bot.kb.vocabulary import SECTION as VOCABULARY
+from tests import support
 
 REPO = Path(__file__).resolve().parent.parent
 PROPERTY_WORDS = 20_000
@@ -107,6 +107,7 @@ def knowledge(tmp_path: Path) -> Path:
         "schools.yaml",
         "local_names.yaml",
         "chinese_names.yaml",
+        "script_names.yaml",
     ):
         (folder / name).write_text((DEFAULT_KNOWLEDGE_DIR / name).read_text("utf-8"), "utf-8")
     for name in ("common_words.yaml", "world.yaml", "first_names.yaml"):
@@ -227,20 +228,32 @@ def test_a_missing_language_of_common_words_is_named(knowledge: Path) -> None:
 
 
 def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "import_vocabulary", REPO / "scripts" / "import_vocabulary.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return support.load_script(REPO / "scripts" / "import_vocabulary.py")
 
 
 def test_the_import_output_equals_the_committed_files(tmp_path: Path) -> None:
     for name in ("places.yaml", "aliases.yaml"):
         (tmp_path / name).write_text((DEFAULT_KNOWLEDGE_DIR / name).read_text("utf-8"), "utf-8")
     assert load_script().main(["--out", str(tmp_path)]) == 0
-    for name in ("common_words.yaml", "world.yaml", "chinese_names.yaml", "first_names.yaml"):
+    for name in (
+        "common_words.yaml",
+        "world.yaml",
+        "chinese_names.yaml",
+        "script_names.yaml",
+        "first_names.yaml",
+    ):
         assert (tmp_path / name).read_text("utf-8") == (DEFAULT_KNOWLEDGE_DIR / name).read_text(
             "utf-8"
         ), f"{name} differs: rerun scripts/import_vocabulary.py"
+
+
+def test_names_in_other_scripts_leave_out_a_larger_citys_name() -> None:
+    names = {e["alias"]: e["town"] for e in load_script().script_names(DEFAULT_KNOWLEDGE_DIR)}
+    assert names["Бруклайн"] == "brookline"
+    assert "Бруклин" not in names  # Brooklyn's name, though GeoNames lists it for Brookline
+    assert names["Кембридж"] == "cambridge"  # England's Cambridge is Cambridge too
+    assert names["Вустер"] == "worcester"  # Wooster, Ohio, is smaller
+    # Neither Latin letters (those names are read as they are) nor Chinese (chinese_names.yaml).
+    assert not any(
+        c.isalpha() and (ord(c) < 0x370 or 0x3400 <= ord(c) <= 0x9FFF) for n in names for c in n
+    )

@@ -176,6 +176,16 @@ _LETTER_O_ZIP = re.compile(r"(?<![\w])[oO](\d{4})(?!\d)")
 _POSSESSIVE = re.compile(r"(\w+)['’]s\b")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]+")
+# Letters of the scripts other than Latin and Chinese (Greek and Cyrillic to Khmer, kana,
+# Hangul), and those of them written without spaces between words (Thai, Lao, Tibetan,
+# Myanmar, Khmer, kana).
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u1cff\u3040-\u30ff\uac00-\ud7af]")
+_UNSPACED = re.compile(r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff]")
+# Arabic letters written onto the next word: "بـ" (in), "لـ" (to), "و" (and), "فـ" (in).
+_ARABIC_PREFIXES = frozenset("\u0628\u0644\u0648\u0641")
+# The endings a name takes in a sentence (Russian "в Бостоне", Korean "보스턴에서"): a name
+# followed by at most this many letters is still the name.
+_ENDING_LETTERS = 3
 _NEW_SAID = re.compile(r"\bN'?yu[- ]", re.IGNORECASE)  # "Нью-Бедфорд": New Bedford
 # Massachusetts ZIP codes: 010-027, and Andover's IRS ZIPs 05501 and 05544.
 _MA_ZIP_PREFIXES = (*(f"{n:03d}" for n in range(10, 28)), "055")
@@ -288,6 +298,7 @@ class Resolver:
         landmarks = list(landmarks)
         self._exact: dict[str, list[_Entry]] = defaultdict(list)
         self._cjk: dict[str, list[_Entry]] = defaultdict(list)
+        self._scripts: dict[str, list[_Entry]] = defaultdict(list)
         for place in self.places.values():
             if place.kind == "state" and place.state == MASSACHUSETTS:
                 continue  # the Commonwealth is the context of every answer, not a place to pick
@@ -445,6 +456,10 @@ class Resolver:
             if entry not in self._cjk[name]:
                 self._cjk[name].append(entry)
             return
+        if _OTHER_SCRIPT.search(name):
+            if entry not in self._scripts[name.lower()]:
+                self._scripts[name.lower()].append(entry)
+            return
         key = canonical(fold(name).split())
         if key and entry not in self._exact[key]:
             self._exact[key].append(entry)
@@ -584,6 +599,7 @@ class Resolver:
             return Resolution(Outcome.NONE, reason="conversation")
         scan = self._scan(words, text.lower())
         self._scan_cjk(text, scan)
+        self._scan_scripts(text, scan)
         if words and words[-1] in _MA_WORDS and len(words) > 1:
             scan.state = MASSACHUSETTS  # "lester mass": what comes before is in Massachusetts
         if by_zip is not None:
@@ -652,6 +668,17 @@ class Resolver:
             # sound like is no name ("где находится мэрия" is not Marion). Only a name spelt
             # the same or a letter off is read ("в Бостоне", "Спрингфилд").
             return Resolution(Outcome.NONE, reason="nothing-close")
+        if (
+            other_letters
+            and found.outcome is Outcome.MATCH
+            and found.place is not None
+            and scan.state != MASSACHUSETTS
+            and not any(w.startswith("massachus") for w in words)  # "в Шароне, Массачусетс"
+        ):
+            # A letter off in another alphabet may be another city's name: "в Бруклине" is
+            # Brooklyn, not Brookline. Our towns' own names in it are known (script_names):
+            # a name only close to one is asked about.
+            return Resolution(Outcome.AMBIGUOUS, None, (found.place,), "transliterated")
         shown = found.candidates or ((found.place,) if found.place else ())
         if shown and self._ends_elsewhere(words) and all(p.state == "MA" for p in shown):
             # "cambrige england", "sprngfield il": a misspelt name qualified as somewhere
@@ -1219,6 +1246,28 @@ class Resolver:
                 place_ids += [p for e in entries for p in e.others]
             kind = "weak" if weak else "strong"
             scan.hits.append(_Hit(list(dict.fromkeys(place_ids)), kind, ()))
+
+    def _scan_scripts(self, text: str, scan: _Scan) -> None:
+        """Names in other scripts ("я живу в Ньютоне", "أسكن في بوسطن", "ボストンに住んでいます"):
+        found inside the text, as a word's beginning where words are spaced, with its ending
+        ("Ньютон-е") or an Arabic letter written onto it ("ببوسطن") allowed."""
+        if not self._scripts or not _OTHER_SCRIPT.search(text):
+            return
+        lowered = text.lower()
+        found = [name for name in self._scripts if name in lowered]
+        taken: list[str] = []
+        for name in sorted(found, key=len, reverse=True):
+            if any(name in longer for longer in taken) or not _a_word_in(lowered, name):
+                continue
+            taken.append(name)
+            entries = self._scripts[name]
+            weak = any(not e.strong for e in entries)
+            place_ids = [e.place_id for e in entries]
+            if weak:
+                place_ids += [p for e in entries for p in e.others]
+            scan.hits.append(
+                _Hit(list(dict.fromkeys(place_ids)), "weak" if weak else "strong", ())
+            )
 
     def _exact_key(self, span: list[str], key: str | None = None) -> str | None:
         """The name key a span spells: exactly, or with its spaces misplaced.
@@ -2626,6 +2675,26 @@ def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
         )
     ]
     return specific or kept
+
+
+def _a_word_in(text: str, name: str) -> bool:
+    """Whether ``name`` is written in ``text`` as a word of its own, give or take an ending or
+    an Arabic letter before it; anywhere in a script written without spaces."""
+    if _UNSPACED.search(name):
+        return True
+    start = text.find(name)
+    while start >= 0:
+        before = start
+        if before > 0 and text[before - 1] in _ARABIC_PREFIXES:
+            before -= 1
+        end = start + len(name)
+        ending = 0
+        while end + ending < len(text) and text[end + ending].isalpha():
+            ending += 1
+        if (before == 0 or not text[before - 1].isalpha()) and ending <= _ENDING_LETTERS:
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 def _within(words: list[str], start: int, count: int, cues: frozenset[str]) -> bool:
