@@ -1562,3 +1562,43 @@ def test_numbers_that_are_no_house_number_and_creole_living(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("reading ward 2 precinct 3", "reading"), ("orange pct 1", "orange"), ("lee w1 p1", "lee")],
+)
+def test_a_town_that_is_a_word_before_its_ward_is_the_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("22 elm street comma reading comma mass", "reading"), ("i live in dover comma ma", "dover")],
+)
+def test_a_dictated_comma_is_a_comma(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["oxford comma", "do you use the oxford comma", "a comma"])
+def test_the_word_comma_as_a_noun_adds_no_place(resolver: Resolver, text: str) -> None:
+    assert _answer(resolver, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("hamden ma", "hampden"), ("merrimack, mass", "merrimac")]
+)
+def test_a_name_of_elsewhere_said_to_be_in_massachusetts_is_a_misspelt_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    result = resolver.resolve(text)
+    assert place in {p.id for p in result.candidates}, (text, result)
+
+
+@pytest.mark.parametrize("text", ["hamden ct", "merrimack nh", "hamden"])
+def test_a_name_of_elsewhere_without_massachusetts_stays_elsewhere(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE, text

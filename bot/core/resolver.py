@@ -173,6 +173,10 @@ _ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
 _SHORT_ZIP = re.compile(r"(?<!\d)(\d{4})(?:-\d{4})?(?!\d)")
 # A ZIP typed with the letter O for its leading zero: "O2150".
 _LETTER_O_ZIP = re.compile(r"(?<![\w])[oO](\d{4})(?!\d)")
+# "comma" said between two words, as dictation writes it; not the noun ("the Oxford comma").
+_SAID_COMMA = re.compile(
+    r"(?<!\bthe)(?<!\ba)(?<!\boxford)(?<!\bserial)\s+comma\s+(?=\w)", re.IGNORECASE
+)
 _POSSESSIVE = re.compile(r"(\w+)['’]s\b")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]+")
@@ -563,6 +567,8 @@ class Resolver:
         return found
 
     def _resolve(self, text: str) -> Resolution:
+        # Dictated punctuation: "14 summer street comma lynn comma mass".
+        text = _SAID_COMMA.sub(", ", text)
         # Portuguese "é" (is) and Spanish "é" are verbs: folded, they would read as "E." (east),
         # and "minha cidade é Marlborough" as East Marlborough. Only the accented word goes.
         if not text.isascii():
@@ -1182,7 +1188,11 @@ class Resolver:
                     # "northeastern students": a university called by its first words
                     key = self._school_key(spelled)
                 if key is None:
-                    elsewhere = self._elsewhere_span(span)
+                    # "hamden ma", "merrimack ma": a name of elsewhere said to be in
+                    # Massachusetts is a misspelt town of ours (Hampden, Merrimac).
+                    elsewhere = self._elsewhere_span(span) and words[end : end + 1] not in (
+                        [w] for w in _MA_WORDS
+                    )
                     # (_heard_as_one looks at one-word names only)
                     heard = self._heard_as_one(words, start, end, scan) if elsewhere else []
                     if heard:
@@ -1799,6 +1809,14 @@ class Resolver:
             return "massachusetts" in words or "ma" in words  # "Peru, the town in MA"
         if words[start + 1 : start + 2] and words[start + 1] in _A_LOCAL:
             return True  # "Warren resident here", "Lee native"
+        if words[start + 1 : start + 2] and _GLUED_WARD.match(words[start + 1]):
+            return True  # "Lee w1 p1"
+        if (
+            words[start + 2 : start + 3]
+            and words[start + 2][:1].isdigit()
+            and (_ward_like(words[start + 1]) or words[start + 1] in _PRECINCT_WORDS)
+        ):
+            return True  # "Salem ward 4 precinct 1": the town's ward
         if _within(words, start, 2, RESIDENCE):
             return True  # "home is Lincoln"
         if previous in _PLACE_NOUNS or (
@@ -2749,6 +2767,8 @@ def _ward_like(word: str) -> bool:
 
 
 _HELD_DOWN = re.compile(r"(.)\1{2,}")
+_PRECINCT_WORDS = frozenset({"pct", "prec", "precinct", "w", "p"})
+_GLUED_WARD = re.compile(r"(?:w|wd|ward|p|pct)\d{1,2}$")
 
 
 _PAUSE_MARKS = ",.;:!?…"
