@@ -1602,3 +1602,15 @@ def test_a_name_of_elsewhere_without_massachusetts_stays_elsewhere(
     resolver: Resolver, text: str
 ) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize("text", ["dobry wieczór", "danke schön"])
+def test_common_words_of_french_german_italian_and_polish_are_not_heard_as_towns(
+    resolver: Resolver, text: str
+) -> None:
+    # "dobry" had been heard as Dover, "danke" as Worcester or Stoughton.
+    assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+def test_a_town_misspelt_in_polish_is_still_read(resolver: Resolver) -> None:
+    assert _answer(resolver, "mieszkam w bostonie") == "boston"

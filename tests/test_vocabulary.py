@@ -232,7 +232,7 @@ def load_script() -> ModuleType:
 
 
 def test_the_import_output_equals_the_committed_files(tmp_path: Path) -> None:
-    for name in ("places.yaml", "aliases.yaml"):
+    for name in ("places.yaml", "aliases.yaml", "local_names.yaml", "landmarks.yaml"):
         (tmp_path / name).write_text((DEFAULT_KNOWLEDGE_DIR / name).read_text("utf-8"), "utf-8")
     assert load_script().main(["--out", str(tmp_path)]) == 0
     for name in (
@@ -257,3 +257,13 @@ def test_names_in_other_scripts_leave_out_a_larger_citys_name() -> None:
     assert not any(
         c.isalpha() and (ord(c) < 0x370 or 0x3400 <= ord(c) <= 0x9FFF) for n in names for c in n
     )
+
+
+def test_the_other_languages_words_hold_no_name_of_ours() -> None:
+    data = VOCABULARY.load(DEFAULT_KNOWLEDGE_DIR)
+    assert set(data.words) == {"en", "es", "pt", "fr", "de", "it", "pl"}
+    ours = load_script().names_of_ours(DEFAULT_KNOWLEDGE_DIR)
+    assert {"boston", "neu", "salem"} <= ours
+    for lang in ("fr", "de", "it", "pl"):
+        assert 8_000 < len(data.words[lang]) <= 10_000, lang  # fewer once folded
+        assert not ours.intersection(data.words[lang]), lang

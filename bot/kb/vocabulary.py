@@ -34,6 +34,8 @@ class WordsFile(_Entry):
     source: Text
     top: Annotated[int, Field(gt=0)]
     languages: dict[Literal["en", "es", "pt"], Text]
+    # Other languages residents write in, fewer words each (scripts/import_vocabulary.py).
+    others: dict[Literal["fr", "de", "it", "pl"], Text] = {}
 
 
 class NamedEntry(_Entry):
@@ -78,7 +80,9 @@ class VocabularySection:
         missing = [lang for lang in LANGUAGES if lang not in words.languages]
         if missing:
             raise KnowledgeError(shown, None, "languages", f"missing {', '.join(missing)}")
-        lists: dict[str, list[str]] = {k: t.split() for k, t in words.languages.items()}
+        lists: dict[str, list[str]] = {
+            k: t.split() for k, t in [*words.languages.items(), *words.others.items()]
+        }
         shown, raw = read_yaml(knowledge_dir, NAMES_FILE)
         people = validate_entries(shown, [raw], NamesFile, lambda i, r: "(file)")[0]
         return VocabularyData(lists, self._world(knowledge_dir), people.names.split())
