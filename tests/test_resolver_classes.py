@@ -1614,3 +1614,8 @@ def test_common_words_of_french_german_italian_and_polish_are_not_heard_as_towns
 
 def test_a_town_misspelt_in_polish_is_still_read(resolver: Resolver) -> None:
     assert _answer(resolver, "mieszkam w bostonie") == "boston"
+
+
+@pytest.mark.parametrize(("text", "place"), [("eske Lowell gen yon lwa?", "lowell")])
+def test_haitian_gen_after_a_town_is_has(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place

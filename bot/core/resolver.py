@@ -2008,6 +2008,7 @@ class Resolver:
             or after in _PLACE_AFTER
             or after == "station"  # "Worcester station": a town's own station
             or after == "ak"  # Haitian Creole "and": "m ap viv Everett ak fanmi m"
+            or (after == "gen" and not _HAITIAN_MARKS.isdisjoint(words))  # "eske X gen lwa"
             or after in RESIDENCE  # "Warren resident here"
             or after in _A_LOCAL  # "Lee native"
             or after in NEAR
@@ -2767,6 +2768,8 @@ def _ward_like(word: str) -> bool:
 
 
 _HELD_DOWN = re.compile(r"(.)\1{2,}")
+# Haitian Creole words no other language the bot reads has: with one, "gen" is "has".
+_HAITIAN_MARKS = frozenset({"eske", "lwa", "mwen", "genyen", "yon", "kamera", "polis"})
 _PRECINCT_WORDS = frozenset({"pct", "prec", "precinct", "w", "p"})
 _GLUED_WARD = re.compile(r"(?:w|wd|ward|p|pct)\d{1,2}$")
 

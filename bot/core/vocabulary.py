@@ -105,7 +105,7 @@ BOSTON_ENGLISH = frozenset(
 HAITIAN_CREOLE = frozenset(
     """
     mwen ou li nou yo ede souple mesi anpil bonjou bonswa kijan koman kote rete vle konnen
-    kounye jodi demen tanpri ki sa bagay moun kay lekol travay
+    kounye jodi demen tanpri ki sa bagay moun kay lekol travay eske gen genyen lwa pa
     """.split()
 )
 
