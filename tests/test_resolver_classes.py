@@ -1619,3 +1619,23 @@ def test_a_town_misspelt_in_polish_is_still_read(resolver: Resolver) -> None:
 @pytest.mark.parametrize(("text", "place"), [("eske Lowell gen yon lwa?", "lowell")])
 def test_haitian_gen_after_a_town_is_has(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we moved from lowell to somerville last year", "somerville"),
+        ("moved from portland me to medford this spring", "medford"),
+    ],
+)
+def test_a_town_moved_to_before_a_time_word_is_the_new_home(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    # "Somerville last ..." had read as the first word of another name, and Lowell, moved
+    # away from, was answered instead.
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["i moved from lowell to reading last week"])
+def test_a_town_moved_away_from_is_never_the_answer(resolver: Resolver, text: str) -> None:
+    assert _answer(resolver, text) != "lowell"

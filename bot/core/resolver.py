@@ -622,8 +622,10 @@ class Resolver:
                 for hit in scan.hits
                 if not all(self.places[p].kind == "state" for p in hit.place_ids)
             ]
-        if scan.elsewhere and scan.hits and all(hit.set_aside for hit in scan.hits):
-            # "we used to live in Lowell but now we're in Nashua"
+        named = [hit for hit in scan.hits if hit.kind != "word"]
+        if scan.elsewhere and named and all(hit.set_aside for hit in named):
+            # "we used to live in Lowell but now we're in Nashua"; a place moved away from
+            # is never the answer ("moved from Boston to <a town also a word>")
             return Resolution(Outcome.NONE, reason="elsewhere")
         if len(scan.hits) > 1:
             scan.hits = self._first_names_of_people(
@@ -2012,6 +2014,7 @@ class Resolver:
             or after in RESIDENCE  # "Warren resident here"
             or after in _A_LOCAL  # "Lee native"
             or after in NEAR
+            or after in _WHEN  # "moved to Somerville last year"
             or not after.isalpha()
             or canonical([after]) in self._exact
         )
@@ -2768,6 +2771,12 @@ def _ward_like(word: str) -> bool:
 
 
 _HELD_DOWN = re.compile(r"(.)\1{2,}")
+# Words of time after a name: the name is a place moved to or lived in, not a name's first
+# word ("moved to Somerville last year", "in Reading since 2019").
+_WHEN = frozenset(
+    "last next this since ago yesterday today tonight tomorrow recently lately already now "
+    "pasado passado ano año".split()
+)
 # Haitian Creole words no other language the bot reads has: with one, "gen" is "has".
 _HAITIAN_MARKS = frozenset({"eske", "lwa", "mwen", "genyen", "yon", "kamera", "polis"})
 _PRECINCT_WORDS = frozenset({"pct", "prec", "precinct", "w", "p"})
