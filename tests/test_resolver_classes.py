@@ -1491,6 +1491,7 @@ def test_names_in_cyrillic_letters_are_read(resolver: Resolver, text: str, place
         ("ببوسطن", "boston"),  # Arabic "in" written onto the name
         ("ローウェルに住んでいます", "lowell"),  # Japanese: no spaces between words
         ("저는 우스터에 살아요", "worcester"),  # Korean, with its particle
+        ("저는 퀸시에 살아요", "quincy"),  # a Korean name of two syllables
         ("मैं बोस्टन में रहता हूँ", "boston"),  # Hindi
     ],
 )
@@ -1639,3 +1640,32 @@ def test_a_town_moved_to_before_a_time_word_is_the_new_home(
 @pytest.mark.parametrize("text", ["i moved from lowell to reading last week"])
 def test_a_town_moved_away_from_is_never_the_answer(resolver: Resolver, text: str) -> None:
     assert _answer(resolver, text) != "lowell"
+
+
+@pytest.mark.parametrize("text", ["ベンジャミン・フランクリンは発明家", "リビアのニュース"])
+def test_a_person_or_a_country_in_kana_is_no_town(resolver: Resolver, text: str) -> None:
+    # Benjamin Franklin (a dot between given name and surname); Libya, a name GeoNames gives
+    # Revere by mistake.
+    assert _answer(resolver, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("j'habite à Reading depuis 2019", "reading"),  # French: I live in, since
+        ("nous vivons à Lowell dans le Massachusetts", "lowell"),
+        ("tôi chuyển từ Quincy đến Malden năm ngoái", "malden"),  # Vietnamese: moved from, to
+    ],
+)
+def test_french_and_vietnamese_ways_of_saying_where_one_lives(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text", ["who runs this bot", "is the bot run by volunteers", "assalamu alaikum", "shukran"]
+)
+def test_the_bot_itself_and_arabic_greetings_are_no_town(resolver: Resolver, text: str) -> None:
+    # "bot run" had been heard as Bourne, "salam alaikum" as Oakham.
+    assert resolver.resolve(text).outcome is Outcome.NONE, text

@@ -1595,7 +1595,7 @@ class Resolver:
         # "used to live in", "not", "near": another place is meant when one is named too.
         # Not a move still to come: "moving from Lowell to Dracut next month" names both.
         moved_away = before in _FROM and _before_is(words, start - 1, _MOVED_AWAY)
-        if moved_away and any(w in {"to", "para", "pra"} for w in words[end:]):
+        if moved_away and any(w in {"to", "para", "pra", "den"} for w in words[end:]):
             scan.elsewhere = True  # "I moved from Boston to London": the resident is in London
         hit.set_aside = _before_is(words, start, PAST_OR_NOT) or (municipal and near) or moved_away
         hit.home = _before_is(words, start, RESIDENCE)  # "I live in", "moro em"
@@ -2475,6 +2475,8 @@ _CONVERSATION = frozenset(
         "good point", "same here", "me too", "all good", "no problem", "of course", "for sure",
         "not sure", "go on", "come on", "well done", "good job", "see you", "see ya",
         "merci", "merci beaucoup", "de rien", "danke", "danke schoen", "grazie", "grazie mille",
+        "salam", "salam alaikum", "salaam alaikum", "assalamu alaikum", "as salamu alaykum",
+        "assalamualaikum", "salam aleykum", "wa alaikum salam", "shukran", "inshallah",
     }
 )  # fmt: skip
 # Institutions named before their place in Spanish and Portuguese, with the English word.
@@ -2571,11 +2573,11 @@ _INSTITUTION_WORDS = {
 }
 _ROUTE_WORDS = frozenset({"route", "rte", "rt", "hwy", "highway"})
 _BORDER_WORDS = frozenset({"line", "border", "divisa", "frontera", "limite"})
-_FROM = frozenset({"from", "de", "desde", "da", "do"})
+_FROM = frozenset({"from", "de", "desde", "da", "do", "tu"})  # Vietnamese "từ"
 # A place the resident moved away from ("I moved from Boston to London", "me mudé de Lynn"):
 # moves already made only.
 _MOVED_AWAY = frozenset(
-    "moved relocated mude mudamos mudei mudou sai vine vinimos vim viemos".split()
+    "moved relocated mude mudamos mudei mudou sai vine vinimos vim viemos chuyen".split()
 )
 # Words before a name that make it a person's: "my boss Wendell", "a dog named Winthrop".
 _PERSON_BEFORE = frozenset(
@@ -2703,7 +2705,12 @@ def _a_word_in(text: str, name: str) -> bool:
     """Whether ``name`` is written in ``text`` as a word of its own, give or take an ending or
     an Arabic letter before it; anywhere in a script written without spaces."""
     if _UNSPACED.search(name):
-        return True
+        # "ベンジャミン・フランクリン": a dot between a given name and a surname.
+        return any(
+            text[max(0, at - 1) : at] not in _NAME_DOTS
+            and text[at + len(name) :][:1] not in _NAME_DOTS
+            for at in _occurrences(text, name)
+        )
     start = text.find(name)
     while start >= 0:
         before = start
@@ -2717,6 +2724,17 @@ def _a_word_in(text: str, name: str) -> bool:
             return True
         start = text.find(name, start + 1)
     return False
+
+
+_NAME_DOTS = frozenset({"・", "･", "=", "＝"})
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    found, at = [], text.find(name)
+    while at >= 0:
+        found.append(at)
+        at = text.find(name, at + 1)
+    return found
 
 
 def _within(words: list[str], start: int, count: int, cues: frozenset[str]) -> bool:
@@ -2775,7 +2793,7 @@ _HELD_DOWN = re.compile(r"(.)\1{2,}")
 # word ("moved to Somerville last year", "in Reading since 2019").
 _WHEN = frozenset(
     "last next this since ago yesterday today tonight tomorrow recently lately already now "
-    "pasado passado ano año".split()
+    "pasado passado ano depuis hace".split()
 )
 # Haitian Creole words no other language the bot reads has: with one, "gen" is "has".
 _HAITIAN_MARKS = frozenset({"eske", "lwa", "mwen", "genyen", "yon", "kamera", "polis"})

@@ -48,7 +48,7 @@ FILLER = frozenset(
 # Not "at": "a student at Harvard" names a university, not the town of Harvard.
 # Not "to": "I go to Harvard" names a university.
 # Nor "for" ("ask for Shirley") or "of" ("the white cliffs of Dover").
-CUES = frozenset("in from about into on en de desde em no na do da nan".split())
+CUES = frozenset("in from about into on en de desde em no na do da nan dans".split())
 # The bot's own subject: never part of a place name, never a typo of one ("ward 3" is not
 # Ware, "the bill" is not Gill), in the three languages.
 SUBJECT = frozenset(
@@ -61,7 +61,7 @@ SUBJECT = frozenset(
     privacy data forget delete call email script precint precinc prct prec wrd pcts
     approve approved approves pass passed passes adopt adopted adopts outlaw outlawed outlaws
     prohibit prohibits prohibited restrict restricts restricted permit permits permitted
-    voted enacted considering consider
+    voted enacted considering consider bot bots chatbot
     distrito barrio calle ley leyes proyecto senador representante camara concejo alcalde
     bairro rua lei leis projeto deputado vereador prefeito camara conselho
     """.split()
@@ -190,6 +190,7 @@ PAST_OR_NOT = frozenset(
 RESIDENCE = frozenset(
     """
     live lives living reside resident residents home moro mora moramos vivo vive vivimos viv rete
+    habite jhabite habitons habitent vis vit vivons
     """.split()
 )
 # Words that make up place names everywhere ("West Side", "North End", "Center"): a name made
