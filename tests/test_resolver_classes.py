@@ -1669,3 +1669,18 @@ def test_french_and_vietnamese_ways_of_saying_where_one_lives(
 def test_the_bot_itself_and_arabic_greetings_are_no_town(resolver: Resolver, text: str) -> None:
     # "bot run" had been heard as Bourne, "salam alaikum" as Oakham.
     assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("nattleboro", "north-attleborough"),
+        ("wspringfield", "west-springfield"),
+        ("nadams ma", "north-adams"),
+    ],
+)
+def test_a_directions_initial_glued_to_a_name_is_the_direction(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    # "nattleboro" had answered Attleboro, one letter away.
+    assert _answer(resolver, text) == place

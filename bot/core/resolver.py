@@ -739,6 +739,17 @@ class Resolver:
             key = self._compact_exact.get(word[: -len(state)]) if word.endswith(state) else None
             if key is not None and any(e.kind == "name" for e in self._exact[key]):
                 return [*key.split(), state]
+        # "nattleboro", "wspringfield": a direction's initial glued to a name, where the
+        # direction and the name together are a name of ours (North Attleborough).
+        direction = _INITIALS.get(word[0])
+        rest = self._compact_exact.get(compact(canonical([word[1:]])))
+        if (
+            direction
+            and rest
+            and not self.vocabulary.is_common(word)
+            and compact(canonical([direction, *rest.split()])) in self._compact_exact
+        ):
+            return [direction, *rest.split()]
         return [word]
 
     def _first_names_of_people(
@@ -2726,6 +2737,7 @@ def _a_word_in(text: str, name: str) -> bool:
     return False
 
 
+_INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west"}
 _NAME_DOTS = frozenset({"・", "･", "=", "＝"})
 
 
