@@ -191,7 +191,7 @@ def common_words(lang: str, top: int) -> list[str]:
 
 # Languages whose names of countries residents write ("ich wohne in Berlin, Deutschland"):
 # the bot's own two, the neighbours' and each country's own (CLDR, through Babel).
-COUNTRY_NAME_LANGUAGES = ("es", "pt", "fr", "de", "it")
+COUNTRY_NAME_LANGUAGES = ("es", "pt", "fr", "de", "it", "kea")
 
 
 def _country_names_in_languages(countries: list[dict[str, str]]) -> list[dict[str, str]]:

@@ -1684,3 +1684,8 @@ def test_a_directions_initial_glued_to_a_name_is_the_direction(
 ) -> None:
     # "nattleboro" had answered Attleboro, one letter away.
     assert _answer(resolver, text) == place
+
+
+def test_a_country_named_in_kriolu_is_elsewhere(resolver: Resolver) -> None:
+    # "I was born in Santa Cruz, Cape Verde": not Santa Cruz, California.
+    assert resolver.resolve("N nasi na Santa Cruz, Kabu Verdi").outcome is Outcome.NONE
