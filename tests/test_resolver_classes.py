@@ -1689,3 +1689,12 @@ def test_a_directions_initial_glued_to_a_name_is_the_direction(
 def test_a_country_named_in_kriolu_is_elsewhere(resolver: Resolver) -> None:
     # "I was born in Santa Cruz, Cape Verde": not Santa Cruz, California.
     assert resolver.resolve("N nasi na Santa Cruz, Kabu Verdi").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("randolf, mass", "randolph"), ("from randolf", "randolph")]
+)
+def test_an_f_for_ph_where_a_town_goes_is_one_slip(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

@@ -729,6 +729,12 @@ class Resolver:
                     entries = self._exact[self._keys[index]]
                     if any(e.place_id == place.id and self._completes(e) for e in entries):
                         return Resolution(Outcome.MATCH, place, (place,), reason="typo")
+                # "randolf ma": an F for the PH it sounds as is one slip, not two letters.
+                key = self._compact_exact.get(said.replace("f", "ph"))
+                if key is not None and any(
+                    e.place_id == place.id and self._completes(e) for e in self._exact[key]
+                ):
+                    return Resolution(Outcome.MATCH, place, (place,), reason="typo")
         return found
 
     def _unglued(self, word: str) -> list[str]:
