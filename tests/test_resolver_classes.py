@@ -1698,3 +1698,25 @@ def test_an_f_for_ph_where_a_town_goes_is_one_slip(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["hyde park ave", "i live on dorchester ave", "dot ave"])
+def test_a_street_named_for_a_section_with_no_town_is_asked_about(
+    resolver: Resolver, text: str
+) -> None:
+    # Most likely Boston's, but a street alone names no town: a confirmation, not an answer.
+    assert _asked(resolver, text) == {"boston"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("dorchester ave in southie", "boston"),
+        ("dot ave, dorchester", "boston"),
+        ("tatnuck sq", "worcester"),
+    ],
+)
+def test_a_section_street_with_its_town_or_a_square_is_answered(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

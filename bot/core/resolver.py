@@ -242,6 +242,7 @@ class _Hit:
     home: bool = False  # after "I live in", "moro em": where the resident lives
     street: bool = False  # a street's name ("Mass Ave"): a town named too says which part
     heard: bool = False  # pieces of a name heard as one ("grade barrington"): asked by sound
+    road: bool = False  # a section's name before a street word: the street, asked about
 
 
 @dataclass
@@ -1609,6 +1610,16 @@ class Resolver:
         # "14 Court Sq": after a house number, a square's or a landmark's name is a street's.
         numbered = start > 0 and words[start - 1].isdigit() and not municipal
         hit.street = numbered or all(e.street for e in entries)
+        # "dorchester ave", "hyde park ave": a street named after a section, with no town.
+        hit.road = (
+            not municipal and words[end : end + 1] != [] and words[end] in _ROAD_WORDS
+        ) or (
+            # "Dot Ave": a street known by a section's name and a road word
+            all(e.street for e in entries)
+            and len(span) > 1
+            and span[-1] in _ROAD_WORDS
+            and any(e.kind == "alias" for e in self._exact.get(canonical(span[:-1]), ()))
+        )
         # "used to live in", "not", "near": another place is meant when one is named too.
         # Not a move still to come: "moving from Lowell to Dracut next month" names both.
         moved_away = before in _FROM and _before_is(words, start - 1, _MOVED_AWAY)
@@ -2048,6 +2059,14 @@ class Resolver:
             return Resolution(Outcome.MATCH, place, (place,), "agreed")
         if len(places) == 1 and all(hit.kind == "confirm" for hit in named):
             return Resolution(Outcome.AMBIGUOUS, None, (places[0],), "word-alone")
+        if (
+            len(places) == 1
+            and all(hit.road for hit in named)
+            and not any(not hit.road and places[0].id in hit.place_ids for hit in hits)
+        ):
+            # "dorchester ave": the street of Boston most likely, but streets of that name
+            # run elsewhere too; with no town named, asked ("dot ave in southie" answers).
+            return Resolution(Outcome.AMBIGUOUS, None, (places[0],), "street-alone")
         if len(places) == 1 and all(hit.heard for hit in named):
             return Resolution(Outcome.AMBIGUOUS, None, (places[0],), "sounds-like")
         if len(places) == 1 and all(hit.kind == "strong" for hit in named):
@@ -2531,7 +2550,7 @@ for _phrase in NOT_PLACES:
     _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
 _JOINING = frozenset({"and", "or", "ou", "e", "y", "o"})
 _OR = frozenset({"or", "ou"})
-_CONFIRMATIONS = frozenset({"sounds-like", "cut-word", "word-alone"})
+_CONFIRMATIONS = frozenset({"sounds-like", "cut-word", "word-alone", "street-alone"})
 _SPELT_ALIKE = frozenset({"typo", "typo-close", "nothing-close"})
 _MOUNT = frozenset({"mount", "mt"})
 _TAKE = frozenset({"take", "takes", "took", "taking"})
@@ -2743,6 +2762,8 @@ def _a_word_in(text: str, name: str) -> bool:
     return False
 
 
+# Street words of a road (not "square", "court", "place": "Tatnuck Sq" is a neighbourhood).
+_ROAD_WORDS = STREET_WORDS - {"square", "sq", "place", "pl", "court", "ct", "circle", "cir"}
 _INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west"}
 _NAME_DOTS = frozenset({"・", "･", "=", "＝"})
 
