@@ -1720,3 +1720,18 @@ def test_a_section_street_with_its_town_or_a_square_is_answered(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+def test_two_towns_joined_as_a_stations_name_are_asked_about(resolver: Resolver) -> None:
+    # "Hamilton/Wenham station" is in Hamilton; "hamilton-wenham" alone is two towns (the
+    # regional school district), not the station's short name.
+    assert _asked(resolver, "hamilton-wenham") >= {"hamilton", "wenham"}
+    assert _answer(resolver, "hamilton/wenham station") == "hamilton"
+
+
+@pytest.mark.parametrize("text", ["pittsburg kansas", "pittsburg, ks"])
+def test_a_misspelt_place_elsewhere_qualified_by_another_state_is_none(
+    resolver: Resolver, text: str
+) -> None:
+    # Pittsburg, Kansas is not Pittsburgh, Pennsylvania (a place the bot knows).
+    assert resolver.resolve(text).outcome is Outcome.NONE, text

@@ -493,7 +493,8 @@ class Resolver:
                 and self._leading.get(key, set()) <= set(hosts)
                 and not any(
                     e.kind == "name" and e.place_id not in hosts
-                    for e in self._exact.get(first, ())
+                    for word in key.split()  # "Hamilton/Wenham": Wenham is a town of its own
+                    for e in self._exact.get(word, ())
                 )
             ):
                 return [stem]
@@ -689,9 +690,11 @@ class Resolver:
             # a name only close to one is asked about.
             return Resolution(Outcome.AMBIGUOUS, None, (found.place,), "transliterated")
         shown = found.candidates or ((found.place,) if found.place else ())
-        if shown and self._ends_elsewhere(words) and all(p.state == "MA" for p in shown):
+        region = self._ending_region(words)
+        if shown and region is not None and all(p.state != region for p in shown):
             # "cambrige england", "sprngfield il": a misspelt name qualified as somewhere
-            # else is that other place, never a Massachusetts town it happens to resemble.
+            # else is that other place, never a Massachusetts town it happens to resemble;
+            # nor a place of another state ("pittsburg kansas" is not Pittsburgh, PA).
             return Resolution(Outcome.NONE, reason="elsewhere")
         return self._single_or_none(found)
 
@@ -859,15 +862,19 @@ class Resolver:
     def _ends_elsewhere(self, words: list[str]) -> bool:
         """The message ends with a region outside Massachusetts ("..., England", "... IL");
         a code that is also a word ("me", "or", "in") does not count here."""
+        return self._ending_region(words) is not None
+
+    def _ending_region(self, words: list[str]) -> str | None:
+        """The code of the region outside Massachusetts the message ends with, if any."""
         for start in range(1, len(words)):
             qualifier = self.vocabulary.qualifier_at(words, start)
             if qualifier is None or start + qualifier.length != len(words):
                 continue
             if all(w in GENERIC_WORDS or w in _MOUNT for w in words[:start]):
-                return False  # "mount wash": a name cut off, not Mount in Washington state
+                return None  # "mount wash": a name cut off, not Mount in Washington state
             word_code = qualifier.length == 1 and words[start] in WORD_CODES
-            return qualifier.code != MASSACHUSETTS and not word_code
-        return False
+            return qualifier.code if qualifier.code != MASSACHUSETTS and not word_code else None
+        return None
 
     def _and_a_typo(
         self, found: Resolution, words: list[str], consumed: set[int], pauses: frozenset[int]
