@@ -1735,3 +1735,27 @@ def test_a_misspelt_place_elsewhere_qualified_by_another_state_is_none(
 ) -> None:
     # Pittsburg, Kansas is not Pittsburgh, Pennsylvania (a place the bot knows).
     assert resolver.resolve(text).outcome is Outcome.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("the bridgewaters", {"bridgewater", "east-bridgewater", "west-bridgewater"}),
+        (
+            "the brookfields?",
+            {"brookfield", "east-brookfield", "north-brookfield", "west-brookfield"},
+        ),
+    ],
+)
+def test_a_towns_name_in_the_plural_asks_about_the_towns_that_share_it(
+    resolver: Resolver, text: str, towns: set[str]
+) -> None:
+    assert _asked(resolver, text) == towns
+
+
+def test_a_plural_that_is_no_family_of_towns_is_no_town(resolver: Resolver) -> None:
+    assert _answer(resolver, "fig newtons") is None
+    assert (
+        resolver.resolve("the newtons").outcome is not Outcome.AMBIGUOUS
+        or len(resolver.resolve("the newtons").candidates) < 2
+    )

@@ -601,6 +601,9 @@ class Resolver:
         )
         if " ".join(w for w in words if w not in FILLER) in REGIONS:
             return Resolution(Outcome.NONE, reason="region")
+        family = self._a_family_of_towns(words)
+        if family:
+            return Resolution(Outcome.AMBIGUOUS, None, family, reason="family")
         said = " ".join(words)
         if said in _CONVERSATION or said in SMALL_TALK:
             # "hold on", "merci", "mèsi anpil", "thanks!": small talk names no place.
@@ -914,6 +917,25 @@ class Resolver:
                             both = (found.place, self.places[entry.place_id])
                             return Resolution(Outcome.AMBIGUOUS, None, both, "two-places")
         return found
+
+    def _a_family_of_towns(self, words: list[str]) -> tuple[Place, ...]:
+        """ "The Brookfields", "the Attleboros": a town's name in the plural, the message
+        little more than it, is the towns that share the name (Brookfield, East, North and
+        West Brookfield), asked about."""
+        content = [w for w in words if w not in FILLER]
+        if len(content) != 1 or not content[0].endswith("s") or len(content[0]) < 5:
+            return ()
+        stem = canonical([content[0][:-1]])
+        if not any(e.kind == "name" for e in self._exact.get(stem, ())):
+            return ()
+        towns = tuple(
+            place
+            for place in sorted(self.places.values(), key=_by_population)
+            if place.kind in {"city", "town"}
+            and place.state == MASSACHUSETTS
+            and canonical(fold(place.name).split()).split()[-len(stem.split()) :] == stem.split()
+        )
+        return towns[:MAX_CANDIDATES] if len(towns) > 1 else ()
 
     def _plural_of_a_name(self, word: str) -> bool:
         # "marlboros": the -boro spelling's plural is Marlborough's name in the plural too.
