@@ -1759,3 +1759,13 @@ def test_a_plural_that_is_no_family_of_towns_is_no_town(resolver: Resolver) -> N
         resolver.resolve("the newtons").outcome is not Outcome.AMBIGUOUS
         or len(resolver.resolve("the newtons").candidates) < 2
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("i take classes at bunker hill cc", "boston"), ("quinsigamond cc", "worcester")],
+)
+def test_a_community_college_called_cc_is_the_college(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

@@ -498,6 +498,14 @@ class Resolver:
                 )
             ):
                 return [stem]
+        if name.endswith(" Community College"):
+            # "Bunker Hill CC", "Mass Bay CC": students' short form of a community college
+            stem = name[: -len(" Community College")]
+            return [
+                short
+                for short in (f"{stem} CC", f"{stem} Comm College")
+                if canonical(fold(short).split()) not in self._exact
+            ]
         if name.endswith(" University") and not name.startswith("University"):
             # "Bentley U", "Clark Univ": students' short forms of a university's name
             stem = name[: -len(" University")]
