@@ -763,7 +763,11 @@ class Resolver:
         # "nattleboro", "wspringfield": a direction's initial glued to a name, where the
         # direction and the name together are a name of ours (North Attleborough).
         direction = _INITIALS.get(word[0])
-        rest = self._compact_exact.get(compact(canonical([word[1:]])))
+        if direction is None:
+            return [word]
+        rest = self._compact_exact.get(word[1:]) or (
+            self._compact_exact.get(compact(canonical([word[1:]]))) if "boro" in word else None
+        )
         if (
             direction
             and rest
@@ -930,6 +934,8 @@ class Resolver:
         """ "The Brookfields", "the Attleboros": a town's name in the plural, the message
         little more than it, is the towns that share the name (Brookfield, East, North and
         West Brookfield), asked about."""
+        if not words or not words[-1].endswith("s"):
+            return ()  # (most messages: the check below is dearer)
         content = [w for w in words if w not in FILLER]
         if len(content) != 1 or not content[0].endswith("s") or len(content[0]) < 5:
             return ()
