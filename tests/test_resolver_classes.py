@@ -1769,3 +1769,17 @@ def test_a_community_college_called_cc_is_the_college(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+def test_a_name_said_in_two_words_beside_a_cut_off_name_asks_both(resolver: Resolver) -> None:
+    # "hi annis": Hyannis dictated, or Annisquam cut off.
+    assert _asked(resolver, "hi annis") >= {"barnstable", "gloucester"}
+    assert _answer(resolver, "north and") == "north-andover"  # a direction, then cut off
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my grandfather's name was randolph", "lee was my uncle's name", "florence was my aunt"],
+)
+def test_a_name_someone_had_is_no_town(resolver: Resolver, text: str) -> None:
+    assert _answer(resolver, text) is None

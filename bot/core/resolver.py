@@ -28,6 +28,7 @@ sounds-like spelling, which is never an answer and so is confirmed ("Did you mea
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -951,6 +952,23 @@ class Resolver:
         )
         return towns[:MAX_CANDIDATES] if len(towns) > 1 else ()
 
+    def _said_apart(self, words: list[str], found: tuple[Place, ...]) -> list[Place]:
+        """Places other than ``found`` whose name two neighbouring words spell, joined, to a
+        letter ("hi annis": Hyannis)."""
+        others: list[Place] = []
+        for first, second in itertools.pairwise(words):
+            said = first + second
+            if len(said) < MIN_FUZZY_LENGTH + 2 or not said.isalpha() or first in GENERIC_WORDS:
+                continue  # ("north and" is North Andover cut off, not the North End)
+            for _, index in self._typos.within(said, 1):
+                if OSA.distance(said, self._compact_keys[index], score_cutoff=1) > 1:
+                    continue
+                for entry in self._exact[self._keys[index]]:
+                    place = self.places[entry.place_id]
+                    if place not in found and place not in others and entry.strong:
+                        others.append(place)
+        return others
+
     def _plural_of_a_name(self, word: str) -> bool:
         # "marlboros": the -boro spelling's plural is Marlborough's name in the plural too.
         return word.endswith("s") and self._a_town([word[:-1]])
@@ -981,6 +999,11 @@ class Resolver:
                 # "warre": cut off from Warren, or one letter from Ware? Ask about both.
                 both = tuple(dict.fromkeys((*truncated.candidates, *typo.candidates)))
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "cut-or-typo")
+            joined = self._said_apart(words, truncated.candidates)
+            if joined:
+                # "hi annis": Hyannis said in two words, or Annisquam cut off? Ask.
+                both = tuple(dict.fromkeys((*truncated.candidates, *joined)))
+                return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "cut-or-said")
             return truncated
         if (
             typo.outcome is Outcome.MATCH
@@ -3033,8 +3056,8 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         and words[start - 2] in _PERSON_BEFORE
     ):
         return True  # "Dr. J Erving": a title, an initial, a surname
-    if before in {"is", "es", "e"} and start > 1 and words[start - 2] in _NAME_WORDS:
-        return True  # "my dog's name is Winthrop"
+    if before in {"is", "was", "es", "era", "e"} and start > 1 and words[start - 2] in _NAME_WORDS:
+        return True  # "my dog's name is Winthrop", "her name was Florence"
     if before not in CUES and words[end : end + 2] in (
         ["and", "i"],
         ["and", "me"],
@@ -3046,14 +3069,14 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         return True  # "me and Lee"
     # Who the name is: "Lynn is my sister", "Spencer my neighbor wants to join".
     who = words[end : end + 3]
-    if who[:1] in (["is"], ["es"], ["e"]):
+    if who[:1] in (["is"], ["was"], ["es"], ["e"]):
         who = who[1:]
     if before not in CUES and len(who) >= 2 and who[0] in _MY and who[1] in _PERSON_BEFORE:
         return True
     # "... is my middle name": a name word a few words after "is/are my"
     tail = words[end : end + 6]
     for index, word in enumerate(tail[:3]):
-        if word in {"is", "are", "es", "son", "sao"} and any(
+        if word in {"is", "are", "was", "were", "es", "son", "sao", "era"} and any(
             w in _NAME_WORDS for w in tail[index:]
         ):
             return True
