@@ -1783,3 +1783,22 @@ def test_a_name_said_in_two_words_beside_a_cut_off_name_asks_both(resolver: Reso
 )
 def test_a_name_someone_had_is_no_town(resolver: Resolver, text: str) -> None:
     assert _answer(resolver, text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the harwich mariners won last night",
+        "bourne braves tickets",
+        "an insurance quote from plymouth rock insurance",
+        "baldwin apples",
+    ],
+)
+def test_a_team_an_insurer_or_an_apple_named_for_a_place_is_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert _answer(resolver, text) is None
+
+
+def test_a_town_named_before_its_team_with_a_place_word_is_the_town(resolver: Resolver) -> None:
+    assert _answer(resolver, "i live in harwich, mariners game tonight") == "harwich"

@@ -73,9 +73,12 @@ BUSINESS_WORDS = frozenset(
     inc incorporated corp corporation company llc ltd united fc shoes shoe boots wine winery
     brewing brewery beer coffee pizza restaurant diner cafe bakery furniture motors class
     classes lesson lessons studio studios workout workouts garden kitchen grill buffet deli
-    bistro pub tavern palace takeout
+    bistro pub tavern palace takeout insurance assurance bank
+    commodores kettleers gatemen whitecaps anglers mariners firebirds braves
     """.split()
 )
+# (The last line: the Cape Cod Baseball League's teams, "Falmouth Commodores", "Cotuit
+# Kettleers": https://en.wikipedia.org/wiki/Cape_Cod_Baseball_League)
 # Dishes and products named after a town: "Wellfleet oysters", "Ipswich clams", "Boston cream
 # pie", "Nantucket Nectars". Right after a name, with no place word before it, the name is the
 # thing's, not where anyone lives ("I live in Wellfleet, oysters are great" is Wellfleet).
@@ -85,6 +88,7 @@ PRODUCT_WORDS = frozenset(
     cranberries cranberry lobster lobsters scallops sauce donut donuts doughnuts bread cheese
     candy cookies fudge taffy terrier terriers accent strangler legal pottery china plates
     silverware glassware jar jars net nets vase vases dishes dinnerware figurine figurines
+    russet russets apple apples
     """.split()
 )
 # Boston English that no word list of the three languages holds ("wicked pissah", a "packie",
