@@ -770,8 +770,7 @@ class Resolver:
             self._compact_exact.get(compact(canonical([word[1:]]))) if "boro" in word else None
         )
         if (
-            direction
-            and rest
+            rest
             and not self.vocabulary.is_common(word)
             and compact(canonical([direction, *rest.split()])) in self._compact_exact
         ):
@@ -1276,8 +1275,8 @@ class Resolver:
                 if key is None:
                     # "hamden ma", "merrimack ma": a name of elsewhere said to be in
                     # Massachusetts is a misspelt town of ours (Hampden, Merrimac).
-                    elsewhere = self._elsewhere_span(span) and words[end : end + 1] not in (
-                        [w] for w in _MA_WORDS
+                    elsewhere = self._elsewhere_span(span) and not (
+                        end < len(words) and words[end] in _MA_WORDS
                     )
                     # (_heard_as_one looks at one-word names only)
                     heard = self._heard_as_one(words, start, end, scan) if elsewhere else []
@@ -1335,13 +1334,7 @@ class Resolver:
             if any(text.find(country + name) >= 0 for country in CJK_ELSEWHERE):
                 scan.elsewhere = True  # 英国剑桥: Cambridge in England
                 continue
-            entries = self._cjk[name]
-            weak = any(not e.strong for e in entries)
-            place_ids = [e.place_id for e in entries]
-            if weak:
-                place_ids += [p for e in entries for p in e.others]
-            kind = "weak" if weak else "strong"
-            scan.hits.append(_Hit(list(dict.fromkeys(place_ids)), kind, ()))
+            scan.hits.append(_found_inside(self._cjk[name]))
 
     def _scan_scripts(self, text: str, scan: _Scan) -> None:
         """Names in other scripts ("я живу в Ньютоне", "أسكن في بوسطن", "ボストンに住んでいます"):
@@ -1356,14 +1349,7 @@ class Resolver:
             if any(name in longer for longer in taken) or not _a_word_in(lowered, name):
                 continue
             taken.append(name)
-            entries = self._scripts[name]
-            weak = any(not e.strong for e in entries)
-            place_ids = [e.place_id for e in entries]
-            if weak:
-                place_ids += [p for e in entries for p in e.others]
-            scan.hits.append(
-                _Hit(list(dict.fromkeys(place_ids)), "weak" if weak else "strong", ())
-            )
+            scan.hits.append(_found_inside(self._scripts[name]))
 
     def _exact_key(self, span: list[str], key: str | None = None) -> str | None:
         """The name key a span spells: exactly, or with its spaces misplaced.
@@ -2803,29 +2789,36 @@ def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
     return specific or kept
 
 
+def _found_inside(entries: list[_Entry]) -> _Hit:
+    """The hit of a name found inside a text (Chinese, other scripts): a question among the
+    entries' places and their others when one of them is weak."""
+    weak = any(not e.strong for e in entries)
+    place_ids = [e.place_id for e in entries]
+    if weak:
+        place_ids += [p for e in entries for p in e.others]
+    return _Hit(list(dict.fromkeys(place_ids)), "weak" if weak else "strong", ())
+
+
 def _a_word_in(text: str, name: str) -> bool:
     """Whether ``name`` is written in ``text`` as a word of its own, give or take an ending or
     an Arabic letter before it; anywhere in a script written without spaces."""
-    if _UNSPACED.search(name):
+    unspaced = _UNSPACED.search(name) is not None
+    return any(_stands_alone(text, at, len(name), unspaced) for at in _occurrences(text, name))
+
+
+def _stands_alone(text: str, start: int, length: int, unspaced: bool) -> bool:
+    end = start + length
+    if unspaced:
         # "ベンジャミン・フランクリン": a dot between a given name and a surname.
-        return any(
-            text[max(0, at - 1) : at] not in _NAME_DOTS
-            and text[at + len(name) :][:1] not in _NAME_DOTS
-            for at in _occurrences(text, name)
+        return (
+            text[max(0, start - 1) : start] not in _NAME_DOTS and text[end:][:1] not in _NAME_DOTS
         )
-    start = text.find(name)
-    while start >= 0:
-        before = start
-        if before > 0 and text[before - 1] in _ARABIC_PREFIXES:
-            before -= 1
-        end = start + len(name)
-        ending = 0
-        while end + ending < len(text) and text[end + ending].isalpha():
-            ending += 1
-        if (before == 0 or not text[before - 1].isalpha()) and ending <= _ENDING_LETTERS:
-            return True
-        start = text.find(name, start + 1)
-    return False
+    if start > 0 and text[start - 1] in _ARABIC_PREFIXES:
+        start -= 1
+    ending = 0
+    while end + ending < len(text) and text[end + ending].isalpha():
+        ending += 1
+    return (start == 0 or not text[start - 1].isalpha()) and ending <= _ENDING_LETTERS
 
 
 # Street words of a road (not "square", "court", "place": "Tatnuck Sq" is a neighbourhood).
