@@ -1800,3 +1800,72 @@ def test_a_team_an_insurer_or_an_apple_named_for_a_place_is_no_town(
 
 def test_a_town_named_before_its_team_with_a_place_word_is_the_town(resolver: Resolver) -> None:
     assert _answer(resolver, "i live in harwich, mariners game tonight") == "harwich"
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("northbr", {"northbridge", "north-brookfield"}),
+        ("westbr", {"west-bridgewater", "west-brookfield"}),
+    ],
+)
+def test_a_direction_glued_to_a_cut_off_name_asks_both_readings(
+    resolver: Resolver, text: str, towns: set[str]
+) -> None:
+    assert _asked(resolver, text) >= towns
+
+
+def test_a_glued_direction_does_not_reach_a_neighbourhood(resolver: Resolver) -> None:
+    # "southbo" is Southborough cut off; South Boston is no town's own name.
+    assert _answer(resolver, "southbo") == "southborough"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("w spfld", "west-springfield"),
+        ("i live in w spfld", "west-springfield"),
+        ("e bridgewtr", "east-bridgewater"),
+        ("spfld", "springfield"),
+    ],
+)
+def test_the_postal_services_shortened_words_read_as_the_name(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "waltham forest london",
+        "i live in waltham forest london",
+        "bedford falls from its a wonderful life",
+        "georgetown law grad",
+        "she is a suffolk law student",
+        "the duke of bedford",
+        "the earl of sandwich",
+        "dover of england",
+    ],
+)
+def test_a_longer_name_a_title_or_a_place_abroad_is_no_town(resolver: Resolver, text: str) -> None:
+    assert _answer(resolver, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("does the somerville law cover police", "somerville"),
+        ("turners falls", "montague"),
+        ("town of lee", "lee"),
+    ],
+)
+def test_the_town_stays_the_town_beside_those_words(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_town_and_um_may_be_wareham_dictated(resolver: Resolver) -> None:
+    assert _asked(resolver, "ware um") == {"ware", "wareham"}
+    assert _answer(resolver, "ware") == "ware"

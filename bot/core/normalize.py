@@ -37,6 +37,14 @@ ABBREVIATIONS = {
     "fls": "falls",
     "jct": "junction",
     "bch": "beach",
+    "hls": "hills",
+    "hvn": "haven",
+    # The Postal Service's shortened names (ma_place_aliases.csv: "Spfld", "E Bridgewtr",
+    # "W Chesterfld", "Dorchestr Ctr"): a word of a name, so "w spfld" is West Springfield.
+    "spfld": "springfield",
+    "bridgewtr": "bridgewater",
+    "chesterfld": "chesterfield",
+    "dorchestr": "dorchester",
     # "Nueva Bedford", "Nova Bedford": how Spanish and Portuguese speakers say New Bedford.
     "nueva": "new",
     "nuevo": "new",

@@ -651,6 +651,7 @@ class Resolver:
                 streets = scan.consumed | _named_roads(words)
                 found = self._and_a_typo(found, words, streets, scan.pauses)
             found = self._or_a_word_like_a_town(found, words)
+            found = self._or_said_with_ham(found, words)
             if found.outcome is Outcome.NONE and not scan.elsewhere and not scan.excluded:
                 # Only towns that are words were named: perhaps pieces of a name dictated
                 # apart ("stow ton", "wind chester").
@@ -928,6 +929,23 @@ class Resolver:
                         ):
                             both = (found.place, self.places[entry.place_id])
                             return Resolution(Outcome.AMBIGUOUS, None, both, "two-places")
+        return found
+
+    def _or_said_with_ham(self, found: Resolution, words: list[str]) -> Resolution:
+        """ "ware um": Wareham dictated ("WAIR-um"), or Ware and a filler? Ask about both."""
+        if found.outcome is not Outcome.MATCH or found.place is None:
+            return found
+        end = len(words)
+        while end > 0 and words[end - 1] in _AFTER_A_NAME:
+            end -= 1
+        if end < 2 or words[end - 1] not in _HAM_SAID:
+            return found
+        for form in _spoken_forms(compact(canonical(words[end - 2 : end]))):
+            key = self._compact_exact.get(form)
+            for entry in self._exact[key] if key else ():
+                place = self.places[entry.place_id]
+                if entry.kind == "name" and place != found.place and self._completes(entry):
+                    return Resolution(Outcome.AMBIGUOUS, None, (place, found.place), "sounds-like")
         return found
 
     def _a_family_of_towns(self, words: list[str]) -> tuple[Place, ...]:
@@ -1759,16 +1777,25 @@ class Resolver:
             if found is not None and found.code != MASSACHUSETTS:
                 return Qualifier(found.code, found.length + skip - 1)
             return None
+        if words[end] == "of" and end + 1 < len(words):
+            # "Lowell of Michigan", "Salem of Oregon": of a place elsewhere
+            found = self.vocabulary.qualifier_at(words, end + 1)
+            if found is not None and found.code == OUTSIDE:
+                return Qualifier(OUTSIDE, found.length + 1)
         if (
-            end in pauses
-            and end + 1 < len(words)
+            end + 1 < len(words)
             and words[end].isalpha()
             and words[end] not in FILLER
             and words[end] not in STRUCTURE
         ):
-            # "Waltham Forest, London": a name of ours and one more word, placed abroad
+            # "Waltham Forest, London": a name of ours and one more word, placed abroad,
+            # after a comma or as the last words ("waltham forest london")
             found = self.vocabulary.qualifier_at(words, end + 1)
-            if found is not None and found.code == OUTSIDE:
+            if (
+                found is not None
+                and found.code == OUTSIDE
+                and (end in pauses or end + 1 + found.length == len(words))
+            ):
                 return Qualifier(OUTSIDE, found.length + 1)
         return self.vocabulary.qualifier_at(words, end) or self._the_one_in(words, end, pauses)
 
@@ -2233,6 +2260,16 @@ class Resolver:
                 # "newtons" is not cut from "Newton Square".
                 typed = canonical(span)
                 found = [i for i, name in begun if _continues(name, typed)]
+                if length == 1:
+                    # "northbr": North Brookfield typed without its space, or Northbridge.
+                    spaced = _direction_spaced(typed)
+                    if spaced:
+                        found += [
+                            i
+                            for i, name in begun
+                            if _continues(name, spaced)
+                            and any(e.kind == "name" for e in self._exact.get(name, ()))
+                        ]
                 if not common:
                     away = self._prefixes_elsewhere.starting_with(query)
                     elsewhere.extend(i for i in away if _continues(self._keys[i], typed))
@@ -2685,6 +2722,20 @@ _PERSON_BEFORE = frozenset(
     sobrinha marido namorado namorada vizinho vizinha
     """.split()
 )
+# After "law", words that make it a law school's name ("Georgetown Law grad").
+_LAW_SCHOOL = frozenset(
+    """
+    school grad grads graduate student students alum alumni alumna alumnus degree professor
+    prof review clinic class
+    """.split()
+)
+# Titles held "of" a place, which name a person ("the Duke of Bedford").
+_TITLES_OF = frozenset(
+    """
+    duke duchess earl marquess marquis marchioness baron baroness viscount viscountess count
+    countess lord lady prince princess king queen emperor empress archbishop bishop
+    """.split()
+)
 _NAME_WORDS = frozenset({"name", "names", "nombre", "nombres", "nome", "nomes"})
 _MY = frozenset({"my", "mi", "meu", "minha"})
 # The legislature, called by where it sits ("stuck on Beacon Hill"), in a message about
@@ -3035,6 +3086,8 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
             return False  # "1 JFK Memorial Dr Braintree": a drive, not a doctor
     if before in _PERSON_BEFORE:
         return not _called_a_place(words, start)  # "a town called Sharon" is a place
+    if before == "of" and start > 1 and words[start - 2] in _TITLES_OF:
+        return True  # "the Duke of Bedford", "the Earl of Sandwich": a title, not a town
     if before == "the" and words[end : end + 1] in (["is"], ["was"], ["will"], ["has"]):
         return True  # "the gardner is coming Tuesday": someone, not a town
     if words[max(0, start - 4) : start] in (
@@ -3170,6 +3223,15 @@ def _continues(key: str, typed: str) -> bool:
     return key.startswith(typed) and len(key) > len(typed) and key[len(typed)] != " "
 
 
+def _direction_spaced(typed: str) -> str | None:
+    """ "northbr" as "north br": a direction glued to the first letters of a name."""
+    for direction in DIRECTIONS:
+        rest = typed[len(direction) :]
+        if typed.startswith(direction) and len(rest) >= 2 and rest.isalpha():
+            return f"{direction} {rest}"
+    return None
+
+
 def _inside(span: tuple[int, int], region: range) -> bool:
     return span[0] in region and span[1] - 1 in region
 
@@ -3192,6 +3254,8 @@ def _part_of_another_name(
             return False  # "Quincy Market food court"
         if word in STRUCTURE:
             return True
+        if word == "law" and words[index + 1 : index + 2] and words[index + 1] in _LAW_SCHOOL:
+            return True  # "Georgetown Law grad": a law school, not a law of the town
         if word in FILLER or word in SUBJECT or word in CUES or not word.isalpha():
             return False
     return False
