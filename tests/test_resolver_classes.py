@@ -1869,3 +1869,77 @@ def test_the_town_stays_the_town_beside_those_words(
 def test_a_town_and_um_may_be_wareham_dictated(resolver: Resolver) -> None:
     assert _asked(resolver, "ware um") == {"ware", "wareham"}
     assert _answer(resolver, "ware") == "ware"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["¿tiene chelsea una prohibición de reconocimiento facial?", "tiene boston una prohibicion"],
+)
+def test_a_function_word_is_no_city_abroad(resolver: Resolver, text: str) -> None:
+    # Brazil has cities called Una and Se; in a Spanish sentence they are "a" and "if".
+    assert _answer(resolver, text) in {"chelsea", "boston"}
+
+
+@pytest.mark.parametrize(
+    "text", ["salamat", "asante sana", "spasibo", "namaste", "no sé", "ciao", "toda raba"]
+)
+def test_hello_and_thanks_in_other_languages_are_no_place(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_ordinary_words_after_my_or_our_are_no_post_office_name(resolver: Resolver) -> None:
+    # New Town is a post office box name in Newton (low confidence).
+    assert resolver.resolve("what is the rule in our new town").outcome is Outcome.NONE
+    assert _asked(resolver, "the irish riviera") >= {"scituate"}  # a nickname takes "the"
+
+
+def test_a_name_dictated_in_pieces_that_end_in_a_short_town_asks_both(resolver: Resolver) -> None:
+    assert _asked(resolver, "be ver lee mass") == {"beverly", "lee"}
+    assert _answer(resolver, "is lee banned") == "lee"
+    assert _answer(resolver, "hi lee ma") == "lee"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "framingham earl norfolk england",
+        "Romeo is a Montague",
+        "a fig newton",
+        "plymouth rock hens lay brown eggs",
+    ],
+)
+def test_a_place_abroad_a_family_a_cookie_or_a_breed_is_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert _answer(resolver, text) is None
+
+
+def test_plymouth_rock_is_still_plymouths(resolver: Resolver) -> None:
+    assert _answer(resolver, "i live near plymouth rock") == "plymouth"
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("moving from quincy to plymouth next month", {"quincy", "plymouth"}),
+        ("me voy a mudar de lynn a salem", {"lynn", "salem"}),
+    ],
+)
+def test_a_move_still_to_come_asks_about_both_ends(
+    resolver: Resolver, text: str, towns: set[str]
+) -> None:
+    assert _asked(resolver, text) == towns
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("je vis à worcester mdr", "worcester"),
+        ("main shrewsbury mein rehta hu", "shrewsbury"),
+        ("wats up w westfield ma", "westfield"),
+        ("waverley st framingham", "framingham"),
+        ("framingham, waverley st", "framingham"),
+    ],
+)
+def test_the_town_is_found_beside_these(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place

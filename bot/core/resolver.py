@@ -652,6 +652,7 @@ class Resolver:
                 found = self._and_a_typo(found, words, streets, scan.pauses)
             found = self._or_a_word_like_a_town(found, words)
             found = self._or_said_with_ham(found, words)
+            found = self._or_dictated_before(found, words, scan.state)
             if found.outcome is Outcome.NONE and not scan.elsewhere and not scan.excluded:
                 # Only towns that are words were named: perhaps pieces of a name dictated
                 # apart ("stow ton", "wind chester").
@@ -946,6 +947,31 @@ class Resolver:
                 place = self.places[entry.place_id]
                 if entry.kind == "name" and place != found.place and self._completes(entry):
                     return Resolution(Outcome.AMBIGUOUS, None, (place, found.place), "sounds-like")
+        return found
+
+    def _or_dictated_before(
+        self, found: Resolution, words: list[str], state: str | None
+    ) -> Resolution:
+        """ "be ver lee mass": Beverly dictated in pieces, the last a town's name (Lee). When
+        the pieces before a one-word town, put together with it, are another name, or sound
+        like one, ask about both."""
+        if found.outcome is not Outcome.MATCH or found.place is None:
+            return found
+        end = len(words)
+        while end > 0 and words[end - 1] in _AFTER_A_NAME:
+            end -= 1
+        if end < 2 or canonical(words[end - 1 : end]) != canonical(fold(found.place.name).split()):
+            return found
+        for start in (end - 2, end - 3):
+            if start < 0 or not (start == 0 or words[start - 1] in CUES):
+                continue
+            if any(w in CUES or len(w) > SHORT_WORD for w in words[start : end - 1]):
+                continue
+            said = self._dictated_span(words, start, end, set(), state)
+            others = [p for p in (said.candidates if said else ()) if p != found.place]
+            if others:
+                both = (*others, found.place)
+                return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "sounds-like")
         return found
 
     def _a_family_of_towns(self, words: list[str]) -> tuple[Place, ...]:
@@ -1498,6 +1524,13 @@ class Resolver:
         before2 = words[start - 2] if start > 1 else None
         span = words[start:end]
         municipal = any(e.kind == "name" for e in entries)
+        if (
+            before in _DETERMINERS
+            and before != "the"  # "the Irish Riviera": a nickname takes "the"
+            and all(e.kind == "alias" and not e.strong for e in entries)
+            and all(self.vocabulary.is_common(w) for w in span)
+        ):
+            return  # "our new town": ordinary words, not the post office box name New Town
         if start in scan.elsewhere_ends and all(self.places[p].kind == "state" for p in place_ids):
             scan.elsewhere = True  # "South Portland, Maine": Maine qualifies a place elsewhere
             return
@@ -1546,6 +1579,9 @@ class Resolver:
             and (before in _NAME_PREFIXES or before in {"n", "s", "w", "mt", "ft"})
             and start - 1 not in scan.consumed
             and start - 1 not in scan.pauses  # "Boston Post Rd W, Marlborough"
+            # "wats up w westfield": a letter ("with") before a name that already begins
+            # with the direction it would stand for
+            and not (len(before) == 1 and words[start].startswith(canonical_token(before)))
         ):
             # "New Boston", "South Portland", "N Reading" (no such town): another place's name.
             # Not "no", "so", "e": Portuguese "no Hudson" (in Hudson), "so", "e" (and).
@@ -1611,7 +1647,8 @@ class Resolver:
             # "moving to a new town soon": ordinary words after "a" are a thing, not a name.
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return
-        if municipal and self._names_a_thing(words, start, end, qualifier, scan):
+        product = end < len(words) and words[end] in PRODUCT_WORDS  # "Plymouth Rock hens"
+        if (municipal or product) and self._names_a_thing(words, start, end, qualifier, scan):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return  # "Wellfleet oysters", "just watched Manchester by the Sea", "I revere her"
         if _taken_back(words, end):
@@ -1782,21 +1819,22 @@ class Resolver:
             found = self.vocabulary.qualifier_at(words, end + 1)
             if found is not None and found.code == OUTSIDE:
                 return Qualifier(OUTSIDE, found.length + 1)
-        if (
-            end + 1 < len(words)
-            and words[end].isalpha()
-            and words[end] not in FILLER
-            and words[end] not in STRUCTURE
-        ):
-            # "Waltham Forest, London": a name of ours and one more word, placed abroad,
-            # after a comma or as the last words ("waltham forest london")
-            found = self.vocabulary.qualifier_at(words, end + 1)
+        for more in range(1, MAX_NAME_TAIL + 1):
+            # "Waltham Forest, London": a name of ours and a word or two more, placed abroad,
+            # after a comma or as the last words ("framingham earl norfolk england")
+            tail = words[end : end + more]
+            if end + more >= len(words) or not all(
+                w.isalpha() and w not in FILLER and w not in STRUCTURE and w not in CUES
+                for w in tail
+            ):
+                break
+            found = self.vocabulary.qualifier_at(words, end + more)
             if (
                 found is not None
                 and found.code == OUTSIDE
-                and (end in pauses or end + 1 + found.length == len(words))
+                and (end + more - 1 in pauses or end + more + found.length == len(words))
             ):
-                return Qualifier(OUTSIDE, found.length + 1)
+                return Qualifier(OUTSIDE, found.length + more)
         return self.vocabulary.qualifier_at(words, end) or self._the_one_in(words, end, pauses)
 
     def _the_one_in(self, words: list[str], end: int, pauses: frozenset[int]) -> Qualifier | None:
@@ -2102,6 +2140,8 @@ class Resolver:
             return False  # "moving to Boston next month", "flying out of Logan tomorrow"
         if _asked_about(words, start):
             return False  # "is Avon one of the towns with a ban?"
+        if _within(words, start, 2, RESIDENCE):
+            return False  # "je vis à Worcester mdr": where someone lives
         after = words[end]
         if after == "from":
             return True  # "Lowell from accounting", "Springfield from The Simpsons"
@@ -2119,6 +2159,7 @@ class Resolver:
             or after == "ak"  # Haitian Creole "and": "m ap viv Everett ak fanmi m"
             or (after == "gen" and not _HAITIAN_MARKS.isdisjoint(words))  # "eske X gen lwa"
             or after in RESIDENCE  # "Warren resident here"
+            or after in _IN_AFTER_A_NAME  # Hindi "main Shrewsbury mein rehta hoon"
             or after in _A_LOCAL  # "Lee native"
             or after in NEAR
             or after in _WHEN  # "moved to Somerville last year"
@@ -2128,6 +2169,10 @@ class Resolver:
 
     def _from_hits(self, hits: list[_Hit]) -> Resolution:
         named = _most_specific([hit for hit in hits if hit.kind != "word"], self.places)
+        towns = [h for h in named if not h.road and h.kind == "strong" and not h.set_aside]
+        if towns and any(h.road for h in named):
+            # "Waverley St, Framingham": a street named for a section, and the town it is in.
+            named = [h for h in named if not h.road]
         if not named:
             return Resolution(Outcome.NONE, reason="word")
         place_ids = list(dict.fromkeys(pid for hit in named for pid in hit.place_ids))
@@ -2602,6 +2647,18 @@ _CONVERSATION = frozenset(
         "merci", "merci beaucoup", "de rien", "danke", "danke schoen", "grazie", "grazie mille",
         "salam", "salam alaikum", "salaam alaikum", "assalamu alaikum", "as salamu alaykum",
         "assalamualaikum", "salam aleykum", "wa alaikum salam", "shukran", "inshallah",
+        # Hello and thank you, romanized, in languages spoken in Massachusetts homes
+        # (Tagalog, Swahili, Somali, Vietnamese, Khmer, Chinese, Russian, Greek, Hindi,
+        # Turkish, Hebrew, Korean, Japanese, Polish, Italian, Kriolu, Amharic, Nepali).
+        "salamat", "maraming salamat", "salamat po", "kumusta", "mabuhay", "asante",
+        "asante sana", "jambo", "habari", "mahadsanid", "xin chao", "cam on", "cam on ban",
+        "sua s'dei", "suasdei", "orkun", "arkun", "ni hao", "nihao", "xie xie", "xiexie",
+        "privet", "spasibo", "bolshoe spasibo", "zdravstvuyte", "yassou", "yia sou", "geia sou",
+        "efharisto", "efcharisto", "namaste", "namaskar", "dhanyavad", "shukriya", "merhaba",
+        "tesekkurler", "tesekkur ederim", "shalom", "toda", "toda raba", "annyeong",
+        "annyeonghaseyo", "kamsahamnida", "gamsahamnida", "konnichiwa", "arigato",
+        "arigatou", "dziekuje", "czesc", "ciao", "obrigadu", "selam", "ameseginalehu",
+        "no se", "yo no se", "no lo se", "nao sei", "eu nao sei", "n ka sabi",
     }
 )  # fmt: skip
 # Institutions named before their place in Spanish and Portuguese, with the English word.
@@ -2784,6 +2841,9 @@ _PLACE_NOUNS = frozenset(
     "vila".split()
 )
 _IS = frozenset({"is", "es", "e"})
+# "in" said after the name: Hindi and Urdu "mein", Korean and Japanese particles romanized.
+_IN_AFTER_A_NAME = frozenset({"mein", "me"})
+_A_FAMILY = frozenset({"is", "was", "im", "am", "hes", "shes", "were", "are"})
 _LINE_WORDS = frozenset({"line", "lines"})
 # Commuter rail lines named for a village, not a town (https://www.mbta.com/schedules/
 # commuter-rail): "the Greenbush line" runs from Boston to Scituate's Greenbush.
@@ -2978,6 +3038,8 @@ def _at_a_place(words: list[str], start: int) -> bool:
         return True
     if before == "o" and going == "song":
         return True  # Vietnamese "tôi sống ở Lowell" (I live in), folded: not a song
+    if before in {"to", "para", "pra", "a"} and start > 2 and words[start - 3] in _FROM:
+        return True  # "moving from Quincy to Plymouth", "de Lynn a Salem": a move's end
     if before == "a":
         return going in _GOING_ES  # "me mudo a Lawrence"; not "I drive a Lincoln"
     return before in {"to", "para", "pra"} and going in _GOING
@@ -3086,6 +3148,10 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
             return False  # "1 JFK Memorial Dr Braintree": a drive, not a doctor
     if before in _PERSON_BEFORE:
         return not _called_a_place(words, start)  # "a town called Sharon" is a place
+    if before == "fig":
+        return True  # "a fig newton": a cookie
+    if before in {"a", "an"} and start > 1 and words[start - 2] in _A_FAMILY and end == len(words):
+        return True  # "Romeo is a Montague", "she was a Lowell": of a family
     if before == "of" and start > 1 and words[start - 2] in _TITLES_OF:
         return True  # "the Duke of Bedford", "the Earl of Sandwich": a title, not a town
     if before == "the" and words[end : end + 1] in (["is"], ["was"], ["will"], ["has"]):

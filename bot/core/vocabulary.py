@@ -88,7 +88,7 @@ PRODUCT_WORDS = frozenset(
     cranberries cranberry lobster lobsters scallops sauce donut donuts doughnuts bread cheese
     candy cookies fudge taffy terrier terriers accent strangler legal pottery china plates
     silverware glassware jar jars net nets vase vases dishes dinnerware figurine figurines
-    russet russets apple apples
+    russet russets apple apples hen hens chicken chickens rooster roosters pullet pullets
     """.split()
 )
 # Boston English that no word list of the three languages holds ("wicked pissah", a "packie",
@@ -194,7 +194,7 @@ PAST_OR_NOT = frozenset(
 RESIDENCE = frozenset(
     """
     live lives living reside resident residents home moro mora moramos vivo vive vivimos viv rete
-    habite jhabite habitons habitent vis vit vivons
+    habite jhabite habitons habitent vis vit vivons rehta rehti rehte rahta rahti rahte
     """.split()
 )
 # Words that make up place names everywhere ("West Side", "North End", "Center"): a name made
