@@ -1943,3 +1943,58 @@ def test_a_move_still_to_come_asks_about_both_ends(
 )
 def test_the_town_is_found_beside_these(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Я живу в Нидхэме", "needham"),  # Russian, Нидхэм-е: no list holds it
+        ("Μένω στο Πίμποντι", "peabody"),  # Greek: ΜΠ is B, ΝΤ is D
+        ("אני גר בניוטון", "newton"),  # Hebrew, with ב (in) written on
+        ("저는 캠브리지에 살아요", "cambridge"),  # Korean: L read as R
+        ("Мы переехали из Бостона в Нидхэм в прошлом году", "needham"),  # moved from Boston
+    ],
+)
+def test_a_town_written_as_it_sounds_in_another_alphabet_is_asked_about(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    found = resolver.resolve(text)
+    assert found.outcome is Outcome.AMBIGUOUS  # asked, never answered
+    assert place in {p.id for p in found.candidates}
+    if "Бостона" in text:
+        assert "boston" not in {p.id for p in found.candidates}
+
+
+@pytest.mark.parametrize("text", ["Ζω στην Αθήνα", "где находится мэрия", "привет"])
+def test_ordinary_words_of_another_alphabet_are_heard_as_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_from_in_russian_without_a_move_is_home(resolver: Resolver) -> None:
+    assert _answer(resolver, "Я из Бостона") == "boston"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tôi ở Malden, cảm ơn", "malden"),  # "on" (Ontario) is a word here
+        ("Cho hỏi Springfield có cấm camera nhận diện không", "springfield"),
+        ("tôi mới chuyển từ Boston về Randolph năm ngoái", "randolph"),
+        ("j'aime le jus d'orange", None),  # the French elision is a word of its own
+        ("j'habite à Lowell", "lowell"),
+        ("lawrence of arabia is a long movie", None),
+        ("i live in lawrence of course", "lawrence"),
+        ("city of lawrence", "lawrence"),
+    ],
+)
+def test_words_of_other_languages_and_epithets_beside_a_town(
+    resolver: Resolver, text: str, expected: str | None
+) -> None:
+    assert _answer(resolver, text) == expected
+
+
+def test_a_comma_ends_a_rail_lines_name(resolver: Resolver) -> None:
+    assert _asked(resolver, "caller said medford or malden, line was bad") == {"medford", "malden"}
+    assert _answer(resolver, "i take the haverhill line") is None

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -175,6 +176,8 @@ _SHORT_ZIP = re.compile(r"(?<!\d)(\d{4})(?:-\d{4})?(?!\d)")
 # A ZIP typed with the letter O for its leading zero: "O2150".
 _LETTER_O_ZIP = re.compile(r"(?<![\w])[oO](\d{4})(?!\d)")
 # "comma" said between two words, as dictation writes it; not the noun ("the Oxford comma").
+# French elided articles and pronouns before a vowel: "d'orange", "l'amour", "j'habite".
+_ELISION = re.compile(r"\b([dlj]|qu)['’](?=[aeiouhyàâéèêîôû])", re.IGNORECASE)
 _SAID_COMMA = re.compile(
     r"(?<!\bthe)(?<!\ba)(?<!\boxford)(?<!\bserial)\s+comma\s+(?=\w)", re.IGNORECASE
 )
@@ -184,6 +187,40 @@ _CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]+")
 # Letters of the scripts other than Latin and Chinese (Greek and Cyrillic to Khmer, kana,
 # Hangul), and those of them written without spaces between words (Thai, Lao, Tibetan,
 # Myanmar, Khmer, kana).
+# Reading a word of another script back into Latin letters (_latin_readings).
+_SCRIPT_WORD = re.compile(r"[\u0370-\u1cff\u3040-\u30ff\uac00-\ud7af]+")
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+_GREEK = re.compile(r"[\u0370-\u03ff]")
+_CYRILLIC_LATIN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+        (
+            "a b v g d e yo zh z i y k l m n o p r s t u f h ts ch sh sh _ i _ e yu ya i yi ye g"
+        ).split(),
+        strict=True,
+    )
+)
+_CYRILLIC_LATIN.update({"ъ": "", "ь": ""})
+_GREEK_PAIRS = (
+    ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("ου", "u"), ("αι", "e"),
+    ("ει", "i"), ("οι", "i"), ("τσ", "ts"), ("τζ", "dz"),
+)  # fmt: skip
+_GREEK_LATIN = dict(
+    zip(
+        "αβγδεζηθικλμνξοπρσςτυφχψω",
+        "a v g d e z i th i k l m n x o p r s s t i f h ps o".split(),
+        strict=True,
+    )
+)
+_MOVED_IN_RUSSIAN = re.compile(r"(?<!\w)(?:[Пп]ере[еє]х|[Уу]ех)")
+_FROM_IN_RUSSIAN = re.compile(r"(?<!\w)(?:из|от)\s+\w+")
+_CASED = re.compile(r"[\u0370-\u052f]")
+_CASE_ENDINGS = ("ом", "ем", "ой", "е", "а", "у", "и", "ы")
+_WRITTEN_ON = frozenset("bvlkmhwf")  # Hebrew ב ל כ מ ה ו, Arabic بـ لـ كـ وـ فـ, read
+MIN_SCRIPT_LETTERS = 4
+SCRIPT_ALIKE = 0.55
+# Nothing to hear in another script: small talk, or a place elsewhere was named.
+_NAMED_NOTHING_HEARD = frozenset({"conversation", "elsewhere", "region", "excluded"})
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u1cff\u3040-\u30ff\uac00-\ud7af]")
 _UNSPACED = re.compile(r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff]")
 # Arabic letters written onto the next word: "بـ" (in), "لـ" (to), "و" (and), "فـ" (in).
@@ -269,6 +306,13 @@ class _Scan:
     elsewhere_ends: set[int] = field(default_factory=set)  # word positions after one
     school_ends: set[int] = field(default_factory=set)  # after an unknown school's name
     count: int = 0  # words in the message
+
+    @cached_property
+    def accented(self) -> frozenset[str]:
+        """The words written with letters beyond ASCII ("cấm", "năm"): not English words."""
+        if self.text.isascii():
+            return frozenset()
+        return frozenset(fold(w) for w in self.text.split() if not w.isascii())
 
     @cached_property
     def pauses(self) -> frozenset[int]:
@@ -565,7 +609,21 @@ class Resolver:
     def resolve(self, text: str) -> Resolution:
         """Resolve one message."""
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
+        if not text.isascii() and _MOVED_IN_RUSSIAN.search(text):
+            text = _FROM_IN_RUSSIAN.sub(" ", text)  # "переехали из Бостона в ...": moved away
         found = self._resolve(text)
+        if (
+            found.outcome is Outcome.NONE
+            and found.reason not in _NAMED_NOTHING_HEARD
+            and not text.isascii()
+            and _OTHER_SCRIPT.search(text)
+        ):
+            # "Я живу в Нидхэме", "אני גר בניוטון": a town written as it sounds in another
+            # alphabet, which no list of names holds: read back in Latin letters, a town's
+            # own name of the same sound is asked about, never answered.
+            sounded = self._heard_in_another_script(text)
+            if sounded:
+                return Resolution(Outcome.AMBIGUOUS, None, sounded, "transliterated")
         unsure = found.outcome is Outcome.NONE or found.reason == "sounds-like"
         if unsure and _DROPPED_R.search(text):
             # "pahk the cah in hahvahd yahd": a Boston accent written as it is said. With
@@ -577,9 +635,48 @@ class Resolver:
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "sounds-like")
         return found
 
+    def _an_epithet(self, words: list[str], start: int, end: int) -> bool:
+        """ "Lawrence of Arabia": a first name "of" a word that is no place of ours."""
+        if end - start != 1 or words[start] not in self.vocabulary.first_names:
+            return False
+        if start > 0 and words[start - 1] in CUES:
+            return False  # "I live in Lawrence of course"
+        if words[end : end + 1] != ["of"] or end + 1 >= len(words):
+            return False
+        what = words[end + 1]
+        return (
+            what.isalpha()
+            and what not in _ARTICLES
+            and what not in _MA_WORDS
+            and what not in COUNTY_WORDS
+            and canonical([what]) not in self._exact
+        )
+
+    def _heard_in_another_script(self, text: str) -> tuple[Place, ...]:
+        """Towns whose own name sounds like a word of another script read in Latin letters
+        (the same Metaphone code, the spelling at least SCRIPT_ALIKE alike), best first."""
+        scored: dict[str, float] = {}
+        for word in _SCRIPT_WORD.findall(text):
+            if _CASED.search(word[:1]) and not word[:1].isupper():
+                continue  # Cyrillic and Greek capitalize names: "στην" (in the) is none
+            for reading in _latin_readings(word):
+                if len(reading) < MIN_SCRIPT_LETTERS:
+                    continue
+                for index, _, similarity in self._sounds.sounding_like(reading, True):
+                    if similarity < SCRIPT_ALIKE:
+                        continue
+                    for entry in self._exact[self._keys[index]]:
+                        place = self.places[entry.place_id]
+                        if entry.kind == "name" and place.state == MASSACHUSETTS:
+                            scored[place.id] = max(scored.get(place.id, 0.0), similarity)
+        ranked = sorted(scored, key=lambda p: (-scored[p], _by_population(self.places[p])))
+        return tuple(self.places[p] for p in ranked[:MAX_SOUNDS_LIKE])
+
     def _resolve(self, text: str) -> Resolution:
         # Dictated punctuation: "14 summer street comma lynn comma mass".
         text = _SAID_COMMA.sub(", ", text)
+        if "'" in text or "’" in text:
+            text = _ELISION.sub(r"\1 ", text)  # French "jus d'orange": the word Orange
         # Portuguese "é" (is) and Spanish "é" are verbs: folded, they would read as "E." (east),
         # and "minha cidade é Marlborough" as East Marlborough. Only the accented word goes.
         if not text.isascii():
@@ -1606,6 +1703,7 @@ class Resolver:
             border
             and (municipal or tuple(span) in _RAIL_LINE_VILLAGES)
             and words[end] in _LINE_WORDS
+            and end - 1 not in scan.pauses  # "medford or malden, line was bad"
             and not self._beside_a_border(words, start)
             and not _before_is(words, start, RESIDENCE)
         ):
@@ -1634,6 +1732,7 @@ class Resolver:
             and (
                 self._after_a_first_name(words, start, scan.text)
                 or _names_someone(words, start, end)
+                or self._an_epithet(words, start, end)
                 or (words[start] in self.vocabulary.first_names and _acts(words, start, end))
             )
         ):
@@ -1833,6 +1932,8 @@ class Resolver:
                 found is not None
                 and found.code == OUTSIDE
                 and (end + more - 1 in pauses or end + more + found.length == len(words))
+                # "Malden, cam on": a code that is also a word ("on", "me") is no place
+                and not (found.length == 1 and words[end + more] in WORD_CODES)
             ):
                 return Qualifier(OUTSIDE, found.length + more)
         return self.vocabulary.qualifier_at(words, end) or self._the_one_in(words, end, pauses)
@@ -2143,6 +2244,8 @@ class Resolver:
         if _within(words, start, 2, RESIDENCE):
             return False  # "je vis à Worcester mdr": where someone lives
         after = words[end]
+        if after in scan.accented:
+            return False  # Vietnamese "Springfield cấm ...", "Randolph năm ngoái": no English
         if after == "from":
             return True  # "Lowell from accounting", "Springfield from The Simpsons"
 
@@ -2586,6 +2689,35 @@ class Resolver:
                 if self._completes(entry) and self._allowed(entry.place_id, state):
                     best = scored.get(entry.place_id, (False, 0.0))
                     scored[entry.place_id] = max(best, (same, similarity))
+
+
+def _latin_readings(word: str) -> list[str]:
+    """A word of another script in Latin letters, as an English name would have been written
+    in it: Russian and Greek by the usual transcription of English names, read back (Х is H,
+    Э is E; ΜΠ is B, ΝΤ is D), with a case ending off ("Нидхэм-е"); other scripts by
+    anyascii, with the letters they confuse read both ways (Hangul L/R, Hebrew and Khmer V
+    for W or O) and a one-letter preposition written onto the word (Hebrew ב, Arabic بـ)
+    taken off."""
+    word = word.lower()
+    if _CYRILLIC.search(word):
+        stems = [word] + [
+            word[: -len(end)]
+            for end in _CASE_ENDINGS
+            if word.endswith(end) and len(word) - len(end) >= MIN_SCRIPT_LETTERS
+        ]
+        return ["".join(_CYRILLIC_LATIN.get(c, c) for c in stem) for stem in stems]
+    if _GREEK.search(word):
+        word = "".join(
+            c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+        )
+        for pair, letter in _GREEK_PAIRS:
+            word = word.replace(pair, letter)
+        return ["".join(_GREEK_LATIN.get(c, c) for c in word)]
+    latin = re.sub("[^a-z]", "", re.sub(r"^'y", "i", anyascii(word).lower()))
+    readings = {latin, latin.replace("v", "w"), latin.replace("l", "r"), latin.replace("v", "o")}
+    if latin[:1] in _WRITTEN_ON and len(latin) > MIN_SCRIPT_LETTERS:
+        readings |= {latin[1:], latin[1:].replace("v", "o")}
+    return sorted(readings)
 
 
 def _spoken_forms(query: str) -> tuple[str, ...]:
@@ -3038,7 +3170,11 @@ def _at_a_place(words: list[str], start: int) -> bool:
         return True
     if before == "o" and going == "song":
         return True  # Vietnamese "tôi sống ở Lowell" (I live in), folded: not a song
-    if before in {"to", "para", "pra", "a"} and start > 2 and words[start - 3] in _FROM:
+    if (
+        before in {"to", "para", "pra", "a", "ve", "den"}
+        and start > 2
+        and words[start - 3] in _FROM
+    ):
         return True  # "moving from Quincy to Plymouth", "de Lynn a Salem": a move's end
     if before == "a":
         return going in _GOING_ES  # "me mudo a Lawrence"; not "I drive a Lincoln"
