@@ -1998,3 +1998,21 @@ def test_words_of_other_languages_and_epithets_beside_a_town(
 def test_a_comma_ends_a_rail_lines_name(resolver: Resolver) -> None:
     assert _asked(resolver, "caller said medford or malden, line was bad") == {"medford", "malden"}
     assert _answer(resolver, "i take the haverhill line") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("teaneck new jersey", "teaneck-nj"),  # a state right after the name, not "Jersey"
+        ("shelbourne falls", None),  # misspelt Shelburne Falls: asked, as before
+        ("bedford falls", None),
+    ],
+)
+def test_a_qualifier_right_after_the_name_comes_first(
+    resolver: Resolver, text: str, expected: str | None
+) -> None:
+    assert _answer(resolver, text) == expected
+
+
+def test_a_hyphened_name_in_cyrillic_is_heard_whole(resolver: Resolver) -> None:
+    assert _asked(resolver, "живу в Норт-Адамсе") == {"north-adams"}

@@ -188,7 +188,9 @@ _CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]+")
 # Hangul), and those of them written without spaces between words (Thai, Lao, Tibetan,
 # Myanmar, Khmer, kana).
 # Reading a word of another script back into Latin letters (_latin_readings).
-_SCRIPT_WORD = re.compile(r"[\u0370-\u1cff\u3040-\u30ff\uac00-\ud7af]+")
+_SCRIPT_WORD = re.compile(
+    r"[\u0370-\u1cff\u3040-\u30ff\uac00-\ud7af]+(?:-[\u0370-\u1cff\u3040-\u30ff\uac00-\ud7af]+)*"
+)
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
 _GREEK = re.compile(r"[\u0370-\u03ff]")
 _CYRILLIC_LATIN = dict(
@@ -214,6 +216,7 @@ _GREEK_LATIN = dict(
 )
 _MOVED_IN_RUSSIAN = re.compile(r"(?<!\w)(?:[Пп]ере[еє]х|[Уу]ех)")
 _FROM_IN_RUSSIAN = re.compile(r"(?<!\w)(?:из|от)\s+\w+")
+_NAME_FIRST_WORDS = {"nort": "north", "saut": "south", "ist": "east", "vest": "west", "nyu": "new"}
 _CASED = re.compile(r"[\u0370-\u052f]")
 _CASE_ENDINGS = ("ом", "ем", "ой", "е", "а", "у", "и", "ы")
 _WRITTEN_ON = frozenset("bvlkmhwf")  # Hebrew ב ל כ מ ה ו, Arabic بـ لـ كـ وـ فـ, read
@@ -659,7 +662,7 @@ class Resolver:
         for word in _SCRIPT_WORD.findall(text):
             if _CASED.search(word[:1]) and not word[:1].isupper():
                 continue  # Cyrillic and Greek capitalize names: "στην" (in the) is none
-            for reading in _latin_readings(word):
+            for reading in map(compact, _latin_readings(word)):
                 if len(reading) < MIN_SCRIPT_LETTERS:
                     continue
                 for index, _, similarity in self._sounds.sounding_like(reading, True):
@@ -1918,7 +1921,8 @@ class Resolver:
             found = self.vocabulary.qualifier_at(words, end + 1)
             if found is not None and found.code == OUTSIDE:
                 return Qualifier(OUTSIDE, found.length + 1)
-        for more in range(1, MAX_NAME_TAIL + 1):
+        direct = self.vocabulary.qualifier_at(words, end)
+        for more in range(1, MAX_NAME_TAIL + 1 if direct is None else 1):
             # "Waltham Forest, London": a name of ours and a word or two more, placed abroad,
             # after a comma or as the last words ("framingham earl norfolk england")
             tail = words[end : end + more]
@@ -1936,7 +1940,7 @@ class Resolver:
                 and not (found.length == 1 and words[end + more] in WORD_CODES)
             ):
                 return Qualifier(OUTSIDE, found.length + more)
-        return self.vocabulary.qualifier_at(words, end) or self._the_one_in(words, end, pauses)
+        return direct or self._the_one_in(words, end, pauses)
 
     def _the_one_in(self, words: list[str], end: int, pauses: frozenset[int]) -> Qualifier | None:
         """ "Springfield, the one in Illinois", "soy de Springfield pero el de Illinois": the
@@ -2705,14 +2709,16 @@ def _latin_readings(word: str) -> list[str]:
             for end in _CASE_ENDINGS
             if word.endswith(end) and len(word) - len(end) >= MIN_SCRIPT_LETTERS
         ]
-        return ["".join(_CYRILLIC_LATIN.get(c, c) for c in stem) for stem in stems]
+        readings = ["".join(_CYRILLIC_LATIN.get(c, c) for c in s).split("-") for s in stems]
+        # "Норт-Адамс": the first word of a name as Russian writes it (Норт, Саут, Нью)
+        return [" ".join([_NAME_FIRST_WORDS.get(r[0], r[0]), *r[1:]]) for r in readings]
     if _GREEK.search(word):
         word = "".join(
             c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
         )
         for pair, letter in _GREEK_PAIRS:
             word = word.replace(pair, letter)
-        return ["".join(_GREEK_LATIN.get(c, c) for c in word)]
+        return ["".join(_GREEK_LATIN.get(c, c) for c in word).replace("-", " ")]
     latin = re.sub("[^a-z]", "", re.sub(r"^'y", "i", anyascii(word).lower()))
     readings = {latin, latin.replace("v", "w"), latin.replace("l", "r"), latin.replace("v", "o")}
     if latin[:1] in _WRITTEN_ON and len(latin) > MIN_SCRIPT_LETTERS:
@@ -2911,6 +2917,9 @@ _PERSON_BEFORE = frozenset(
     sobrinha marido namorado namorada vizinho vizinha
     """.split()
 )
+# Words that end another place's name after a town's ("Bedford Falls"): a longer name
+# (Turners Falls, Shelburne Falls are names of their own, found first).
+_NAME_ENDINGS = frozenset({"falls"})
 # After "law", words that make it a law school's name ("Georgetown Law grad").
 _LAW_SCHOOL = frozenset(
     """
@@ -3454,7 +3463,7 @@ def _part_of_another_name(
         word = words[index]
         if word == "court" and words[index - 1] == "food":
             return False  # "Quincy Market food court"
-        if word in STRUCTURE:
+        if word in STRUCTURE or word in _NAME_ENDINGS:
             return True
         if word == "law" and words[index + 1 : index + 2] and words[index + 1] in _LAW_SCHOOL:
             return True  # "Georgetown Law grad": a law school, not a law of the town

@@ -168,7 +168,7 @@ STRUCTURE = BUSINESS_WORDS | frozenset(
     """
     street st str road rd avenue ave av boulevard blvd lane ln drive dr way place pl court ct
     terrace ter parkway pkwy highway hwy turnpike tpke pike route rte circle cir
-    square sq market marketplace park pond lake beach bch reservoir falls
+    square sq market marketplace park pond lake beach bch reservoir
     school schools elementary academy college university univ institute state hospital
     medical clinic station terminal depot airport mall plaza galleria shopping
     co bank savings credit trust insurance
