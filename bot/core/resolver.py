@@ -2709,9 +2709,9 @@ def _latin_readings(word: str) -> list[str]:
             for end in _CASE_ENDINGS
             if word.endswith(end) and len(word) - len(end) >= MIN_SCRIPT_LETTERS
         ]
-        readings = ["".join(_CYRILLIC_LATIN.get(c, c) for c in s).split("-") for s in stems]
+        parts = ["".join(_CYRILLIC_LATIN.get(c, c) for c in s).split("-") for s in stems]
         # "Норт-Адамс": the first word of a name as Russian writes it (Норт, Саут, Нью)
-        return [" ".join([_NAME_FIRST_WORDS.get(r[0], r[0]), *r[1:]]) for r in readings]
+        return [" ".join([_NAME_FIRST_WORDS.get(p[0], p[0]), *p[1:]]) for p in parts]
     if _GREEK.search(word):
         word = "".join(
             c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
