@@ -140,6 +140,12 @@ ALIAS_CORRECTIONS: dict[tuple[str, str], tuple[str, tuple[str, ...], str]] = {
     # Villages that lie in several towns, not mostly in one: a question, not the ZIP's town.
     ("Chestnut Hill", "brookline"): ("ambiguous", ("newton", "boston"), "in three towns"),
     ("Devens", "harvard"): ("ambiguous", ("shirley", "ayer"), "on land of three towns"),
+    ("Fort Devens", "ayer"): (
+        "ambiguous",
+        ("harvard", "shirley"),
+        "Devens: on land of three towns",
+    ),
+    ("Ft Devens", "ayer"): ("ambiguous", ("harvard", "shirley"), "Devens: on land of three towns"),
     ("Millers Falls", "montague"): ("ambiguous", ("erving",), "in Montague and Erving"),
     ("Shelburne Falls", "shelburne"): ("ambiguous", ("buckland",), "in Shelburne and Buckland"),
     ("Shelburne Fls", "shelburne"): ("ambiguous", ("buckland",), "in Shelburne and Buckland"),

@@ -2016,3 +2016,53 @@ def test_a_qualifier_right_after_the_name_comes_first(
 
 def test_a_hyphened_name_in_cyrillic_is_heard_whole(resolver: Resolver) -> None:
     assert _asked(resolver, "живу в Норт-Адамсе") == {"north-adams"}
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("med", {"medfield", "medford", "medway"}),
+        ("wal", {"wales", "walpole", "waltham"}),
+        ("hop", {"hopedale", "hopkinton"}),  # a word, but the first letters of two towns
+        ("wob", {"woburn"}),  # a confirmation
+    ],
+)
+def test_three_letters_alone_ask_about_the_towns_they_begin(
+    resolver: Resolver, text: str, towns: set[str]
+) -> None:
+    assert _asked(resolver, text) == towns
+
+
+@pytest.mark.parametrize("text", ["low", "yes", "lol", "new", "idk", "pit", "nan"])
+def test_three_letters_that_are_a_word_of_one_town_or_none_are_no_question(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my nantucket reds are in the wash", None),  # trousers
+        ("an article in harvard business review", None),
+        ("i moved to 40 school st in malden from medford", "malden"),
+        ("i moved from medford to malden", "malden"),
+        ("Oi, tudu dretu?", None),  # Kriolu: hi, all good?
+    ],
+)
+def test_products_journals_and_where_a_move_began(
+    resolver: Resolver, text: str, expected: str | None
+) -> None:
+    assert _answer(resolver, text) == expected
+    if expected is None:
+        assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_devens_by_any_name_is_asked_about(resolver: Resolver) -> None:
+    assert _asked(resolver, "fort devens") == {"ayer", "harvard", "shirley"}
+    assert _asked(resolver, "ft devens") == {"ayer", "harvard", "shirley"}
+
+
+def test_a_piece_before_a_misspelt_name_may_make_another(resolver: Resolver) -> None:
+    assert _asked(resolver, "la verett") == {"leverett", "everett"}
+    assert _answer(resolver, "evrett") == "everett"

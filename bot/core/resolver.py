@@ -98,6 +98,8 @@ LONG_WORD = 8  # from this length two edits are a typo, not another word
 MIN_FUZZY_LENGTH = 4  # "hul", "lyn": too little to guess from
 # A truncation needs four letters ("fram", "worc"): three letters begin too many names.
 MIN_PREFIX_LENGTH = 4
+SHORT_PREFIX_LENGTH = 3  # "med" alone: the first letters of Medfield, Medford and Medway
+MAX_SHORT_PREFIX_TOWNS = 3
 MAX_CANDIDATES = 6  # Martha's Vineyard has six towns
 MAX_SPAN_WORDS = 6  # "Massachusetts Museum of Contemporary Art"
 MAX_NAME_TAIL = 2
@@ -1136,6 +1138,8 @@ class Resolver:
             # letters happen to spell a filler word.
             runs = [*runs, words[-2:]]
         truncated = self._truncations(runs, state, words, pauses)
+        if truncated is None and len(words) == 1 and not consumed:
+            truncated = self._three_letters(words[0], state)
         typo = self._fuzzy(runs, state)
         if truncated is not None:
             if typo.candidates and not set(typo.candidates) <= set(truncated.candidates):
@@ -1148,6 +1152,11 @@ class Resolver:
                 both = tuple(dict.fromkeys((*truncated.candidates, *joined)))
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "cut-or-said")
             return truncated
+        if typo.outcome is Outcome.MATCH and typo.place is not None:
+            joined = self._said_apart(words, (typo.place,))
+            if joined:
+                # "la verett": Leverett said in two words, or Everett misspelt? Ask.
+                return Resolution(Outcome.AMBIGUOUS, None, (*joined, typo.place), "cut-or-said")
         if (
             typo.outcome is Outcome.MATCH
             and typo.place is not None
@@ -1168,6 +1177,35 @@ class Resolver:
         if found.outcome is Outcome.NONE and len(words) == 1 and not consumed:
             found = self._a_word_spelt_as_a_town(words[0], state) or found
         return found
+
+    def _three_letters(self, word: str, state: str | None) -> Resolution | None:
+        """ "med", "wal", "hop": a message of three letters only, the first letters of two or
+        three towns' own names, asked about (Medfield, Medford or Medway?); of one town, a
+        confirmation, unless the letters are a word ("low" is no Lowell)."""
+        if len(word) != SHORT_PREFIX_LENGTH or not word.isalpha():
+            return None
+        if word in FILLER or word in SUBJECT or word in GENERIC_WORDS:
+            return None
+        towns = list(
+            dict.fromkeys(
+                entry.place_id
+                for index in self._prefixes.starting_with(word)
+                for entry in self._exact[self._keys[index]]
+                if entry.kind == "name"
+                and self.places[entry.place_id].kind in {"city", "town"}
+                and self.places[entry.place_id].state == MASSACHUSETTS
+                and self._allowed(entry.place_id, state)
+                and " " not in self._keys[index]
+            )
+        )
+        if not towns or len(towns) > MAX_SHORT_PREFIX_TOWNS:
+            return None
+        if len(towns) == 1 and self.vocabulary.is_common(word):
+            return None
+        places = tuple(sorted((self.places[p] for p in towns), key=_by_population))
+        return Resolution(
+            Outcome.AMBIGUOUS, None, places, "cut-word" if len(places) == 1 else "truncation"
+        )
 
     def _another_name_sounds_alike(self, runs: list[list[str]], place_id: str) -> bool:
         """Whether any span the sounds-like tier would hear has the sound code of another
@@ -1831,7 +1869,17 @@ class Resolver:
         )
         # "used to live in", "not", "near": another place is meant when one is named too.
         # Not a move still to come: "moving from Lowell to Dracut next month" names both.
-        moved_away = before in _FROM and _before_is(words, start - 1, _MOVED_AWAY)
+        moved_away = (
+            before in _FROM
+            and (
+                _before_is(words, start - 1, _MOVED_AWAY)
+                # "I moved to 40 School St in Malden from Medford": the move's start, said last
+                or (
+                    not _MOVED_AWAY.isdisjoint(words[: start - 1])
+                    and any(h.span[1] <= start - 1 and h.kind != "word" for h in scan.hits)
+                )
+            )
+        )
         if moved_away and any(w in {"to", "para", "pra", "den"} for w in words[end:]):
             scan.elsewhere = True  # "I moved from Boston to London": the resident is in London
         hit.set_aside = _before_is(words, start, PAST_OR_NOT) or (municipal and near) or moved_away
@@ -2797,6 +2845,8 @@ _CONVERSATION = frozenset(
         "annyeonghaseyo", "kamsahamnida", "gamsahamnida", "konnichiwa", "arigato",
         "arigatou", "dziekuje", "czesc", "ciao", "obrigadu", "selam", "ameseginalehu",
         "no se", "yo no se", "no lo se", "nao sei", "eu nao sei", "n ka sabi",
+        "tudu dretu", "oi tudu dretu", "tudu bon", "oi tudu bon", "tudo bem", "oi tudo bem",
+        "modi ki bu sta", "oi modi ki bu sta", "bon dia", "bon tardi", "bon noti",
     }
 )  # fmt: skip
 # Institutions named before their place in Spanish and Portuguese, with the English word.

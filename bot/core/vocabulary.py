@@ -89,6 +89,7 @@ PRODUCT_WORDS = frozenset(
     candy cookies fudge taffy terrier terriers accent strangler legal pottery china plates
     silverware glassware jar jars net nets vase vases dishes dinnerware figurine figurines
     russet russets apple apples hen hens chicken chickens rooster roosters pullet pullets
+    reds
     """.split()
 )
 # Boston English that no word list of the three languages holds ("wicked pissah", a "packie",
@@ -173,8 +174,8 @@ STRUCTURE = BUSINESS_WORDS | frozenset(
     medical clinic station terminal depot airport mall plaza galleria shopping
     co bank savings credit trust insurance
     mutual public library museum symphony pops globe herald gazette times tribune news
-    magazine radio red celtics bruins patriots marathon bridge tunnel yard stop house
-    hotel resort
+    magazine review journal radio red celtics bruins patriots marathon bridge tunnel yard stop
+    house hotel resort
     """.split()
 )
 # Street words: a name after one is a town in an address ("12 Lowell St Reading MA").
