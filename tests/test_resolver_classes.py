@@ -2066,3 +2066,20 @@ def test_devens_by_any_name_is_asked_about(resolver: Resolver) -> None:
 def test_a_piece_before_a_misspelt_name_may_make_another(resolver: Resolver) -> None:
     assert _asked(resolver, "la verett") == {"leverett", "everett"}
     assert _answer(resolver, "evrett") == "everett"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("kwinsy", "quincy"),  # "qu" spelt "kw"
+        ("hubbard's town", "hubbardston"),  # a possessive that is half a town's name
+        ("i live in conquered", "concord"),  # one word after "in", a long code the same
+    ],
+)
+def test_sounds_like_spellings_are_asked_about(resolver: Resolver, text: str, place: str) -> None:
+    assert place in _asked(resolver, text)
+
+
+@pytest.mark.parametrize("text", ["webster's dictionary", "spencer's gifts", "i live in peace"])
+def test_possessives_and_ordinary_words_stay_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

@@ -781,7 +781,7 @@ class Resolver:
             | {
                 i
                 for i, w in enumerate(words)
-                if w in possessive
+                if (w in possessive and not self._names_a_town_with_the_next(words, i))
                 or (len(words) > 1 and self._plural_of_a_name(w) and words[i - 1 : i] != ["in"])
             }
         )
@@ -1178,6 +1178,18 @@ class Resolver:
             found = self._a_word_spelt_as_a_town(words[0], state) or found
         return found
 
+    def _names_a_town_with_the_next(self, words: list[str], index: int) -> bool:
+        """ "hubbard's town": a possessive that, joined to the next word, is a town's own name
+        to a letter (Hubbardston), said apart; not "Webster's dictionary"."""
+        if index + 1 >= len(words):
+            return False
+        joined = words[index] + words[index + 1]
+        return any(
+            entry.kind == "name"
+            for _, key in self._typos.within(joined, 1)
+            for entry in self._exact[self._keys[key]]
+        )
+
     def _three_letters(self, word: str, state: str | None) -> Resolution | None:
         """ "med", "wal", "hop": a message of three letters only, the first letters of two or
         three towns' own names, asked about (Medfield, Medford or Medway?); of one town, a
@@ -1327,13 +1339,16 @@ class Resolver:
         pieces = len(span) > 1
         min_code = MIN_DICTATED_CODE if pieces and len(query) >= MIN_DICTATED_LETTERS else MIN_CODE
         for form in _spoken_forms(query):
+            # One word after "in" with a long sound code the same as a town's ("I live in
+            # conquered": KNKRT, Concord) says more than its letters do.
+            alone = SOUNDS_LONG_CODE if len(sound(form)) >= LONG_CODE else SOUNDS_DICTATED
             self._score_sound(
                 form,
                 state,
                 scored,
                 not pieces,
                 SOUNDS_DICTATED,
-                same_floor=SOUNDS_DICTATED_SAME if pieces else SOUNDS_DICTATED,
+                same_floor=SOUNDS_DICTATED_SAME if pieces else alone,
                 min_code=min_code,
             )
         ranked = sorted(scored.items(), key=lambda item: (not item[1][0], -item[1][1]))
@@ -2778,9 +2793,11 @@ def _spoken_forms(query: str) -> tuple[str, ...]:
     """The word as typed, and with a dropped Boston "r" put back: "woostah", "wista"; a
     "-ham" said as it is said, "um" or "em" ("dead um", "wear um"), written back; a "t"
     before "you" run together into "ch" as speech does ("sit you it": sit-chew-it); a
-    Spanish "j" heard for "h"."""
+    Spanish "j" heard for "h"; a "qu" spelt "kw" ("kwinsy")."""
     if "tyou" in query:
         return (query, query.replace("tyou", "tchew"))
+    if query.startswith("kw") and len(query) > MIN_FUZZY_LENGTH:
+        return (query, "qu" + query[2:])  # "kwinsy", "kwabbin": a "qu" spelt as heard
     if query.startswith("j") and len(query) > MIN_FUZZY_LENGTH:
         return (query, "h" + query[1:])  # a Spanish "j" for an "h": "jolyok", Holyoke
     if query.endswith(("um", "em")) and len(query) > MIN_FUZZY_LENGTH:
