@@ -1341,14 +1341,14 @@ class Resolver:
         for form in _spoken_forms(query):
             # One word after "in" with a long sound code the same as a town's ("I live in
             # conquered": KNKRT, Concord) says more than its letters do.
-            alone = SOUNDS_LONG_CODE if len(sound(form)) >= LONG_CODE else SOUNDS_DICTATED
+            one_word = SOUNDS_LONG_CODE if len(sound(form)) >= LONG_CODE else SOUNDS_DICTATED
             self._score_sound(
                 form,
                 state,
                 scored,
                 not pieces,
                 SOUNDS_DICTATED,
-                same_floor=SOUNDS_DICTATED_SAME if pieces else alone,
+                same_floor=SOUNDS_DICTATED_SAME if pieces else one_word,
                 min_code=min_code,
             )
         ranked = sorted(scored.items(), key=lambda item: (not item[1][0], -item[1][1]))
