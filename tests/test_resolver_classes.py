@@ -2083,3 +2083,10 @@ def test_sounds_like_spellings_are_asked_about(resolver: Resolver, text: str, pl
 @pytest.mark.parametrize("text", ["webster's dictionary", "spencer's gifts", "i live in peace"])
 def test_possessives_and_ordinary_words_stay_no_town(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_a_letter_typed_last_is_the_names_next_letter(resolver: Resolver) -> None:
+    found = resolver.resolve("west s")
+    assert {"west-springfield", "west-stockbridge"} <= {p.id for p in found.candidates}
+    # towns whose own name was cut off come before a village's town (West Somerville)
+    assert [p.id for p in found.candidates][:2] == ["west-springfield", "west-stockbridge"]

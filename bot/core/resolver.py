@@ -2454,9 +2454,13 @@ class Resolver:
                 if len(run) < length:
                     continue
                 span = run[-length:]
-                query = compact(canonical(span))
+                # "west s": a letter typed last is the name's next letter, not "south"
+                typed = canonical(span)
+                if length > 1 and len(span[-1]) == 1:
+                    typed = f"{canonical(span[:-1])} {span[-1]}"
+                query = compact(typed)
                 if len(query) < MIN_PREFIX_LENGTH or all(
-                    canonical_token(w) in GENERIC_WORDS for w in span
+                    w in GENERIC_WORDS for w in typed.split()
                 ):
                     continue
                 if length == 1 and self.vocabulary.is_common(span[0]):
@@ -2473,7 +2477,6 @@ class Resolver:
                     begun = [(i, name) for i, name in begun if not name.startswith(span[0] + " ")]
                 # Typed words keep their spaces: "north a" is North Adams, not Northampton;
                 # "newtons" is not cut from "Newton Square".
-                typed = canonical(span)
                 found = [i for i, name in begun if _continues(name, typed)]
                 if length == 1:
                     # "northbr": North Brookfield typed without its space, or Northbridge.
@@ -2537,7 +2540,18 @@ class Resolver:
                 return Resolution(Outcome.AMBIGUOUS, None, (place,), "cut-word")
             return Resolution(Outcome.MATCH, place, (place,), reason="truncation")
         if len(place_ids) <= MAX_CANDIDATES:
-            places = sorted((self.places[p] for p in place_ids), key=_by_population)
+            # Towns whose own name was cut off first ("west s": West Springfield, West
+            # Stockbridge, then Somerville for West Somerville), each by population.
+            own = {
+                e.place_id
+                for index in completions
+                for e in self._exact[self._keys[index]]
+                if e.kind == "name"
+            }
+            places = sorted(
+                (self.places[p] for p in place_ids),
+                key=lambda place: (place.id not in own, *_by_population(place)),
+            )
             return Resolution(Outcome.AMBIGUOUS, None, tuple(places), reason="truncation")
         return Resolution(Outcome.NONE, reason="truncation-too-many")
 
