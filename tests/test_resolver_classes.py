@@ -2090,3 +2090,20 @@ def test_a_letter_typed_last_is_the_names_next_letter(resolver: Resolver) -> Non
     assert {"west-springfield", "west-stockbridge"} <= {p.id for p in found.candidates}
     # towns whose own name was cut off come before a village's town (West Somerville)
     assert [p.id for p in found.candidates][:2] == ["west-springfield", "west-stockbridge"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("я живу во Фрамингеме", "framingham"),  # -ham written -гем
+        ("Я живу в Плимуте, Массачусетс", "plymouth"),  # a final TH written Т
+        ("أنا من ريفير", "revere"),  # Arabic writes few vowels: the sound code alone
+        ("أنا ساكن في إيفريت", "everett"),
+    ],
+)
+def test_other_alphabets_written_as_those_languages_write_english_names(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    found = resolver.resolve(text)
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert place in {p.id for p in found.candidates}

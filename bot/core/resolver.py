@@ -218,7 +218,9 @@ _GREEK_LATIN = dict(
 )
 _MOVED_IN_RUSSIAN = re.compile(r"(?<!\w)(?:[Пп]ере[еє]х|[Уу]ех)")
 _FROM_IN_RUSSIAN = re.compile(r"(?<!\w)(?:из|от)\s+\w+")
+_HAM_WRITTEN = re.compile(r"(ng|[^aeiou])(?:g|h|kh)?em$")
 _NAME_FIRST_WORDS = {"nort": "north", "saut": "south", "ist": "east", "vest": "west", "nyu": "new"}
+_ABJAD = re.compile(r"[\u0590-\u06ff]")
 _CASED = re.compile(r"[\u0370-\u052f]")
 _CASE_ENDINGS = ("ом", "ем", "ой", "е", "а", "у", "и", "ы")
 _WRITTEN_ON = frozenset("bvlkmhwf")  # Hebrew ב ל כ מ ה ו, Arabic بـ لـ كـ وـ فـ, read
@@ -664,11 +666,13 @@ class Resolver:
         for word in _SCRIPT_WORD.findall(text):
             if _CASED.search(word[:1]) and not word[:1].isupper():
                 continue  # Cyrillic and Greek capitalize names: "στην" (in the) is none
+            # Arabic and Hebrew write few vowels: the sound code alone, of three or more.
+            floor = 0.0 if _ABJAD.search(word) else SCRIPT_ALIKE
             for reading in map(compact, _latin_readings(word)):
-                if len(reading) < MIN_SCRIPT_LETTERS:
+                if len(reading) < MIN_SCRIPT_LETTERS - (floor == 0.0):
                     continue
                 for index, _, similarity in self._sounds.sounding_like(reading, True):
-                    if similarity < SCRIPT_ALIKE:
+                    if similarity < floor:
                         continue
                     for entry in self._exact[self._keys[index]]:
                         place = self.places[entry.place_id]
@@ -2788,7 +2792,15 @@ def _latin_readings(word: str) -> list[str]:
         ]
         parts = ["".join(_CYRILLIC_LATIN.get(c, c) for c in s).split("-") for s in stems]
         # "Норт-Адамс": the first word of a name as Russian writes it (Норт, Саут, Нью)
-        return [" ".join([_NAME_FIRST_WORDS.get(p[0], p[0]), *p[1:]]) for p in parts]
+        read = [" ".join([_NAME_FIRST_WORDS.get(p[0], p[0]), *p[1:]]) for p in parts]
+        # An English H written Г (Гарвард), a -ham written -гем (Фрамингем), a final TH
+        # written Т (Плимут)
+        return [
+            *read,
+            *(r.replace("g", "h") for r in read if "g" in r),
+            *(_HAM_WRITTEN.sub(r"\1ham", r) for r in read if _HAM_WRITTEN.search(r)),
+            *(r + "h" for r in read if r.endswith("t")),
+        ]
     if _GREEK.search(word):
         word = "".join(
             c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
