@@ -2107,3 +2107,18 @@ def test_other_alphabets_written_as_those_languages_write_english_names(
     found = resolver.resolve(text)
     assert found.outcome is Outcome.AMBIGUOUS
     assert place in {p.id for p in found.candidates}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("near kripalu", "stockbridge"),
+        ("by skaket beach", "orleans"),
+        ("i work at the mall at whitney field", "leominster"),
+        ("chelsea soldiers home", "chelsea"),
+        ("mccann tech", "north-adams"),
+        ("ruggles", "boston"),  # the station keeps its short name
+    ],
+)
+def test_landmarks_of_the_second_list(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
