@@ -2122,3 +2122,44 @@ def test_other_alphabets_written_as_those_languages_write_english_names(
 )
 def test_landmarks_of_the_second_list(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mike milbury on the hockey broadcast", None),  # a surname, not misspelt Millbury
+        ("bill erica", "billerica"),  # a first name that is a piece of a dictated name
+        ("emerson lake and palmer", None),  # a band
+        ("i need a new boston fern for my porch", None),  # a plant, not New Boston
+        ("me llamo chelsea", None),  # my name is Chelsea
+        ("i'm on boylston", None),  # a street
+        ("boston's ban", "boston"),  # a place's own ban
+        ("newton's laws of motion", None),
+        ("medfield schools", "medfield"),  # the town's own schools
+        ("reading public schools", "reading"),
+        ("newton school committee", "newton"),
+        ("ward 3 pct 2 springfield", "springfield"),
+        ("amherst district 3 precinct 2", "amherst"),
+        ("peabody award winner", None),
+        ("berkeley heights nj", None),
+    ],
+)
+def test_held_out_tables_77_and_80_87_classes(
+    resolver: Resolver, text: str, expected: str | None
+) -> None:
+    assert _answer(resolver, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("dighton-rehoboth regional high school", {"dighton", "rehoboth"}),
+        ("dover-sherborn middle school", {"dover", "sherborn"}),
+        ("somerset berkley regional", {"somerset", "berkley"}),
+        ("sout", {"southampton", "southborough", "southbridge", "southwick", "south-hadley"}),
+    ],
+)
+def test_districts_of_two_towns_and_long_cut_offs_ask(
+    resolver: Resolver, text: str, towns: set[str]
+) -> None:
+    assert _asked(resolver, text) == towns

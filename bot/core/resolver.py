@@ -711,6 +711,14 @@ class Resolver:
         if "stop" in words or "t" in words or "line" in words:
             words = self._stop_as_station(words)
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
+        if possessive:
+            # "Boston's ban", "Somerville's ordinance": a place's own (not "Newton's laws")
+            words = [
+                w[:-1]
+                if w in possessive and i + 1 < len(words) and words[i + 1] in _A_PLACES_OWN
+                else w
+                for i, w in enumerate(words)
+            ]
         by_zip = self._resolve_zip(
             _LETTER_O_ZIP.sub(r"0\1", text) + " " + _spelled_digits(words), words
         )
@@ -1144,7 +1152,15 @@ class Resolver:
         truncated = self._truncations(runs, state, words, pauses)
         if truncated is None and len(words) == 1 and not consumed:
             truncated = self._three_letters(words[0], state)
-        typo = self._fuzzy(runs, state)
+        surnames = self._surnames(words)
+        # A surname is no misspelt town ("mike milbury"); it may be a piece of one dictated
+        # ("bill rica"), which the tiers after this one hear.
+        typo_runs = (
+            _content_runs(words, consumed | surnames, self.vocabulary, pauses)
+            if surnames
+            else runs
+        )
+        typo = self._fuzzy(typo_runs, state)
         if truncated is not None:
             if typo.candidates and not set(typo.candidates) <= set(truncated.candidates):
                 # "warre": cut off from Warren, or one letter from Ware? Ask about both.
@@ -1181,6 +1197,17 @@ class Resolver:
         if found.outcome is Outcome.NONE and len(words) == 1 and not consumed:
             found = self._a_word_spelt_as_a_town(words[0], state) or found
         return found
+
+    def _surnames(self, words: list[str]) -> set[int]:
+        """ "mike milbury on the broadcast": a word after a first name that is no place's
+        name is a surname, never a misspelt town (nor after "in": "in mike's town")."""
+        return {
+            i
+            for i in range(1, len(words))
+            if words[i - 1] in self.vocabulary.first_names
+            and canonical(words[i - 1 : i]) not in self._exact  # "lynn feild": Lynnfield
+            and (i < 2 or words[i - 2] not in CUES)
+        }
 
     def _names_a_town_with_the_next(self, words: list[str], index: int) -> bool:
         """ "hubbard's town": a possessive that, joined to the next word, is a town's own name
@@ -1616,8 +1643,12 @@ class Resolver:
             scan.excluded = True  # "Manchester United", "Boston Beer", "Rockport shoes"
             return
         own_station = municipal_only and words[end : end + 1] == ["station"]
+        # "Dover-Sherborn Middle School", "Dighton-Rehoboth Regional": a district named for
+        # the towns it serves is either town's, asked about.
+        district = municipal_only and self._hyphened_to_a_town(words, start, end, scan.text)
         if (
             not own_station
+            and not district
             and _part_of_another_name(words, end, scan.pauses)
             and (
                 municipal_only
@@ -1707,13 +1738,19 @@ class Resolver:
                 or (
                     before2 not in _ROUTE_WORDS
                     and before2 not in _UNIT_WORDS  # "apt 4 Greenfield", "PO Box 44 Gill"
+                    and before2 not in _PRECINCT_WORDS  # "ward 3 pct 2 Springfield"
                     and not _ward_like(before2)
                 )
             )
         ):
             scan.excluded = True  # "I live at 500 Boylston": a house number, then its street
             return
-        if municipal and before == "on" and before2 in _HOMES and not set(place_ids) & _LIVED_ON:
+        if (
+            municipal
+            and before == "on"
+            and (before2 in _HOMES or before2 in _I_AM)
+            and not set(place_ids) & _LIVED_ON
+        ):
             scan.excluded = True  # "I live on Huntington", "dorms on Boylston": a street
             return
         schools = self._schools_leading.get(" ".join(span), set()) - set(place_ids)
@@ -2001,12 +2038,13 @@ class Resolver:
             found = self.vocabulary.qualifier_at(words, end + more)
             if (
                 found is not None
-                and found.code == OUTSIDE
+                and found.code != MASSACHUSETTS
+                and (found.code == OUTSIDE or end + more + found.length == len(words))
                 and (end + more - 1 in pauses or end + more + found.length == len(words))
                 # "Malden, cam on": a code that is also a word ("on", "me") is no place
                 and not (found.length == 1 and words[end + more] in WORD_CODES)
             ):
-                return Qualifier(OUTSIDE, found.length + more)
+                return Qualifier(found.code, found.length + more)
         return direct or self._the_one_in(words, end, pauses)
 
     def _the_one_in(self, words: list[str], end: int, pauses: frozenset[int]) -> Qualifier | None:
@@ -2124,6 +2162,8 @@ class Resolver:
             return word not in ELSEWHERE_NAMES or all(w in {"ma", "mass"} for w in rest)
         if _asked_about(words, start):
             return True  # "is Avon one of the towns with a ban?"
+        if any(tuple(words[start + 1 : start + 1 + len(own)]) == own for own in _TOWNS_OWN):
+            return True  # "Reading Public Schools": the town's own
         if word in ELSEWHERE_NAMES:
             return "massachusetts" in words or "ma" in words  # "Peru, the town in MA"
         if words[start + 1 : start + 2] and words[start + 1] in _A_LOCAL:
@@ -2133,7 +2173,11 @@ class Resolver:
         if (
             words[start + 2 : start + 3]
             and words[start + 2][:1].isdigit()
-            and (_ward_like(words[start + 1]) or words[start + 1] in _PRECINCT_WORDS)
+            and (
+                _ward_like(words[start + 1])
+                or words[start + 1] in _PRECINCT_WORDS
+                or words[start + 1] == "district"
+            )
         ):
             return True  # "Salem ward 4 precinct 1": the town's ward
         if _within(words, start, 2, RESIDENCE):
@@ -2315,6 +2359,8 @@ class Resolver:
         if _within(words, start, 2, RESIDENCE):
             return False  # "je vis à Worcester mdr": where someone lives
         after = words[end]
+        if any(tuple(words[end : end + len(own)]) == own for own in _TOWNS_OWN):
+            return False  # "Newton school committee": the town's own
         if after in scan.accented:
             return False  # Vietnamese "Springfield cấm ...", "Randolph năm ngoái": no English
         if after == "from":
@@ -2337,6 +2383,9 @@ class Resolver:
             or after in _A_LOCAL  # "Lee native"
             or after in NEAR
             or after in _WHEN  # "moved to Somerville last year"
+            or after in _PRECINCT_WORDS
+            or after in {"district", "ward", "wards"}  # "Amherst district 3 precinct 2"
+            or _GLUED_WARD.match(after) is not None
             or not after.isalpha()
             or canonical([after]) in self._exact
         )
@@ -2543,18 +2592,21 @@ class Resolver:
             if after_a_word:
                 return Resolution(Outcome.AMBIGUOUS, None, (place,), "cut-word")
             return Resolution(Outcome.MATCH, place, (place,), reason="truncation")
+        own_names = {
+            e.place_id
+            for index in completions
+            for e in self._exact[self._keys[index]]
+            if e.kind == "name"
+        }
+        if len(place_ids) > MAX_CANDIDATES and 1 < len(own_names) <= MAX_CANDIDATES:
+            # "sout": too many places begin so; the towns whose own name does are asked about
+            place_ids = [p for p in place_ids if p in own_names]
         if len(place_ids) <= MAX_CANDIDATES:
             # Towns whose own name was cut off first ("west s": West Springfield, West
             # Stockbridge, then Somerville for West Somerville), each by population.
-            own = {
-                e.place_id
-                for index in completions
-                for e in self._exact[self._keys[index]]
-                if e.kind == "name"
-            }
             places = sorted(
                 (self.places[p] for p in place_ids),
-                key=lambda place: (place.id not in own, *_by_population(place)),
+                key=lambda place: (place.id not in own_names, *_by_population(place)),
             )
             return Resolution(Outcome.AMBIGUOUS, None, tuple(places), reason="truncation")
         return Resolution(Outcome.NONE, reason="truncation-too-many")
@@ -2852,6 +2904,8 @@ _TOWN_WORDS = frozenset({"town", "city", "village"})
 _HOMES = frozenset(
     "live lives living lived dorm dorms apartment apt house home condo studio room stay".split()
 )
+_A_PLACES_OWN = frozenset("ban bans ordinance ordinances police mayor council".split())
+_I_AM = frozenset({"im", "am", "were", "are", "its"})  # "I'm on Boylston": a street
 _LIVED_ON = frozenset(
     """
     nantucket edgartown oak-bluffs tisbury west-tisbury chilmark aquinnah gosnold nahant hull
@@ -3004,11 +3058,21 @@ _PERSON_BEFORE = frozenset(
     dr doctor mr mrs ms prof professor rev reverend officer sgt sergeant judge senator sen
     rep representative councilor councillor mayor governor gov chief captain capt sheriff
     president pres ask asked tell told thank dear
-    nombre llamado llamada llama hijo hija amigo amiga jefe perro gato madre padre abuela
+    nombre llamado llamada llama llamo chamo appelle mappelle jmappelle
+    hijo hija amigo amiga jefe perro gato madre padre abuela
     abuelo tio tia primo prima sobrino sobrina esposo esposa novio novia vecino vecina
     nome chamado chamada chama filho filha chefe cachorro mae pai avo vovo sobrinho
     sobrinha marido namorado namorada vizinho vizinha
     """.split()
+)
+# After a town's name, its own institutions, not another place's name.
+_TOWNS_OWN = (
+    ("schools",),
+    ("public", "schools"),
+    ("school", "district"),
+    ("school", "committee"),
+    ("school", "department"),
+    ("public", "school", "district"),
 )
 # Words that end another place's name after a town's ("Bedford Falls"): a longer name
 # (Turners Falls, Shelburne Falls are names of their own, found first).
@@ -3550,6 +3614,8 @@ def _part_of_another_name(
     """A street, school or company word right after the name, or after up to two more
     name-like words ("Boston Post Road", "Charlton Memorial Hospital", "Manchester-Boston
     Regional Airport"), with no full stop or comma between ("Sudbury center. nice place")."""
+    if any(tuple(words[end : end + len(own)]) == own for own in _TOWNS_OWN):
+        return False  # "Medfield schools", "Boston Public Schools": the town's own
     for index in range(end, min(end + MAX_NAME_TAIL + 1, len(words))):
         if index - 1 in pauses:
             return False

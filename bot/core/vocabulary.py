@@ -89,7 +89,7 @@ PRODUCT_WORDS = frozenset(
     candy cookies fudge taffy terrier terriers accent strangler legal pottery china plates
     silverware glassware jar jars net nets vase vases dishes dinnerware figurine figurines
     russet russets apple apples hen hens chicken chickens rooster roosters pullet pullets
-    reds
+    reds fern ferns ivy
     """.split()
 )
 # Boston English that no word list of the three languages holds ("wicked pissah", a "packie",
@@ -159,6 +159,7 @@ NOT_PLACES = tuple(
     templeton the rat | reading rainbow | agent orange | clockwork orange
     orange is the new black | john hancock | your hancock | lincoln logs | lincoln navigator
     florence and the machine | montague and capulet | montagues and capulets
+    emerson lake and palmer | lawrence of arabia | salems lot | the witches of eastwick
     """.replace("\n", "|").split("|")
     if phrase.strip()
 )
