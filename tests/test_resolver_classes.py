@@ -2163,3 +2163,25 @@ def test_districts_of_two_towns_and_long_cut_offs_ask(
     resolver: Resolver, text: str, towns: set[str]
 ) -> None:
     assert _asked(resolver, text) == towns
+
+
+@pytest.mark.parametrize(
+    "text", ["i summer in kennebunkport maine", "belfast maine", "bennington vermont"]
+)
+def test_a_town_of_another_state_we_do_not_know_is_no_place(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("is it banned in maine", "me"),
+        ("maine", "me"),
+        ("southern maine", "me"),
+        ("portland maine", "portland-me"),
+    ],
+)
+def test_a_state_asked_about_is_still_that_state(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

@@ -759,6 +759,10 @@ class Resolver:
             scan.hits = self._first_names_of_people(
                 words, _sections_named(words, scan.hits), scan.pauses
             )
+        if scan.hits and self._a_town_of_a_state(words, scan.hits):
+            # "i summer in kennebunkport maine", "bennington vermont": a town of another state
+            # that we do not know; its state is where it is, not what was asked about.
+            return Resolution(Outcome.NONE, reason="elsewhere")
         if scan.hits:
             found = self._from_hits(scan.hits)
             if found.outcome is Outcome.MATCH and found.place is not None:
@@ -1197,6 +1201,31 @@ class Resolver:
         if found.outcome is Outcome.NONE and len(words) == 1 and not consumed:
             found = self._a_word_spelt_as_a_town(words[0], state) or found
         return found
+
+    def _a_town_of_a_state(self, words: list[str], hits: list[_Hit]) -> bool:
+        """Whether every place named is a state written right after a name we do not know
+        ("Kennebunkport Maine"): not after "in", a filler or an ordinary word ("southern
+        Maine", "is it banned in Maine")."""
+        named = [hit for hit in hits if hit.kind != "word"]
+        if not named or not all(
+            all(self.places[p].kind == "state" for p in hit.place_ids) for hit in named
+        ):
+            return False
+        for hit in named:
+            at = hit.span[0]
+            before = words[at - 1] if at > 0 else ""
+            if (
+                not before.isalpha()
+                or before in CUES
+                or before in FILLER
+                or (
+                    self.vocabulary.is_common(before)  # "southern Maine"; not "Belfast Maine"
+                    and self.vocabulary.qualifier_at([before], 0) is None
+                )
+                or canonical([before]) in self._exact
+            ):
+                return False
+        return True
 
     def _surnames(self, words: list[str]) -> set[int]:
         """ "mike milbury on the broadcast": a word after a first name that is no place's
