@@ -2185,3 +2185,17 @@ def test_a_state_asked_about_is_still_that_state(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("मेरा घर एक्टन में है", "acton"), ("मैं वॉल्थम में रहता हूँ", "waltham")]
+)
+def test_indic_scripts_imply_their_vowels_so_are_heard_by_sound(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _asked(resolver, text) == {place}
+
+
+@pytest.mark.parametrize("text", ["नमस्ते", "मुझे नहीं पता", "क्या पुलिस कैमरे इस्तेमाल करती है"])
+def test_indic_words_that_are_no_name_stay_none(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
