@@ -2199,3 +2199,13 @@ def test_indic_scripts_imply_their_vowels_so_are_heard_by_sound(
 @pytest.mark.parametrize("text", ["नमस्ते", "मुझे नहीं पता", "क्या पुलिस कैमरे इस्तेमाल करती है"])
 def test_indic_words_that_are_no_name_stay_none(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_the_real_knowledge_keeps_the_full_typo_index(resolver: Resolver) -> None:
+    # Past FULL_INDEX_MAX_NAMES the index keeps one deletion only, and "glouster" (two
+    # letters dropped from Gloucester) would no longer be found: the landmarks of 2026-12-02
+    # took the names past the old bound of 5,000.
+    from bot.core.resolver import FULL_INDEX_MAX_NAMES
+
+    assert len(resolver._keys) <= FULL_INDEX_MAX_NAMES
+    assert _answer(resolver, "glouster") == "gloucester"
