@@ -2209,3 +2209,30 @@ def test_the_real_knowledge_keeps_the_full_typo_index(resolver: Resolver) -> Non
 
     assert len(resolver._keys) <= FULL_INDEX_MAX_NAMES
     assert _answer(resolver, "glouster") == "gloucester"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("polisia pode uza bu kara?", None),  # Kriolu: "bu" is "your", not BU
+        ("my kid is spencer", None),
+        ("la barre de recherche ne marche pas", None),  # the search bar
+        ("vivo en la barre", "barre"),
+        ("do gill nets count as surveillance lol", None),
+        ("blackstone the investment firm", None),
+        ("shrewsbury st worcester, the restaurant strip", "worcester"),
+        ("im in waltham forest in london", None),
+        ("bonjour, je suis à Amherst pour mes études", "amherst"),
+        ("my zipp is 01420? no wait 01453", "leominster"),  # the ZIP corrected
+        ("moved lynn to peabody", "peabody"),
+    ],
+)
+def test_held_out_tables_88_95_classes(
+    resolver: Resolver, text: str, expected: str | None
+) -> None:
+    assert _answer(resolver, text) == expected
+
+
+def test_two_zips_with_no_correction_ask_and_fal_asks_both_towns(resolver: Resolver) -> None:
+    assert _asked(resolver, "01420 or 01453") == {"fitchburg", "leominster"}
+    assert _asked(resolver, "fal") == {"falmouth", "fall-river"}

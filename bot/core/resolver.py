@@ -1268,7 +1268,8 @@ class Resolver:
                 and self.places[entry.place_id].kind in {"city", "town"}
                 and self.places[entry.place_id].state == MASSACHUSETTS
                 and self._allowed(entry.place_id, state)
-                and " " not in self._keys[index]
+                # "fal": Falmouth or Fall River; not the many names a direction begins
+                and self._keys[index].split()[0] not in GENERIC_WORDS
             )
         )
         if not towns or len(towns) > MAX_SHORT_PREFIX_TOWNS:
@@ -1448,6 +1449,8 @@ class Resolver:
             ]
         if not codes:
             return None
+        if len(set(codes)) > 1 and _CORRECTED.search(_between(text, codes[-2], codes[-1])):
+            codes = codes[-1:]  # "01420? no wait 01453": the ZIP said last, correcting
         areas: list[ZipArea] = []
         for code in dict.fromkeys(codes):
             if code.startswith(_MA_ZIP_PREFIXES):
@@ -1752,6 +1755,16 @@ class Resolver:
         if start in scan.elsewhere_ends and all(self.places[p].kind == "state" for p in place_ids):
             scan.elsewhere = True  # "South Portland, Maine": Maine qualifies a place elsewhere
             return
+        if (
+            municipal
+            and before in _ROMANCE_ARTICLES
+            and end - start == 1
+            and (before2 is None or (before2 not in CUES and before2 not in NEAR))
+        ):
+            # "la barre de recherche ne marche pas" (the search bar): an article before a
+            # name, with no place word before it, makes it a thing
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            return
         if municipal and before in STREET_BEFORE:
             scan.excluded = True  # "calle Haverhill", "rua Lowell": a street
             return
@@ -1956,13 +1969,19 @@ class Resolver:
         # "used to live in", "not", "near": another place is meant when one is named too.
         # Not a move still to come: "moving from Lowell to Dracut next month" names both.
         moved_away = (
-            before in _FROM
-            and (
-                _before_is(words, start - 1, _MOVED_AWAY)
-                # "I moved to 40 School St in Malden from Medford": the move's start, said last
-                or (
-                    not _MOVED_AWAY.isdisjoint(words[: start - 1])
-                    and any(h.span[1] <= start - 1 and h.kind != "word" for h in scan.hits)
+            (
+                before in _MOVED_AWAY
+                and any(w in {"to", "para", "pra"} for w in words[end : end + 2])
+            )
+            or (
+                before in _FROM
+                and (
+                    _before_is(words, start - 1, _MOVED_AWAY)
+                    # "I moved to 40 School St in Malden from Medford": the move's start, said last
+                    or (
+                        not _MOVED_AWAY.isdisjoint(words[: start - 1])
+                        and any(h.span[1] <= start - 1 and h.kind != "word" for h in scan.hits)
+                    )
                 )
             )
         )
@@ -2065,7 +2084,12 @@ class Resolver:
                 for w in tail
             ):
                 break
-            found = self.vocabulary.qualifier_at(words, end + more)
+            linked = words[end + more] in _QUALIFIER_LINKS and end + more + 1 < len(words)
+            found = self.vocabulary.qualifier_at(words, end + more + linked)
+            if linked and found is not None and end + more + 1 + found.length == len(words):
+                if found.code == OUTSIDE:  # "waltham forest in london"
+                    return Qualifier(OUTSIDE, found.length + more + 1)
+                found = None
             if (
                 found is not None
                 and found.code != MASSACHUSETTS
@@ -2350,7 +2374,9 @@ class Resolver:
         if not (verb or product or media):
             return False  # the usual case, decided on the cheapest tests
         # "about" a thing is its topic, not a place: "talked about gill nets".
-        placed = _at_a_place(words, start) and not (product and before == "about")
+        placed = _at_a_place(words, start) and not (
+            product and before in {"about", "do", "does", "did"}  # "do gill nets count"
+        )
         if qualifier is not None or placed or _i_live(words, start):
             return False
         if before in _LANDMARK_CUES:
@@ -2935,6 +2961,8 @@ _HOMES = frozenset(
     "live lives living lived dorm dorms apartment apt house home condo studio room stay".split()
 )
 _A_PLACES_OWN = frozenset("ban bans ordinance ordinances police mayor council".split())
+_CORRECTED = re.compile(r"\b(no|sorry|wait|oops|i mean|i meant|actually|meant|typo)\b", re.I)
+_ROMANCE_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "une", "un", "una"})
 _I_AM = frozenset({"im", "am", "were", "are", "its"})  # "I'm on Boylston": a street
 _LIVED_ON = frozenset(
     """
@@ -3039,7 +3067,7 @@ _TIMES = frozenset(
     """.split()
 )
 # Moves toward a place: "moving to Boston", "headed to Salem", "me mudo a Lawrence".
-_GOING_ES = frozenset("mudo mudamos mudando voy vamos".split())
+_GOING_ES = frozenset("mudo mudamos mudando voy vamos suis sommes".split())  # je suis à
 # Russian and Ukrainian "живу в Бостоне" (I live in), written in Latin letters: "v" is "in".
 _RUSSIAN_IN = frozenset("zhivu zhivem zhivet zhivyot zhivut rabotayu zhyvu prozhivayu".split())
 # Polish "mieszkam w Chicopee" (I live in): "w" is "in" there, not "West".
@@ -3502,6 +3530,13 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         return True  # "Dr. J Erving": a title, an initial, a surname
     if before in {"is", "was", "es", "era", "e"} and start > 1 and words[start - 2] in _NAME_WORDS:
         return True  # "my dog's name is Winthrop", "her name was Florence"
+    if (
+        before in {"is", "was"}
+        and start > 2
+        and words[start - 2] in _PERSON_BEFORE
+        and words[start - 3] in _MY
+    ):
+        return True  # "my kid is Spencer", "my boss was Warren"
     if before not in CUES and words[end : end + 2] in (
         ["and", "i"],
         ["and", "me"],
@@ -3621,6 +3656,12 @@ def _continues(key: str, typed: str) -> bool:
     return key.startswith(typed) and len(key) > len(typed) and key[len(typed)] != " "
 
 
+def _between(text: str, first: str, second: str) -> str:
+    """The text between the last ``first`` and the ``second`` after it."""
+    end = text.rfind(second)
+    return text[text.rfind(first, 0, end) + len(first) : end]
+
+
 def _direction_spaced(typed: str) -> str | None:
     """ "northbr" as "north br": a direction glued to the first letters of a name."""
     for direction in DIRECTIONS:
@@ -3646,6 +3687,12 @@ def _part_of_another_name(
     Regional Airport"), with no full stop or comma between ("Sudbury center. nice place")."""
     if any(tuple(words[end : end + len(own)]) == own for own in _TOWNS_OWN):
         return False  # "Medfield schools", "Boston Public Schools": the town's own
+    if (
+        words[end : end + 1] == ["the"]
+        and end - 1 not in pauses  # "Worcester, the restaurant strip": the town, then more
+        and not BUSINESS_WORDS.isdisjoint(words[end + 1 : end + 4])
+    ):
+        return True  # "Blackstone the investment firm"
     for index in range(end, min(end + MAX_NAME_TAIL + 1, len(words))):
         if index - 1 in pauses:
             return False

@@ -73,7 +73,7 @@ BUSINESS_WORDS = frozenset(
     inc incorporated corp corporation company llc ltd united fc shoes shoe boots wine winery
     brewing brewery beer coffee pizza restaurant diner cafe bakery furniture motors class
     classes lesson lessons studio studios workout workouts garden kitchen grill buffet deli
-    bistro pub tavern palace takeout insurance assurance bank
+    bistro pub tavern palace takeout insurance assurance bank firm firms
     commodores kettleers gatemen whitecaps anglers mariners firebirds braves
     """.split()
 )
@@ -124,7 +124,7 @@ HAITIAN_CREOLE = frozenset(
 KRIOLU = frozenset(
     """
     bu nha nhas nhos modi kre djuda undi kuze txeu sabi mantenha dretu obrigadu tanbe kel
-    sta dja ka ta mora pamodi kusa fla odja
+    sta dja ka ta mora pamodi kusa fla odja uza kara polisia
     """.split()
 )
 KRIOLU_MESSAGE = 2
