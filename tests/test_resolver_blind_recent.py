@@ -1,4 +1,4 @@
-"""The blind tables 46 to 63 (issue 8), kept as regression tables with a ratchet.
+"""The blind tables 46 to 95 (issue 8), kept as regression tables with a ratchet.
 
 Each was written by a helper session from the writers' instructions alone, without the
 resolver, its knowledge or another table, and scored before it was read (the closing note of
@@ -9,8 +9,9 @@ and carry the note "rule fix".
 
 Unlike tables 1-17 (tests/test_resolver_blind.py), their remaining confident wrong answers
 are not listed one by one with a reason: most disagree with a rule the bot keeps (a move
-already made answers the new home; a state with a law of its own answers for its towns; two
-towns named ask about both, home first), the rest are open (a film's town, 'shoe city').
+already made answers the new home; a state asked about answers for itself; two towns named
+ask about both, home first), the rest are open (a film's town, 'shoe city', 'St. Luke's
+Hospital'). Tables 64-95 were written with the 60% rule and need no such change.
 The ratchet: a table may not lose accuracy below its floor nor gain a confident wrong answer.
 """
 
@@ -25,26 +26,59 @@ from tests.test_resolver_blind import cases
 from tests.test_resolver_eval import OK, WRONG, ask, judge
 
 DATA = Path(__file__).parent / "data"
-# Table: (right answers at least, confident wrong answers at most), measured on a34b356.
+# Table: (right answers at least, confident wrong answers at most), measured at the commit
+# that added tables 64-95 (the closing note of issue 8 has each table's blind scores).
 RATCHET = {
-    46: (992, 0),
+    46: (993, 0),
     47: (987, 1),
-    48: (1012, 4),
-    49: (1020, 2),
-    50: (1020, 5),
-    51: (948, 1),
+    48: (1013, 3),
+    49: (1022, 2),
+    50: (1021, 4),
+    51: (951, 1),
     52: (1026, 2),
-    53: (992, 0),
-    54: (1096, 0),
+    53: (993, 0),
+    54: (1097, 0),
     55: (1020, 0),
-    56: (1044, 1),
-    57: (1033, 0),
-    58: (1015, 1),
+    56: (1045, 1),
+    57: (1034, 0),
+    58: (1016, 0),
     59: (1022, 0),
-    60: (1015, 1),
-    61: (1033, 0),
-    62: (1013, 4),
-    63: (1028, 5),
+    60: (1016, 1),
+    61: (1034, 0),
+    62: (1017, 2),
+    63: (1036, 0),
+    64: (1019, 0),
+    65: (1028, 0),
+    66: (1038, 1),
+    67: (1024, 0),
+    68: (1055, 0),
+    69: (1065, 0),
+    70: (1012, 0),
+    71: (1045, 0),
+    72: (1062, 0),
+    73: (1026, 0),
+    74: (1047, 0),
+    75: (1075, 0),
+    76: (1042, 0),
+    77: (1022, 0),
+    78: (1015, 0),
+    79: (1048, 0),
+    80: (981, 0),
+    81: (1034, 0),
+    82: (1039, 0),
+    83: (1028, 0),
+    84: (1043, 0),
+    85: (1025, 3),
+    86: (1044, 1),
+    87: (1064, 0),
+    88: (1047, 0),
+    89: (1028, 0),
+    90: (986, 0),
+    91: (1037, 1),
+    92: (1017, 0),
+    93: (1036, 0),
+    94: (1019, 0),
+    95: (1025, 0),
 }
 
 
