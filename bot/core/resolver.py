@@ -59,6 +59,7 @@ from bot.core.vocabulary import (
     GENERIC_WORDS,
     KRIOLU,
     MASSACHUSETTS,
+    MAX_QUALIFIER_WORDS,
     MEDIA_WORDS,
     NEAR,
     NOT_PLACES,
@@ -2075,7 +2076,12 @@ class Resolver:
             if found is not None and found.code == OUTSIDE:
                 return Qualifier(OUTSIDE, found.length + 1)
         direct = self.vocabulary.qualifier_at(words, end)
-        for more in range(1, MAX_NAME_TAIL + 1 if direct is None else 1):
+        # Looked for only near the message's end or before a comma (the common case: neither)
+        loose = direct is None and (
+            len(words) - end <= MAX_NAME_TAIL + 1 + MAX_QUALIFIER_WORDS
+            or not pauses.isdisjoint(range(end, end + MAX_NAME_TAIL))
+        )
+        for more in range(1, MAX_NAME_TAIL + 1 if loose else 1):
             # "Waltham Forest, London": a name of ours and a word or two more, placed abroad,
             # after a comma or as the last words ("framingham earl norfolk england")
             tail = words[end : end + more]
