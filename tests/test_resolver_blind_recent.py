@@ -1,4 +1,4 @@
-"""The blind tables 46 to 95 (issue 8), kept as regression tables with a ratchet.
+"""The blind tables 46 to 103 (issue 8), kept as regression tables with a ratchet.
 
 Each was written by a helper session from the writers' instructions alone, without the
 resolver, its knowledge or another table, and scored before it was read (the closing note of
@@ -11,7 +11,7 @@ Unlike tables 1-17 (tests/test_resolver_blind.py), their remaining confident wro
 are not listed one by one with a reason: most disagree with a rule the bot keeps (a move
 already made answers the new home; a state asked about answers for itself; two towns named
 ask about both, home first), the rest are open (a film's town, 'shoe city', 'St. Luke's
-Hospital'). Tables 64-95 were written with the 60% rule and need no such change.
+Hospital'). Tables 64-103 were written with the 60% rule and need no such change.
 The ratchet: a table may not lose accuracy below its floor nor gain a confident wrong answer.
 """
 
@@ -27,7 +27,7 @@ from tests.test_resolver_eval import OK, WRONG, ask, judge
 
 DATA = Path(__file__).parent / "data"
 # Table: (right answers at least, confident wrong answers at most), measured at the commit
-# that added tables 64-95 (the closing note of issue 8 has each table's blind scores).
+# that added tables 96-103 (the closing note of issue 8 has each table's blind scores).
 RATCHET = {
     46: (993, 0),
     47: (987, 1),
@@ -79,6 +79,14 @@ RATCHET = {
     93: (1036, 0),
     94: (1019, 0),
     95: (1025, 0),
+    96: (1032, 0),
+    97: (1024, 1),
+    98: (1025, 1),
+    99: (1058, 2),
+    100: (998, 1),
+    101: (1021, 0),
+    102: (995, 1),
+    103: (1009, 1),
 }
 
 
