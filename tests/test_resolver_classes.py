@@ -2236,3 +2236,13 @@ def test_held_out_tables_88_95_classes(
 def test_two_zips_with_no_correction_ask_and_fal_asks_both_towns(resolver: Resolver) -> None:
     assert _asked(resolver, "01420 or 01453") == {"fitchburg", "leominster"}
     assert _asked(resolver, "fal") == {"falmouth", "fall-river"}
+
+
+def test_two_towns_joined_by_and_are_both_asked_about(resolver: Resolver) -> None:
+    text = "im between medford and somerville trying to decide where to rent"
+    assert _asked(resolver, text) == {"medford", "somerville"}
+    assert resolver.resolve("bill gill and lee went fishing").outcome is Outcome.NONE
+
+
+def test_noble_and_greenough_is_the_school_in_dedham(resolver: Resolver) -> None:
+    assert _answer(resolver, "noble and greenough") == "dedham"

@@ -2430,6 +2430,15 @@ class Resolver:
 
         if self._beside_a_border(words, start):
             return False  # "the Reading Wakefield line": the border of two towns
+        if (
+            start > 1
+            and words[start - 1] in _JOINING
+            and self._a_town(words[start - 2 : start - 1])
+            and not (start > 2 and words[start - 3] in self.vocabulary.first_names)
+        ):
+            return (
+                False  # "between Medford and Somerville trying to decide"; not "Bill Gill and Lee"
+            )
         return not (
             after in FILLER
             or after in _A_TOWN_DOES  # "Worcester wants to ban it": the town, acting
