@@ -234,17 +234,18 @@ def _country_names_in_languages(countries: list[dict[str, str]]) -> list[dict[st
 def _is_a_word(word: str) -> bool:
     """Whether a word is an ordinary word of a language residents write (zipf 3: about one
     in a million words), so that it cannot stand for a country on its own."""
-    from wordfreq import zipf_frequency
-
-    return any(zipf_frequency(word, lang) >= 3.0 for lang in ("en", "es", "pt"))
+    return _zipf_at_least(word, 3.0)
 
 
 def _a_function_word(key: str) -> bool:
+    return " " not in key and _zipf_at_least(key, FUNCTION_WORD_ZIPF)
+
+
+def _zipf_at_least(word: str, floor: float) -> bool:
+    """Whether the word is at least this frequent in English, Spanish or Portuguese."""
     from wordfreq import zipf_frequency
 
-    return " " not in key and any(
-        zipf_frequency(key, lang) >= FUNCTION_WORD_ZIPF for lang in ("en", "es", "pt")
-    )
+    return any(zipf_frequency(word, lang) >= floor for lang in ("en", "es", "pt"))
 
 
 def world() -> dict[str, list[dict[str, str]]]:

@@ -2222,7 +2222,7 @@ class Resolver:
             return word not in ELSEWHERE_NAMES or all(w in {"ma", "mass"} for w in rest)
         if _asked_about(words, start):
             return True  # "is Avon one of the towns with a ban?"
-        if any(tuple(words[start + 1 : start + 1 + len(own)]) == own for own in _TOWNS_OWN):
+        if _the_towns_own(words, start + 1):
             return True  # "Reading Public Schools": the town's own
         if word in ELSEWHERE_NAMES:
             return "massachusetts" in words or "ma" in words  # "Peru, the town in MA"
@@ -2421,7 +2421,7 @@ class Resolver:
         if _within(words, start, 2, RESIDENCE):
             return False  # "je vis à Worcester mdr": where someone lives
         after = words[end]
-        if any(tuple(words[end : end + len(own)]) == own for own in _TOWNS_OWN):
+        if _the_towns_own(words, end):
             return False  # "Newton school committee": the town's own
         if after in scan.accented:
             return False  # Vietnamese "Springfield cấm ...", "Randolph năm ngoái": no English
@@ -3677,6 +3677,11 @@ def _between(text: str, first: str, second: str) -> str:
     return text[text.rfind(first, 0, end) + len(first) : end]
 
 
+def _the_towns_own(words: list[str], at: int) -> bool:
+    """Whether the words from ``at`` name a town's own institution ("schools")."""
+    return any(tuple(words[at : at + len(own)]) == own for own in _TOWNS_OWN)
+
+
 def _direction_spaced(typed: str) -> str | None:
     """ "northbr" as "north br": a direction glued to the first letters of a name."""
     for direction in DIRECTIONS:
@@ -3700,7 +3705,7 @@ def _part_of_another_name(
     """A street, school or company word right after the name, or after up to two more
     name-like words ("Boston Post Road", "Charlton Memorial Hospital", "Manchester-Boston
     Regional Airport"), with no full stop or comma between ("Sudbury center. nice place")."""
-    if any(tuple(words[end : end + len(own)]) == own for own in _TOWNS_OWN):
+    if _the_towns_own(words, end):
         return False  # "Medfield schools", "Boston Public Schools": the town's own
     if (
         words[end : end + 1] == ["the"]
