@@ -68,10 +68,14 @@ async def bot(fake_api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[tuple[FakeB
     services.close()
 
 
-async def settle(api: FakeBotAPI, chat: int, before: int) -> None:
-    """Wait for the bot's answer in ``chat`` (messages or edits), then for a quiet moment."""
+async def settle(api: FakeBotAPI, chat: int, before: int, answers: int = 1) -> None:
+    """Wait for ``answers`` new messages (or edits) in ``chat``, then for a quiet moment.
+
+    Counting the answers a step is known to give, rather than trusting the quiet moment alone,
+    keeps a slow machine (a pause between a preview and its summary) from ending the wait early.
+    """
     for _ in range(1000):
-        if len(api.sent(chat)) > before:
+        if len(api.sent(chat)) >= before + answers:
             break
         await asyncio.sleep(0.01)
     seen = -1
@@ -80,11 +84,11 @@ async def settle(api: FakeBotAPI, chat: int, before: int) -> None:
         await asyncio.sleep(QUIET_MOMENT)
 
 
-async def say(api: FakeBotAPI, chat: int, text: str) -> dict[str, Any]:
+async def say(api: FakeBotAPI, chat: int, text: str, answers: int = 1) -> dict[str, Any]:
     """Send ``text`` from ``chat``; return the bot's last message once it has answered."""
     before = len(api.sent(chat))
     api.push_text(chat, text)
-    await settle(api, chat, before)
+    await settle(api, chat, before, answers)
     return api.sent(chat)[-1].params
 
 
@@ -117,7 +121,7 @@ async def draft_for_somerville(api: FakeBotAPI, chat: int = ORG) -> int:
     assert "Who should receive it?" in audience["text"]
     await press(api, chat, "bc:a:town")
     assert "Type the town" in api.sent(chat)[-1].params["text"]
-    summary = await say(api, chat, "Somerville")
+    summary = await say(api, chat, "Somerville", answers=2)  # the preview, then the summary
     preview = api.sent(chat)[-2].params
     assert preview["text"] == ALERT and preview["parse_mode"] == "HTML"
     assert "3 subscriber(s): town Somerville" in summary["text"]
@@ -237,7 +241,7 @@ async def test_a_typed_segment_and_a_blocked_subscriber(bot: Any) -> None:
     api.block(CAMBRIDGE[0])
     await say(api, ORG, "/broadcast")
     await say(api, ORG, ALERT)
-    summary = await say(api, ORG, "town=Cambridge\nlanguage=en")
+    summary = await say(api, ORG, "town=Cambridge\nlanguage=en", answers=2)
     assert "2 subscriber(s)" in summary["text"]
     bid = int(next(d for d in offered(summary) if d.startswith("bc:ok:")).split(":")[2])
 
