@@ -41,3 +41,25 @@ def test_a_misspelt_name_qualified_as_its_own_state_still_answers(
     result = resolver.resolve(text)
     assert result.outcome is Outcome.MATCH and result.place is not None
     assert result.place.id == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i live in brattleboro", "weare", "gilford", "brockport", "i grew up in bennington"],
+)
+def test_a_town_just_over_the_line_is_no_massachusetts_town(resolver: Resolver, text: str) -> None:
+    """Towns of 5,000 people and more in the states next door (Brattleboro had been
+    Attleboro; Weare, Gilford and Brockport Ware, Milford and Rockport)."""
+    result = resolver.resolve(text)
+    assert result.outcome is Outcome.NONE and result.place is None
+
+
+@pytest.mark.parametrize("text", ["somers", "i live in somers"])
+def test_a_cut_off_name_with_an_s_after_it_asks_about_both_towns(
+    resolver: Resolver, text: str
+) -> None:
+    """ "somers": Somerset cut off, or "somer" of Somerville and an "s" (four writers meant
+    both); asked, not answered."""
+    result = resolver.resolve(text)
+    assert result.outcome is Outcome.AMBIGUOUS
+    assert {p.id for p in result.candidates} == {"somerset", "somerville"}

@@ -42,8 +42,9 @@ from typing import Any
 
 from anyascii import anyascii
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, Indel
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
+from bot.core import east_asian
 from bot.core.normalize import canonical, canonical_token, compact, fold
 from bot.core.smalltalk import PHRASES as SMALL_TALK
 from bot.core.typos import PhoneticIndex, PrefixIndex, TypoIndex, slip, sound
@@ -158,6 +159,9 @@ MIN_CODE = 3
 MIN_DICTATED_CODE = 2
 MIN_DICTATED_LETTERS = 5
 MAX_SOUNDS_LIKE = 3
+# A skeleton of this many consonant classes or more may be one class off (east_asian):
+# 阿什兰 drops the D of Ashland, 切姆斯福德 the L of Chelmsford.
+SKELETON_OFF_FROM = 4
 # Sounds-like names are looked for only in a message that is little more than a name: in a
 # sentence, words that sound like a town are far more often just words.
 MAX_SOUNDS_LIKE_WORDS = 3
@@ -625,12 +629,12 @@ class Resolver:
             found.outcome is Outcome.NONE
             and found.reason not in _NAMED_NOTHING_HEARD
             and not text.isascii()
-            and _OTHER_SCRIPT.search(text)
+            and (_OTHER_SCRIPT.search(text) or _CJK.search(text))
         ):
             # "Я живу в Нидхэме", "אני גר בניוטון": a town written as it sounds in another
             # alphabet, which no list of names holds: read back in Latin letters, a town's
             # own name of the same sound is asked about, never answered.
-            sounded = self._heard_in_another_script(text)
+            sounded = self._heard_in_another_script(text) or self._heard_in_east_asian(text)
             if sounded:
                 return Resolution(Outcome.AMBIGUOUS, None, sounded, "transliterated")
         unsure = found.outcome is Outcome.NONE or found.reason == "sounds-like"
@@ -682,6 +686,56 @@ class Resolver:
                             scored[place.id] = max(scored.get(place.id, 0.0), similarity)
         ranked = sorted(scored, key=lambda p: (-scored[p], _by_population(self.places[p])))
         return tuple(self.places[p] for p in ranked[:MAX_SOUNDS_LIKE])
+
+    def _heard_in_east_asian(self, text: str) -> tuple[Place, ...]:
+        """Towns whose name has the consonants of a name written as it sounds in Chinese
+        characters, Hangul or katakana (east_asian): the same skeleton, or for one of four
+        classes or more one class off; at most MAX_SOUNDS_LIKE of them, the same first."""
+        found: dict[str, int] = {}
+        for name, off_allowed in east_asian.readings(text):
+            for heard in name:  # its readings, best first: the first that names a town
+                alike = self._skeletons_alike(heard, off_allowed)
+                if alike:
+                    for place_id, off in alike.items():
+                        found[place_id] = min(found.get(place_id, off), off)
+                    break
+        if not found or len(found) > MAX_SOUNDS_LIKE:
+            return ()
+        ranked = sorted(found, key=lambda p: (found[p], _by_population(self.places[p])))
+        return tuple(self.places[p] for p in ranked)
+
+    def _skeletons_alike(self, heard: str, off_allowed: bool) -> dict[str, int]:
+        """The towns of the same skeleton, or else of one class off (place id: classes off)."""
+        exact = self._skeletons.get(heard)
+        if exact:
+            return dict.fromkeys(exact, 0)
+        near: dict[str, int] = {}
+        if not off_allowed or len(heard) < SKELETON_OFF_FROM:
+            return near
+        for skeleton, place_ids in self._skeletons_by_first.get(heard[0], ()):
+            if len(skeleton) < SKELETON_OFF_FROM or abs(len(skeleton) - len(heard)) > 1:
+                continue
+            if Levenshtein.distance(skeleton, heard, score_cutoff=1) <= 1:
+                near.update(dict.fromkeys(place_ids, 1))
+        return near
+
+    @cached_property
+    def _skeletons(self) -> dict[str, frozenset[str]]:
+        """The consonant skeleton of each Massachusetts town's own name (east_asian)."""
+        by_skeleton: dict[str, set[str]] = defaultdict(set)
+        for key, entries in self._exact.items():
+            for entry in entries:
+                if entry.kind == "name" and self.places[entry.place_id].state == MASSACHUSETTS:
+                    by_skeleton[east_asian.skeleton_of_name(key)].add(entry.place_id)
+        return {k: frozenset(v) for k, v in by_skeleton.items() if k}
+
+    @cached_property
+    def _skeletons_by_first(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        """The skeletons by their first class: a sound one class off begins the same."""
+        by_first: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+        for skeleton, place_ids in sorted(self._skeletons.items()):
+            by_first[skeleton[0]].append((skeleton, place_ids))
+        return dict(by_first)
 
     def _resolve(self, text: str) -> Resolution:
         # Dictated punctuation: "14 summer street comma lynn comma mass".
@@ -2555,6 +2609,7 @@ class Resolver:
         """Names that begin with the last words of a run: "somervil", "north attle"."""
         completions: list[int] = []
         elsewhere: list[int] = []  # cut from a city elsewhere with a measure ("pitts")
+        cut = ("", "")  # the last cut-off found, compact and as typed
         # A name is cut off where the typing stopped: at the end of the message (but for "MA"
         # or a "please"), before a comma or a "?", or before "or" ("medf or medw?"); or it
         # is shortened after a place word ("I live in chelms and work"). Not inside any
@@ -2617,6 +2672,7 @@ class Resolver:
                     elsewhere.extend(i for i in away if _continues(self._keys[i], typed))
                 if found:
                     completions.extend(found)
+                    cut = (query, typed)
                     # "high annis" (Hyannis, dictated): a word before the cut-off name may be
                     # its first piece.
                     after_a_word |= len(run) > length
@@ -2662,6 +2718,12 @@ class Resolver:
             place = self.places[place_ids[0]]
             if after_a_word:
                 return Resolution(Outcome.AMBIGUOUS, None, (place,), "cut-word")
+            plural = self._cut_before_an_s(*cut, state)
+            if place.id in plural and 1 < len(plural) <= MAX_CANDIDATES:
+                # "somers": Somerset cut off, or "somer" of Somerville with an "s" after it
+                # (four blind writers meant both). Asked.
+                places = sorted((self.places[p] for p in plural), key=_by_population)
+                return Resolution(Outcome.AMBIGUOUS, None, tuple(places), reason="truncation")
             return Resolution(Outcome.MATCH, place, (place,), reason="truncation")
         own_names = {
             e.place_id
@@ -2681,6 +2743,21 @@ class Resolver:
             )
             return Resolution(Outcome.AMBIGUOUS, None, tuple(places), reason="truncation")
         return Resolution(Outcome.NONE, reason="truncation-too-many")
+
+    def _cut_before_an_s(self, query: str, typed: str, state: str | None) -> list[str]:
+        """The towns whose own names begin with a cut-off typed without its final "s"."""
+        if not typed.endswith("s") or len(query) <= MIN_PREFIX_LENGTH or " " in typed:
+            return []
+        shorter = typed[:-1]
+        return list(
+            dict.fromkeys(
+                e.place_id
+                for i in self._prefixes.starting_with(query[:-1])
+                if _continues(self._keys[i], shorter)
+                for e in self._exact[self._keys[i]]
+                if e.kind == "name" and self._allowed(e.place_id, state)
+            )
+        )
 
     # Typos -------------------------------------------------------------------------------
 

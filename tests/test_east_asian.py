@@ -1,0 +1,59 @@
+"""Town names written as they sound in Chinese characters, Hangul or katakana, which no list
+of names holds (issue 8): heard by their consonants and asked about, never answered; ordinary
+Chinese, Korean and Japanese sentences name no town."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import east_asian
+from bot.core.resolver import Outcome, Resolver
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver.from_knowledge()
+
+
+@pytest.mark.parametrize(
+    ("name", "skeleton"),
+    [("needham", "NTM"), ("amherst", "AMST"), ("wellesley", "BLSL"), ("shrewsbury", "SLSBL"),
+     ("plymouth", "BLMS"), ("burlington", "BLNTN"), ("chelmsford", "SLMSBT")],
+)  # fmt: skip
+def test_a_name_is_read_as_it_is_said(name: str, skeleton: str) -> None:
+    assert east_asian.skeleton_of_name(name) == skeleton
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("尼德姆", "needham"), ("니덤", "needham"), ("ニーダム", "needham"),
+        ("저는 니덤에 살아요", "needham"), ("ニーダムに住んでいます", "needham"),
+        ("我住在韦尔斯利", "wellesley"), ("웰즐리", "wellesley"), ("ウェルズリー", "wellesley"),
+        ("我住在阿克顿", "acton"), ("我在北安普顿上学", "northampton"),
+        ("南哈德利", "south-hadley"), ("什鲁斯伯里", "shrewsbury"), ("诺伍德", "norwood"),
+        ("저는 앰허스트에 살아요", "amherst"), ("バーリントン", "burlington"),
+        ("切姆斯福德", "chelmsford"),
+    ],
+)  # fmt: skip
+def test_a_town_written_as_it_sounds_is_asked_about(
+    resolver: Resolver, text: str, town: str
+) -> None:
+    result = resolver.resolve(text)
+    assert result.outcome is Outcome.AMBIGUOUS and result.place is None
+    assert town in {p.id for p in result.candidates}
+    assert len(result.candidates) <= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东西很贵", "我想知道法律", "这个法案什么时候投票", "我不知道",
+        "경찰이 얼굴 인식을 사용해요?", "제 정보를 삭제해 주세요", "법안 상황이 어떻게 되나요?",
+        "우리 할머니는 요리를 잘해요", "감사합니다",
+        "この法律について教えてください", "テレビで見ました", "ありがとうございます",
+    ],
+)  # fmt: skip
+def test_an_ordinary_sentence_names_no_town(resolver: Resolver, text: str) -> None:
+    result = resolver.resolve(text)
+    assert result.outcome is Outcome.NONE and not result.candidates
