@@ -36,8 +36,28 @@ _HANGUL = re.compile(r"[\uac00-\ud7af]+")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
 # Korean particles and endings after a name: 에서 (in), 에 (to), 은/는, 이/가, 을/를, 의,
 # 로/으로, 시 (city), 타운 (town); a reading is also tried with one or two syllables off.
-_KOREAN_TAILS = 2
+# Korean endings after a name, longest first: 에서 (in), 에 (to), 은/는, 이/가, 을/를, 의,
+# 으로/로, 도 (too); a name is tried whole first, then without one. Only these: any
+# syllable off would make 볼티모어 (Baltimore) 볼티, Florida.
+_KOREAN_ENDINGS = (
+    "에서요", "이에요", "에서", "에요", "예요", "으로", "에", "은", "는", "이", "가", "을",
+    "를", "의", "로", "도",
+)  # fmt: skip
 _KOREAN_IN = ("에", "에서", "에서요", "시")
+# Korean words that end as a verb or a polite sentence ends are no names (수고하세요,
+# 알겠습니다, 물어볼게요).
+_KOREAN_VERB_ENDS = ("요", "다", "까", "죠", "해", "고", "지")
+# Places elsewhere named in these scripts: a message naming one is about there (加州奥克兰,
+# Oakland in California; バークレー、カリフォルニア).
+ELSEWHERE = (
+    "加州", "加利福尼亚", "纽约", "紐約", "德州", "佛州", "佛罗里达", "芝加哥", "华盛顿",
+    "華盛頓", "康州", "新罕布什尔", "罗德岛", "佛蒙特", "缅因", "캘리포니아", "뉴욕",
+    "텍사스", "플로리다", "시카고", "워싱턴", "カリフォルニア", "ニューヨーク", "テキサス",
+    "フロリダ", "シカゴ", "ワシントン",
+)  # fmt: skip
+# Characters after a run that make it a town (昆西市: Quincy city), or a street (汉考克街).
+_TOWN_AFTER = frozenset("市镇鎮")
+_STREET_AFTER = frozenset("街路道")
 
 # Pinyin initials (longest first) and their classes.
 _PINYIN_INITIALS = (
@@ -69,7 +89,7 @@ def skeleton_of_name(name: str) -> str:
     word = re.sub("[^a-z]", "", name.lower())
     for spelled, said in (("ph", "f"), ("gh", ""), ("ck", "k"), ("th", "s"), ("sh", "s")):
         word = word.replace(spelled, said)
-    word = word.replace("ch", "s").replace("x", "ks").replace("ng", "n")
+    word = word.replace("ch", "s").replace("x", "ks").replace("nge", "nje").replace("ng", "n")
     out: list[str] = []
     for i, letter in enumerate(word):
         after = word[i + 1 : i + 2]
@@ -134,13 +154,19 @@ def readings(text: str) -> list[tuple[list[str], bool]]:
     ending off) and katakana runs, which may not: any word of Korean or Japanese is read,
     and ordinary ones are one class off many towns (경찰, police, from Carlisle)."""
     found: list[list[str]] = []
+    if any(place in text for place in ELSEWHERE):
+        return []
     run = ""
     before = ""
     for char in text + " ":
         if char in TRANSLITERATION:
             run += char
             continue
-        if before in _DIRECTIONS and len(run) >= MIN_CHARACTERS:
+        if char in _STREET_AFTER:
+            run = ""  # 汉考克街: Hancock Street, in whatever town
+        elif char in _TOWN_AFTER and len(run) == MIN_CHARACTERS - 1:
+            found.append([_skeleton_of_characters(run)])  # 昆西市: two, and "city"
+        elif before in _DIRECTIONS and len(run) >= MIN_CHARACTERS:
             found.append([_skeleton_of_characters(run, _DIRECTIONS[before])])  # 北安普顿
         elif run[:1] in _DIRECTIONS and len(run) > MIN_CHARACTERS:
             # 东/西/南 begin a name as a direction, or as a sound (南哈德利, South Hadley)
@@ -155,11 +181,16 @@ def readings(text: str) -> list[tuple[list[str], bool]]:
     spelled: list[list[str]] = []
     korean = _HANGUL.findall(text)
     for word in korean:
-        cuts = range(min(_KOREAN_TAILS, len(word) - 2) + 1)
+        if word.endswith(_KOREAN_VERB_ENDS):
+            continue
+        ending = next(
+            (e for e in _KOREAN_ENDINGS if word.endswith(e) and len(word) > len(e) + 1), ""
+        )
+        forms = [word, word[: -len(ending)]] if ending else [word]
         # A short skeleton (니덤, NTM) is a name alone, or before "in" (니덤에, 니덤에서):
         # in a sentence, a word of three classes is as often a verb (삭제해, "delete": Saugus).
         short = len(korean) == 1 or word.endswith(_KOREAN_IN)
-        heard = [skeleton_of_reading(anyascii(word[: len(word) - cut])) for cut in cuts]
+        heard = [skeleton_of_reading(anyascii(form)) for form in forms]
         spelled.append([s for s in heard if short or len(s) > MIN_SKELETON])
     spelled.extend([skeleton_of_reading(anyascii(w))] for w in _KATAKANA.findall(text))
     return [
