@@ -1,4 +1,4 @@
-"""The blind tables 46 to 103 (issue 8), kept as regression tables with a ratchet.
+"""The blind tables 46 to 111 (issue 8), kept as regression tables with a ratchet.
 
 Each was written by a helper session from the writers' instructions alone, without the
 resolver, its knowledge or another table, and scored before it was read (the closing note of
@@ -11,7 +11,7 @@ Unlike tables 1-17 (tests/test_resolver_blind.py), their remaining confident wro
 are not listed one by one with a reason: most disagree with a rule the bot keeps (a move
 already made answers the new home; a state asked about answers for itself; two towns named
 ask about both, home first), the rest are open (a film's town, 'shoe city', 'St. Luke's
-Hospital'). Tables 64-103 were written with the 60% rule and need no such change.
+Hospital'). Tables 64-111 were written with the 60% rule and need no such change.
 The ratchet: a table may not lose accuracy below its floor nor gain a confident wrong answer.
 """
 
@@ -27,15 +27,15 @@ from tests.test_resolver_eval import OK, WRONG, ask, judge
 
 DATA = Path(__file__).parent / "data"
 # Table: (right answers at least, confident wrong answers at most), measured at the commit
-# that added tables 96-103 (the closing note of issue 8 has each table's blind scores).
+# that added tables 104-111 (the closing note of issue 8 has each table's blind scores).
 RATCHET = {
     46: (993, 0),
     47: (987, 1),
     48: (1013, 3),
-    49: (1022, 2),
-    50: (1021, 4),
+    49: (1023, 1),
+    50: (1022, 3),
     51: (951, 1),
-    52: (1026, 2),
+    52: (1027, 1),
     53: (993, 0),
     54: (1097, 0),
     55: (1020, 0),
@@ -47,7 +47,7 @@ RATCHET = {
     61: (1034, 0),
     62: (1017, 2),
     63: (1036, 0),
-    64: (1019, 0),
+    64: (1020, 0),
     65: (1028, 0),
     66: (1038, 1),
     67: (1024, 0),
@@ -68,7 +68,7 @@ RATCHET = {
     82: (1039, 0),
     83: (1028, 0),
     84: (1043, 0),
-    85: (1025, 3),
+    85: (1026, 2),
     86: (1044, 1),
     87: (1064, 0),
     88: (1047, 0),
@@ -76,17 +76,25 @@ RATCHET = {
     90: (986, 0),
     91: (1037, 1),
     92: (1017, 0),
-    93: (1036, 0),
+    93: (1037, 0),
     94: (1019, 0),
     95: (1025, 0),
     96: (1032, 0),
-    97: (1024, 1),
-    98: (1025, 1),
-    99: (1058, 2),
+    97: (1025, 0),
+    98: (1026, 0),
+    99: (1059, 1),
     100: (998, 1),
     101: (1021, 0),
-    102: (995, 1),
+    102: (996, 0),
     103: (1009, 1),
+    104: (1014, 2),
+    105: (976, 0),
+    106: (1008, 0),
+    107: (974, 9),
+    108: (1010, 2),
+    109: (1018, 3),
+    110: (976, 2),
+    111: (1041, 3),
 }
 
 
