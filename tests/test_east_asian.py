@@ -57,3 +57,28 @@ def test_a_town_written_as_it_sounds_is_asked_about(
 def test_an_ordinary_sentence_names_no_town(resolver: Resolver, text: str) -> None:
     result = resolver.resolve(text)
     assert result.outcome is Outcome.NONE and not result.candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("케임브리지 영국", None), ("렉싱턴 켄터키", None), ("列克星敦 肯塔基州", None),
+        ("英国剑桥", None), ("ケンブリッジ、イギリス", None),
+        ("뉴턴의 운동 법칙 숙제 도와줘", None), ("牛顿第一定律是什么", None),
+        ("ニュートンのりんごの話", None), ("퀸시 존스 음악 좋아요", None),
+        ("剑桥英语考试报名", None),
+        ("我住在剑桥", "cambridge"), ("저는 케임브리지에 살아요", "cambridge"),
+        ("我住在波士顿，我来自中国", "boston"),
+    ],
+)  # fmt: skip
+def test_a_name_beside_a_place_elsewhere_or_in_a_things_name_is_no_town(
+    resolver: Resolver, text: str, expected: str | None
+) -> None:
+    """Chinese, Korean and Japanese: a country or state right before or after the name, or
+    a person's or a law's name holding it; the same name alone is the town."""
+    result = resolver.resolve(text)
+    assert (result.place.id if result.outcome is Outcome.MATCH and result.place else None) == (
+        expected
+    )
+    if expected is None:
+        assert not result.candidates

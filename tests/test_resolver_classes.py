@@ -2246,3 +2246,36 @@ def test_two_towns_joined_by_and_are_both_asked_about(resolver: Resolver) -> Non
 
 def test_noble_and_greenough_is_the_school_in_dedham(resolver: Resolver) -> None:
     assert _answer(resolver, "noble and greenough") == "dedham"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a first name greeted, thanked or given: someone, not the town
+        ("hi im chelsea", None),
+        ("bye lynn", None),
+        ("thank you everett", None),
+        ("hello this is warren", None),
+        ("hi, i'm in chelsea", "chelsea"),
+        ("thanks! i live in lynn", "lynn"),
+        ("im chelsea", "chelsea"),
+        # a county's name in a legislative district's
+        ("2nd hampden rep district", None),
+        ("my rep is in the 2nd hampden", None),
+        ("worcester and middlesex senate district", None),
+        ("berkshire hampden franklin and hampshire district", None),
+        ("i live in worcester, in the 12th worcester district", "worcester"),
+        ("i live in worcester and work in middlesex", "worcester"),
+        ("amherst district 3 precinct 2", "amherst"),
+        # people, brands and stations named like towns
+        ("robert e lee statue debate", None),
+        ("i do pure barre on tuesdays", None),
+        ("the land of goshen in the bible", None),
+        ("saw it on boston 25 news", None),
+        ("i live in goshen", "goshen"),
+    ],
+)
+def test_held_out_tables_104_111_classes(
+    resolver: Resolver, text: str, expected: str | None
+) -> None:
+    assert _answer(resolver, text) == expected

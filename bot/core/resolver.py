@@ -50,7 +50,6 @@ from bot.core.smalltalk import PHRASES as SMALL_TALK
 from bot.core.typos import PhoneticIndex, PrefixIndex, TypoIndex, slip, sound
 from bot.core.vocabulary import (
     BUSINESS_WORDS,
-    CJK_ELSEWHERE,
     COMMON_WORD_NAMES,
     COUNTY_WORDS,
     CUES,
@@ -59,6 +58,7 @@ from bot.core.vocabulary import (
     FILLER,
     GENERIC_WORDS,
     KRIOLU,
+    MA_COUNTIES,
     MASSACHUSETTS,
     MAX_QUALIFIER_WORDS,
     MEDIA_WORDS,
@@ -70,6 +70,8 @@ from bot.core.vocabulary import (
     PROPER_NAMES,
     REGIONS,
     RESIDENCE,
+    SCRIPT_ELSEWHERE,
+    SCRIPT_NOT_PLACES,
     STREET_BEFORE,
     STREET_WORDS,
     STRUCTURE,
@@ -630,6 +632,7 @@ class Resolver:
             and found.reason not in _NAMED_NOTHING_HEARD
             and not text.isascii()
             and (_OTHER_SCRIPT.search(text) or _CJK.search(text))
+            and not any(thing in text for thing in SCRIPT_NOT_PLACES)
         ):
             # "Я живу в Нидхэме", "אני גר בניוטון": a town written as it sounds in another
             # alphabet, which no list of names holds: read back in Latin letters, a town's
@@ -1647,9 +1650,11 @@ class Resolver:
             if any(name in longer for longer in taken):
                 continue
             taken.append(name)
-            if any(text.find(country + name) >= 0 for country in CJK_ELSEWHERE):
+            if _beside_elsewhere(text, name):
                 scan.elsewhere = True  # 英国剑桥: Cambridge in England
                 continue
+            if _inside_a_not_place(text, name):
+                continue  # 牛顿定律: Newton's laws
             scan.hits.append(_found_inside(self._cjk[name]))
 
     def _scan_scripts(self, text: str, scan: _Scan) -> None:
@@ -1665,6 +1670,11 @@ class Resolver:
             if any(name in longer for longer in taken) or not _a_word_in(lowered, name):
                 continue
             taken.append(name)
+            if _beside_elsewhere(lowered, name):
+                scan.elsewhere = True  # "케임브리지 영국": Cambridge in England
+                continue
+            if _inside_a_not_place(lowered, name):
+                continue  # "뉴턴의 운동 법칙": Newton's laws
             scan.hits.append(_found_inside(self._scripts[name]))
 
     def _exact_key(self, span: list[str], key: str | None = None) -> str | None:
@@ -1727,6 +1737,9 @@ class Resolver:
             scan.excluded = True  # "Revere Beach Pkwy": a road named after a landmark
             return
         municipal_only = all(e.kind == "name" for e in entries)
+        if municipal_only and _a_legislative_district(words, start, end):
+            scan.excluded = True  # "the 2nd Hampden", "Worcester and Middlesex senate district"
+            return
         if end < len(words) and words[end] in BUSINESS_WORDS and end - 1 not in scan.pauses:
             scan.excluded = True  # "Manchester United", "Boston Beer", "Rockport shoes"
             return
@@ -1929,6 +1942,7 @@ class Resolver:
                 or _names_someone(words, start, end)
                 or self._an_epithet(words, start, end)
                 or (words[start] in self.vocabulary.first_names and _acts(words, start, end))
+                or (words[start] in self.vocabulary.first_names and _greeted(words, start, end))
             )
         ):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
@@ -3280,6 +3294,24 @@ _ACTS_AS_SOMEONE = frozenset(
     }.items()
     for second in seconds
 )
+# How far a country's name may be from a name in another script, and what may lie between.
+_NEXT_TO = 12
+_SCRIPT_SEPARATORS = " ,、，・"
+# Legislative districts are named for counties, with an ordinal for the House's ("12th
+# Worcester") and "and" between them for the Senate's ("Worcester and Middlesex").
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+_ORDINAL_WORDS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth""".split()
+)
+_DISTRICT_WORDS = frozenset(
+    "district districts senate senatorial house rep representative".split()
+)
+# Said to or by someone named: a greeting or a thanks before a first name that ends a message.
+_GREETINGS = frozenset(
+    "hi hello hey hiya howdy bye goodbye thanks thx ty cheers hola oi ola gracias obrigado".split()
+)
+_INTRODUCED = (["im"], ["i", "am"], ["this", "is"], ["its"], ["it", "is"], ["soy"], ["sou"])
 _CALLED = frozenset("named called llamado llamada llama chamado chamada chama".split())
 # Words after a village's name that say it is one.
 _PLACE_AFTER = frozenset({"village", "section", "neighborhood", "neighbourhood"})
@@ -3588,6 +3620,55 @@ def _i_live(words: list[str], start: int) -> bool:
 def _called_a_place(words: list[str], start: int) -> bool:
     """The name comes after "a town called", "una ciudad llamada", "uma cidade chamada"."""
     return start > 1 and words[start - 1] in _CALLED and words[start - 2] in _PLACE_NOUNS
+
+
+def _beside_elsewhere(text: str, name: str) -> bool:
+    """Whether a name in another script stands right before or after a country or a state
+    elsewhere in that script ("英国剑桥", "케임브리지 영국", "列克星敦 肯塔基州")."""
+    at = text.find(name)
+    while at >= 0:
+        before = text[max(0, at - _NEXT_TO) : at].rstrip(_SCRIPT_SEPARATORS)
+        after = text[at + len(name) : at + len(name) + _NEXT_TO].lstrip(_SCRIPT_SEPARATORS)
+        if any(before.endswith(p) or after.startswith(p) for p in SCRIPT_ELSEWHERE):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _inside_a_not_place(text: str, name: str) -> bool:
+    """Whether a name in another script is part of a person's or a thing's (牛顿定律)."""
+    return any(name in thing and thing in text for thing in SCRIPT_NOT_PLACES)
+
+
+def _a_legislative_district(words: list[str], start: int, end: int) -> bool:
+    """A county's name in a legislative district's ("the 2nd Hampden", "Worcester and
+    Middlesex senate district", "Berkshire, Hampden, Franklin and Hampshire"), not the town
+    that shares it: after an ordinal, or among other counties' names before a district word."""
+    if end - start != 1 or words[start] not in MA_COUNTIES:
+        return False
+    before = words[start - 1] if start else ""
+    if _ORDINAL.match(before) or before in _ORDINAL_WORDS:
+        return True
+    first, last = start, end
+    while first > 0 and (words[first - 1] in MA_COUNTIES or words[first - 1] in _JOINING):
+        first -= 1
+    while last < len(words) and (words[last] in MA_COUNTIES or words[last] in _JOINING):
+        last += 1
+    counties = sum(word in MA_COUNTIES for word in words[first:last])
+    return counties > 1 and last < len(words) and words[last] in _DISTRICT_WORDS
+
+
+def _greeted(words: list[str], start: int, end: int) -> bool:
+    """A first name last, spoken to or given after a greeting: "bye Lynn", "thank you
+    Everett", "hi, I'm Chelsea", "hello this is Warren"."""
+    if end != len(words) or start == 0:
+        return False
+    if words[start - 1] in _GREETINGS or words[max(0, start - 2) : start] == ["thank", "you"]:
+        return True
+    introduced = next(
+        (len(said) for said in _INTRODUCED if words[max(0, start - len(said)) : start] == said), 0
+    )
+    return bool(introduced) and start - introduced == 1 and words[0] in _GREETINGS
 
 
 def _names_someone(words: list[str], start: int, end: int) -> bool:
