@@ -2279,3 +2279,27 @@ def test_held_out_tables_104_111_classes(
     resolver: Resolver, text: str, expected: str | None
 ) -> None:
     assert _answer(resolver, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("pittsf police have new cameras on north st", {"pittsfield"}),
+        ("does provinc have a ban", {"provincetown"}),
+        ("marbleh resident asking about the police", {"marblehead"}),
+        ("i just moved to springf and want to know", {"springfield", "west-springfield"}),
+    ],
+)
+def test_a_name_cut_off_inside_a_sentence_is_confirmed(
+    resolver: Resolver, text: str, asked: set[str]
+) -> None:
+    """A word of no language that begins a town's name, where nothing else was heard."""
+    assert _asked(resolver, text) == asked
+
+
+def test_a_cut_off_word_inside_a_sentence_never_outweighs_a_name_heard(
+    resolver: Resolver,
+) -> None:
+    assert _answer(resolver, "belcher town") == "belchertown"
+    assert _answer(resolver, "is lowel on the list") == "lowell"
+    assert _answer(resolver, "the cohasset") == "cohasset"

@@ -102,6 +102,8 @@ LONG_WORD = 8  # from this length two edits are a typo, not another word
 MIN_FUZZY_LENGTH = 4  # "hul", "lyn": too little to guess from
 # A truncation needs four letters ("fram", "worc"): three letters begin too many names.
 MIN_PREFIX_LENGTH = 4
+# A cut-off name inside a sentence ("pittsf police"): a word of no language this long or more.
+INNER_CUT_LENGTH = 5
 SHORT_PREFIX_LENGTH = 3  # "med" alone: the first letters of Medfield, Medford and Medway
 MAX_SHORT_PREFIX_TOWNS = 3
 MAX_CANDIDATES = 6  # Martha's Vineyard has six towns
@@ -1259,6 +1261,9 @@ class Resolver:
         found = self._sounds_like(runs, state)
         if found.outcome is Outcome.NONE and len(words) == 1 and not consumed:
             found = self._a_word_spelt_as_a_town(words[0], state) or found
+        if found.outcome is Outcome.NONE and not found.candidates:
+            # nothing else heard: a name cut off inside a sentence ("pittsf police")
+            found = self._truncations(runs, state, words, pauses, inside=True) or found
         return found
 
     def _a_town_of_a_state(self, words: list[str], hits: list[_Hit]) -> bool:
@@ -2619,8 +2624,11 @@ class Resolver:
         state: str | None,
         words: list[str],
         pauses: frozenset[int] = frozenset(),
+        inside: bool = False,
     ) -> Resolution | None:
-        """Names that begin with the last words of a run: "somervil", "north attle"."""
+        """Names that begin with the last words of a run: "somervil", "north attle"; with
+        ``inside``, also a word of no language inside a sentence ("pittsf police"),
+        confirmed."""
         completions: list[int] = []
         elsewhere: list[int] = []  # cut from a city elsewhere with a measure ("pitts")
         cut = ("", "")  # the last cut-off found, compact and as typed
@@ -2630,6 +2638,7 @@ class Resolver:
         # sentence: "co hass it" is no cut-off Hassanamisco.
         if not runs:
             return None
+        inner: set[str] = set()  # words cut off inside a sentence
         if len(runs) > 1 or runs[0][-1] != words[-1] or words[-1] in _AFTER_A_CUT:
             end = len(words)
             while end > 0 and words[end - 1] in _AFTER_A_CUT:
@@ -2639,7 +2648,19 @@ class Resolver:
             stops.update(w for before, w in pairwise(words) if before in CUES)
             if end:
                 stops.add(words[end - 1])
-            runs = [run for run in runs if run[-1] in stops]
+            # "pittsf police have new cameras", "shrewsb town meeting": a word of no language
+            # that begins a name is that name cut off, wherever it stands; confirmed.
+            inner = {
+                w
+                for w in words
+                if inside
+                and len(w) >= INNER_CUT_LENGTH
+                and w.isalpha()
+                and w not in stops
+                and not self.vocabulary.is_common(w)
+                and w not in self.vocabulary.first_names
+            }
+            runs = [run for run in runs if run[-1] in stops or run[-1] in inner]
         common = False  # a completion begun by a whole common word ("brook", "framing")
         after_a_word = False
         for run in runs:
@@ -2687,6 +2708,7 @@ class Resolver:
                 if found:
                     completions.extend(found)
                     cut = (query, typed)
+                    after_a_word |= run[-1] in inner  # confirmed, as after a word
                     # "high annis" (Hyannis, dictated): a word before the cut-off name may be
                     # its first piece.
                     after_a_word |= len(run) > length
