@@ -2303,3 +2303,22 @@ def test_a_cut_off_word_inside_a_sentence_never_outweighs_a_name_heard(
     assert _answer(resolver, "belcher town") == "belchertown"
     assert _answer(resolver, "is lowel on the list") == "lowell"
     assert _answer(resolver, "the cohasset") == "cohasset"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my son got into princeton", None),  # the university in New Jersey
+        ("i live in princeton", "princeton"),
+        ("i got into boston around noon", "boston"),
+        ("swansea city lost again", None),
+        ("i live in swansea", "swansea"),
+        ("my english essay on holden caulfield", None),
+        ("hatfield and mccoy feud", None),
+        ("the nantucket sleigh ride was a whaling thing", None),
+    ],
+)
+def test_colleges_got_into_and_famous_names_are_no_town(
+    resolver: Resolver, text: str, expected: str | None
+) -> None:
+    assert _answer(resolver, text) == expected

@@ -1871,7 +1871,11 @@ class Resolver:
             return
         schools = self._schools_leading.get(" ".join(span), set()) - set(place_ids)
         small = all((self.places[p].population or 0) < SMALL_TOWN for p in place_ids)
-        if municipal and schools and small and _attends(words, start):
+        if municipal and small and not schools and _admitted(words, start):
+            # "my son got into Princeton": a university elsewhere named like a small town
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            return
+        if municipal and schools and small and (_attends(words, start) or _admitted(words, start)):
             # "I go to Harvard": the university in Cambridge, or the town of Harvard?
             asked = [*place_ids, *sorted(schools)]
             scan.hits.append(_Hit(asked, "weak", tuple(span), span=(start, end)))
@@ -3075,6 +3079,8 @@ def _spoken_forms(query: str) -> tuple[str, ...]:
 _LANDMARK_CUES = frozenset({"at"})
 _GO = frozenset("go goes went going voy va vou vai".split())
 _ATTEND = frozenset("attend attends attended attending".split())
+_ADMITTED = frozenset("accepted admitted applied applying apply applies".split())
+_GOT = frozenset("got get gets getting gotten".split())
 # "Cambridge in England", "Salem, Oregon" (the comma is gone once folded).
 _QUALIFIER_LINKS = frozenset({"in", "en", "em", "no", "na"})
 _ARTICLES = frozenset({"the", "el", "la", "o", "a"})
@@ -3625,6 +3631,15 @@ def _attends(words: list[str], start: int) -> bool:
     if start >= 1 and words[start - 1] in _ATTEND:
         return True
     return start >= 2 and words[start - 1] in {"to", "a"} and words[start - 2] in _GO
+
+
+def _admitted(words: list[str], start: int) -> bool:
+    """ "my son got into Princeton", "accepted to Dartmouth": a college got into."""
+    if start < 2:
+        return False
+    if words[start - 1] in {"to", "at", "into"} and words[start - 2] in _ADMITTED:
+        return True
+    return words[start - 1] == "into" and words[start - 2] in _GOT
 
 
 def _i_live(words: list[str], start: int) -> bool:

@@ -161,6 +161,8 @@ NOT_PLACES = tuple(
     florence and the machine | montague and capulet | montagues and capulets
     emerson lake and palmer | lawrence of arabia | salems lot | the witches of eastwick
     robert e lee | pure barre | land of goshen | boston 25 | nbc boston | nbc10 boston
+    swansea city | holden caulfield | hatfield and mccoy | hatfields and mccoys
+    nantucket sleigh ride | robert walpole
     """.replace("\n", "|").split("|")
     if phrase.strip()
 )
