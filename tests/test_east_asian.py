@@ -82,3 +82,27 @@ def test_a_name_beside_a_place_elsewhere_or_in_a_things_name_is_no_town(
     )
     if expected is None:
         assert not result.candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [("reksingteon", "lexington"), ("kuinshii", "quincy"), ("burukkurain", "brookline"),
+     ("niudun ma", "newton"), ("weiersili", "wellesley"), ("Quin-xi", "quincy")],
+)  # fmt: skip
+def test_a_town_romanized_as_it_sounds_is_asked_about(
+    resolver: Resolver, text: str, town: str
+) -> None:
+    result = resolver.resolve(text)
+    assert result.outcome is Outcome.AMBIGUOUS and result.place is None
+    assert town in {p.id for p in result.candidates}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["was the bill refiled", "qwerty", "blahblah", "la police peut-elle utiliser la caméra ?"],
+)
+def test_a_word_of_no_language_without_a_romanization_mark_is_not_heard(
+    resolver: Resolver, text: str
+) -> None:
+    result = resolver.resolve(text)
+    assert result.outcome is Outcome.NONE and not result.candidates

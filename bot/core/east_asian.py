@@ -216,3 +216,26 @@ def _collapsed(classes: list[str]) -> str:
         if group and not out.endswith(group):
             out += group
     return out
+
+
+# Letters that English spelling seldom has and these romanizations often do: Korean "eo",
+# "eu" (reksingteon), Japanese long vowels and doubled consonants (kuinshii, burukkurain),
+# pinyin "x", "qi", "zh", "iu", "ei", "ao" (kunxi, niudun, weiersili). Without one, a word of
+# no language is left to the other tiers: "refiled" and "qwerty" are no Korean.
+ROMANIZED = re.compile(r"eo|eu|uu|ii|kk|pp|x|qi|zh|iu|ei|ao")
+
+
+def romanized_readings(words: list[str]) -> list[list[str]]:
+    """The skeletons of names written as they sound in Latin letters by the romanizations
+    of these languages ("reksingteon", "kuinshii", "niudun", Vietnamese "Quin-xi" joined),
+    each read as Korean or Japanese would write it, then with a pinyin or Vietnamese X or
+    Q as S ("kunxi", "xto")."""
+    found: list[list[str]] = []
+    for word in words:
+        hissed = word.replace("x", "s")
+        forms = (word, hissed, hissed.replace("q", "s"))
+        read = [skeleton_of_reading(form) for form in forms]
+        kept = [s for s in dict.fromkeys(read) if len(s) >= MIN_SKELETON]
+        if kept:
+            found.append(kept)
+    return found

@@ -642,6 +642,12 @@ class Resolver:
             sounded = self._heard_in_another_script(text) or self._heard_in_east_asian(text)
             if sounded:
                 return Resolution(Outcome.AMBIGUOUS, None, sounded, "transliterated")
+        if found.outcome is Outcome.NONE and found.reason == "nothing-close":
+            # "reksingteon", "kuinshii", "Quin-xi": a town written in Latin letters as Korean,
+            # Japanese, Chinese or Vietnamese would say it. Asked, never answered.
+            sounded = self._heard_romanized(text)
+            if sounded:
+                return Resolution(Outcome.AMBIGUOUS, None, sounded, "transliterated")
         unsure = found.outcome is Outcome.NONE or found.reason == "sounds-like"
         if unsure and _DROPPED_R.search(text):
             # "pahk the cah in hahvahd yahd": a Boston accent written as it is said. With
@@ -708,6 +714,35 @@ class Resolver:
             return ()
         ranked = sorted(found, key=lambda p: (found[p], _by_population(self.places[p])))
         return tuple(self.places[p] for p in ranked)
+
+    def _heard_romanized(self, text: str) -> tuple[Place, ...]:
+        """Towns of the same consonant skeleton as a word of no language written in Latin
+        letters (five or more; a hyphenated Vietnamese name joined), one town or a few."""
+        pieces = [fold(m).split() for m in _HYPHENED.findall(text)]
+        joined = [
+            "".join(parts)
+            for parts in pieces
+            if not all(self.vocabulary.is_common(p) for p in parts)  # not "peut-elle"
+        ]
+        words = [
+            w
+            for w in (*fold(text).split(), *joined)
+            if len(w) >= INNER_CUT_LENGTH
+            and w.isalpha()
+            and not self.vocabulary.is_common(w)
+            and w not in self.vocabulary.first_names
+            and east_asian.ROMANIZED.search(w)
+        ]
+        found: dict[str, int] = {}
+        for name in east_asian.romanized_readings(words):
+            for heard in name:
+                alike = self._skeletons_alike(heard, off_allowed=False)
+                if alike:
+                    found.update(alike)
+                    break
+        if not found or len(found) > MAX_SOUNDS_LIKE:
+            return ()
+        return tuple(sorted((self.places[p] for p in found), key=_by_population))
 
     def _skeletons_alike(self, heard: str, off_allowed: bool) -> dict[str, int]:
         """The towns of the same skeleton, or else of one class off (place id: classes off)."""
@@ -3322,6 +3357,8 @@ _ACTS_AS_SOMEONE = frozenset(
     }.items()
     for second in seconds
 )
+# A name of syllables joined by hyphens, as Vietnamese writes a foreign name ("Quin-xi").
+_HYPHENED = re.compile(r"\w+(?:-\w+)+")
 # How far a country's name may be from a name in another script, and what may lie between.
 _NEXT_TO = 12
 _SCRIPT_SEPARATORS = " ,、，・"
