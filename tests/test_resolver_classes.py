@@ -2322,3 +2322,23 @@ def test_colleges_got_into_and_famous_names_are_no_town(
     resolver: Resolver, text: str, expected: str | None
 ) -> None:
     assert _answer(resolver, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("bill rica mass is my town", {"billerica"}),
+        ("mash pea massachusetts on the cape", {"mashpee"}),
+        ("i live in pits field period", {"pittsfield"}),
+    ],
+)
+def test_pieces_dictated_before_mass_or_a_period_inside_a_message(
+    resolver: Resolver, text: str, asked: set[str]
+) -> None:
+    assert _asked(resolver, text) == asked
+
+
+@pytest.mark.parametrize("text", ["critical mass is coming", "i went to mass on sunday"])
+def test_mass_itself_ends_no_pieces_of_ordinary_words(resolver: Resolver, text: str) -> None:
+    assert _answer(resolver, text) is None
+    assert not resolver.resolve(text).candidates

@@ -1440,6 +1440,21 @@ class Resolver:
         if found is None and start > 0 and end <= MAX_DICTATED_WORDS + 1:
             # The whole message, whatever its pieces: "meth you in" ends with "in".
             found = self._dictated_span(words, 0, end, consumed, state)
+        for stop in range(1, end):
+            if found is not None:
+                break
+            if words[stop] in _MA_WORDS or words[stop] == "period":
+                # Inside a longer message, pieces end where "mass" or a dictated period
+                # does: "bill rica mass is my town", "I live in pits field period".
+                first = stop
+                while (
+                    first > 0
+                    and stop - first < MAX_DICTATED_WORDS
+                    and words[first - 1] not in CUES
+                ):
+                    first -= 1
+                if stop - first > 1 or not pieces_only:
+                    found = self._dictated_span(words, first, stop, consumed, state)
         return found
 
     def _dictated_span(
