@@ -2342,3 +2342,18 @@ def test_pieces_dictated_before_mass_or_a_period_inside_a_message(
 def test_mass_itself_ends_no_pieces_of_ordinary_words(resolver: Resolver, text: str) -> None:
     assert _answer(resolver, text) is None
     assert not resolver.resolve(text).candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("egremont ma (closer to hillsdale ny than anything)", "egremont"),
+        ("feeding hills, right by suffield ct", "agawam"),
+        ("hamden ma", "hampden"),  # said to be ours: the misspelt town
+    ],
+)
+def test_a_word_before_another_states_code_is_that_states_town(
+    resolver: Resolver, text: str, expected: str
+) -> None:
+    """Hillsdale NY and Suffield CT are no misspelt Hinsdale and Sheffield."""
+    assert _answer(resolver, text) == expected

@@ -718,6 +718,8 @@ class Resolver:
     def _heard_romanized(self, text: str) -> tuple[Place, ...]:
         """Towns of the same consonant skeleton as a word of no language written in Latin
         letters (five or more; a hyphenated Vietnamese name joined), one town or a few."""
+        said = fold(text).split()
+        away = self._qualified_elsewhere(said, set())  # "springfeild wash": in Washington
         pieces = [fold(m).split() for m in _HYPHENED.findall(text)]
         joined = [
             "".join(parts)
@@ -726,7 +728,7 @@ class Resolver:
         ]
         words = [
             w
-            for w in (*fold(text).split(), *joined)
+            for w in (*(w for i, w in enumerate(said) if i not in away), *joined)
             if len(w) >= INNER_CUT_LENGTH
             and w.isalpha()
             and not self.vocabulary.is_common(w)
@@ -863,6 +865,7 @@ class Resolver:
             found = self._from_hits(scan.hits)
             if found.outcome is Outcome.MATCH and found.place is not None:
                 streets = scan.consumed | _named_roads(words)
+                streets |= self._qualified_elsewhere(words, streets)
                 found = self._and_a_typo(found, words, streets, scan.pauses)
             found = self._or_a_word_like_a_town(found, words)
             found = self._or_said_with_ham(found, words)
@@ -1238,6 +1241,9 @@ class Resolver:
         pauses: frozenset[int] = frozenset(),
     ) -> Resolution:
         """Truncations, then typos, then sounds-like spellings."""
+        elsewhere = self._qualified_elsewhere(words, consumed)
+        if elsewhere:
+            consumed = consumed | elsewhere
         runs = _content_runs(words, consumed, self.vocabulary, pauses)
         if (
             len(words) >= 2
@@ -1299,6 +1305,20 @@ class Resolver:
         if found.outcome is Outcome.NONE and not found.candidates:
             # nothing else heard: a name cut off inside a sentence ("pittsf police")
             found = self._truncations(runs, state, words, pauses, inside=True) or found
+        return found
+
+    def _qualified_elsewhere(self, words: list[str], consumed: set[int]) -> set[int]:
+        """A word we do not know right before another state or a country ("next to Somers
+        CT", "closer to Hillsdale NY"): that place's name, no misspelt or cut-off town."""
+        found: set[int] = set()
+        for i in range(len(words) - 1):
+            if i in consumed or not words[i].isalpha() or self.vocabulary.is_common(words[i]):
+                continue
+            if len(words[i + 1]) == 2 and words[i + 1] not in _PLAIN_STATE_CODES:
+                continue  # "methoo in": "in" is no Indiana here
+            qualifier = self.vocabulary.qualifier_at(words, i + 1)
+            if qualifier is not None and qualifier.code not in (MASSACHUSETTS, US_COUNTRY):
+                found.add(i)
         return found
 
     def _a_town_of_a_state(self, words: list[str], hits: list[_Hit]) -> bool:
@@ -3372,6 +3392,8 @@ _ACTS_AS_SOMEONE = frozenset(
     }.items()
     for second in seconds
 )
+# States' two-letter codes that are no English word ("ct", not "in", "me" or "or").
+_PLAIN_STATE_CODES = frozenset("ct ny nh vt ri nj fl tx nc sc md".split())
 # A name of syllables joined by hyphens, as Vietnamese writes a foreign name ("Quin-xi").
 _HYPHENED = re.compile(r"\w+(?:-\w+)+")
 # How far a country's name may be from a name in another script, and what may lie between.
