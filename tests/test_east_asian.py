@@ -99,7 +99,13 @@ def test_a_town_romanized_as_it_sounds_is_asked_about(
 
 @pytest.mark.parametrize(
     "text",
-    ["was the bill refiled", "qwerty", "blahblah", "la police peut-elle utiliser la caméra ?"],
+    [
+        "was the bill refiled",
+        "qwerty",
+        "blahblah",
+        "xyzzyville",
+        "la police peut-elle utiliser la caméra ?",
+    ],
 )
 def test_a_word_of_no_language_without_a_romanization_mark_is_not_heard(
     resolver: Resolver, text: str

@@ -220,9 +220,10 @@ def _collapsed(classes: list[str]) -> str:
 
 # Letters that English spelling seldom has and these romanizations often do: Korean "eo",
 # "eu" (reksingteon), Japanese long vowels and doubled consonants (kuinshii, burukkurain),
-# pinyin "x", "qi", "zh", "iu", "ei", "ao" (kunxi, niudun, weiersili). Without one, a word of
-# no language is left to the other tiers: "refiled" and "qwerty" are no Korean.
-ROMANIZED = re.compile(r"eo|eu|uu|ii|kk|pp|x|qi|zh|iu|ei|ao")
+# pinyin "xi", "xu", "qi", "zh", "iu", "ei", "ao" (kunxi, niudun, weiersili). Without one, a
+# word of no language is left to the other tiers: "refiled", "qwerty" and "Xyzzyville" (an
+# "x" pinyin never writes before "y") are no Korean or Chinese.
+ROMANIZED = re.compile(r"eo|eu|uu|ii|kk|pp|x[iu]|qi|zh|iu|ei|ao")
 
 
 def romanized_readings(words: list[str]) -> list[list[str]]:
