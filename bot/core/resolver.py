@@ -702,18 +702,7 @@ class Resolver:
         """Towns whose name has the consonants of a name written as it sounds in Chinese
         characters, Hangul or katakana (east_asian): the same skeleton, or for one of four
         classes or more one class off; at most MAX_SOUNDS_LIKE of them, the same first."""
-        found: dict[str, int] = {}
-        for name, off_allowed in east_asian.readings(text):
-            for heard in name:  # its readings, best first: the first that names a town
-                alike = self._skeletons_alike(heard, off_allowed)
-                if alike:
-                    for place_id, off in alike.items():
-                        found[place_id] = min(found.get(place_id, off), off)
-                    break
-        if not found or len(found) > MAX_SOUNDS_LIKE:
-            return ()
-        ranked = sorted(found, key=lambda p: (found[p], _by_population(self.places[p])))
-        return tuple(self.places[p] for p in ranked)
+        return self._towns_of_skeletons(east_asian.readings(text))
 
     def _heard_romanized(self, text: str) -> tuple[Place, ...]:
         """Towns of the same consonant skeleton as a word of no language written in Latin
@@ -735,16 +724,25 @@ class Resolver:
             and w not in self.vocabulary.first_names
             and east_asian.ROMANIZED.search(w)
         ]
+        readings = east_asian.romanized_readings(words)
+        return self._towns_of_skeletons((name, False) for name in readings)
+
+    def _towns_of_skeletons(self, names: Iterable[tuple[list[str], bool]]) -> tuple[Place, ...]:
+        """The towns heard in names read as skeletons (each name's readings best first, and
+        whether one class off may be heard): the first reading of each that names a town;
+        the same skeleton before one class off, then by population; none if too many."""
         found: dict[str, int] = {}
-        for name in east_asian.romanized_readings(words):
+        for name, off_allowed in names:
             for heard in name:
-                alike = self._skeletons_alike(heard, off_allowed=False)
+                alike = self._skeletons_alike(heard, off_allowed)
                 if alike:
-                    found.update(alike)
+                    for place_id, off in alike.items():
+                        found[place_id] = min(found.get(place_id, off), off)
                     break
         if not found or len(found) > MAX_SOUNDS_LIKE:
             return ()
-        return tuple(sorted((self.places[p] for p in found), key=_by_population))
+        ranked = sorted(found, key=lambda p: (found[p], _by_population(self.places[p])))
+        return tuple(self.places[p] for p in ranked)
 
     def _skeletons_alike(self, heard: str, off_allowed: bool) -> dict[str, int]:
         """The towns of the same skeleton, or else of one class off (place id: classes off)."""
