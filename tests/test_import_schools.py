@@ -53,3 +53,58 @@ def test_a_name_already_among_the_landmarks_is_not_repeated(script: ModuleType) 
 def test_the_rendered_file_reads_back_as_the_entries(script: ModuleType) -> None:
     entries = script.schools(RECORDS, TOWNS, set())
     assert yaml.safe_load(script.render(entries)) == entries
+
+
+DISTRICT_RECORDS = [
+    {
+        "name": "Dover-Sherborn - Dover-Sherborn Regional High",
+        "schoolCode": 6550505,
+        "districtCode": 6550000,
+    },
+    {
+        "name": "Dover-Sherborn - Dover-Sherborn Regional Middle School",
+        "schoolCode": 6550405,
+        "districtCode": 6550000,
+    },
+    {
+        "name": "Spencer-E Brookfield - David Prouty High",
+        "schoolCode": 7670505,
+        "districtCode": 7670000,
+    },
+    {
+        "name": "Manchester Essex Regional - Manchester Essex Regional High School",
+        "schoolCode": 6980510,
+        "districtCode": 6980000,
+    },
+    # a district named after no town, or after one town, is no pair of towns
+    {"name": "King Philip - King Philip Regional High", "schoolCode": 1, "districtCode": 2},
+    {"name": "Natick - Natick High", "schoolCode": 1980505, "districtCode": 1980000},
+]
+DISTRICT_TOWNS = {
+    "Dover": "dover",
+    "Sherborn": "sherborn",
+    "Spencer": "spencer",
+    "East Brookfield": "east-brookfield",
+    "Manchester-by-the-Sea": "manchester-by-the-sea",
+    "Essex": "essex",
+    "Natick": "natick",
+}
+
+
+def test_a_regional_district_named_after_its_towns_lists_them_all(script: ModuleType) -> None:
+    entries = script.districts(DISTRICT_RECORDS, DISTRICT_TOWNS, set())
+    assert [(e["name"], e.get("also", []), e["places"]) for e in entries] == [
+        (
+            "Dover-Sherborn",
+            ["Dover-Sherborn Regional High", "Dover-Sherborn Regional Middle School"],
+            ["dover", "sherborn"],
+        ),
+        (
+            "Manchester Essex",
+            ["Manchester Essex Regional High School"],
+            ["manchester-by-the-sea", "essex"],
+        ),
+        ("Spencer-E Brookfield", ["Spencer-East Brookfield"], ["spencer", "east-brookfield"]),
+    ]
+    assert entries[0]["source"].endswith("orgcode=06550000&orgtypecode=5")
+    assert yaml.safe_load(script.render(entries)) == entries

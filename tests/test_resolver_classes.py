@@ -1152,6 +1152,13 @@ def test_a_town_before_another_towns_landmark_asks_about_both(resolver: Resolver
         ("dover-sherborn", {"dover", "sherborn"}),  # a regional district: both towns
         ("dennis-yarmouth regional", {"dennis", "yarmouth"}),  # not a person named Dennis
         ("lincoln-sudbury", {"lincoln", "sudbury"}),
+        # a regional district (schools.yaml, from DESE) without its hyphen: not "dover" the
+        # word, "Lincoln" the president or "Dennis" a first name before the other town
+        ("my kid goes to dover sherborn", {"dover", "sherborn"}),
+        ("lincoln sudbury high", {"lincoln", "sudbury"}),
+        ("hamilton wenham regional high", {"hamilton", "wenham"}),
+        ("manchester essex", {"manchester-by-the-sea", "essex"}),
+        ("spencer east brookfield schools", {"spencer", "east-brookfield"}),
     ],
 )
 def test_two_towns_joined_by_a_hyphen_are_asked_about(

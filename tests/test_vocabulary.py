@@ -200,12 +200,19 @@ def test_a_school_named_in_both_landmark_files_is_refused_naming_the_file(
     assert "'Fenway Park' also at" in str(caught.value)
 
 
-def test_the_generated_schools_are_towns_own_high_schools(knowledge: Path) -> None:
+def test_the_generated_schools_are_towns_own_high_schools_and_districts(knowledge: Path) -> None:
     schools = yaml.safe_load((knowledge / "schools.yaml").read_text("utf-8"))
-    assert len(schools) >= 100
+    own = [school for school in schools if "place" in school]
+    districts = [school for school in schools if "places" in school]
+    assert len(own) >= 100 and len(districts) >= 20
     for school in schools:
-        assert school["kind"] == "school" and " High" in school["name"]
+        assert school["kind"] == "school"
         assert school["source"].startswith("https://profiles.doe.mass.edu/")
+    assert all(" High" in school["name"] for school in own)
+    # a regional district is named after its member towns: "Dover-Sherborn"
+    for district in districts:
+        assert len(district["places"]) >= 2
+        assert district["source"].endswith("&orgtypecode=5")
 
 
 def test_a_bad_place_elsewhere_is_named_by_file_entry_and_field(knowledge: Path) -> None:

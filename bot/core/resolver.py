@@ -399,6 +399,13 @@ class Resolver:
                 self._leading[" ".join(names[:length])].update(landmark.place_ids)
                 if landmark.kind in {"university", "college"}:
                     self._schools_leading[" ".join(names[:length])].update(landmark.place_ids)
+        # Regional school districts named for their towns ("Dover-Sherborn"): any more
+        # words of a school's name after them ("Middle School") are still the district's.
+        self._districts = frozenset(
+            canonical(fold(landmark.name).split())
+            for landmark in landmarks
+            if landmark.kind == "school" and len(landmark.place_ids) > 1
+        )
         for landmark in landmarks:
             hosts = tuple(p for p in landmark.place_ids if p in self.places)
             if hosts:
@@ -1819,7 +1826,9 @@ class Resolver:
         own_station = municipal_only and words[end : end + 1] == ["station"]
         # "Dover-Sherborn Middle School", "Dighton-Rehoboth Regional": a district named for
         # the towns it serves is either town's, asked about.
-        district = municipal_only and self._hyphened_to_a_town(words, start, end, scan.text)
+        district = (
+            municipal_only and self._hyphened_to_a_town(words, start, end, scan.text)
+        ) or canonical(words[start:end]) in self._districts
         if (
             not own_station
             and not district
