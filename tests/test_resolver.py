@@ -43,7 +43,7 @@ ELSEWHERE = [
     ("Toronto", "CA", "city"),
     ("Brooklyn", "US-NY", "city"),
     ("Windsor", "CA", "city"),
-    ("Lincolnshire", "GB", "province"),
+    ("Lincolnshire", "GB", "region"),
     ("London", "GB", "city"),
 ]
 

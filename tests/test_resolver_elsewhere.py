@@ -63,3 +63,29 @@ def test_a_cut_off_name_with_an_s_after_it_asks_about_both_towns(
     result = resolver.resolve(text)
     assert result.outcome is Outcome.AMBIGUOUS
     assert {p.id for p in result.candidates} == {"somerset", "somerville"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Ipswich, Queensland", "ipswich qld", "brighton, victoria", "richmond nsw"]
+)
+def test_a_town_of_an_australian_state_is_no_massachusetts_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a county abroad carries its country's code, which is no abbreviation of its own:
+        # "ie" (Ireland's) is "that is", "au" (Australia's) is French
+        ("i live in boston ie the city", "boston"),
+        ("j'habite a lowell au massachusetts", "lowell"),
+    ],
+)
+def test_a_countrys_code_after_a_town_is_no_qualifier(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    result = resolver.resolve(text)
+    assert result.outcome is Outcome.MATCH and result.place is not None
+    assert result.place.id == place

@@ -361,11 +361,11 @@ class Vocabulary:
             if kind in {"us_state", "us_territory"}:
                 regions.setdefault(key, code)
                 codes.setdefault(code.lower(), code)
-            elif kind == "province" and (key in FILLER or key in GENERIC_WORDS):
+            elif kind in {"province", "region"} and (key in FILLER or key in GENERIC_WORDS):
                 continue  # "Down" (a county of Ireland), "Highlands": words here, not regions
-            elif kind in {"province", "country"}:
+            elif kind in {"province", "region", "country"}:
                 regions.setdefault(key, US_COUNTRY if code == "US" else OUTSIDE)
-                if kind == "province":
+                if kind == "province":  # a region's code is its country's: "ie" is "that is"
                     codes.setdefault(code.lower(), OUTSIDE)
         cities = {
             " ".join(fold(name).split()): OUTSIDE

@@ -49,7 +49,9 @@ class NamesFile(_Entry):
 
 
 class RegionEntry(NamedEntry):
-    kind: Literal["us_state", "us_territory", "province"]
+    # "province": Canada's, with its postal abbreviation as code ("ON"); "region": a county
+    # or state abroad, with its country's code ("GB"), which is no abbreviation of its own
+    kind: Literal["us_state", "us_territory", "province", "region"]
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class Elsewhere:
 
     name: str
     code: str  # "ME", "GB", "US-NH"; "XX" where no single code applies
-    kind: str  # "us_state" | "us_territory" | "province" | "country" | "city"
+    kind: str  # "us_state" | "us_territory" | "province" | "region" | "country" | "city"
 
 
 @dataclass(frozen=True)
