@@ -849,6 +849,15 @@ def test_a_landmark_mostly_in_one_town_answers_it_and_offers_the_others(
         ("meet me at the park st stop", "boston"),  # a stop whose station we know
         ("shrewsbury st", None),  # a street in many towns, not Worcester's quarter
         ("bus stop", None),
+        # riders' words for a station: "train station", "commuter rail (station)"
+        ("south acton commuter rail station", "acton"),
+        ("ashland train station", "ashland"),
+        ("forge park commuter rail", "franklin"),  # a station named for no town
+        ("the readville train", "boston"),
+        # a town's name before "commuter rail" is its line, whose riders live all along it
+        ("i take the worcester commuter rail", None),
+        ("ashland commuter rail", None),
+        ("i take the commuter rail", None),
     ],
 )
 def test_street_abbreviations_and_stops_name_stations(

@@ -811,7 +811,7 @@ class Resolver:
                 "in" if i > 0 and words[i - 1] in _IN_AFTER.get(w, ()) else w
                 for i, w in enumerate(words)
             ]
-        if "stop" in words or "t" in words or "line" in words:
+        if {"stop", "t", "line", "train", "commuter"}.intersection(words):
             words = self._stop_as_station(words)
         possessive = {fold(m) + "s" for m in _POSSESSIVE.findall(text)}
         if possessive:
@@ -1033,13 +1033,34 @@ class Resolver:
         we know by name."""
         said = list(words)
         for index, word in enumerate(words):
+            if _a_train(words, index):
+                said[index] = self._train_to_a_station(words, index)
+                if said[index] == "station" and word == "commuter":
+                    said[index + 1] = ""  # "rail"
+                continue
             if word not in ("stop", "t") and not _on_a_line(words, index):
                 continue
             for start in range(max(0, index - 3), index):
                 if self._exact_key([*words[start:index], "station"]) is not None:
                     said[index] = "station"
                     break
-        return said
+        return [w for w in said if w]
+
+    def _train_to_a_station(self, words: list[str], index: int) -> str:
+        """ "forge park commuter rail", "the readville train": the station of that name. Only
+        a station named for no town: "the Worcester commuter rail" is the line, whose riders
+        live anywhere along it; so are Greenbush and Fairmount, stations named for a line."""
+        for start in range(max(0, index - 3), index):
+            name = words[start:index]
+            key = self._exact_key([*name, "station"])
+            if (
+                key is not None
+                and all(e.kind == "landmark" for e in self._exact[key])
+                and canonical(name) not in self._exact
+                and name not in _LINE_STATIONS
+            ):
+                return "station"
+        return words[index]
 
     def _set_aside_a_schools_town(self, words: list[str], scan: _Scan) -> None:
         """ "my son goes to Dartmouth College up in Hanover": the town after a school we do
@@ -3872,6 +3893,10 @@ def _station_said(words: list[str]) -> list[str]:
     for word in words:
         if word in {"stop", "station"} and said[-1:] == ["t"]:
             said[-1:] = ["station"]  # "Harvard T stop"
+        elif word in {"stop", "station"} and said[-2:] == ["commuter", "rail"]:
+            said[-2:] = ["station"]  # "South Acton commuter rail station"
+        elif word in {"stop", "station"} and said[-1:] in (["train"], ["rail"], ["mbta"]):
+            said[-1:] = ["station"]  # "Ashland train station"
         elif word in {"stop", "station"} and said[-1:] == ["line"] and said[-2:-1] in _LINES:
             said[-2:] = ["station"]  # "Riverside green line stop"
         else:
@@ -3882,6 +3907,15 @@ def _station_said(words: list[str]) -> list[str]:
 _LINES = tuple(
     [line] for line in ("red", "green", "orange", "blue", "silver", "mattapan", "b", "c", "d", "e")
 )
+
+
+# Stations named for the commuter rail line they end ("the Greenbush train" is the line).
+_LINE_STATIONS = (["greenbush"], ["fairmount"])
+
+
+def _a_train(words: list[str], index: int) -> bool:
+    """ "commuter rail" or "train" starts at ``index`` (not "train station": said already)."""
+    return words[index] == "train" or words[index : index + 2] == ["commuter", "rail"]
 
 
 def _on_a_line(words: list[str], index: int) -> bool:
