@@ -29,7 +29,7 @@ def test_a_name_is_read_as_it_is_said(name: str, skeleton: str) -> None:
     [
         ("尼德姆", "needham"), ("니덤", "needham"), ("ニーダム", "needham"),
         ("저는 니덤에 살아요", "needham"), ("ニーダムに住んでいます", "needham"),
-        ("我住在韦尔斯利", "wellesley"), ("웰즐리", "wellesley"), ("ウェルズリー", "wellesley"),
+        ("我住在梅德菲尔德", "medfield"), ("웰즐리", "wellesley"), ("ウェルズリー", "wellesley"),
         ("我住在阿克顿", "acton"), ("我在北安普顿上学", "northampton"),
         ("南哈德利", "south-hadley"), ("什鲁斯伯里", "shrewsbury"), ("诺伍德", "norwood"),
         ("저는 앰허스트에 살아요", "amherst"), ("バーリントン", "burlington"),
@@ -102,3 +102,30 @@ def test_a_word_of_no_language_without_a_romanization_mark_is_not_heard(
 ) -> None:
     result = resolver.resolve(text)
     assert result.outcome is Outcome.NONE and not result.candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # our Chinese names are mostly simplified (牛顿); residents also write traditional
+        ("我住麻州的牛頓", "newton"), ("我住在波士頓", "boston"), ("牛頓市", "newton"),
+        # and the things and places elsewhere are known in both writings
+        ("英國劍橋", None), ("牛頓定律是什麼", None), ("ニュートンの法則", None),
+        ("我住在紐約", None),
+    ],
+)  # fmt: skip
+def test_traditional_characters_read_as_simplified_ones(
+    resolver: Resolver, text: str, expected: str | None
+) -> None:
+    result = resolver.resolve(text)
+    assert (result.place.id if result.outcome is Outcome.MATCH and result.place else None) == (
+        expected
+    )
+    if expected is None:
+        assert not result.candidates
+
+
+def test_simplified_leaves_kana_hangul_and_latin_alone() -> None:
+    from bot.core.hanzi import simplified
+
+    assert simplified("牛頓 ニュートン 뉴턴 Newton") == "牛顿 ニュートン 뉴턴 Newton"

@@ -20,6 +20,8 @@ import re
 
 from anyascii import anyascii
 
+from bot.core.hanzi import simplified, simplified_all
+
 # Characters of the Xinhua transliteration of English names (the common ones).
 TRANSLITERATION = frozenset(
     "阿埃艾爱安昂敖奥澳巴芭拜班邦保鲍贝本比彼毕宾滨波玻伯博勃布查彻达戴丹道德登邓狄迪蒂丁东"
@@ -49,14 +51,16 @@ _KOREAN_IN = ("에", "에서", "에서요", "시")
 _KOREAN_VERB_ENDS = ("요", "다", "까", "죠", "해", "고", "지")
 # Places elsewhere named in these scripts: a message naming one is about there (加州奥克兰,
 # Oakland in California; バークレー、カリフォルニア).
-ELSEWHERE = (
-    "加州", "加利福尼亚", "纽约", "紐約", "德州", "佛州", "佛罗里达", "芝加哥", "华盛顿",
-    "華盛頓", "康州", "新罕布什尔", "罗德岛", "佛蒙特", "缅因", "캘리포니아", "뉴욕",
-    "텍사스", "플로리다", "시카고", "워싱턴", "カリフォルニア", "ニューヨーク", "テキサス",
-    "フロリダ", "シカゴ", "ワシントン",
+ELSEWHERE = simplified_all(
+    (
+        "加州", "加利福尼亚", "纽约", "紐約", "德州", "佛州", "佛罗里达", "芝加哥", "华盛顿",
+        "華盛頓", "康州", "新罕布什尔", "罗德岛", "佛蒙特", "缅因", "캘리포니아", "뉴욕",
+        "텍사스", "플로리다", "시카고", "워싱턴", "カリフォルニア", "ニューヨーク", "テキサス",
+        "フロリダ", "シカゴ", "ワシントン",
+    )
 )  # fmt: skip
 # Characters after a run that make it a town (昆西市: Quincy city), or a street (汉考克街).
-_TOWN_AFTER = frozenset("市镇鎮")
+_TOWN_AFTER = frozenset(simplified("市镇鎮"))
 _STREET_AFTER = frozenset("街路道")
 
 # Pinyin initials (longest first) and their classes.

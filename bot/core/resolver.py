@@ -44,7 +44,7 @@ from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
-from bot.core import east_asian
+from bot.core import east_asian, hanzi
 from bot.core.normalize import canonical, canonical_token, compact, fold
 from bot.core.smalltalk import PHRASES as SMALL_TALK
 from bot.core.typos import PhoneticIndex, PrefixIndex, TypoIndex, slip, sound
@@ -527,6 +527,7 @@ class Resolver:
 
     def _add(self, name: str, entry: _Entry) -> None:
         if _CJK.search(name):
+            name = hanzi.simplified(name)  # 牛頓 and 牛顿 alike
             if entry not in self._cjk[name]:
                 self._cjk[name].append(entry)
             return
@@ -633,6 +634,8 @@ class Resolver:
     def resolve(self, text: str) -> Resolution:
         """Resolve one message."""
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
+        if not text.isascii() and _CJK.search(text):
+            text = hanzi.simplified(text)  # 我住麻州的牛頓: read as the names are keyed
         if not text.isascii() and _MOVED_IN_RUSSIAN.search(text):
             text = _FROM_IN_RUSSIAN.sub(" ", text)  # "переехали из Бостона в ...": moved away
         found = self._resolve(text)

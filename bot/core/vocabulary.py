@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from bot.core.hanzi import simplified_all
 from bot.core.normalize import fold
 
 # Words that carry no place: greetings, the question itself, the topic, "I live in", in the
@@ -243,38 +244,45 @@ PROPER_NAMES = frozenset(
 ELSEWHERE_NAMES = frozenset("florida washington wales holland peru".split())
 # Chinese names of the countries and cities that some Massachusetts names share (英国剑桥 is
 # Cambridge in England): a name right after one of them is there, not here.
-CJK_ELSEWHERE = (
-    "英国", "英國", "英格兰", "英格蘭", "伦敦", "倫敦", "中国", "中國", "加拿大", "澳大利亚",
-    "澳洲", "台湾", "台灣", "香港", "日本", "韩国", "韓國", "越南", "爱尔兰", "愛爾蘭",
+CJK_ELSEWHERE = simplified_all(
+    (
+        "英国", "英國", "英格兰", "英格蘭", "伦敦", "倫敦", "中国", "中國", "加拿大", "澳大利亚",
+        "澳洲", "台湾", "台灣", "香港", "日本", "韩国", "韓國", "越南", "爱尔兰", "愛爾蘭",
+    )
 )  # fmt: skip
 # The same countries, and the US states whose towns share our names (Lexington, Kentucky;
 # Salem, Oregon), in Chinese, Korean and Japanese, as each language's Wikipedia titles them
 # (zh/ko/ja.wikipedia.org, the article on the country or state). A town's name beside one
 # of them, before or after it ("케임브리지 영국", "列克星敦 肯塔基州"), is there, not here.
 # Maine is left out in Korean and Japanese: 메인 and メイン are also "main".
-SCRIPT_ELSEWHERE = (
-    *CJK_ELSEWHERE,
-    "영국", "잉글랜드", "イギリス", "イングランド", "캐나다", "カナダ", "중국", "한국",
-    "韓国", "일본", "베트남", "ベトナム", "대만", "호주", "オーストラリア", "아일랜드",
-    "アイルランド",
-    "肯塔基州", "肯塔基", "켄터키", "ケンタッキー", "俄亥俄州", "俄亥俄", "오하이오", "オハイオ",
-    "加利福尼亚州", "加州", "캘리포니아", "カリフォルニア", "纽约州", "뉴욕", "ニューヨーク",
-    "得克萨斯州", "德州", "텍사스", "テキサス", "佛罗里达州", "佛州", "플로리다", "フロリダ",
-    "弗吉尼亚州", "버지니아", "バージニア", "新罕布什尔州", "뉴햄프셔", "ニューハンプシャー",
-    "康涅狄格州", "康州", "코네티컷", "コネチカット", "佛蒙特州", "버몬트", "バーモント",
-    "缅因州", "罗得岛州", "로드아일랜드", "ロードアイランド", "宾夕法尼亚州", "펜실베이니아",
-    "ペンシルベニア", "新泽西州", "뉴저지", "ニュージャージー", "伊利诺伊州", "일리노이",
-    "イリノイ", "华盛顿州", "워싱턴주", "ワシントン州", "佐治亚州", "조지아주", "ジョージア州",
-    "密歇根州", "미시간", "ミシガン", "俄勒冈州", "오리건", "オレゴン",
+SCRIPT_ELSEWHERE = simplified_all(
+    (
+        *CJK_ELSEWHERE,
+        "영국", "잉글랜드", "イギリス", "イングランド", "캐나다", "カナダ", "중국", "한국",
+        "韓国", "일본", "베트남", "ベトナム", "대만", "호주", "オーストラリア", "아일랜드",
+        "アイルランド",
+        "肯塔基州", "肯塔基", "켄터키", "ケンタッキー", "俄亥俄州", "俄亥俄", "오하이오",
+        "オハイオ",
+        "加利福尼亚州", "加州", "캘리포니아", "カリフォルニア", "纽约州", "뉴욕", "ニューヨーク",
+        "得克萨斯州", "德州", "텍사스", "テキサス", "佛罗里达州", "佛州", "플로리다", "フロリダ",
+        "弗吉尼亚州", "버지니아", "バージニア", "新罕布什尔州", "뉴햄프셔", "ニューハンプシャー",
+        "康涅狄格州", "康州", "코네티컷", "コネチカット", "佛蒙特州", "버몬트", "バーモント",
+        "缅因州", "罗得岛州", "로드아일랜드", "ロードアイランド", "宾夕法尼亚州", "펜실베이니아",
+        "ペンシルベニア", "新泽西州", "뉴저지", "ニュージャージー", "伊利诺伊州", "일리노이",
+        "イリノイ", "华盛顿州", "워싱턴주", "ワシントン州", "佐治亚州", "조지아주", "ジョージア州",
+        "密歇根州", "미시간", "ミシガン", "俄勒冈州", "오리건", "オレゴン",
+    )
 )  # fmt: skip
 # People, laws and things named like our towns, in these scripts: Newton's laws (牛顿定律,
 # 뉴턴의 운동 법칙, ニュートンの法則), Newton's apple, the Cambridge English exams (剑桥英语),
 # Quincy Jones. A name inside one of them is not the town.
-SCRIPT_NOT_PLACES = (
-    "牛顿第", "牛顿定律", "牛顿运动", "牛顿的苹果", "뉴턴의 운동", "뉴턴의 법칙",
-    "뉴턴 법칙", "뉴턴의 사과", "ニュートンの法則", "ニュートンの運動", "ニュートンのりんご",
-    "ニュートンのリンゴ", "剑桥英语", "劍橋英語", "퀸시 존스", "クインシー・ジョーンズ",
-    "昆西·琼斯",
+SCRIPT_NOT_PLACES = simplified_all(
+    (
+        "牛顿第", "牛顿定律", "牛顿运动", "牛顿的苹果", "뉴턴의 운동", "뉴턴의 법칙",
+        "뉴턴 법칙", "뉴턴의 사과", "ニュートンの法則", "ニュートンの運動", "ニュートンのりんご",
+        "ニュートンのリンゴ", "剑桥英语", "劍橋英語", "퀸시 존스", "クインシー・ジョーンズ",
+        "昆西·琼斯",
+    )
 )  # fmt: skip
 # Words that say the resident is somewhere else than the place named: ask, don't answer.
 NEAR = frozenset("near outside around by nearby close beside cerca perto".split())
