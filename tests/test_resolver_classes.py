@@ -2373,3 +2373,23 @@ def test_a_word_before_another_states_code_is_that_states_town(
 ) -> None:
     """Hillsdale NY and Suffield CT are no misspelt Hinsdale and Sheffield."""
     assert _answer(resolver, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("espringfil", {"springfield"}),  # an "e" before "s" and a consonant; "-fil"
+        ("vivo en espringfil", {"springfield"}),
+        ("uestfil", {"westfield"}),  # "u" for "w"
+        ("sprinfeel", {"springfield"}),
+    ],
+)
+def test_names_said_with_a_spanish_accent_are_asked_about(
+    resolver: Resolver, text: str, asked: set[str]
+) -> None:
+    assert _asked(resolver, text) == asked
+
+
+@pytest.mark.parametrize("text", ["estoy en casa", "mi perfil", "espero que si", "uno dos"])
+def test_spanish_words_are_not_respelt_as_names(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

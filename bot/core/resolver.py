@@ -345,6 +345,13 @@ _SCHOOL_WORDS = frozenset(_SCHOOL_ORDER)
 SCHOOL_TOWN_GAP = 4  # "Dartmouth College up in Hanover": the school's town just after it
 # A Boston "ah" for "ar" inside a word ("hahvahd yahd", "pahk"), not "yeah" or "ah".
 _DROPPED_R = re.compile(r"(?<=\w)ah(?=[bcdfgjklmnpqstvwxz])|(?<=\w\w)ah\b(?!\w)")
+# A Spanish speaker's English written as it is said: an "e" before a first "s" and a
+# consonant ("espringfil"), "u" for a first "w" ("uestfil"), "-fil" or "-feel" for "-field".
+_SPANISH_SAID = (
+    (re.compile(r"^es(?=[bcdfgklmnpqrtvwz])"), ""),
+    (re.compile(r"^u(?=[aeio])"), "w"),
+    (re.compile(r"(?<=[a-z]{3})(?:fil|fill|feel|fiel|fild|feld)$"), "field"),
+)
 _VIETNAMESE_HAS = re.compile(r"(?<!\w)(?:có|Có)(?!\w)")
 _ACCENTED_IS = re.compile(r"(?<!\w)[éÉ](?!\w)")
 
@@ -658,6 +665,14 @@ class Resolver:
             sounded = self._heard_romanized(text)
             if sounded:
                 return Resolution(Outcome.AMBIGUOUS, None, sounded, "transliterated")
+        if found.outcome is Outcome.NONE and found.reason == "nothing-close":
+            # "espringfil", "uestfil": English names as Spanish speakers say them. Respelt,
+            # a place found is asked about, never answered.
+            respelt = self._spanish_said(text)
+            heard = self._resolve(respelt) if respelt else None
+            shown = heard.candidates or ((heard.place,) if heard.place else ()) if heard else ()
+            if shown and all(p.state == MASSACHUSETTS for p in shown):
+                return Resolution(Outcome.AMBIGUOUS, None, shown[:MAX_CANDIDATES], "sounds-like")
         unsure = found.outcome is Outcome.NONE or found.reason == "sounds-like"
         if unsure and _DROPPED_R.search(text):
             # "pahk the cah in hahvahd yahd": a Boston accent written as it is said. With
@@ -668,6 +683,20 @@ class Resolver:
                 both = tuple(dict.fromkeys((*shown, *found.candidates)))
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "sounds-like")
         return found
+
+    def _spanish_said(self, text: str) -> str | None:
+        """The message with its words of no language respelt as English names said with a
+        Spanish accent (_SPANISH_SAID), or None where no word changes."""
+        said = fold(text).split()
+        respelt = list(said)
+        for index, word in enumerate(said):
+            if len(word) < INNER_CUT_LENGTH or not word.isalpha():
+                continue
+            if self.vocabulary.is_common(word) or word in self.vocabulary.first_names:
+                continue  # "estoy", "perfil": Spanish words, not names
+            for pattern, put in _SPANISH_SAID:
+                respelt[index] = pattern.sub(put, respelt[index])
+        return " ".join(respelt) if respelt != said else None
 
     def _an_epithet(self, words: list[str], start: int, end: int) -> bool:
         """ "Lawrence of Arabia": a first name "of" a word that is no place of ours."""
