@@ -36,7 +36,6 @@ KNOWN: dict[str, str] = {
     "the 'ville": "a sourced nickname of Somerville (The Somerville Times)",
     "essex": "a town's name alone is the town (Essex, MA); the writer read the county",
     "manchester by the sea made me cry": "a film title that is a town's official name (open)",
-    "walpole was prime minister": "a surname with no first name before it (Robert Walpole; open)",
     "moved from quincy to weymouth last month": "the resident lives in Weymouth now; the writer "
     "asked",
     "350 5th ave new york ny": "New York State has a measure on record (schools): it is a place",

@@ -2393,3 +2393,20 @@ def test_names_said_with_a_spanish_accent_are_asked_about(
 @pytest.mark.parametrize("text", ["estoy en casa", "mi perfil", "espero que si", "uno dos"])
 def test_spanish_words_are_not_respelt_as_names(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("walpole was prime minister", None),  # a surname with the office its bearer held
+        ("adams was the second president", None),
+        ("revere was a silversmith", None),
+        ("everett is an orator", None),
+        ("i live in adams, was the mayor there", "adams"),  # after "in": the town
+        ("boston was the first city to ban it", "boston"),
+    ],
+)
+def test_a_surname_with_an_office_is_a_person(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    assert _answer(resolver, text) == place

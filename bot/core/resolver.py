@@ -2082,6 +2082,7 @@ class Resolver:
                 or self._an_epithet(words, start, end)
                 or (words[start] in self.vocabulary.first_names and _acts(words, start, end))
                 or (words[start] in self.vocabulary.first_names and _greeted(words, start, end))
+                or _held_office(words, start, end)
             )
         ):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
@@ -3452,6 +3453,16 @@ _ACTS_AS_SOMEONE = frozenset(
     }.items()
     for second in seconds
 )
+# Offices and callings a surname that is a town's may have held ("Walpole was prime minister").
+_OFFICES = frozenset(
+    """
+    president governor senator congressman congresswoman mayor king queen general admiral
+    judge author poet writer novelist actor actress painter composer inventor silversmith
+    founder preacher explorer orator patriot chancellor emperor pope
+    """.split()
+)
+_TWO_WORD_OFFICES = frozenset({("prime", "minister"), ("chief", "justice")})
+_RANKS = frozenset({"an", "vice", "former", "famous", "great", "our", "his", "her", "their"})
 # States' two-letter codes that are no English word ("ct", not "in", "me" or "or").
 _PLAIN_STATE_CODES = frozenset("ct ny nh vt ri nj fl tx nc sc md".split())
 # A name of syllables joined by hyphens, as Vietnamese writes a foreign name ("Quin-xi").
@@ -3969,6 +3980,20 @@ def _acts(words: list[str], start: int, end: int) -> bool:
     return tuple(after[:2]) in _ACTS_AS_SOMEONE and not (
         after[1:2] == ["being"] and after[2:3] and after[2].endswith("ed")
     )
+
+
+def _held_office(words: list[str], start: int, end: int) -> bool:
+    """A surname with the office or calling its bearer held: "Walpole was prime minister",
+    "Adams was the second president", "Revere was a silversmith" (not after "in")."""
+    if start > 0 and words[start - 1] in CUES:
+        return False
+    after = words[end : end + 5]
+    if after[:1] not in (["was"], ["is"], ["became"]):
+        return False
+    rest = after[1:]
+    while rest and (rest[0] in _ARTICLES or rest[0] in _ORDINAL_WORDS or rest[0] in _RANKS):
+        rest = rest[1:]
+    return bool(rest) and (rest[0] in _OFFICES or tuple(rest[:2]) in _TWO_WORD_OFFICES)
 
 
 def _names_a_region(words: list[str]) -> bool:
