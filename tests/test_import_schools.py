@@ -108,3 +108,33 @@ def test_a_regional_district_named_after_its_towns_lists_them_all(script: Module
     ]
     assert entries[0]["source"].endswith("orgcode=06550000&orgtypecode=5")
     assert yaml.safe_load(script.render(entries)) == entries
+
+
+OWN_DISTRICT_RECORDS = [
+    {"name": "North Adams - Drury High", "schoolCode": 2090505, "districtCode": 2090000},
+    {"name": "Worcester - North High", "schoolCode": 3480515, "districtCode": 3480000},
+    {"name": "Lynn - Classical High", "schoolCode": 1630505, "districtCode": 1630000},
+    {"name": "Andover - High Plain Elementary", "schoolCode": 90050, "districtCode": 90000},
+    {
+        "name": "North Attleborough - North Attleboro High",
+        "schoolCode": 2120505,
+        "districtCode": 2120000,
+    },
+]
+OWN_DISTRICT_TOWNS = {
+    "North Adams": "north-adams",
+    "Worcester": "worcester",
+    "Lynn": "lynn",
+    "Andover": "andover",
+    "North Attleborough": "north-attleborough",
+    "Attleboro": "attleboro",
+}
+
+
+def test_a_high_school_of_a_towns_own_district_named_for_no_town_is_there(
+    script: ModuleType,
+) -> None:
+    # not generic names ("North High", "Classical High": several cities have one), not an
+    # elementary school, not a name holding another town's ("Attleboro")
+    entries = script.schools(OWN_DISTRICT_RECORDS, OWN_DISTRICT_TOWNS, set())
+    assert [(e["name"], e["place"]) for e in entries] == [("Drury High School", "north-adams")]
