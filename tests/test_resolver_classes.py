@@ -2410,3 +2410,18 @@ def test_a_surname_with_an_office_is_a_person(
     resolver: Resolver, text: str, place: str | None
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("thomas crane library", "quincy"),  # the Thomas Crane Public Library
+        ("i went to the bacon library", "natick"),  # the Bacon Free Library
+        ("the library", None),
+        ("public library", None),
+    ],
+)
+def test_a_library_is_named_without_its_public_or_free(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    assert _answer(resolver, text) == place

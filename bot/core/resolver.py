@@ -591,6 +591,23 @@ class Resolver:
                 for short in (f"{stem} U", f"{stem} Univ")
                 if canonical(fold(short).split()) not in self._exact
             ]
+        library = _LIBRARY_TITLE.search(name)
+        if library:
+            # "Thomas Crane library" for the Thomas Crane Public Library: readers drop the
+            # "Public", "Free" or "Memorial"; not where the rest holds another town's name
+            stem = name[: library.start()]
+            key = canonical(fold(stem).split())
+            short = f"{stem} Library"
+            if (
+                key
+                and canonical(fold(short).split()) not in self._exact
+                and not any(
+                    e.kind == "name" and e.place_id not in hosts
+                    for word in key.split()
+                    for e in self._exact.get(word, ())
+                )
+            ):
+                return [short]
         if kind == "airport":
             short = _AIRPORT_TITLE.sub(" airport", name.lower())
             if canonical(fold(short).split()) not in self._exact:
@@ -3361,6 +3378,8 @@ _INSTITUTION_WORDS = {
     "estatal": "state",
     "estadual": "state",
 }
+# The titles of a library's name that readers drop: "Free Public", "Memorial", "Public".
+_LIBRARY_TITLE = re.compile(r" (?:Free Public|Public|Free|Memorial|Memorial Public) Library$")
 _ROUTE_WORDS = frozenset({"route", "rte", "rt", "hwy", "highway"})
 _BORDER_WORDS = frozenset({"line", "border", "divisa", "frontera", "limite"})
 _FROM = frozenset({"from", "de", "desde", "da", "do", "tu"})  # Vietnamese "từ"
