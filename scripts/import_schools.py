@@ -80,6 +80,12 @@ def _towns() -> dict[str, str]:
     return {row["name"]: slug(row["name"]) for row in rows}
 
 
+def _places_elsewhere(out: Path) -> frozenset[str]:
+    """The cities and regions outside Massachusetts that world.yaml names, lowercased."""
+    world = yaml.safe_load((out / "world.yaml").read_text(encoding="utf-8"))
+    return frozenset(e["name"].lower() for part in ("regions", "cities") for e in world[part])
+
+
 def _known_names(out: Path) -> set[str]:
     raw = yaml.safe_load((out / "landmarks.yaml").read_text(encoding="utf-8")) or []
     return {
@@ -99,13 +105,18 @@ _GENERIC_SCHOOL_WORDS = frozenset(
 )
 
 
-def _distinctive_high(district: str, school: str, towns: dict[str, str]) -> bool:
+def _distinctive_high(
+    district: str, school: str, towns: dict[str, str], elsewhere: frozenset[str] = frozenset()
+) -> bool:
     """A high school of a town's own district named for no town ("Drury High", North Adams;
     "Doherty Memorial High", Worcester): in that town. Not a name of generic words only, nor
-    one holding another town's name ("North Attleboro High" is North Attleborough's)."""
+    one holding another town's name ("North Attleboro High" is North Attleborough's), nor one
+    beginning with a place elsewhere's ("Brighton High": Brighton, England, has one too)."""
     if not re.search(r"\bHigh(?: School)?$", school) or school.startswith(district):
         return False
     words = re.split(r"[^A-Za-z]+", school.lower())
+    if words[0] in elsewhere or " ".join(words[:2]) in elsewhere:
+        return False
     if all(w in _GENERIC_SCHOOL_WORDS for w in words if w):
         return False
     said = " ".join(w for w in words if w)
@@ -115,7 +126,10 @@ def _distinctive_high(district: str, school: str, towns: dict[str, str]) -> bool
 
 
 def schools(
-    records: list[dict[str, object]], towns: dict[str, str], known: set[str]
+    records: list[dict[str, object]],
+    towns: dict[str, str],
+    known: set[str],
+    elsewhere: frozenset[str] = frozenset(),
 ) -> list[dict]:
     entries = []
     for record in records:
@@ -124,7 +138,7 @@ def schools(
         if town is None:
             continue
         own = re.match(_OWN_HIGH.format(town=re.escape(district)), school)
-        if not own and not _distinctive_high(district, school, towns):
+        if not own and not _distinctive_high(district, school, towns, elsewhere):
             continue
         name = school if school.endswith(" School") else f"{school} School"
         forms = [
@@ -229,8 +243,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
     records = json.loads(args.schools.read_text(encoding="utf-8"))
-    towns, known = _towns(), _known_names(args.out)
-    own, regional = schools(records, towns, known), districts(records, towns, known)
+    towns, known, elsewhere = _towns(), _known_names(args.out), _places_elsewhere(args.out)
+    own = schools(records, towns, known, elsewhere)
+    regional = districts(records, towns, known)
     (args.out / "schools.yaml").write_text(render(own + regional), encoding="utf-8")
     print(
         f"{len(own)} schools and {len(regional)} regional districts written to "

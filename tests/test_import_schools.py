@@ -115,6 +115,7 @@ OWN_DISTRICT_RECORDS = [
     {"name": "Worcester - North High", "schoolCode": 3480515, "districtCode": 3480000},
     {"name": "Lynn - Classical High", "schoolCode": 1630505, "districtCode": 1630000},
     {"name": "Andover - High Plain Elementary", "schoolCode": 90050, "districtCode": 90000},
+    {"name": "Boston - Brighton High", "schoolCode": 350001, "districtCode": 350000},
     {
         "name": "North Attleborough - North Attleboro High",
         "schoolCode": 2120505,
@@ -128,6 +129,7 @@ OWN_DISTRICT_TOWNS = {
     "Andover": "andover",
     "North Attleborough": "north-attleborough",
     "Attleboro": "attleboro",
+    "Boston": "boston",
 }
 
 
@@ -135,6 +137,9 @@ def test_a_high_school_of_a_towns_own_district_named_for_no_town_is_there(
     script: ModuleType,
 ) -> None:
     # not generic names ("North High", "Classical High": several cities have one), not an
-    # elementary school, not a name holding another town's ("Attleboro")
-    entries = script.schools(OWN_DISTRICT_RECORDS, OWN_DISTRICT_TOWNS, set())
+    # elementary school, not a name holding another town's ("Attleboro"), not one beginning
+    # with a place elsewhere's (Brighton, England)
+    entries = script.schools(
+        OWN_DISTRICT_RECORDS, OWN_DISTRICT_TOWNS, set(), frozenset({"brighton"})
+    )
     assert [(e["name"], e["place"]) for e in entries] == [("Drury High School", "north-adams")]
