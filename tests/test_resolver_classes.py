@@ -2425,3 +2425,36 @@ def test_a_library_is_named_without_its_public_or_free(
     resolver: Resolver, text: str, place: str | None
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # the writer lives outside Massachusetts: a town of ours named for another reason
+        # is asked about, never answered
+        ("amherst college grad living in denver", {"amherst"}),
+        ("amherst college grad, live in vermont now", {"amherst"}),
+        ("i work in boston but live in nashua", {"boston"}),
+        ("my daughter lives in boston, i live in phoenix", {"boston"}),
+    ],
+)
+def test_a_town_named_by_someone_who_lives_elsewhere_is_asked_about(
+    resolver: Resolver, text: str, asked: set[str]
+) -> None:
+    assert _asked(resolver, text) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("my parents live in denver, i live in quincy", "quincy"),  # the writer's own home
+        ("my parents live in denver, is it banned in boston", "boston"),  # theirs, not mine
+        ("i grew up in springfield but now i live in portland maine", "portland-me"),
+        ("vivo en el pueblo de ware", "ware"),  # "Pueblo" is a word here, not Colorado's
+        ("i live on boston rd in billerica", "billerica"),
+    ],
+)
+def test_someone_elses_home_elsewhere_leaves_the_answer(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

@@ -903,6 +903,23 @@ class Resolver:
                 if not all(self.places[p].kind == "state" for p in hit.place_ids)
             ]
         named = [hit for hit in scan.hits if hit.kind != "word"]
+        ours = [
+            hit
+            for hit in named
+            if not hit.set_aside
+            and any(self.places[p].state == MASSACHUSETTS for p in hit.place_ids)
+        ]
+        if ours and not any(hit.own_home for hit in ours) and self._home_elsewhere(words, scan):
+            # "Amherst College grad living in Denver", "I work in Boston but live in Nashua":
+            # the writer lives elsewhere; a town of ours named for another reason is asked
+            # about ("Did you mean Amherst?"), never answered.
+            towns = [p for hit in ours for p in hit.place_ids]
+            asked = tuple(
+                self.places[p]
+                for p in dict.fromkeys(towns)
+                if self.places[p].state == MASSACHUSETTS
+            )
+            return Resolution(Outcome.AMBIGUOUS, None, asked[:MAX_CANDIDATES], "home-elsewhere")
         if scan.elsewhere and named and all(hit.set_aside for hit in named):
             # "we used to live in Lowell but now we're in Nashua"; a place moved away from
             # is never the answer ("moved from Boston to <a town also a word>")
@@ -2227,6 +2244,24 @@ class Resolver:
                     hit.own_home = other.own_home = hit.own_home or other.own_home
         scan.hits.append(hit)
 
+    def _home_elsewhere(self, words: list[str], scan: _Scan) -> bool:
+        """Whether the writer says they live outside Massachusetts: "I live in Denver",
+        "but live in Nashua", "living in Vermont now"."""
+        for index in range(1, len(words)):
+            if not _my_home(words, index, scan.pauses):
+                continue
+            known = [hit for hit in scan.hits if hit.kind != "word" and hit.span[0] == index]
+            if known:
+                # a place elsewhere that has a measure on record: a city is the answer
+                # ("... but live in San Francisco now"), a state only its setting
+                return all(self.places[p].kind == "state" for h in known for p in h.place_ids)
+            if len(words[index]) <= 2:
+                continue  # "on", "la", "el": words before they are states' codes
+            qualifier = self.vocabulary.qualifier_at(words, index)
+            if qualifier is not None and qualifier.code != MASSACHUSETTS:
+                return True
+        return False
+
     def _heard_as_one(self, words: list[str], start: int, end: int, scan: _Scan) -> list[str]:
         """Towns that the word before a one-word name and the name, said as one word, sound
         very like: "glow chester" (Gloucester), "hey verhill"; not "West Chester", not a
@@ -3316,6 +3351,9 @@ _I_IN = (
 )
 _I_LIVE = frozenset({"moro", "moramos", "vivo", "vivimos"})  # first person in themselves
 _PRONOUNS = frozenset({"i", "we", "im", "yo", "eu", "nos"})
+_MY_OWN = frozenset({"my", "his", "her", "their", "our", "your"})
+# Words before "live in" that leave the writer as the one living there ("but live in").
+_BEFORE_MY_LIVING = frozenset("and but now still also currently actually though yet".split())
 _NOT_PLACES_BY_FIRST: dict[str, list[tuple[str, ...]]] = defaultdict(list)
 for _phrase in NOT_PLACES:
     _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
@@ -3804,6 +3842,22 @@ def _admitted(words: list[str], start: int) -> bool:
     if words[start - 1] in {"to", "at", "into"} and words[start - 2] in _ADMITTED:
         return True
     return words[start - 1] == "into" and words[start - 2] in _GOT
+
+
+def _my_home(words: list[str], start: int, pauses: frozenset[int]) -> bool:
+    """Whether the place at ``start`` is where the writer lives: "I live in", "we live in",
+    "I'm in", or "live in" and "living in" with no one else before them ("but live in",
+    ", living in"; not "my parents live in")."""
+    before = words[max(0, start - 2) : start]
+    if before in _I_IN or (before[:1] and before[0] in _I_LIVE and before[1:] in (["en"], ["em"])):
+        return True  # "I'm in", "vivo en", "moro em"
+    if before[:1] == ["live"] and start > 2 and words[start - 3] in _PRONOUNS:
+        return True  # "we live in"
+    if before == ["living", "in"]:
+        return _MY_OWN.isdisjoint(words[max(0, start - 5) : start - 2])  # "my mom living in"
+    if before != ["live", "in"]:
+        return False
+    return start < 3 or words[start - 3] in _BEFORE_MY_LIVING or start - 3 in pauses
 
 
 def _i_live(words: list[str], start: int) -> bool:
