@@ -2458,3 +2458,18 @@ def test_someone_elses_home_elsewhere_leaves_the_answer(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("randolph the cat threw up", None),  # a pet's name
+        ("i live in randolph the dog park is nice", "randolph"),
+        ("the house of hanover", None),  # a royal house
+        ("house of seven gables", "salem"),
+        ("j'habite à manchester dans le new hampshire", None),  # French "in the" + a state
+        ("j'habite à lowell dans le massachusetts", "lowell"),
+    ],
+)
+def test_held_out_tables_120_127_classes(resolver: Resolver, text: str, place: str | None) -> None:
+    assert _answer(resolver, text) == place

@@ -2325,7 +2325,8 @@ class Resolver:
         if end >= len(words):
             return None
         if words[end] in _QUALIFIER_LINKS and end + 1 < len(words):
-            skip = 2 if words[end + 1] in _ARTICLES and end + 2 < len(words) else 1
+            article = words[end + 1] in _ARTICLES or words[end + 1] in _ROMANCE_ARTICLES
+            skip = 2 if article and end + 2 < len(words) else 1
             found = self.vocabulary.qualifier_at(words, end + skip)
             if found is not None and found.code != MASSACHUSETTS:
                 return Qualifier(found.code, found.length + skip - 1)
@@ -3265,7 +3266,7 @@ _ATTEND = frozenset("attend attends attended attending".split())
 _ADMITTED = frozenset("accepted admitted applied applying apply applies".split())
 _GOT = frozenset("got get gets getting gotten".split())
 # "Cambridge in England", "Salem, Oregon" (the comma is gone once folded).
-_QUALIFIER_LINKS = frozenset({"in", "en", "em", "no", "na"})
+_QUALIFIER_LINKS = frozenset({"in", "en", "em", "no", "na", "dans"})  # "dans le New Hampshire"
 _ARTICLES = frozenset({"the", "el", "la", "o", "a"})
 _BUT = frozenset({"but", "pero", "mas"})
 _ONE = frozenset({"one", "uno", "una"})
@@ -3472,6 +3473,13 @@ _TITLES_OF = frozenset(
     """.split()
 )
 _NAME_WORDS = frozenset({"name", "names", "nombre", "nombres", "nome", "nomes"})
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+# Animals a pet's name is followed by ("Chester the cat").
+_PET_KINDS = tuple(
+    [w]
+    for w in "cat dog kitten kitty puppy pup bunny rabbit hamster parrot goldfish horse pony "
+    "turtle guinea pig goat".split()
+)
 _MY = frozenset({"my", "mi", "meu", "minha"})
 # The legislature, called by where it sits ("stuck on Beacon Hill"), in a message about
 # its work and not about where the writer lives.
@@ -3942,6 +3950,16 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         return True  # "Romeo is a Montague", "she was a Lowell": of a family
     if before == "of" and start > 1 and words[start - 2] in _TITLES_OF:
         return True  # "the Duke of Bedford", "the Earl of Sandwich": a title, not a town
+    if before == "of" and words[max(0, start - 3) : start - 1] == ["the", "house"]:
+        # "the House of Hanover", "the House of Windsor": a royal house; one word only
+        # ("the House of Seven Gables" is Salem's)
+        return end - start == 1 and words[start] not in _NUMBER_WORDS
+    if (
+        words[end : end + 1] == ["the"]
+        and words[end + 1 : end + 2] in _PET_KINDS
+        and (start == 0 or words[start - 1] not in CUES)
+    ):
+        return True  # "Randolph the cat threw up": a pet's name (not "in Randolph the dog park")
     if before == "the" and words[end : end + 1] in (["is"], ["was"], ["will"], ["has"]):
         return True  # "the gardner is coming Tuesday": someone, not a town
     if words[max(0, start - 4) : start] in (
