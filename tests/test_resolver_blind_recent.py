@@ -1,4 +1,4 @@
-"""The blind tables 46 to 119 (issue 8), kept as regression tables with a ratchet.
+"""The blind tables 46 to 127 (issue 8), kept as regression tables with a ratchet.
 
 Each was written by a helper session from the writers' instructions alone, without the
 resolver, its knowledge or another table, and scored before it was read (the closing note of
@@ -11,7 +11,7 @@ Unlike tables 1-17 (tests/test_resolver_blind.py), their remaining confident wro
 are not listed one by one with a reason: most disagree with a rule the bot keeps (a move
 already made answers the new home; a state asked about answers for itself; two towns named
 ask about both, home first), the rest are open (a film's town, 'shoe city', 'St. Luke's
-Hospital'). Tables 64-119 were written with the 60% rule and need no such change.
+Hospital'). Tables 64-127 were written with the 60% rule and need no such change.
 The ratchet: a table may not lose accuracy below its floor nor gain a confident wrong answer.
 """
 
@@ -27,28 +27,28 @@ from tests.test_resolver_eval import OK, WRONG, ask, judge
 
 DATA = Path(__file__).parent / "data"
 # Table: (right answers at least, confident wrong answers at most), measured at the commit
-# that added tables 112-119 (the closing note of issue 8 has each table's blind scores).
+# that added tables 120-127 (the closing note of issue 8 has each table's blind scores).
 RATCHET = {
     46: (993, 0),
     47: (987, 1),
     48: (1013, 3),
     49: (1023, 1),
-    50: (1025, 1),
+    50: (1027, 1),
     51: (952, 0),
-    52: (1027, 1),
-    53: (993, 0),
+    52: (1028, 1),
+    53: (994, 0),
     54: (1097, 0),
     55: (1020, 0),
     56: (1045, 1),
     57: (1034, 0),
     58: (1016, 0),
-    59: (1022, 0),
+    59: (1024, 0),
     60: (1017, 0),
     61: (1034, 0),
-    62: (1017, 2),
+    62: (1018, 2),
     63: (1036, 0),
     64: (1021, 0),
-    65: (1028, 0),
+    65: (1029, 0),
     66: (1038, 1),
     67: (1024, 0),
     68: (1055, 0),
@@ -56,9 +56,9 @@ RATCHET = {
     70: (1012, 0),
     71: (1045, 0),
     72: (1063, 0),
-    73: (1027, 0),
+    73: (1029, 0),
     74: (1047, 0),
-    75: (1076, 0),
+    75: (1077, 0),
     76: (1042, 0),
     77: (1022, 0),
     78: (1015, 0),
@@ -68,41 +68,49 @@ RATCHET = {
     82: (1039, 0),
     83: (1028, 0),
     84: (1043, 0),
-    85: (1026, 2),
+    85: (1027, 2),
     86: (1044, 1),
     87: (1064, 0),
     88: (1047, 0),
     89: (1029, 0),
-    90: (986, 0),
+    90: (987, 0),
     91: (1037, 1),
-    92: (1018, 0),
+    92: (1019, 0),
     93: (1037, 0),
     94: (1019, 0),
     95: (1025, 0),
     96: (1032, 0),
     97: (1025, 0),
     98: (1027, 0),
-    99: (1060, 0),
+    99: (1063, 0),
     100: (999, 0),
     101: (1021, 0),
     102: (996, 0),
     103: (1010, 0),
     104: (1019, 0),
-    105: (987, 0),
+    105: (994, 0),
     106: (1016, 0),
     107: (994, 0),
     108: (1011, 2),
     109: (1021, 0),
-    110: (981, 1),
+    110: (982, 1),
     111: (1044, 0),
     112: (1037, 0),
-    113: (1006, 1),
-    114: (1018, 1),
+    113: (1009, 1),
+    114: (1020, 1),
     115: (1019, 4),
     116: (1019, 0),
-    117: (1012, 1),
-    118: (973, 1),
-    119: (1025, 3),
+    117: (1015, 1),
+    118: (974, 0),
+    119: (1028, 1),
+    120: (985, 2),
+    121: (1036, 0),
+    122: (1007, 0),
+    123: (996, 0),
+    124: (1021, 0),
+    125: (1028, 0),
+    126: (990, 0),
+    127: (1023, 2),
 }
 
 
