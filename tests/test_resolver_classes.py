@@ -2469,6 +2469,8 @@ def test_someone_elses_home_elsewhere_leaves_the_answer(
         ("house of seven gables", "salem"),
         ("j'habite à manchester dans le new hampshire", None),  # French "in the" + a state
         ("j'habite à lowell dans le massachusetts", "lowell"),
+        ("my old doctor, dr. chester, retired", None),  # "dr" after a word for a person
+        ("12 commonwealth dr braintree", "braintree"),  # after a house number, a drive
     ],
 )
 def test_held_out_tables_120_127_classes(resolver: Resolver, text: str, place: str | None) -> None:

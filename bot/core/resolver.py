@@ -3940,8 +3940,10 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
     before = words[start - 1] if start > 0 else None
     if before == "dr" and start > 1:
         street = words[max(0, start - 5) : start - 1]
-        if words[start - 2] not in FILLER or any(w.isdigit() for w in street):
+        person = words[start - 2] in FILLER or words[start - 2] in _PERSON_BEFORE
+        if not person or any(w.isdigit() for w in street):
             return False  # "1 JFK Memorial Dr Braintree": a drive, not a doctor
+        # "my old doctor, dr. chester": after a word for a person, a doctor
     if before in _PERSON_BEFORE:
         return not _called_a_place(words, start)  # "a town called Sharon" is a place
     if before == "fig":
