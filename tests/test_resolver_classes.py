@@ -2475,3 +2475,23 @@ def test_someone_elses_home_elsewhere_leaves_the_answer(
 )
 def test_held_out_tables_120_127_classes(resolver: Resolver, text: str, place: str | None) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("chesher", {"chester", "cheshire"}),  # one letter from Chester, said as Cheshire is
+        ("i live in chesher", {"chester", "cheshire"}),
+    ],
+)
+def test_a_typo_that_sounds_like_another_town_asks_about_both(
+    resolver: Resolver, text: str, asked: set[str]
+) -> None:
+    assert _asked(resolver, text) == asked
+
+
+@pytest.mark.parametrize(("text", "place"), [("tauton", "taunton"), ("lowll", "lowell")])
+def test_a_typo_whose_sound_twin_looks_nothing_like_it_is_answered(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

@@ -308,6 +308,7 @@ class _Near:
     omitted: set[str] = field(default_factory=set)  # the typo spells it with letters left out
     slips: set[str] = field(default_factory=set)  # one slip of the finger away (typos.slip)
     names: set[str] = field(default_factory=set)  # one edit from its own name, not a village's
+    said: dict[str, str] = field(default_factory=dict)  # place -> the letters typed for it
 
 
 @dataclass
@@ -3016,6 +3017,10 @@ class Resolver:
         )
         if not weak and not dropped and (runner_up is None or runner_up > edits):
             place = self.places[place_id]
+            twins = self._sound_twins(near.said.get(place_id, ""), place_id)
+            if twins:
+                # "chesher": one letter from Chester, and said as Cheshire is. Ask.
+                return Resolution(Outcome.AMBIGUOUS, None, (place, *twins), "typo-or-sound")
             return Resolution(Outcome.MATCH, place, (place,), reason="typo")
         tied = [pid for pid, (e, _, _) in ranked if e == edits]
         gaps = [pid for pid in tied if pid in omitted]
@@ -3034,6 +3039,33 @@ class Resolver:
         close = [self.places[pid] for pid, (e, _, _) in ranked if e <= edits]
         close += [self.places[pid] for pid in dropped]
         return Resolution(Outcome.AMBIGUOUS, None, tuple(close[:MAX_CANDIDATES]), "typo-close")
+
+    def _sound_twins(self, typed: str, place_id: str) -> tuple[Place, ...]:
+        """Other towns whose own name has the sound code of what was typed, where the town
+        the letters are nearest does not: "chesher" (XR) is Cheshire's sound, not Chester's."""
+        code = sound(typed) if len(typed) >= MIN_FUZZY_LENGTH else ""
+        twins = self._towns_by_sound.get(code, frozenset())
+        if not twins or place_id in twins:
+            return ()
+        # spelt nearly as typed too: "tauton" sounds as Dighton does but looks nothing like it
+        near = [
+            p
+            for p in sorted(twins)
+            if Levenshtein.distance(typed, self._own_compact(p), score_cutoff=2) <= 2
+        ]
+        return tuple(self.places[p] for p in near)[: MAX_CANDIDATES - 1]
+
+    def _own_compact(self, place_id: str) -> str:
+        return compact(canonical(fold(self.places[place_id].name).split()))
+
+    @cached_property
+    def _towns_by_sound(self) -> dict[str, frozenset[str]]:
+        """Massachusetts towns by the sound code of their own name (typos.sound)."""
+        by_code: dict[str, set[str]] = defaultdict(set)
+        for place_id, place in self.places.items():
+            if place.state == MASSACHUSETTS and place.kind != "state":
+                by_code[sound(self._own_compact(place_id))].add(place_id)
+        return {code: frozenset(ids) for code, ids in by_code.items()}
 
     def _score_span(
         self,
@@ -3078,6 +3110,7 @@ class Resolver:
                     previous = near.best.get(pid)
                     if previous is None or (edits, not confident) < (previous[0], not previous[1]):
                         near.best[pid] = (edits, confident, not entry.strong)
+                        near.said[pid] = query
                 any_confident |= confident
         return any_confident
 
