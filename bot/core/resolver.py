@@ -532,6 +532,13 @@ class Resolver:
                 self._zips[area.zip].append(area)
         for areas in self._zips.values():
             areas.sort(key=lambda a: (not a.primary, -(a.land_share or 0.0)))
+        # Towns by the sound code of their own name (typos.sound), for a typo that sounds
+        # like another town. Built here, not on first use: the compiled class keeps no cache.
+        by_code: dict[str, set[str]] = defaultdict(set)
+        for place_id, place in self.places.items():
+            if place.state == MASSACHUSETTS and place.kind != "state":
+                by_code[sound(self._own_compact(place_id))].add(place_id)
+        self._towns_by_sound = {code: frozenset(ids) for code, ids in by_code.items()}
 
     def _add(self, name: str, entry: _Entry) -> None:
         if _CJK.search(name):
@@ -3057,15 +3064,6 @@ class Resolver:
 
     def _own_compact(self, place_id: str) -> str:
         return compact(canonical(fold(self.places[place_id].name).split()))
-
-    @cached_property
-    def _towns_by_sound(self) -> dict[str, frozenset[str]]:
-        """Massachusetts towns by the sound code of their own name (typos.sound)."""
-        by_code: dict[str, set[str]] = defaultdict(set)
-        for place_id, place in self.places.items():
-            if place.state == MASSACHUSETTS and place.kind != "state":
-                by_code[sound(self._own_compact(place_id))].add(place_id)
-        return {code: frozenset(ids) for code, ids in by_code.items()}
 
     def _score_span(
         self,
