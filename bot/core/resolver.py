@@ -35,7 +35,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -325,17 +324,28 @@ class _Scan:
     school_ends: set[int] = field(default_factory=set)  # after an unknown school's name
     count: int = 0  # words in the message
 
-    @cached_property
+    # Found when first asked for, then kept (a plain field: compiled, the class has no
+    # instance dictionary for functools.cached_property to keep them in).
+    _accented_found: frozenset[str] | None = None
+    _pauses_found: frozenset[int] | None = None
+
+    @property
     def accented(self) -> frozenset[str]:
         """The words written with letters beyond ASCII ("cấm", "năm"): not English words."""
-        if self.text.isascii():
-            return frozenset()
-        return frozenset(fold(w) for w in self.text.split() if not w.isascii())
+        if self._accented_found is None:
+            self._accented_found = (
+                frozenset()
+                if self.text.isascii()
+                else frozenset(fold(w) for w in self.text.split() if not w.isascii())
+            )
+        return self._accented_found
 
-    @cached_property
+    @property
     def pauses(self) -> frozenset[int]:
-        """The words a comma, a "?" or a full stop follows (found when first asked for)."""
-        return _pauses(self.text, self.count)
+        """The words a comma, a "?" or a full stop follows."""
+        if self._pauses_found is None:
+            self._pauses_found = _pauses(self.text, self.count)
+        return self._pauses_found
 
 
 _AIRPORT_TITLE = re.compile(r" (?:memorial|municipal|regional|international) airport$")
@@ -539,6 +549,18 @@ class Resolver:
             if place.state == MASSACHUSETTS and place.kind != "state":
                 by_code[sound(self._own_compact(place_id))].add(place_id)
         self._towns_by_sound = {code: frozenset(ids) for code, ids in by_code.items()}
+        # The consonant skeleton of each Massachusetts town's own name (east_asian), and the
+        # skeletons by their first class: a sound one class off begins the same. Built here too.
+        by_skeleton: dict[str, set[str]] = defaultdict(set)
+        for key, entries in self._exact.items():
+            for entry in entries:
+                if entry.kind == "name" and self.places[entry.place_id].state == MASSACHUSETTS:
+                    by_skeleton[east_asian.skeleton_of_name(key)].add(entry.place_id)
+        self._skeletons = {k: frozenset(v) for k, v in by_skeleton.items() if k}
+        by_first: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+        for skeleton, place_ids in sorted(self._skeletons.items()):
+            by_first[skeleton[0]].append((skeleton, place_ids))
+        self._skeletons_by_first = dict(by_first)
 
     def _add(self, name: str, entry: _Entry) -> None:
         if _CJK.search(name):
@@ -822,24 +844,6 @@ class Resolver:
             if Levenshtein.distance(skeleton, heard, score_cutoff=1) <= 1:
                 near.update(dict.fromkeys(place_ids, 1))
         return near
-
-    @cached_property
-    def _skeletons(self) -> dict[str, frozenset[str]]:
-        """The consonant skeleton of each Massachusetts town's own name (east_asian)."""
-        by_skeleton: dict[str, set[str]] = defaultdict(set)
-        for key, entries in self._exact.items():
-            for entry in entries:
-                if entry.kind == "name" and self.places[entry.place_id].state == MASSACHUSETTS:
-                    by_skeleton[east_asian.skeleton_of_name(key)].add(entry.place_id)
-        return {k: frozenset(v) for k, v in by_skeleton.items() if k}
-
-    @cached_property
-    def _skeletons_by_first(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
-        """The skeletons by their first class: a sound one class off begins the same."""
-        by_first: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
-        for skeleton, place_ids in sorted(self._skeletons.items()):
-            by_first[skeleton[0]].append((skeleton, place_ids))
-        return dict(by_first)
 
     def _resolve(self, text: str) -> Resolution:
         # Dictated punctuation: "14 summer street comma lynn comma mass".
