@@ -1980,8 +1980,13 @@ class Resolver:
         ]
         if state == MASSACHUSETTS:
             scan.state = MASSACHUSETTS
-        elif state is not None and [self.places[p].state for p in place_ids] == [state]:
-            kind = "strong"  # "Portland in Maine": the state named says which Portland
+        if state is not None and [self.places[p].state for p in place_ids] == [state]:
+            # "Portland in Maine": the state named says which Portland; "Mill City, Mass":
+            # a nickname asked about only for its namesake elsewhere (Minneapolis) is Lowell.
+            if state != MASSACHUSETTS or all(
+                not self._allowed(p, state) for e in entries for p in e.others
+            ) and all(e.others for e in entries):
+                kind = "strong"
         if not place_ids:
             if state == MASSACHUSETTS:
                 # "Berkeley, MA": no Massachusetts place has that name; the typo tier may look.
