@@ -2495,3 +2495,74 @@ def test_a_typo_whose_sound_twin_looks_nothing_like_it_is_answered(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Spanish and Portuguese put the thing first: "juice of Orange" names no home.
+        ("suco de orange pras crianças", None),
+        ("quiero jugo de orange", None),
+        ("vendo productos de avon", None),
+        ("perfume avon barato", None),
+        ("la primera ley de newton", None),
+        ("o elevador da otis parou", None),
+        ("torço pro chelsea desde criança", None),
+        ("una pistola springfield", None),
+        ("la policía de lowell", "lowell"),  # police is no thing: the town's police
+        ("soy de orange", "orange"),
+        ("la ciudad de newton", "newton"),
+        # Characters live where their show puts them.
+        ("the simpsons live in springfield", None),
+        ("los simpsons viven en springfield", None),
+        # A name, a comma and the role of the person it is.
+        ("Reading, our campaign organizer, called me", None),
+        ("gardner, the city", "gardner"),
+        # Digits for letters, a letter held down.
+        ("n4t1ck", "natick"),
+        ("s0m3rv1ll3 ma", "somerville"),
+        ("natickkkkk", "natick"),
+        ("w19 p5", None),
+        # A direction after the name, in Spanish or Portuguese.
+        ("brookfield del oeste", "west-brookfield"),
+        ("moro em brookfield do norte", "north-brookfield"),
+        # A village answered for one town, offered for others, then one of those others.
+        ("elmwood, holyoke", "holyoke"),
+        # Letters of languages the sound tiers cannot read; a name spelt out still counts.
+        ("Medaase paa", None),
+        ("Ɛte sɛn?", None),
+        ("Mirëdita, jetoj në Lowell", "lowell"),
+        # Caribbean Spanish words are words.
+        ("wepa", None),
+        # A street of many towns names none of them alone.
+        ("i live on shrewsbury street", None),
+        ("shrewsbury street worcester", "worcester"),
+        ("mill city mass", "lowell"),
+    ],
+)
+def test_held_out_tables_128_135_classes(resolver: Resolver, text: str, place: str | None) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("mill city", {"lowell", "minneapolis-mn"}),  # Lowell's nickname and Minneapolis's
+        ("quinsi", {"worcester", "quincy"}),  # Quinsigamond cut off, or Quincy as it sounds
+        ("i live in dancers ma", {"danvers"}),  # autocorrect turned Danvers into a word
+        ("taunting ma", {"taunton"}),
+        ("moro em ropedeil", {"hopedale"}),  # a Brazilian's R is an H; -eil is -ale
+        ("samerviu", {"somerville"}),
+        ("xelsi", {"chelsea"}),
+        ("oakdale", {"west-boylston", "holyoke"}),  # a village and a neighbourhood
+    ],
+)
+def test_held_out_tables_128_135_questions(resolver: Resolver, text: str, asked: set[str]) -> None:
+    assert _asked(resolver, text) == asked
+
+
+@pytest.mark.parametrize("text", ["Madison, MA", "thanks ma", "love you ma"])
+def test_an_ordinary_word_before_ma_is_asked_about_only_when_it_is_no_name(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

@@ -54,6 +54,7 @@ from bot.core.vocabulary import (
     CUES,
     DIRECTIONS,
     ELSEWHERE_NAMES,
+    FANDOM,
     FILLER,
     GENERIC_WORDS,
     KRIOLU,
@@ -69,6 +70,7 @@ from bot.core.vocabulary import (
     PROPER_NAMES,
     REGIONS,
     RESIDENCE,
+    ROMANCE_THINGS,
     SCRIPT_ELSEWHERE,
     SCRIPT_NOT_PLACES,
     STREET_BEFORE,
@@ -89,6 +91,8 @@ from bot.kb.models import Alias, Place, ZipArea
 # edit, or a second one below 8 letters, reached other towns and words ("madison" -> Marion,
 # "chapter" -> Chester) more often than the intended town. A match also needs the best place to
 # be the only one at that distance (Needham/Dedham for "nedham" is a question).
+AUTOCORRECT_LETTERS = 5  # "dancers ma" (Danvers): shorter words are a letter from too much
+AUTOCORRECT_EDITS = 2  # "taunting ma": Taunton, two letters off
 SHORT_WORD = 5  # up to this length one edit must look like a slip of the finger (typos.slip)
 SHORT_SOUND_LETTERS = 3  # "lin mass": a short name sounded out, only said with "MA"
 SHORT_CODE = 2
@@ -362,6 +366,40 @@ _SPANISH_SAID = (
     (re.compile(r"^es(?=[bcdfgklmnpqrtvwz])"), ""),
     (re.compile(r"^u(?=[aeio])"), "w"),
     (re.compile(r"(?<=[a-z]{3})(?:fil|fill|feel|fiel|fild|feld)$"), "field"),
+)
+# Letters of languages whose sounds the tiers cannot read (Akan and Ewe "ɛ", "ɔ"; Albanian
+# "ë"): "Medaase paa", "mirëdita" sound like no name of ours; a name spelt out still counts.
+_UNREAD_LETTERS = re.compile(r"[ɛɔŋəɣëƐƆŊËƏ]")
+_IN_UNREAD = re.compile(r"(?<!\w)(?:në|Në|wɔ|Wɔ)(?!\w)")
+_ROMANCE_OF = frozenset("de da do del dos das".split())
+_FAN_LINKS = frozenset("pro pelo para por de da do del o el".split())
+_CHARACTERS_LIVE = frozenset("live lives lived living viven vivian vivem viviam moram".split())
+# English names as Brazilian Portuguese spells what it hears: an initial R said as H
+# ("roliok": Holyoke), X as SH ("xelsi": Chelsea), a final -iu for -ill ("samerviu"), -ou
+# for -ough ("marlbórou"), -ã for -am ("fremingã"), -i for -y ("pibadi"), ou for ow ("louel").
+_PORTUGUESE_SAID = (
+    (re.compile(r"^r(?=[aeiouy])"), "h"),
+    (re.compile(r"x"), "sh"),
+    (re.compile(r"iu$"), "ille"),
+    (re.compile(r"[oó]u$"), "ough"),
+    (re.compile(r"ã$"), "am"),
+    (re.compile(r"(?<=[bcdfghjklmnpqrstvwz])i$"), "y"),
+    (re.compile(r"(?<=[^aeiou])ou(?=[aeiou])"), "ow"),
+    (re.compile(r"eil$"), "ale"),
+)
+_DIRECTIONS_SAID = {
+    "oeste": "west", "este": "east", "leste": "east", "norte": "north", "sur": "south",
+    "sul": "south",
+}  # fmt: skip
+_DIRECTION_AFTER = re.compile(
+    r"\b([^\W\d_]+) (?:del|do|de|da) (oeste|este|leste|norte|sur|sul)\b", re.IGNORECASE
+)
+_HELD_LETTER = re.compile(r"([^\W\d_])\1{2,}")
+# Digits typed for the letters they look like; a 1 may be an "i" or an "l".
+_LEET = re.compile(r"\b(?=\w*[^\W\d_])(?=\w*[013457])\w+\b")
+_LEET_LETTERS = (
+    str.maketrans("013457", "oieast"),
+    str.maketrans("013457", "oleast"),
 )
 _VIETNAMESE_HAS = re.compile(r"(?<!\w)(?:có|Có)(?!\w)")
 _ACCENTED_IS = re.compile(r"(?<!\w)[éÉ](?!\w)")
@@ -715,7 +753,7 @@ class Resolver:
         if found.outcome is Outcome.NONE and found.reason == "nothing-close":
             # "espringfil", "uestfil": English names as Spanish speakers say them. Respelt,
             # a place found is asked about, never answered.
-            respelt = self._spanish_said(text)
+            respelt = self._spanish_said(text) or self._portuguese_said(text)
             heard = self._resolve(respelt) if respelt else None
             shown = heard.candidates or ((heard.place,) if heard.place else ()) if heard else ()
             if shown and all(p.state == MASSACHUSETTS for p in shown):
@@ -730,6 +768,44 @@ class Resolver:
                 both = tuple(dict.fromkeys((*shown, *found.candidates)))
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "sounds-like")
         return found
+
+    def _unleet(self, match: re.Match[str]) -> str:
+        """A word written with digits for letters ("h0ly0k3", "qu1ncy"): the name it spells,
+        if it spells one exactly; otherwise the word as typed ("w19", "p5", "2nd")."""
+        word = match.group().lower()
+        for table in _LEET_LETTERS:
+            read = word.translate(table)
+            if read.isalpha() and read in self._exact:
+                return read
+        return match.group()
+
+    def _direction_first(self, match: re.Match[str]) -> str:
+        """ "Springfield del oeste", "Brookfield do norte": the town whose name is the
+        direction, in English, then the name (West Springfield), if there is one."""
+        name, direction = match.group(1), _DIRECTIONS_SAID[fold(match.group(2)).lower()]
+        key = f"{direction} {fold(name).lower()}"
+        if any(e.kind == "name" for e in self._exact.get(key, ())):
+            return key
+        return match.group()
+
+    def _portuguese_said(self, text: str) -> str | None:
+        """The message with its words of no language respelt as English names written as a
+        Brazilian says them (_PORTUGUESE_SAID: "roliok", "samerviu", "xelsi"), or None."""
+        said = text.lower().split()
+        respelt = [fold(word) for word in said]
+        changed = False
+        for index, word in enumerate(said):
+            plain = respelt[index]
+            if len(plain) < INNER_CUT_LENGTH or not plain.isalpha():
+                continue
+            if self.vocabulary.is_common(plain) or plain in self.vocabulary.first_names:
+                continue
+            heard = word
+            for pattern, put in _PORTUGUESE_SAID:
+                heard = pattern.sub(put, heard)
+            if heard != word:
+                respelt[index], changed = fold(heard), True
+        return " ".join(respelt) if changed else None
 
     def _spanish_said(self, text: str) -> str | None:
         """The message with its words of no language respelt as English names said with a
@@ -848,6 +924,12 @@ class Resolver:
     def _resolve(self, text: str) -> Resolution:
         # Dictated punctuation: "14 summer street comma lynn comma mass".
         text = _SAID_COMMA.sub(", ", text)
+        # A letter held down ("bostonnnnn", "hulllll"): no name has one three times running.
+        text = _HELD_LETTER.sub(r"\1\1", text)
+        if _LEET.search(text):
+            text = _LEET.sub(self._unleet, text)  # "w0rc3st3r", "b0st0n": digits for letters
+        if _DIRECTION_AFTER.search(text):
+            text = _DIRECTION_AFTER.sub(self._direction_first, text)  # "Springfield del oeste"
         if "'" in text or "’" in text:
             text = _ELISION.sub(r"\1 ", text)  # French "jus d'orange": the word Orange
         # Portuguese "é" (is) and Spanish "é" are verbs: folded, they would read as "E." (east),
@@ -857,6 +939,8 @@ class Resolver:
             # Vietnamese "ở", "tại" (in, at): folded, "ở" would be a bare "o" (Portuguese
             # "the"); "có" (has, is) would be "co" (county).
             text = _VIETNAMESE_HAS.sub(" ", _VIETNAMESE_AT.sub(" in ", text))
+            # Albanian "në", Akan "wɔ" (in, at): "jetoj në Auburn", "me fie wɔ Worcester".
+            text = _IN_UNREAD.sub(" in ", text)
         lettered = text
         other_letters = not text.isascii() and _CYRILLIC_OR_GREEK.search(text) is not None
         if other_letters:
@@ -987,7 +1071,7 @@ class Resolver:
             self._approximate(words, consumed, scan.state, scan.pauses), words
         )
         found = self._a_slip_where_a_town_goes(found, words, consumed)
-        if other_letters and found.reason not in _SPELT_ALIKE:
+        if (other_letters or _UNREAD_LETTERS.search(text)) and found.reason not in _SPELT_ALIKE:
             # Words of another alphabet, written in ours, are not English words: what they
             # sound like is no name ("где находится мэрия" is not Marion). Only a name spelt
             # the same or a letter off is read ("в Бостоне", "Спрингфилд").
@@ -1381,6 +1465,19 @@ class Resolver:
                 # "hi annis": Hyannis said in two words, or Annisquam cut off? Ask.
                 both = tuple(dict.fromkeys((*truncated.candidates, *joined)))
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "cut-or-said")
+            if (
+                truncated.outcome is Outcome.MATCH
+                and truncated.place is not None
+                and self._another_name_sounds_alike(runs, truncated.place.id)
+            ):
+                # "quinsi": Quinsigamond (Worcester) cut off, or Quincy as it sounds? Ask.
+                sounds = self._sounds_like(runs, state, same_code_only=True)
+                others = [p for p in sounds.candidates if p != truncated.place]
+                if others:
+                    both = (truncated.place, *others)
+                    return Resolution(
+                        Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "cut-or-sound"
+                    )
             return truncated
         if typo.outcome is Outcome.MATCH and typo.place is not None:
             joined = self._said_apart(words, (typo.place,))
@@ -1406,10 +1503,39 @@ class Resolver:
         found = self._sounds_like(runs, state)
         if found.outcome is Outcome.NONE and len(words) == 1 and not consumed:
             found = self._a_word_spelt_as_a_town(words[0], state) or found
+        if found.outcome is Outcome.NONE and state == MASSACHUSETTS:
+            found = self._autocorrected(runs) or found
         if found.outcome is Outcome.NONE and not found.candidates:
             # nothing else heard: a name cut off inside a sentence ("pittsf police")
             found = self._truncations(runs, state, words, pauses, inside=True) or found
         return found
+
+    def _autocorrected(self, runs: list[list[str]]) -> Resolution | None:
+        """One ordinary word said where a town goes, before "MA": a town's own name that a
+        phone's autocorrect turned into a word ("dancers ma": Danvers; "taunting ma":
+        Taunton), a letter or two off. Asked, never answered."""
+        if len(runs) != 1 or len(runs[0]) != 1:
+            return None
+        word = runs[0][0]
+        if len(word) < AUTOCORRECT_LETTERS or not self.vocabulary.is_common(word):
+            return None
+        if word in self.vocabulary.first_names or word in self._exact:
+            return None  # "Madison, MA": a name, or a place elsewhere; no town of ours
+        towns = list(
+            dict.fromkeys(
+                entry.place_id
+                for edits, index in self._typos.within(word, AUTOCORRECT_EDITS)
+                for entry in self._exact[self._keys[index]]
+                if entry.kind == "name"
+                and self.places[entry.place_id].state == MASSACHUSETTS
+                and self.places[entry.place_id].kind in {"city", "town"}
+                and (edits == 1 or self._keys[index][0] == word[0])
+            )
+        )
+        if not towns or len(towns) > MAX_CANDIDATES:
+            return None
+        places = tuple(self.places[p] for p in towns)
+        return Resolution(Outcome.AMBIGUOUS, None, places, "autocorrected")
 
     def _qualified_elsewhere(self, words: list[str], consumed: set[int]) -> set[int]:
         """A word we do not know right before another state or a country ("next to Somers
@@ -1980,13 +2106,20 @@ class Resolver:
         ]
         if state == MASSACHUSETTS:
             scan.state = MASSACHUSETTS
-        if state is not None and [self.places[p].state for p in place_ids] == [state]:
-            # "Portland in Maine": the state named says which Portland; "Mill City, Mass":
-            # a nickname asked about only for its namesake elsewhere (Minneapolis) is Lowell.
-            if state != MASSACHUSETTS or all(
-                not self._allowed(p, state) for e in entries for p in e.others
-            ) and all(e.others for e in entries):
-                kind = "strong"
+        # "Portland in Maine": the state named says which Portland; "Mill City, Mass": a
+        # nickname asked about only for its namesake elsewhere (Minneapolis) is Lowell.
+        if (
+            state is not None
+            and [self.places[p].state for p in place_ids] == [state]
+            and (
+                state != MASSACHUSETTS
+                or (
+                    all(e.others for e in entries)
+                    and all(not self._allowed(p, state) for e in entries for p in e.others)
+                )
+            )
+        ):
+            kind = "strong"
         if not place_ids:
             if state == MASSACHUSETTS:
                 # "Berkeley, MA": no Massachusetts place has that name; the typo tier may look.
@@ -2134,6 +2267,7 @@ class Resolver:
                 or (words[start] in self.vocabulary.first_names and _acts(words, start, end))
                 or (words[start] in self.vocabulary.first_names and _greeted(words, start, end))
                 or _held_office(words, start, end)
+                or _a_role_after(words, start, end, scan.pauses)
             )
         ):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
@@ -2647,6 +2781,20 @@ class Resolver:
             and self.vocabulary.is_common(words[start])
         )
         product = after in PRODUCT_WORDS
+        before2 = words[start - 2] if start > 1 else None
+        if qualifier is None and (
+            before in ROMANCE_THINGS  # "una pistola Springfield", "perfume Avon"
+            or (before in _ROMANCE_OF and before2 in ROMANCE_THINGS)  # "jugo de Orange"
+            or (before in _FAN_LINKS and before2 in FANDOM)  # "torço pro Chelsea"
+        ):
+            return True
+        if (
+            before in CUES
+            and before2 in _CHARACTERS_LIVE
+            and start > 2
+            and words[start - 3] in MEDIA_WORDS
+        ):
+            return True  # "the Simpsons live in Springfield": the characters' town
         media = not MEDIA_WORDS.isdisjoint(words[max(0, start - 4) : end + MEDIA_AFTER])
         # "Quincy was my favorite show": a show named after it (not "show me Quincy").
         media = media or not _SHOWS.isdisjoint(words[end : end + MEDIA_AFTER])
@@ -2750,6 +2898,8 @@ class Resolver:
         place_ids = list(dict.fromkeys(pid for hit in named for pid in hit.place_ids))
         places = [self.places[pid] for pid in place_ids]
         agreed = self._agreed(hits, named) if len(places) > 1 else None
+        if agreed is None and len(named) == 2:
+            agreed = self._village_then_its_town(named)
         if agreed is not None:
             place = self.places[agreed]
             return Resolution(Outcome.MATCH, place, (place,), "agreed")
@@ -2782,6 +2932,26 @@ class Resolver:
         reason = "weak" if "weak" in kinds else "several"
         places.sort(key=lambda p: p.state != MASSACHUSETTS)  # residents are in Massachusetts
         return Resolution(Outcome.AMBIGUOUS, None, tuple(places[:MAX_CANDIDATES]), reason)
+
+    def _village_then_its_town(self, named: list[_Hit]) -> str | None:
+        """ "Elmwood, Holyoke": a village answered for one town, offered for others, then
+        one of those others by its own name right after it: that town."""
+        village, town = sorted(named, key=lambda hit: hit.span)
+        if (
+            town.span[0] != village.span[1]
+            or village.set_aside
+            or town.set_aside
+            or town.kind != "strong"
+            or len(town.place_ids) != 1
+        ):
+            return None
+        (place_id,) = town.place_ids
+        if place_id not in village.alternatives:
+            return None
+        key = canonical(list(town.words))
+        if not any(e.kind == "name" and e.place_id == place_id for e in self._exact.get(key, ())):
+            return None
+        return place_id
 
     def _agreed(self, hits: list[_Hit], named: list[_Hit]) -> str | None:
         """The one place that names of several places all mean: "the Port near Central
@@ -2920,6 +3090,19 @@ class Resolver:
                     break
         if not completions:
             return None
+        # "danver": Danvers cut off, not South Danvers (Peabody's old name) by its last word.
+        named = {
+            self._keys[i]
+            for i in completions
+            if any(e.kind == "name" for e in self._exact[self._keys[i]])
+        }
+        if named:
+            completions = [
+                i
+                for i in completions
+                if self._keys[i] in named
+                or not any(self._keys[i].endswith(" " + key) for key in named)
+            ]
         place_ids = list(
             dict.fromkeys(
                 e.place_id
@@ -3400,7 +3583,9 @@ for _phrase in NOT_PLACES:
     _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
 _JOINING = frozenset({"and", "or", "ou", "e", "y", "o"})
 _OR = frozenset({"or", "ou"})
-_CONFIRMATIONS = frozenset({"sounds-like", "cut-word", "word-alone", "street-alone"})
+_CONFIRMATIONS = frozenset(
+    {"sounds-like", "cut-word", "word-alone", "street-alone", "autocorrected"}
+)
 _SPELT_ALIKE = frozenset({"typo", "typo-close", "nothing-close"})
 _MOUNT = frozenset({"mount", "mt"})
 _TAKE = frozenset({"take", "takes", "took", "taking"})
@@ -3564,6 +3749,14 @@ _OFFICES = frozenset(
     president governor senator congressman congresswoman mayor king queen general admiral
     judge author poet writer novelist actor actress painter composer inventor silversmith
     founder preacher explorer orator patriot chancellor emperor pope
+    """.split()
+)
+# What a person named in passing does for the campaign or the writer.
+_ROLES = _OFFICES | frozenset(
+    """
+    coordinator organizer organiser director manager chair chairman chairwoman chairperson
+    volunteer staffer intern aide secretary treasurer clerk captain leader
+    lawyer attorney teacher neighbor neighbour boss friend coworker colleague
     """.split()
 )
 _TWO_WORD_OFFICES = frozenset({("prime", "minister"), ("chief", "justice")})
@@ -4127,6 +4320,16 @@ def _held_office(words: list[str], start: int, end: int) -> bool:
     while rest and (rest[0] in _ARTICLES or rest[0] in _ORDINAL_WORDS or rest[0] in _RANKS):
         rest = rest[1:]
     return bool(rest) and (rest[0] in _OFFICES or tuple(rest[:2]) in _TWO_WORD_OFFICES)
+
+
+def _a_role_after(words: list[str], start: int, end: int, pauses: frozenset[int]) -> bool:
+    """A name first, then a comma and the role of the person it is: "Gardner, the volunteer
+    coordinator, sent me", "Reading, our campaign organizer" (not "Gardner, the city")."""
+    if start != 0 or end - 1 not in pauses or end >= len(words):
+        return False
+    if words[end] not in _ARTICLES and words[end] not in _RANKS:
+        return False
+    return not _ROLES.isdisjoint(words[end + 1 : end + 4])
 
 
 def _names_a_region(words: list[str]) -> bool:

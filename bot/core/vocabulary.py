@@ -93,6 +93,23 @@ PRODUCT_WORDS = frozenset(
     reds fern ferns ivy
     """.split()
 )
+# The same in Spanish and Portuguese, where the thing comes first: "jugo de Orange", "suco de
+# Orange", "productos de Avon", "perfume Avon", "el elevador de Otis", "una pistola Springfield",
+# "el conde de Essex". Before "de"/"da"/"do"/"del" (or right before the name), the name is the
+# thing's maker or namesake, not where anyone lives ("la policía de Lowell" is Lowell: police
+# is no thing here). Folded, without accents.
+ROMANCE_THINGS = frozenset(
+    """
+    jugo jugos zumo suco sucos productos producto produtos produto perfume perfumes colonia
+    crema cremas creme cremes maquillaje maquiagem cosmeticos elevador elevadores ascensor
+    ascensores pistola pistolas rifle rifles escopeta revolver conde condesa duque duquesa
+    camiseta camisetas zapatos sapatos zapatillas tenis cerveza cervezas cerveja cervejas vino
+    vinho galletas biscoitos bolo pastel torta queso queijo helado sorvete refresco
+    refrigerante mermelada geleia catalogo catalogos revendedora revendedor
+    """.split()
+)
+# Rooting for a club named like a town: "torço pro Chelsea", "soy hincha del Chelsea".
+FANDOM = frozenset("torco torcer torcemos torcedor torcedora torcedores hincha hinchas".split())
 # Boston English that no word list of the three languages holds ("wicked pissah", a "packie",
 # "jimmies"): ordinary words here, never a name misspelt or heard by its sound.
 # Source: https://en.wikipedia.org/wiki/Boston_English (vocabulary).
@@ -100,6 +117,19 @@ BOSTON_ENGLISH = frozenset(
     """
     pissah pissa packie packy bubbler jimmies frappe frappes statie staties hoodsie grinder
     grinders dunks dunkies chowdah cah yahd pahk wicked
+    """.split()
+)
+
+
+# Puerto Rican and Dominican Spanish words many residents of Springfield, Holyoke, Lawrence and
+# Worcester write ("wepa", "chévere", "guagua") that wordfreq's Spanish list lacks or ranks low:
+# ordinary words, never a name misspelt or heard by its sound.
+# Sources: https://en.wikipedia.org/wiki/Puerto_Rican_Spanish and
+# https://en.wikipedia.org/wiki/Dominican_Spanish (vocabulary).
+CARIBBEAN_SPANISH = frozenset(
+    """
+    wepa boricua boricuas chevere guagua janguear jangueo bregar brega corillo mano pana panas
+    nitido zafacon jevo jeva tiguere tigueraje dique klk vaina bochinche chavos pai mai
     """.split()
 )
 
@@ -146,7 +176,7 @@ MEDIA_WORDS = frozenset(
     documentary sitcom cartoon podcast musical concert concerts tour play plays playwright
     novel novelist poem poet author book books pelicula peliculas tv character characters
     simpsons catalog catalogs catalogue catalogues magazine
-    cancion canciones filme filmes musica novela
+    cancion canciones filme filmes musica novela television
     """.split()
 )
 # Titles, brands, people and sayings that hold a town's name and name no place. Each is a
@@ -163,7 +193,10 @@ NOT_PLACES = tuple(
     emerson lake and palmer | lawrence of arabia | salems lot | the witches of eastwick
     robert e lee | pure barre | land of goshen | boston 25 | nbc boston | nbc10 boston
     swansea city | holden caulfield | hatfield and mccoy | hatfields and mccoys
-    nantucket sleigh ride | robert walpole
+    nantucket sleigh ride | robert walpole | burlington coat factory | quincy m e
+    otis elevator | otis elevators | avon products | earl of essex | norton antivirus
+    ley de newton | leyes de newton | lei de newton | leis de newton
+    bill clinton | hillary clinton | chelsea clinton
     """.replace("\n", "|").split("|")
     if phrase.strip()
 )
@@ -387,7 +420,7 @@ class Vocabulary:
                 states[" ".join(fold(name).split())].add(code[len(US_COUNTRY) + 1 :])
         us_cities = {city: frozenset(codes) for city, codes in states.items()}
         return cls(
-            frozenset(common) | BOSTON_ENGLISH | HAITIAN_CREOLE,
+            frozenset(common) | BOSTON_ENGLISH | HAITIAN_CREOLE | CARIBBEAN_SPANISH,
             regions,
             codes,
             frozenset(names),
