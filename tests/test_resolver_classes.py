@@ -1472,12 +1472,13 @@ def test_no_string_of_tricky_words_makes_the_resolver_fail(resolver: Resolver) -
 
 
 @pytest.mark.parametrize(
-    ("text", "place"), [("south holyoke", "holyoke"), ("north conway", "conway")]
+    ("text", "place"), [("west holyoke", "holyoke"), ("north conway", "conway")]
 )
 def test_a_direction_before_a_town_with_no_such_name_asks_about_the_town(
     resolver: Resolver, text: str, place: str
 ) -> None:
     # Most likely a part of the town; but North Conway is in New Hampshire: never an answer.
+    # ("South Holyoke" is a neighbourhood on record, so it is no longer an example.)
     assert _asked(resolver, text) == {place}
 
 
