@@ -2567,3 +2567,84 @@ def test_an_ordinary_word_before_ma_is_asked_about_only_when_it_is_no_name(
     resolver: Resolver, text: str
 ) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+# Classes read from tables 46-135 after round I was scored (before round J was written down).
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Ich komme aus Holden", "holden"),  # German "aus" (from)
+        ("jam nga Holden", "holden"),  # Albanian "nga" (from)
+        ("mwen soti Holden", "holden"),  # Haitian Creole "soti" (from)
+        ("abito a Holden", "holden"),  # Italian "abito" (I live)
+        ("Μένω στο Holden", "holden"),  # Greek, read in Latin letters: "meno sto"
+        ("me firi Holden", "holden"),  # Twi "firi" (from)
+        ("Mefiri Ghana na mete Leominster seesei", "leominster"),  # Twi "mete" (I live)
+    ],
+)
+def test_a_name_that_is_a_word_counts_after_a_place_word_of_other_languages(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text", ["medaase", "barev", "salamu", "chúc ngủ ngon", "faleminderit", "kaise ho"]
+)
+def test_greetings_and_thanks_of_other_languages_name_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la reconnaissance faciale est interdite?",
+        "are shotspotter mics legal",
+        "lapolis ka itilize rekonesans vizaj?",
+    ],
+)
+def test_the_subject_in_french_and_creole_is_not_a_town_heard(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_a_name_that_is_a_thing_after_a_or_an_is_the_thing(resolver: Resolver) -> None:
+    assert resolver.resolve("i just had a sandwich").outcome is Outcome.NONE
+    assert resolver.resolve("she wants an orange").outcome is Outcome.NONE
+    assert _answer(resolver, "i live in sandwich") == "sandwich"
+    assert _answer(resolver, "i live in a town called sandwich") == "sandwich"
+
+
+def test_a_street_word_before_a_comma_does_not_make_the_next_town_a_street(
+    resolver: Resolver,
+) -> None:
+    assert _answer(resolver, "Main Avenue, Braintree") == "braintree"
+    assert _answer(resolver, "12 Salem Avenue, Lynn") == "lynn"
+    assert resolver.resolve("calle Haverhill").outcome is Outcome.NONE  # a street
+
+
+def test_a_word_after_the_town_of_a_letter_from_a_town_is_asked_about(
+    resolver: Resolver,
+) -> None:
+    assert _asked(resolver, "the city of maiden") == {"malden"}
+    assert _asked(resolver, "la ciudad de maiden") == {"malden"}
+    assert resolver.resolve("city of angels").outcome is Outcome.NONE
+    assert _answer(resolver, "the town of warren") == "warren"
+
+
+def test_a_word_cut_off_after_i_live_in_asks_its_completions(resolver: Resolver) -> None:
+    assert _asked(resolver, "we live in marsh") == {"marshfield"}
+    assert {"rockland", "rockport"} <= _asked(resolver, "my sister lives in rock")
+    assert resolver.resolve("we live in peace").outcome is Outcome.NONE
+    assert resolver.resolve("i love rock").outcome is Outcome.NONE  # not where anyone lives
+
+
+def test_a_follow_up_and_a_name_is_that_town(resolver: Resolver) -> None:
+    assert _answer(resolver, "and lee?") == "lee"
+    assert _answer(resolver, "y essex?") == "essex"
+    assert resolver.resolve("bill and lee went fishing").outcome is Outcome.NONE

@@ -1503,7 +1503,9 @@ class Resolver:
         found = self._sounds_like(runs, state)
         if found.outcome is Outcome.NONE and len(words) == 1 and not consumed:
             found = self._a_word_spelt_as_a_town(words[0], state) or found
-        if found.outcome is Outcome.NONE and state == MASSACHUSETTS:
+        if found.outcome is Outcome.NONE and (
+            state == MASSACHUSETTS or _after_town_of(words, runs)
+        ):
             found = self._autocorrected(runs) or found
         if found.outcome is Outcome.NONE and not found.candidates:
             # nothing else heard: a name cut off inside a sentence ("pittsf police")
@@ -1511,9 +1513,10 @@ class Resolver:
         return found
 
     def _autocorrected(self, runs: list[list[str]]) -> Resolution | None:
-        """One ordinary word said where a town goes, before "MA": a town's own name that a
-        phone's autocorrect turned into a word ("dancers ma": Danvers; "taunting ma":
-        Taunton), a letter or two off. Asked, never answered."""
+        """One ordinary word said where a town goes, before "MA" or after "the town of": a
+        town's own name that a phone's autocorrect turned into a word ("dancers ma": Danvers;
+        "taunting ma": Taunton; "the town of gardener"), a letter or two off. Asked, never
+        answered."""
         if len(runs) != 1 or len(runs[0]) != 1:
             return None
         word = runs[0][0]
@@ -1679,6 +1682,13 @@ class Resolver:
             end -= 3  # "sand witch on the cape", "true row on the vineyard"
         if " ".join(words[:end]) in _CONVERSATION:
             return None  # "hold on" is not Holden
+        if (
+            end > 1
+            and words[end - 2] in {"a", "an"}
+            and self.vocabulary.is_common(words[end - 1])
+            and canonical(words[end - 1 : end]) in self._exact
+        ):
+            return None  # "I ate a sandwich": a thing, not pieces of a name
         start = end
         if end == len(words) and end > 1 and words[end - 1] in _HAM_SAID:
             start -= 1  # "we live in dead em": the Portuguese "em" (in) ends no sentence
@@ -2152,8 +2162,9 @@ class Resolver:
             # name, with no place word before it, makes it a thing
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return
-        if municipal and before in STREET_BEFORE:
-            scan.excluded = True  # "calle Haverhill", "rua Lowell": a street
+        if municipal and before in STREET_BEFORE and start - 1 not in scan.pauses:
+            # "calle Haverhill", "rua Lowell": a street; not "Quincy Avenue, Braintree"
+            scan.excluded = True
             return
         if (
             municipal
@@ -2609,8 +2620,8 @@ class Resolver:
         if municipal and self._beside_a_border(words, start):
             return True  # "the Arlington Lexington line"
         rest = [w for i, w in enumerate(words) if i != start]
-        # Alone, or asked about: "is Ware covered?", "does Lee have a ban?"
-        alone = (start == 0 or (start == 1 and words[0] in _ASKING)) and all(
+        # Alone, or asked about: "is Ware covered?", "does Lee have a ban?", "and Essex?"
+        alone = (start == 0 or (start == 1 and words[0] in _ASKING | _AND_THEN)) and all(
             w in FILLER for w in rest
         )
         previous = words[start - 1] if start > 0 else None
@@ -3053,8 +3064,10 @@ class Resolver:
                 ):
                     continue
                 if length == 1 and self.vocabulary.is_common(span[0]):
-                    if len(runs) > 1 or len(run) > 1 or len(words) > 1:
-                        continue  # a common word completes only when it is the whole message
+                    if len(runs) > 1 or len(run) > 1 or (len(words) > 1 and not _lived_in(words)):
+                        # a common word completes only when it is the whole message, or
+                        # ends "I live in ..." ("I reside in Rock": Rockland or Rockport?)
+                        continue
                     common = True
                 begun = [(i, self._keys[i]) for i in self._prefixes.starting_with(query)]
                 begun += [
@@ -3540,6 +3553,9 @@ _CONVERSATION = frozenset(
         "tesekkurler", "tesekkur ederim", "shalom", "toda", "toda raba", "annyeong",
         "annyeonghaseyo", "kamsahamnida", "gamsahamnida", "konnichiwa", "arigato",
         "arigatou", "dziekuje", "czesc", "ciao", "obrigadu", "selam", "ameseginalehu",
+        "medaase", "medaase paa", "meda wo ase", "akwaaba", "faleminderit", "pershendetje",
+        "a flisni shqip", "flisni shqip", "barev", "barev dzez", "salamu", "salamu alaikum",
+        "namaste kaise ho", "kaise ho", "chuc ngu ngon", "ngu ngon",
         "no se", "yo no se", "no lo se", "nao sei", "eu nao sei", "n ka sabi",
         "tudu dretu", "oi tudu dretu", "tudu bon", "oi tudu bon", "tudo bem", "oi tudo bem",
         "modi ki bu sta", "oi modi ki bu sta", "bon dia", "bon tardi", "bon noti",
@@ -3595,6 +3611,7 @@ _DEMONYMS = frozenset(
 _CLIMBING = frozenset("hiking hike hiked hikes climbing climb climbed climbs summited".split())
 _DETERMINERS = frozenset("my your our his her their this that these those a an the".split())
 _ASKING = frozenset({"is", "does", "has", "did"})
+_AND_THEN = frozenset({"and", "y", "e"})  # a follow-up: "and Essex?", "y essex?"
 _A_LOCAL = frozenset("local locals resident residents native natives born".split())
 # A question about a town's standing: "is Avon one of the towns with a ban?"
 _ABOUT_TOWNS = frozenset(
@@ -4055,6 +4072,28 @@ def _the_foreign_one(words: list[str], end: int) -> bool:
         ):
             return True
     return False
+
+
+def _lived_in(words: list[str]) -> bool:
+    """Whether the message ends with where someone lives: "I live in Rock", "we reside in
+    Edgar", "moro em Marl"."""
+    return len(words) >= 3 and words[-2] in {"in", "en", "em"} and words[-3] in RESIDENCE
+
+
+def _after_town_of(words: list[str], runs: list[list[str]]) -> bool:
+    """Whether the one unknown word follows "town of", "city of", "ciudad de": where only a
+    town's name goes."""
+    if len(runs) != 1 or len(runs[0]) != 1:
+        return False
+    return any(
+        word == runs[0][0] and words[i - 1] in _OF and words[i - 2] in _TOWN_OF
+        for i, word in enumerate(words)
+        if i >= 2
+    )
+
+
+_TOWN_OF = frozenset("town city cidade ciudad pueblo ville".split())
+_OF = frozenset("of de do da".split())
 
 
 def _a_student_at(words: list[str], start: int) -> bool:

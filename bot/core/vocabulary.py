@@ -49,7 +49,13 @@ FILLER = frozenset(
 # Not "at": "a student at Harvard" names a university, not the town of Harvard.
 # Not "to": "I go to Harvard" names a university.
 # Nor "for" ("ask for Shirley") or "of" ("the white cliffs of Dover").
-CUES = frozenset("in from about into on en de desde em no na do da nan dans".split())
+# Albanian "nga", German "aus", Haitian Creole "soti", Twi "firi" (from); Greek, read in Latin
+# letters: "sto", "sti", "stin" (in the), "apo" (from).
+CUES = frozenset(
+    """
+    in from about into on en de desde em no na do da nan dans nga aus soti firi sto sti stin apo
+    """.split()
+)
 # The bot's own subject: never part of a place name, never a typo of one ("ward 3" is not
 # Ware, "the bill" is not Gill), in the three languages.
 SUBJECT = frozenset(
@@ -65,6 +71,8 @@ SUBJECT = frozenset(
     voted enacted considering consider bot bots chatbot
     distrito barrio calle ley leyes proyecto senador representante camara concejo alcalde
     bairro rua lei leis projeto deputado vereador prefeito camara conselho
+    mic mics microphone microphones reconnaissance faciale loi lois interdiction rekonesans
+    vizaj lapolis lwa
     """.split()
 )
 # Words that make a place's name a business's or a team's, whatever kind of name it is:
@@ -234,6 +242,7 @@ RESIDENCE = frozenset(
     """
     live lives living reside resident residents home moro mora moramos vivo vive vivimos viv rete
     habite jhabite habitons habitent vis vit vivons rehta rehti rehte rahta rahti rahte
+    wohne wohnen abito abita abitiamo jetoj jeton mieszkam mieszkamy mete meno menoume
     """.split()
 )
 # Words that make up place names everywhere ("West Side", "North End", "Center"): a name made
