@@ -2648,3 +2648,44 @@ def test_a_follow_up_and_a_name_is_that_town(resolver: Resolver) -> None:
     assert _answer(resolver, "and lee?") == "lee"
     assert _answer(resolver, "y essex?") == "essex"
     assert resolver.resolve("bill and lee went fishing").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("moro na cidade das bruxas", "salem"),
+        ("a cidade dos sapatos", "brockton"),
+        ("vivo en la ciudad ballenera", "new-bedford"),
+        ("la ciudad de las siete colinas", "worcester"),
+        ("cidade do papel", "holyoke"),
+    ],
+)
+def test_a_nickname_said_in_spanish_or_portuguese_is_the_english_one(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text", ["vivo en la ciudad de la plata", "cidade de natal", "la ciudad del pecado"]
+)
+def test_a_romance_city_phrase_that_is_no_nickname_of_ours_is_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_a_neighbourhood_placed_in_a_city_elsewhere_is_not_ours(resolver: Resolver) -> None:
+    assert resolver.resolve("jamaica plain in new york").outcome is Outcome.NONE
+    assert resolver.resolve("back bay in vancouver canada").outcome is Outcome.NONE
+    assert _answer(resolver, "i live in the back bay of boston") == "boston"
+    assert _answer(resolver, "i live in boston in ma") == "boston"
+
+
+def test_a_village_mostly_in_one_town_answers_it_and_offers_the_other(
+    resolver: Resolver,
+) -> None:
+    result = resolver.resolve("caryville")
+    assert result.outcome is Outcome.MATCH and result.place is not None
+    assert result.place.id == "bellingham"
+    assert [p.id for p in result.alternatives] == ["franklin"]

@@ -950,6 +950,8 @@ class Resolver:
                 "New ", _CYRILLIC_OR_GREEK.sub(lambda m: anyascii(m.group()), text)
             )
         words = _station_said(self._institutions_in_english(fold(lettered).split()))
+        if not _CITY_WORDS.isdisjoint(words):
+            words = self._nickname_in_english(words)
         words = [part for word in words for part in self._unglued(word)]
         if "w" in words or "v" in words:
             words = [
@@ -1279,6 +1281,27 @@ class Resolver:
                     return [*words[:index], *name, *kinds, noun, *words[at + length :]]
             if linked:
                 return [*words[:index], noun, *kinds, "of", *words[at:]]
+        return words
+
+    def _nickname_in_english(self, words: list[str]) -> list[str]:
+        """A town's nickname said in Spanish or Portuguese ("la ciudad de las brujas",
+        "cidade baleeira", "la ciudad de los zapatos"): said the English way ("Witch City",
+        "City of Witches"), when that is a nickname we hold. Only a known nickname."""
+        for index, word in enumerate(words):
+            if word not in _CITY_WORDS:
+                continue
+            at = index + 1
+            while at < len(words) and words[at] in _NICKNAME_LINKS:
+                at += 1
+            for length in (2, 1):
+                said = tuple(words[at : at + length])
+                english = _NICKNAME_WORDS.get(said)
+                if english is None:
+                    continue
+                begin = index - 1 if index and words[index - 1] in {"la", "a"} else index
+                for form in ([*english, "city"], ["city", "of", *english]):
+                    if canonical(form) in self._exact:
+                        return [*words[:begin], *form, *words[at + length :]]
         return words
 
     def _ends_elsewhere(self, words: list[str]) -> bool:
@@ -1941,6 +1964,8 @@ class Resolver:
                     # campus": the college, not the mountain it is named after.
                     key = self._school_key(key) or key
                 self._judge(words, start, end, self._exact[key], scan)
+        if scan.elsewhere and scan.hits:
+            scan.hits = [h for h in scan.hits if not _placed_elsewhere(h, words, scan)]
         return scan
 
     def _school_key(self, name: str) -> str | None:
@@ -3578,6 +3603,39 @@ _INSTITUTIONS = {
     "museu": "museum",
     "biblioteca": "library",
 }
+# Towns' nicknames in Spanish and Portuguese: "ciudad"/"cidade" and the nickname's words,
+# said the English way ("Witch City", "City of Witches") only when that is a nickname we hold.
+# Not "pecado": "la ciudad del pecado" is Las Vegas, whatever Lynn was once called.
+_CITY_WORDS = frozenset({"ciudad", "cidade"})
+_NICKNAME_LINKS = frozenset("de del do da dos das la las los el".split())
+_NICKNAME_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
+    tuple(said.split()): tuple(english.split())
+    for english, forms in {
+        "witch": "bruja, bruxa",
+        "witches": "brujas, bruxas",
+        "whaling": "ballenera, baleeira, balleneros, baleeiros, ballenas, baleias",
+        "spindle": "huso, fuso",
+        "spindles": "husos, fusos",
+        "shoe": "zapato, zapatos, sapato, sapatos",
+        "paper": "papel",
+        "mill": "molino, molinos, moinho, moinhos",
+        "homes": "hogares, lares, casas",
+        "immigrant": "inmigrantes, imigrantes, inmigrante, imigrante",
+        "champions": "campeones, campeoes",
+        "presidents": "presidentes",
+        "silver": "prata",  # not Spanish "la ciudad de La Plata" (Argentina)
+        "christmas": "navidad",  # not "cidade de Natal" (Brazil)
+        "leather": "cuero, couro",
+        "chair": "silla, sillas, cadeira, cadeiras",
+        "plastic": "plastico, plasticos",
+        "tunnel": "tunel",
+        "firsts": "primeros, primeiros, primicias",
+        "seven hills": "siete colinas, sete colinas",
+        "comb": "peine, peines, pente, pentes",
+        "whip": "latigo, latigos, chicote, chicotes",
+    }.items()
+    for said in forms.split(", ")
+}
 # The one writing, and where they live: "I live in", "yo en", "eu moro em".
 _I_IN = (
     ["i", "in"],
@@ -4072,6 +4130,17 @@ def _the_foreign_one(words: list[str], end: int) -> bool:
         ):
             return True
     return False
+
+
+def _placed_elsewhere(hit: _Hit, words: list[str], scan: _Scan) -> bool:
+    """ "Little Saigon in Westminster, California", "the Chinatown of San Francisco": a name
+    placed, by "in" or "of", in a place outside Massachusetts is that place's."""
+    end = hit.span[1]
+    if end < 0 or end + 1 >= len(words) or words[end] not in {"in", "of"}:
+        return False
+    return end + 1 in scan.consumed and not any(
+        h.span[0] <= end + 1 < h.span[1] for h in scan.hits
+    )
 
 
 def _lived_in(words: list[str]) -> bool:
