@@ -2689,3 +2689,71 @@ def test_a_village_mostly_in_one_town_answers_it_and_offers_the_other(
     assert result.outcome is Outcome.MATCH and result.place is not None
     assert result.place.id == "bellingham"
     assert [p.id for p in result.alternatives] == ["franklin"]
+
+
+@pytest.mark.parametrize(
+    "text", ["quiero un atol de elote", "que chapin mas chingon", "tuanis mae", "mi brete"]
+)
+def test_central_american_spanish_words_are_words(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_a_central_american_word_after_i_live_in_is_still_asked_about(
+    resolver: Resolver,
+) -> None:
+    assert _asked(resolver, "i live in atol") == {"athol"}
+    assert _answer(resolver, "vivo en athol") == "athol"
+
+
+@pytest.mark.parametrize("text", ["wo bu zhidao", "bu hao yisi", "wo bu xihuan jiankong"])
+def test_pinyin_bu_is_not_boston_university(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_bu_is_still_boston_university_in_english(resolver: Resolver) -> None:
+    assert _answer(resolver, "i go to bu") == "boston"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Toi song o Malden, co cam khong?", "malden"),  # "co" (has) is no Colorado
+        ("toi song o thanh pho quincy", "quincy"),  # "thanh pho": city
+        ("nha toi o lowell nhe", "lowell"),
+    ],
+)
+def test_vietnamese_typed_without_marks_names_its_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_co_after_a_town_elsewhere_is_still_colorado(resolver: Resolver) -> None:
+    assert resolver.resolve("i live in boulder co").outcome is Outcome.NONE
+    assert resolver.resolve("my cousin lives in malden co").outcome is not Outcome.MATCH
+
+
+def test_an_n_before_b_written_as_haitian_creole_does_is_heard_as_an_m(
+    resolver: Resolver,
+) -> None:
+    assert _asked(resolver, "m rete Kanbrij") == {"cambridge"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("https://www.lowellma.gov/1234/City-Council", "lowell"),  # a town's own site
+        ("see cityofsalem.us for the agenda", "salem"),
+        ("www.masslive.com/news/2020/01/springfield-pauses-face-surveillance.html", "springfield"),
+        ("Natick bans face surveillance", "natick"),  # a headline: the town acting
+    ],
+)
+def test_a_pasted_link_says_its_words(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text", ["it was on boston.com", "go to mass.gov", "email jane.doe@worcester.edu"]
+)
+def test_a_news_site_or_an_email_address_names_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

@@ -66,6 +66,7 @@ from bot.core.vocabulary import (
     NOT_PLACES,
     OUTSIDE,
     PAST_OR_NOT,
+    PINYIN,
     PRODUCT_WORDS,
     PROPER_NAMES,
     REGIONS,
@@ -82,6 +83,8 @@ from bot.core.vocabulary import (
     Qualifier,
     Vocabulary,
     in_kriolu,
+    in_pinyin,
+    in_unmarked_vietnamese,
 )
 from bot.kb.models import Alias, Place, ZipArea
 
@@ -198,6 +201,12 @@ _SAID_COMMA = re.compile(
 )
 _POSSESSIVE = re.compile(r"(\w+)['’]s\b")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# A pasted link: its host and the path after it.
+_URL = re.compile(
+    r"(?:https?://)?(?P<host>(?:www\.)?(?:[a-z0-9-]+\.)+(?:gov|com|org|net|us|edu|news|io|info))"
+    r"(?P<path>/\S*)?",
+    re.IGNORECASE,
+)
 _CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]+")
 # Letters of the scripts other than Latin and Chinese (Greek and Cyrillic to Khmer, kana,
 # Hangul), and those of them written without spaces between words (Thai, Lao, Tibetan,
@@ -726,6 +735,8 @@ class Resolver:
     def resolve(self, text: str) -> Resolution:
         """Resolve one message."""
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
+        if "." in text and _URL.search(text):
+            text = _URL.sub(self._url_words, text)  # "https://www.boston.gov/...": its words
         if not text.isascii() and _CJK.search(text):
             text = hanzi.simplified(text)  # 我住麻州的牛頓: read as the names are keyed
         if not text.isascii() and _MOVED_IN_RUSSIAN.search(text):
@@ -768,6 +779,23 @@ class Resolver:
                 both = tuple(dict.fromkeys((*shown, *found.candidates)))
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "sounds-like")
         return found
+
+    def _url_words(self, match: re.Match[str]) -> str:
+        """A pasted link, as the words it says: a town's own site ("boston.gov",
+        "cityofsalem.us", "lowellma.gov") is that town; a news site's name is nothing, but the
+        words of its page's address are words ("/somerville-bans-facial-recognition")."""
+        host, path = match.group("host").lower(), match.group("path") or ""
+        labels = host.removeprefix("www.").split(".")
+        said: list[str] = []
+        if labels[-1] in {"gov", "us"}:
+            name = labels[0].removeprefix("cityof").removeprefix("townof")
+            for candidate in (name, name.removesuffix("ma").removesuffix("-")):
+                key = canonical(candidate.replace("-", " ").split())
+                if key in self._exact:
+                    said += ["in", candidate.replace("-", " ")]  # the town's own site
+                    break
+        words = [w for w in re.split(r"[/\-_.?=&#+%]+", path) if w.isalpha()]
+        return " " + " ".join(said + words) + " "
 
     def _unleet(self, match: re.Match[str]) -> str:
         """A word written with digits for letters ("h0ly0k3", "qu1ncy"): the name it spells,
@@ -953,6 +981,8 @@ class Resolver:
         if not _CITY_WORDS.isdisjoint(words):
             words = self._nickname_in_english(words)
         words = [part for word in words for part in self._unglued(word)]
+        if text.isascii() and in_unmarked_vietnamese(words):
+            words = _vietnamese_unmarked(words)  # "toi song o Malden, co cam khong?"
         if "w" in words or "v" in words:
             words = [
                 "in" if i > 0 and words[i - 1] in _IN_AFTER.get(w, ()) else w
@@ -2632,6 +2662,8 @@ class Resolver:
         landmark = any(e.kind == "landmark" for e in entries)
         if not municipal and word in KRIOLU and in_kriolu(words):
             return False  # "modi ki bu sta?" (how are you?): "bu" is "you", not BU
+        if not municipal and word in PINYIN and in_pinyin(words):
+            return False  # "wo bu zhidao" (I don't know): "bu" is "not", not BU
         # "ack sorry", "ob": letters, not a nickname; "MIT", "WPI" are landmarks all the same.
         short = len(word) <= SHORT_ALIAS and not landmark
         if not municipal and (
@@ -3504,9 +3536,13 @@ def _spoken_forms(query: str) -> tuple[str, ...]:
     """The word as typed, and with a dropped Boston "r" put back: "woostah", "wista"; a
     "-ham" said as it is said, "um" or "em" ("dead um", "wear um"), written back; a "t"
     before "you" run together into "ch" as speech does ("sit you it": sit-chew-it); a
-    Spanish "j" heard for "h"; a "qu" spelt "kw" ("kwinsy")."""
+    Spanish "j" heard for "h"; a "qu" spelt "kw" ("kwinsy"); an "n" before "b" or "p" said
+    as an "m" ("Kanbrij")."""
     if "tyou" in query:
         return (query, query.replace("tyou", "tchew"))
+    if "nb" in query or "np" in query:
+        # Haitian Creole writes an "n" before "b" and "p" ("Kanbrij"): said as an "m".
+        return (query, query.replace("nb", "mb").replace("np", "mp"))
     if query.startswith("kw") and len(query) > MIN_FUZZY_LENGTH:
         return (query, "qu" + query[2:])  # "kwinsy", "kwabbin": a "qu" spelt as heard
     if query.startswith("j") and len(query) > MIN_FUZZY_LENGTH:
@@ -3797,7 +3833,9 @@ _A_TOWN_DOES = frozenset(
     wants want needs banned bans voted votes passed passes uses used adopted approved
     rejected considering considers allows allowed still already also too finally just
     prohibio prohibe prohibido tiene tuvo aprobo voto usa proibiu proibe proibido tem
-    aprovou votou baniu
+    aprovou votou baniu pauses paused pausing ban banning bars barred limits limited
+    restricts restricted halts halted debates debated weighs weighing becomes became joins
+    joined departments department officials council residents
     """.split()
 )
 # "a new town", "una ciudad": after an indefinite article, ordinary words are a thing.
@@ -4141,6 +4179,20 @@ def _placed_elsewhere(hit: _Hit, words: list[str], scan: _Scan) -> bool:
     return end + 1 in scan.consumed and not any(
         h.span[0] <= end + 1 < h.span[1] for h in scan.hits
     )
+
+
+def _vietnamese_unmarked(words: list[str]) -> list[str]:
+    """Vietnamese typed without marks, said the English way where it matters to names: "o"
+    (ở, in) is "in", "thanh pho" (thành phố) is "city of", "co" (có, has) is no Colorado."""
+    said: list[str] = []
+    for word in words:
+        if word == "pho" and said[-1:] == ["thanh"]:
+            said[-1:] = ["city", "of"]
+        elif word == "o":
+            said.append("in")
+        elif word != "co":
+            said.append(word)
+    return said
 
 
 def _lived_in(words: list[str]) -> bool:

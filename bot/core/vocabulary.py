@@ -141,6 +141,22 @@ CARIBBEAN_SPANISH = frozenset(
     """.split()
 )
 
+# Everyday words and foods of Salvadoran, Guatemalan and Honduran Spanish, spoken in East
+# Boston, Chelsea, Revere and Lynn, that wordfreq's lists hold too rarely to count ("un atol
+# de elote" is a drink, not Athol; "chapin" a Guatemalan, not Chatham).
+# Sources: https://en.wikipedia.org/wiki/Salvadoran_Spanish,
+# https://en.wikipedia.org/wiki/Guatemalan_Spanish, https://en.wikipedia.org/wiki/Honduran_Spanish
+# (vocabulary) and https://en.wikipedia.org/wiki/Salvadoran_cuisine (foods).
+CENTRAL_AMERICAN_SPANISH = frozenset(
+    """
+    atol atole shute chapin chapina chapines chingon chingona tuanis brete jalon chompipe
+    ayote pupusa pupusas pupuseria chero chera cheros cipote cipota cipotes pisto guanaco
+    guanaca guanacos chele cerote puchica ishto cuilio chepe maje majes patojo patoja patojos
+    chunche pijazo riguas chilate semita curtido loroco pacaya chumpa pichel guaro cususa
+    nuegados torrejas chipilin jocon pepian tapado casamiento bayunco catracho catracha
+    catrachos baleada baleadas chamba chivo chiva vos sos tenes queres
+    """.split()
+)
 
 # Everyday words of Haitian Creole, spoken by many residents of Boston, Brockton, Everett and
 # Somerville ("ede m souple", help me please), that wordfreq's lists do not hold: ordinary
@@ -172,6 +188,36 @@ KRIOLU_MESSAGE = 2
 def in_kriolu(words: Sequence[str]) -> bool:
     """Whether a message is in Kriolu: two of its words are Kriolu's own."""
     return sum(word in KRIOLU for word in words) >= KRIOLU_MESSAGE
+
+
+# Mandarin written in pinyin without tones ("wo bu zhidao", I don't know): "bu" (not) is then
+# no BU. Words pinyin has and English, Spanish and Portuguese lack or rarely use.
+# Source: https://en.wikipedia.org/wiki/Pinyin (and any Mandarin word list).
+PINYIN = frozenset(
+    """
+    wo ni ta women nimen tamen zai zhu shi hao zhidao yisi shenme zenme weishenme xiexie
+    zaijian nali zheli duoshao keyi mei meiyou hen jia zhege nage jintian mingtian bu
+    """.split()
+)
+# Vietnamese typed without its marks ("toi song o Malden, co cam khong?"): "co" (has) is then
+# no Colorado, "thanh pho" is "city", "o" is "in". Source: https://en.wikipedia.org/wiki/
+# Vietnamese_language (basic vocabulary).
+VIETNAMESE_UNMARKED = frozenset(
+    """
+    toi khong duoc nguoi cua biet chao nhe vay minh nhieu song thanh
+    """.split()
+)
+OTHER_LANGUAGE_MESSAGE = 2
+
+
+def in_pinyin(words: Sequence[str]) -> bool:
+    """Whether a message is Mandarin in pinyin: two of its words are pinyin's own."""
+    return len({word for word in words if word in PINYIN}) >= OTHER_LANGUAGE_MESSAGE
+
+
+def in_unmarked_vietnamese(words: Sequence[str]) -> bool:
+    """Whether a message is Vietnamese typed without marks: two of its words are."""
+    return len({word for word in words if word in VIETNAMESE_UNMARKED}) >= OTHER_LANGUAGE_MESSAGE
 
 
 # Films, songs and shows: near one of these words, a name with no place word before it is a
@@ -429,7 +475,11 @@ class Vocabulary:
                 states[" ".join(fold(name).split())].add(code[len(US_COUNTRY) + 1 :])
         us_cities = {city: frozenset(codes) for city, codes in states.items()}
         return cls(
-            frozenset(common) | BOSTON_ENGLISH | HAITIAN_CREOLE | CARIBBEAN_SPANISH,
+            frozenset(common)
+            | BOSTON_ENGLISH
+            | HAITIAN_CREOLE
+            | CARIBBEAN_SPANISH
+            | CENTRAL_AMERICAN_SPANISH,
             regions,
             codes,
             frozenset(names),
