@@ -2757,3 +2757,22 @@ def test_a_pasted_link_says_its_words(resolver: Resolver, text: str, place: str)
 )
 def test_a_news_site_or_an_email_address_names_no_town(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    "text", ["kayaking the deerfield river", "fishing on the taunton river", "sudbury river"]
+)
+def test_a_river_named_for_a_town_is_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_a_town_on_a_river_named_for_another_is_the_town(resolver: Resolver) -> None:
+    assert _answer(resolver, "i live on the deerfield river in charlemont") == "charlemont"
+    assert _answer(resolver, "i live in fall river") == "fall-river"
+
+
+@pytest.mark.parametrize("text", ["borren mis datos porfa", "apaguem meus dados"])
+def test_asking_to_delete_in_spanish_or_portuguese_names_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

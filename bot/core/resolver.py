@@ -2113,6 +2113,9 @@ class Resolver:
         if end < len(words) and words[end] in BUSINESS_WORDS and end - 1 not in scan.pauses:
             scan.excluded = True  # "Manchester United", "Boston Beer", "Rockport shoes"
             return
+        if municipal_only and words[end : end + 1] in (["river"], ["rivers"]):
+            scan.excluded = True  # "the Taunton River" runs from Bridgewater to Fall River
+            return
         own_station = municipal_only and words[end : end + 1] == ["station"]
         # "Dover-Sherborn Middle School", "Dighton-Rehoboth Regional": a district named for
         # the towns it serves is either town's, asked about.

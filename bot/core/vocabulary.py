@@ -72,6 +72,8 @@ SUBJECT = frozenset(
     distrito barrio calle ley leyes proyecto senador representante camara concejo alcalde
     bairro rua lei leis projeto deputado vereador prefeito camara conselho
     mic mics microphone microphones reconnaissance faciale loi lois interdiction rekonesans
+    borrar borren borre borra borrame borrenme eliminar eliminen elimine apaguem apague
+    deletar deletem delete excluam
     vizaj lapolis lwa
     """.split()
 )
