@@ -148,12 +148,25 @@ BRITISH_AND_IRISH_COUNTIES = {
            "Wexford", "Wicklow", "County Cork", "County Kerry", "County Galway",
            "County Clare", "County Mayo", "County Donegal"],
 }  # fmt: skip
+# Departments of El Salvador, Guatemala and Honduras, where many residents of East Boston,
+# Chelsea, Revere and Lynn come from ("San Francisco Gotera, Morazán"). Left out: those that
+# are ordinary Spanish words or phrases ("Valle", "Colón", "Gracias a Dios", "El Paraíso",
+# "Atlántida"). Source: ISO 3166-2:SV, ISO 3166-2:GT, ISO 3166-2:HN.
+CENTRAL_AMERICAN_DEPARTMENTS = {
+    "SV": ["Ahuachapán", "Cabañas", "Chalatenango", "Cuscatlán", "La Libertad", "La Unión",
+           "Morazán", "San Miguel", "San Vicente", "Sonsonate", "Usulután"],
+    "GT": ["Alta Verapaz", "Baja Verapaz", "Chimaltenango", "Chiquimula", "Escuintla",
+           "Huehuetenango", "Izabal", "Jalapa", "Jutiapa", "Petén", "Quetzaltenango", "Quiché",
+           "Retalhuleu", "Sacatepéquez", "Sololá", "Suchitepéquez", "Totonicapán", "Zacapa"],
+    "HN": ["Choluteca", "Comayagua", "Copán", "Cortés", "Francisco Morazán", "Intibucá",
+           "Islas de la Bahía", "Lempira", "Ocotepeque", "Olancho", "Yoro"],
+}  # fmt: skip
 # Other names of countries, as residents write them in English, Spanish and Portuguese.
 COUNTRY_NAMES = {
     "GB": ["UK", "England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain",
            "Inglaterra", "Reino Unido", "Escocia", "Escócia"],
     "US": ["USA", "United States of America", "Estados Unidos", "EEUU", "EUA"],
-    "NL": ["Holland", "Holanda", "Países Bajos", "Países Baixos"],
+    "NL": ["Netherlands", "Holland", "Holanda", "Países Bajos", "Países Baixos"],
     "BR": ["Brasil"],
     "MX": ["México"],
     "ES": ["España", "Espanha"],
@@ -186,7 +199,13 @@ COUNTRY_NAMES = {
 CITY_NAMES = ["Saigon", "Ho Chi Minh City", "Azores", "Açores", "Madeira", "Ponta Delgada",
               "Funchal", "Governador Valadares", "Mindelo", "Praia", "Mexico City",
               "Ciudad de México", "New York City", "NYC", "Tenerife", "Santa Cruz de Tenerife",
-              "Canary Islands", "Canarias"]  # fmt: skip
+              "Canary Islands", "Canarias",
+              # Cities under their Spanish, Portuguese and French names.
+              "Londres", "Nueva Orleans", "Nova Orleans", "Nouvelle-Orléans",
+              "La Nouvelle-Orléans", "Lisboa", "Edimburgo", "Dublín", "Filadelfia",
+              "Filadélfia", "San Francisco Gotera", "Santa Rosa de Copán", "Pétion-Ville",
+              "Cap-Haïtien", "Jacmel", "Gonaïves", "Les Cayes", "Port-de-Paix",
+              "Saint-Marc"]  # fmt: skip
 
 
 def _folded(name: str) -> str:
@@ -272,6 +291,8 @@ def world() -> dict[str, list[dict[str, str]]]:
     for code, names in BRITISH_AND_IRISH_COUNTIES.items():
         regions.extend({"name": name, "code": code, "kind": "region"} for name in names)
     regions.extend({"name": name, "code": "AU", "kind": "region"} for name in AUSTRALIAN_STATES)
+    for code, names in CENTRAL_AMERICAN_DEPARTMENTS.items():
+        regions.extend({"name": name, "code": code, "kind": "region"} for name in names)
     countries: list[dict[str, str]] = []
     for country in sorted(cache.get_countries().values(), key=lambda c: c["name"]):
         countries.append({"name": country["name"], "code": country["iso"]})
