@@ -39,6 +39,8 @@ KNOWN: dict[str, str] = {
     "moved from quincy to weymouth last month": "the resident lives in Weymouth now; the writer "
     "asked",
     "350 5th ave new york ny": "New York State has a measure on record (schools): it is a place",
+    "harvard forest": "Harvard University's research forest is in Petersham (Wikipedia, "
+    "knowledge/landmarks.yaml); the writer expected no answer",
 }
 
 

@@ -201,6 +201,51 @@ _SAID_COMMA = re.compile(
 )
 _POSSESSIVE = re.compile(r"(\w+)['’]s\b")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_LATIN = re.compile(r"[A-Za-z]{3}")
+# A label saying how the message was typed: what follows is what was heard.
+_DICTATION_LABEL = re.compile(
+    r"^\s*(?:dictated|dictation|voice|voice to text|voice-to-text|speech to text|siri|"
+    r"transcribed|transcript)\s*:\s*",
+    re.IGNORECASE,
+)
+_KANA = re.compile(r"[\u3040-\u30ff]")  # Japanese ("Acton在住"): not these Chinese words
+# A river named first in Vietnamese, Polish, Spanish, Portuguese, French or Kreyol ("sông
+# Connecticut", "rzeki Connecticut", "el río Charles"): said the English way, "Connecticut
+# river", so the state is not read as where the writer is.
+_RIVER_FIRST = re.compile(
+    r"(?<!\w)(?:sông|rzeki|rzeka|río|rio|rivière|riviere|rivyè|fleuve)\s+"
+    r"(?!(?:de|do|da|del|grande|negro|bravo|la|el|o|a)\b)([a-z][\w-]+)",
+    re.IGNORECASE,
+)
+# Chinese words about where one lives or works, in English, for messages that write the
+# place names in Latin letters.
+_CHINESE_MEANING = {
+    "我们住在": " we live in ",
+    "我们住": " we live in ",
+    "我住在": " i live in ",
+    "我住": " i live in ",
+    "住在": " live in ",
+    "住": " live in ",
+    "家在": " live in ",
+    "搬到": " moved to ",
+    "搬去": " moved to ",
+    "上班": ", work ",
+    "工作": ", work ",
+    "生活": ", live ",
+    "但是": " but ",
+    "可是": " but ",
+    "从": " from ",
+    "奶奶": " grandma ",
+    "爷爷": " grandpa ",
+    "妈妈": " mom ",
+    "爸爸": " dad ",
+    "父母": " parents ",
+    "孩子": " kids ",
+    "朋友": " friend ",
+    "，": ", ",
+    "。": ". ",
+}
+_CHINESE_SAID = re.compile("|".join(sorted(_CHINESE_MEANING, key=len, reverse=True)))
 # A pasted link: its host and the path after it.
 _URL = re.compile(
     r"(?:https?://)?(?P<host>(?:www\.)?(?:[a-z0-9-]+\.)+(?:gov|com|org|net|us|edu|news|io|info))"
@@ -257,6 +302,7 @@ _ARABIC_PREFIXES = frozenset("\u0628\u0644\u0648\u0641")
 # The endings a name takes in a sentence (Russian "в Бостоне", Korean "보스턴에서"): a name
 # followed by at most this many letters is still the name.
 _ENDING_LETTERS = 3
+_NEW_IN_KREYOL = frozenset({"nyou", "nouvo"})
 _NEW_SAID = re.compile(r"\bN'?yu[- ]", re.IGNORECASE)  # "Нью-Бедфорд": New Bedford
 # Massachusetts ZIP codes: 010-027, and Andover's IRS ZIPs 05501 and 05544.
 _MA_ZIP_PREFIXES = (*(f"{n:03d}" for n in range(10, 28)), "055")
@@ -334,6 +380,7 @@ class _Scan:
     state: str | None = None  # "MA" once a name was qualified by it: later tiers stay there
     text: str = ""  # the message, lowercased: punctuation tells "Maria, Lowell" from a name
     elsewhere_ends: set[int] = field(default_factory=set)  # word positions after one
+    elsewhere_names: set[str] = field(default_factory=set)  # names said to be elsewhere
     school_ends: set[int] = field(default_factory=set)  # after an unknown school's name
     count: int = 0  # words in the message
 
@@ -381,6 +428,23 @@ _SPANISH_SAID = (
 _UNREAD_LETTERS = re.compile(r"[ɛɔŋəɣëƐƆŊËƏ]")
 _IN_UNREAD = re.compile(r"(?<!\w)(?:në|Në|wɔ|Wɔ)(?!\w)")
 _ROMANCE_OF = frozenset("de da do del dos das".split())
+_VS = frozenset({"vs", "v", "versus", "contra", "x"})
+_BAN_WORDS = frozenset(
+    "ban bans banned law laws lwa camera cameras kamera surveillance ordinance bylaw "
+    "moratorium prohibido prohibida proibido proibida".split()
+)
+_PEOPLE_DO = frozenset(
+    "are were said say says sent texted called invited asked told hosting host hosted".split()
+)
+# Clubs residents follow whose names are no towns of ours: "Arsenal vs Chelsea".
+_CLUBS = frozenset(
+    """
+    arsenal tottenham spurs everton barcelona barca juventus juve bayern psg flamengo
+    corinthians palmeiras vasco gremio benfica sporting inter milan ajax celtic rangers
+    yankees mets knicks lakers dolphins jets giants eagles rams canadiens habs
+    """.split()
+)
+_TEAM_WORDS = BUSINESS_WORDS | FANDOM | _CLUBS
 _FAN_LINKS = frozenset("pro pelo para por de da do del o el".split())
 _CHARACTERS_LIVE = frozenset("live lives lived living viven vivian vivem viviam moram".split())
 # English names as Brazilian Portuguese spells what it hears: an initial R said as H
@@ -735,10 +799,17 @@ class Resolver:
     def resolve(self, text: str) -> Resolution:
         """Resolve one message."""
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
+        text = _DICTATION_LABEL.sub("", text)  # "voice to text: nan tuck it"
+        if _RIVER_FIRST.search(text):
+            text = _RIVER_FIRST.sub(r"\1 river", text)  # "sông Connecticut": the river
         if "." in text and _URL.search(text):
             text = _URL.sub(self._url_words, text)  # "https://www.boston.gov/...": its words
         if not text.isascii() and _CJK.search(text):
             text = hanzi.simplified(text)  # 我住麻州的牛頓: read as the names are keyed
+            if _LATIN.search(text) and not _KANA.search(text):
+                # "我在Burlington上班，住在Lexington": Latin names among Chinese words; the
+                # words that say where someone lives or works, said in English.
+                text = _CHINESE_SAID.sub(lambda m: _CHINESE_MEANING[m.group()], text)
         if not text.isascii() and _MOVED_IN_RUSSIAN.search(text):
             text = _FROM_IN_RUSSIAN.sub(" ", text)  # "переехали из Бостона в ...": moved away
         found = self._resolve(text)
@@ -981,6 +1052,14 @@ class Resolver:
         if not _CITY_WORDS.isdisjoint(words):
             words = self._nickname_in_english(words)
         words = [part for word in words for part in self._unglued(word)]
+        if "hq" in words:
+            words = ["headquarters" if w == "hq" else w for w in words]  # "Dunkin HQ"
+        if not _NEW_IN_KREYOL.isdisjoint(words[:-1]):
+            # Haitian Creole "nyou", "nouvo" (new): "nyou Bedfòd" is New Bedford.
+            words = [
+                "new" if w in _NEW_IN_KREYOL and i + 1 < len(words) else w
+                for i, w in enumerate(words)
+            ]
         if text.isascii() and in_unmarked_vietnamese(words):
             words = _vietnamese_unmarked(words)  # "toi song o Malden, co cam khong?"
         if "w" in words or "v" in words:
@@ -1994,8 +2073,36 @@ class Resolver:
                     # campus": the college, not the mountain it is named after.
                     key = self._school_key(key) or key
                 self._judge(words, start, end, self._exact[key], scan)
+        if len(scan.hits) > 1 or (scan.hits and scan.elsewhere_ends):
+            # "San Francisco Chinatown", "Los Angeles Chinatown": a neighbourhood right after
+            # a city elsewhere is that city's.
+            away = {
+                h.span[1]
+                for h in scan.hits
+                if h.kind != "word"
+                and all(self.places[p].state != MASSACHUSETTS for p in h.place_ids)
+            } | scan.elsewhere_ends
+            scan.hits = [
+                h
+                for h in scan.hits
+                if h.span[0] not in away
+                or h.span[0] - 1 in scan.pauses  # "New York, Boston": two places
+                or any(self.places[p].state != MASSACHUSETTS for p in h.place_ids)
+            ]
         if scan.elsewhere and scan.hits:
-            scan.hits = [h for h in scan.hits if not _placed_elsewhere(h, words, scan)]
+            # "Yarmouth, Nova Scotia. Sorry, wrong Yarmouth": a name said once to be elsewhere
+            # is elsewhere wherever it is said again.
+            scan.hits = [
+                h
+                for h in scan.hits
+                if not _placed_elsewhere(h, words, scan)
+                and (
+                    h.qualified
+                    or h.own_home
+                    or h.home
+                    or canonical(list(h.words)) not in scan.elsewhere_names
+                )
+            ]
         return scan
 
     def _school_key(self, name: str) -> str | None:
@@ -2145,10 +2252,12 @@ class Resolver:
             return
         if qualifier is None and _the_foreign_one(words, end):
             scan.elsewhere = True  # "I'm in Cambridge but the English one"
+            scan.elsewhere_names.add(canonical(words[start:end]))
             return
         state = qualifier.code if qualifier is not None else None
         if state == OUTSIDE:
             scan.elsewhere = True  # "Cambridge, England", "Windsor, Ontario"
+            scan.elsewhere_names.add(canonical(words[start:end]))
             return
         if state == US_COUNTRY:
             state = None
@@ -2337,6 +2446,7 @@ class Resolver:
                 or (words[start] in self.vocabulary.first_names and _greeted(words, start, end))
                 or _held_office(words, start, end)
                 or _a_role_after(words, start, end, scan.pauses)
+                or self._with_someone(words, start, end)
             )
         ):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
@@ -2387,6 +2497,7 @@ class Resolver:
             end - start == 1
             and not joined
             and not self._counts_as_place(words, start, qualifier, entries)
+            and not self._asked_after_a_pause(words, start, scan)
         ):
             kind = (
                 "confirm"
@@ -2434,7 +2545,7 @@ class Resolver:
         moved_away = (
             (
                 before in _MOVED_AWAY
-                and any(w in {"to", "para", "pra"} for w in words[end : end + 2])
+                and any(w in {"to", "para", "pra", "pou", "qua"} for w in words[end : end + 2])
             )
             or (
                 before in _FROM
@@ -2448,7 +2559,9 @@ class Resolver:
                 )
             )
         )
-        if moved_away and any(w in {"to", "para", "pra", "den"} for w in words[end:]):
+        if moved_away and any(
+            w in {"to", "para", "pra", "den", "pou", "qua"} for w in words[end:]
+        ):
             scan.elsewhere = True  # "I moved from Boston to London": the resident is in London
         hit.set_aside = _before_is(words, start, PAST_OR_NOT) or (municipal and near) or moved_away
         hit.home = _before_is(words, start, RESIDENCE)  # "I live in", "moro em"
@@ -2803,6 +2916,32 @@ class Resolver:
             len(after) == 2 and after[1] in _BORDER_WORDS and canonical([after[0]]) in self._exact
         )
 
+    def _asked_after_a_pause(self, words: list[str], start: int, scan: _Scan) -> bool:
+        """A name said first, then a question about a ban: "essex, eske li gen ban an?",
+        "Reading: is there a ban?". Not a person's name ("Sharon, is there a ban?" may ask
+        Sharon), nor a state's."""
+        word = words[start]
+        return (
+            start == 0
+            and 0 in scan.pauses
+            and scan.text.rstrip().endswith("?")
+            and not _BAN_WORDS.isdisjoint(words[1:])
+            and word not in self.vocabulary.first_names
+            and word not in ELSEWHERE_NAMES
+        )
+
+    def _with_someone(self, words: list[str], start: int, end: int) -> bool:
+        """ "Randolph and Ashley are hosting", "Ashley and Randolph said": a name joined to a
+        first name that is no town of ours, then what people do."""
+        people = self.vocabulary.first_names
+        if words[end : end + 1] in (["and"], ["&"]) and end + 2 < len(words):
+            other, then = words[end + 1], words[end + 2]
+        elif start > 1 and words[start - 1] in {"and", "&"} and end < len(words):
+            other, then = words[start - 2], words[end]
+        else:
+            return False
+        return other in people and canonical([other]) not in self._exact and then in _PEOPLE_DO
+
     def _after_a_first_name(self, words: list[str], start: int, text: str) -> bool:
         """ "Michael Bolton", "John Quincy Adams": a town's name right after a first name
         that is not a place of ours, with only a space between them ("Maria, Lowell" is a
@@ -2853,12 +2992,17 @@ class Resolver:
         )
         product = after in PRODUCT_WORDS
         before2 = words[start - 2] if start > 1 else None
-        if qualifier is None and (
-            before in ROMANCE_THINGS  # "una pistola Springfield", "perfume Avon"
-            or (before in _ROMANCE_OF and before2 in ROMANCE_THINGS)  # "jugo de Orange"
-            or (before in _FAN_LINKS and before2 in FANDOM)  # "torço pro Chelsea"
+        if (
+            qualifier is None
+            and (
+                before in ROMANCE_THINGS  # "una pistola Springfield", "perfume Avon"
+                or (before in _ROMANCE_OF and before2 in ROMANCE_THINGS)  # "jugo de Orange"
+                or (before in _FAN_LINKS and before2 in FANDOM)  # "torço pro Chelsea"
+                or (before in _VS and not _TEAM_WORDS.isdisjoint(words[max(0, start - 4) : start]))
+                or (after in _VS and not _TEAM_WORDS.isdisjoint(words[end + 1 : end + 4]))
+            )
         ):
-            return True
+            return True  # "Manchester United vs Chelsea": a team against a team
         if (
             before in CUES
             and before2 in _CHARACTERS_LIVE
@@ -3640,6 +3784,10 @@ _INSTITUTIONS = {
     "faculdade": "college",
     "museo": "museum",
     "museu": "museum",
+    "estadio": "stadium",
+    "parque": "park",
+    "playa": "beach",
+    "praia": "beach",
     "biblioteca": "library",
 }
 # Towns' nicknames in Spanish and Portuguese: "ciudad"/"cidade" and the nickname's words,
@@ -3760,16 +3908,18 @@ _INSTITUTION_WORDS = {
 _LIBRARY_TITLE = re.compile(r" (?:Free Public|Public|Free|Memorial|Memorial Public) Library$")
 _ROUTE_WORDS = frozenset({"route", "rte", "rt", "hwy", "highway"})
 _BORDER_WORDS = frozenset({"line", "border", "divisa", "frontera", "limite"})
-_FROM = frozenset({"from", "de", "desde", "da", "do", "tu"})  # Vietnamese "từ"
+_FROM = frozenset({"from", "de", "desde", "da", "do", "tu", "soti"})  # Vietnamese "từ", Kreyol
 # A place the resident moved away from ("I moved from Boston to London", "me mudé de Lynn"):
 # moves already made only.
 _MOVED_AWAY = frozenset(
-    "moved relocated mude mudamos mudei mudou sai vine vinimos vim viemos chuyen".split()
+    "moved relocated mude mudamos mudei mudou sai vine vinimos vim viemos chuyen don demenaje "
+    "deplase".split()
 )
 # Words before a name that make it a person's: "my boss Wendell", "a dog named Winthrop".
 _PERSON_BEFORE = frozenset(
     """
     named called name nickname boss friend buddy son daughter kid kids dog cat puppy wife
+    senora senor sra senorita dona seu profe maestra maestro doutor doutora madame
     husband brother sister cousin uncle aunt mom dad grandpa grandma coworker neighbor teacher
     mother father mama papa grandmother grandfather granddaughter grandson grandkid nephew
     niece stepson stepdaughter stepmom stepdad fiance fiancee boyfriend girlfriend partner
@@ -4069,7 +4219,7 @@ _HELD_DOWN = re.compile(r"(.)\1{2,}")
 # word ("moved to Somerville last year", "in Reading since 2019").
 _WHEN = frozenset(
     "last next this since ago yesterday today tonight tomorrow recently lately already now "
-    "pasado passado ano depuis hace".split()
+    "pasado passado ano depuis hace ane pase depi".split()
 )
 # Haitian Creole words no other language the bot reads has: with one, "gen" is "has".
 _HAITIAN_MARKS = frozenset({"eske", "lwa", "mwen", "genyen", "yon", "kamera", "polis"})
@@ -4078,11 +4228,16 @@ _GLUED_WARD = re.compile(r"(?:w|wd|ward|p|pct)\d{1,2}$")
 
 
 _PAUSE_MARKS = ",.;:!?…"
+_BREAKS = re.compile(r"\s*(?:\n|[—–(]|\s-\s)\s*|\s{2,}")
 
 
 def _pauses(text: str, count: int) -> frozenset[int]:
     """The positions of the words that a comma, a question mark or a full stop follows in
     ``text``: a name ends there. Not after a short word's full stop ("St.", "Mt.", "N.")."""
+    if "\n" in text or "  " in text or "—" in text or "–" in text or " - " in text or "(" in text:
+        # a line break, a run of spaces or a dash ends a name too: "Quincy\nSent from Mail",
+        # "Town: Lancaster   State: MA", "chelsea — see attached flyer"
+        text = _BREAKS.sub(", ", text)
     inside = text.rstrip(" " + _PAUSE_MARKS)
     if not any(mark in inside for mark in _PAUSE_MARKS):
         return frozenset()
@@ -4106,7 +4261,7 @@ def _at_a_place(words: list[str], start: int) -> bool:
     if before == "o" and going == "song":
         return True  # Vietnamese "tôi sống ở Lowell" (I live in), folded: not a song
     if (
-        before in {"to", "para", "pra", "a", "ve", "den"}
+        before in {"to", "para", "pra", "a", "ve", "den", "pou", "qua"}
         and start > 2
         and words[start - 3] in _FROM
     ):
@@ -4391,10 +4546,20 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
     if start > 1 and words[start - 2 : start] in (["me", "and"], ["i", "and"]):
         return True  # "me and Lee"
     # Who the name is: "Lynn is my sister", "Spencer my neighbor wants to join".
-    who = words[end : end + 3]
+    who = words[end : end + 4]
     if who[:1] in (["is"], ["was"], ["es"], ["e"]):
         who = who[1:]
     if before not in CUES and len(who) >= 2 and who[0] in _MY and who[1] in _PERSON_BEFORE:
+        return True
+    # "Spencer is my lab partner", "Lynn is my best friend": one word before the person's.
+    if (
+        before not in CUES
+        and words[end : end + 1] in (["is"], ["was"])
+        and len(who) >= 3
+        and who[0] in _MY
+        and who[2] in _PERSON_BEFORE
+        and who[1] not in _PLACE_NOUNS
+    ):
         return True
     # "... is my middle name": a name word a few words after "is/are my"
     tail = words[end : end + 6]

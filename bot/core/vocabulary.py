@@ -32,6 +32,7 @@ FILLER = frozenset(
     face faces facial recognition surveillance surveil tech technology software camera cameras
     police government gov status measure measures policy policies moratorium
     covered included incluido incluida cubierto cubierta coberto coberta
+    souple tanpri porfa porfavor plz pls pfv thx
     massachusetts mass ma usa america state commonwealth
     ok okay yeah yep nope no not sure hmm lol thx ty pls plz vs versus nor ou
     idk idc tbh btw imo imho omg smh ngl fyi jk lmao lmk haha hahaha rn kinda sorta
@@ -72,6 +73,7 @@ SUBJECT = frozenset(
     distrito barrio calle ley leyes proyecto senador representante camara concejo alcalde
     bairro rua lei leis projeto deputado vereador prefeito camara conselho
     mic mics microphone microphones reconnaissance faciale loi lois interdiction rekonesans
+    precinto precintos recinto migra
     borrar borren borre borra borrame borrenme eliminar eliminen elimine apaguem apague
     deletar deletem delete excluam
     vizaj lapolis lwa
@@ -116,10 +118,19 @@ ROMANCE_THINGS = frozenset(
     camiseta camisetas zapatos sapatos zapatillas tenis cerveza cervezas cerveja cervejas vino
     vinho galletas biscoitos bolo pastel torta queso queijo helado sorvete refresco
     refrigerante mermelada geleia catalogo catalogos revendedora revendedor
+    paquete paquetes cajetilla cigarros cigarrillos cigarro cigarrilho macos maco anillo
+    anillos anel aneis collar colar platos plato pratos prato vajilla loza porcelana
     """.split()
 )
 # Rooting for a club named like a town: "torço pro Chelsea", "soy hincha del Chelsea".
-FANDOM = frozenset("torco torcer torcemos torcedor torcedora torcedores hincha hinchas".split())
+# A match or a team: "el partido del Chelsea", "jogo do Chelsea", "los Bruins de Boston".
+FANDOM = frozenset(
+    """
+    torco torcer torcemos torcedor torcedora torcedores hincha hinchas partido partidos juego
+    jogo jogos partida equipo equipa clube aficionados bruins celtics patriots pats sox
+    revolution revs
+    """.split()
+)
 # Boston English that no word list of the three languages holds ("wicked pissah", a "packie",
 # "jimmies"): ordinary words here, never a name misspelt or heard by its sound.
 # Source: https://en.wikipedia.org/wiki/Boston_English (vocabulary).
@@ -231,7 +242,7 @@ MEDIA_WORDS = frozenset(
     repeat episode episodes series reruns rerun trailer netflix hulu hbo spotify soundtrack
     documentary sitcom cartoon podcast musical concert concerts tour play plays playwright
     novel novelist poem poet author book books pelicula peliculas tv character characters
-    simpsons catalog catalogs catalogue catalogues magazine
+    simpsons simpson catalog catalogs catalogue catalogues magazine
     cancion canciones filme filmes musica novela television
     """.split()
 )
@@ -253,6 +264,8 @@ NOT_PLACES = tuple(
     otis elevator | otis elevators | avon products | earl of essex | norton antivirus
     ley de newton | leyes de newton | lei de newton | leis de newton
     bill clinton | hillary clinton | chelsea clinton
+    wayland compositor | wayland session | wayland protocol | sterling silver
+    lincoln douglas | lincoln-douglas
     """.replace("\n", "|").split("|")
     if phrase.strip()
 )
