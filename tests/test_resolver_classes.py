@@ -2788,6 +2788,7 @@ def test_asking_to_delete_in_spanish_or_portuguese_names_no_town(
         "vivo en chelsea, londres",  # a city under its Spanish name
         "San Miguel, El Salvador y San Francisco Gotera",
         "Windsor, Ontario. Not the other Windsor",  # a name said again after its place
+        "Salem, Oregon - my aunt's salem",  # the same after a US state
         "arsenal vs chelsea tonight",  # a team against a team
         "el partido del chelsea",
         "los celtics de boston ganaron",

@@ -1597,36 +1597,17 @@ class Resolver:
                 # "hi annis": Hyannis said in two words, or Annisquam cut off? Ask.
                 both = tuple(dict.fromkeys((*truncated.candidates, *joined)))
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "cut-or-said")
-            if (
-                truncated.outcome is Outcome.MATCH
-                and truncated.place is not None
-                and self._another_name_sounds_alike(runs, truncated.place.id)
-            ):
-                # "quinsi": Quinsigamond (Worcester) cut off, or Quincy as it sounds? Ask.
-                sounds = self._sounds_like(runs, state, same_code_only=True)
-                others = [p for p in sounds.candidates if p != truncated.place]
-                if others:
-                    both = (truncated.place, *others)
-                    return Resolution(
-                        Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "cut-or-sound"
-                    )
-            return truncated
+            # "quinsi": Quinsigamond (Worcester) cut off, or Quincy as it sounds? Ask.
+            return self._or_sounded(truncated, runs, state, "cut-or-sound") or truncated
         if typo.outcome is Outcome.MATCH and typo.place is not None:
             joined = self._said_apart(words, (typo.place,))
             if joined:
                 # "la verett": Leverett said in two words, or Everett misspelt? Ask.
                 return Resolution(Outcome.AMBIGUOUS, None, (*joined, typo.place), "cut-or-said")
-        if (
-            typo.outcome is Outcome.MATCH
-            and typo.place is not None
-            and self._another_name_sounds_alike(runs, typo.place.id)
-        ):
-            # "lorence" is one letter from Florence (Northampton) and sounds like Lawrence.
-            sounds = self._sounds_like(runs, state, same_code_only=True)
-            others = [p for p in sounds.candidates if p != typo.place]
-            if others:
-                both = (typo.place, *others)
-                return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "typo-or-sound")
+        # "lorence" is one letter from Florence (Northampton) and sounds like Lawrence.
+        sounded = self._or_sounded(typo, runs, state, "typo-or-sound")
+        if sounded is not None:
+            return sounded
         if typo.outcome is not Outcome.NONE:
             return typo
         dictated = self._dictated(words, consumed, state)
@@ -1643,6 +1624,21 @@ class Resolver:
             # nothing else heard: a name cut off inside a sentence ("pittsf police")
             found = self._truncations(runs, state, words, pauses, inside=True) or found
         return found
+
+    def _or_sounded(
+        self, found: Resolution, runs: list[list[str]], state: str | None, reason: str
+    ) -> Resolution | None:
+        """A place found by its letters when another town's name sounds as the words do:
+        a question offering both, or None."""
+        if found.outcome is not Outcome.MATCH or found.place is None:
+            return None
+        if not self._another_name_sounds_alike(runs, found.place.id):
+            return None
+        sounds = self._sounds_like(runs, state, same_code_only=True)
+        others = [p for p in sounds.candidates if p != found.place]
+        if not others:
+            return None
+        return Resolution(Outcome.AMBIGUOUS, None, (found.place, *others)[:MAX_CANDIDATES], reason)
 
     def _autocorrected(self, runs: list[list[str]]) -> Resolution | None:
         """One ordinary word said where a town goes, before "MA" or after "the town of": a
@@ -2304,6 +2300,8 @@ class Resolver:
                 return
             scan.elsewhere = state is not None
             scan.excluded = True
+            if state is not None:
+                scan.elsewhere_names.add(canonical(words[start:end]))  # "Springfield, Illinois"
             return
         before = words[start - 1] if start > 0 else None
         before2 = words[start - 2] if start > 1 else None
