@@ -895,9 +895,7 @@ class Resolver:
         changed = False
         for index, word in enumerate(said):
             plain = respelt[index]
-            if len(plain) < INNER_CUT_LENGTH or not plain.isalpha():
-                continue
-            if self.vocabulary.is_common(plain) or plain in self.vocabulary.first_names:
+            if not self._respellable(plain):
                 continue
             heard = word
             for pattern, put in _PORTUGUESE_SAID:
@@ -906,15 +904,23 @@ class Resolver:
                 respelt[index], changed = fold(heard), True
         return " ".join(respelt) if changed else None
 
+    def _respellable(self, word: str) -> bool:
+        """Whether a folded word may be a name said with an accent: long enough, letters only,
+        and no word of the three languages nor a first name."""
+        return (
+            len(word) >= INNER_CUT_LENGTH
+            and word.isalpha()
+            and not self.vocabulary.is_common(word)
+            and word not in self.vocabulary.first_names
+        )
+
     def _spanish_said(self, text: str) -> str | None:
         """The message with its words of no language respelt as English names said with a
         Spanish accent (_SPANISH_SAID), or None where no word changes."""
         said = fold(text).split()
         respelt = list(said)
         for index, word in enumerate(said):
-            if len(word) < INNER_CUT_LENGTH or not word.isalpha():
-                continue
-            if self.vocabulary.is_common(word) or word in self.vocabulary.first_names:
+            if not self._respellable(word):
                 continue  # "estoy", "perfil": Spanish words, not names
             for pattern, put in _SPANISH_SAID:
                 respelt[index] = pattern.sub(put, respelt[index])
@@ -2541,10 +2547,7 @@ class Resolver:
         # "used to live in", "not", "near": another place is meant when one is named too.
         # Not a move still to come: "moving from Lowell to Dracut next month" names both.
         moved_away = (
-            (
-                before in _MOVED_AWAY
-                and any(w in {"to", "para", "pra", "pou", "qua"} for w in words[end : end + 2])
-            )
+            (before in _MOVED_AWAY and any(w in _MOVE_TO for w in words[end : end + 2]))
             or (
                 before in _FROM
                 and (
@@ -2557,9 +2560,7 @@ class Resolver:
                 )
             )
         )
-        if moved_away and any(
-            w in {"to", "para", "pra", "den", "pou", "qua"} for w in words[end:]
-        ):
+        if moved_away and any(w in _MOVE_TO or w == "den" for w in words[end:]):
             scan.elsewhere = True  # "I moved from Boston to London": the resident is in London
         hit.set_aside = _before_is(words, start, PAST_OR_NOT) or (municipal and near) or moved_away
         hit.home = _before_is(words, start, RESIDENCE)  # "I live in", "moro em"
@@ -3907,6 +3908,8 @@ _LIBRARY_TITLE = re.compile(r" (?:Free Public|Public|Free|Memorial|Memorial Publ
 _ROUTE_WORDS = frozenset({"route", "rte", "rt", "hwy", "highway"})
 _BORDER_WORDS = frozenset({"line", "border", "divisa", "frontera", "limite"})
 _FROM = frozenset({"from", "de", "desde", "da", "do", "tu", "soti"})  # Vietnamese "từ", Kreyol
+# Where a move went: English, Spanish and Portuguese, Kreyol "pou", Vietnamese "qua".
+_MOVE_TO = frozenset({"to", "para", "pra", "pou", "qua"})
 # A place the resident moved away from ("I moved from Boston to London", "me mudé de Lynn"):
 # moves already made only.
 _MOVED_AWAY = frozenset(
@@ -4232,9 +4235,9 @@ _BREAKS = re.compile(r"\s*(?:\n|[—–(]|\s-\s)\s*|\s{2,}")
 def _pauses(text: str, count: int) -> frozenset[int]:
     """The positions of the words that a comma, a question mark or a full stop follows in
     ``text``: a name ends there. Not after a short word's full stop ("St.", "Mt.", "N.")."""
-    if "\n" in text or "  " in text or "—" in text or "–" in text or " - " in text or "(" in text:
-        # a line break, a run of spaces or a dash ends a name too: "Quincy\nSent from Mail",
-        # "Town: Lancaster   State: MA", "chelsea — see attached flyer"
+    if _BREAKS.search(text):
+        # a line break, a run of spaces, a dash or a parenthesis ends a name too: "Quincy\nSent
+        # from Mail", "Town: Lancaster   State: MA", "chelsea — see attached flyer"
         text = _BREAKS.sub(", ", text)
     inside = text.rstrip(" " + _PAUSE_MARKS)
     if not any(mark in inside for mark in _PAUSE_MARKS):
@@ -4259,7 +4262,7 @@ def _at_a_place(words: list[str], start: int) -> bool:
     if before == "o" and going == "song":
         return True  # Vietnamese "tôi sống ở Lowell" (I live in), folded: not a song
     if (
-        before in {"to", "para", "pra", "a", "ve", "den", "pou", "qua"}
+        (before in _MOVE_TO or before in {"a", "ve", "den"})
         and start > 2
         and words[start - 3] in _FROM
     ):
