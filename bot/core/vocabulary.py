@@ -213,7 +213,7 @@ PINYIN = frozenset(
     """.split()
 )
 # Vietnamese typed without its marks ("toi song o Malden, co cam khong?"): "co" (has) is then
-# no Colorado, "thanh pho" is "city", "o" is "in". Source: https://en.wikipedia.org/wiki/
+# no Colorado, "thanh pho" is "city of", "o" is "in". Source: https://en.wikipedia.org/wiki/
 # Vietnamese_language (basic vocabulary).
 VIETNAMESE_UNMARKED = frozenset(
     """
@@ -265,7 +265,7 @@ NOT_PLACES = tuple(
     ley de newton | leyes de newton | lei de newton | leis de newton
     bill clinton | hillary clinton | chelsea clinton
     wayland compositor | wayland session | wayland protocol | sterling silver
-    lincoln douglas | lincoln-douglas
+    lincoln douglas
     """.replace("\n", "|").split("|")
     if phrase.strip()
 )
