@@ -205,7 +205,21 @@ CITY_NAMES = ["Saigon", "Ho Chi Minh City", "Azores", "Açores", "Madeira", "Pon
               "La Nouvelle-Orléans", "Lisboa", "Edimburgo", "Dublín", "Filadelfia",
               "Filadélfia", "San Francisco Gotera", "Santa Rosa de Copán", "Pétion-Ville",
               "Cap-Haïtien", "Jacmel", "Gonaïves", "Les Cayes", "Port-de-Paix",
-              "Saint-Marc"]  # fmt: skip
+              "Saint-Marc", "Brighton and Hove",
+              # The towns of the Azores, Madeira and Cape Verde (their municipalities' seats,
+              # less those whose name is a common word): where most Portuguese-speaking
+              # families of Fall River, New Bedford and Brockton come from ("Santa Cruz das
+              # Flores" is not Santa Cruz, California). Sources:
+              # https://en.wikipedia.org/wiki/List_of_municipalities_of_Portugal and
+              # https://en.wikipedia.org/wiki/Municipalities_of_Cape_Verde
+              "Angra do Heroísmo", "Ribeira Grande", "Vila Franca do Campo", "Povoação",
+              "Nordeste", "Praia da Vitória", "Santa Cruz da Graciosa", "Velas",
+              "Madalena do Pico", "Lajes do Pico", "São Roque do Pico", "Lajes das Flores",
+              "Santa Cruz das Flores",
+              "Vila do Porto", "Câmara de Lobos", "Machico", "Ribeira Brava", "Ponta do Sol",
+              "Porto Moniz", "Porto Santo", "Assomada", "Espargos", "São Filipe", "Tarrafal",
+              "Pedra Badejo", "Sal Rei", "Nova Sintra", "Cidade Velha", "São Domingos",
+              "Calheta de São Miguel", "Ribeira Brava de São Nicolau"]  # fmt: skip
 
 
 def _folded(name: str) -> str:
