@@ -274,3 +274,27 @@ def test_the_other_languages_words_hold_no_name_of_ours() -> None:
     for lang in ("fr", "de", "it", "pl"):
         assert 8_000 < len(data.words[lang]) <= 10_000, lang  # fewer once folded
         assert not ours.intersection(data.words[lang]), lang
+
+
+def test_words_written_as_said_are_spelt_the_usual_way() -> None:
+    vocabulary = Vocabulary.build(
+        ["here", "hear", "where", "number", "stores", "moving", "lester"], [], ["lester"]
+    )
+    assert vocabulary.as_written("heah") == "here"
+    assert vocabulary.as_written("wheah") == "where"
+    assert vocabulary.as_written("numbah") == "number"
+    assert vocabulary.as_written("stoahs") == "stores"
+    assert vocabulary.as_written("movin") == "moving"
+    assert vocabulary.as_written("lestah") == "lestah"  # Lester is a person's name
+    assert vocabulary.as_written("yeah") == "yeah"  # nothing to put back
+
+
+def test_a_misspelt_word_is_one_of_the_same_sound() -> None:
+    english = ["police", "committee", "surveillance", "rooster", "lest"]
+    vocabulary = Vocabulary.build(english, english=english)
+    assert vocabulary.misspelt("polise") == "police"
+    assert vocabulary.misspelt("comittee") == "committee"
+    assert vocabulary.misspelt("survelance") == "surveillance"  # two letters left out
+    assert vocabulary.misspelt("wooster") is None  # rooster sounds otherwise
+    assert vocabulary.misspelt("lesta") is None  # letters added to "lest": not a misspelling
+    assert vocabulary.misspelt("police") is None  # spelt right

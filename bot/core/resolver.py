@@ -72,6 +72,7 @@ from bot.core.vocabulary import (
     REGIONS,
     RESIDENCE,
     ROMANCE_THINGS,
+    ROMANIZED_WORDS,
     SCRIPT_ELSEWHERE,
     SCRIPT_NOT_PLACES,
     STREET_BEFORE,
@@ -85,6 +86,7 @@ from bot.core.vocabulary import (
     in_kriolu,
     in_pinyin,
     in_unmarked_vietnamese,
+    r_restored,
 )
 from bot.kb.models import Alias, Place, ZipArea
 
@@ -182,10 +184,11 @@ MAX_SOUNDS_LIKE_WORDS = 3
 LOPSIDED_SHARE = 60.0
 # The typo index stores every name's first 7 letters with up to two deleted while the
 # knowledge is small (3,198 names: 43,942 variants; 5,123 names with the landmarks of
-# 2026-12-02); past this many names (the 30,000-name benchmark) it stores one deletion, which
-# still finds every one-edit typo and the two-edit ones that do not remove two letters of the
-# name. The real knowledge base must stay under it: a test says so.
-FULL_INDEX_MAX_NAMES = 10_000
+# 2026-12-02; 10,147 with those of 2026-12-03); past this many names (the 30,000-name
+# benchmark) it stores one deletion, which still finds every one-edit typo and the two-edit
+# ones that do not remove two letters of the name. The real knowledge base must stay under
+# it: a test says so.
+FULL_INDEX_MAX_NAMES = 15_000
 
 STRONG_CONFIDENCE = frozenset({"high", "medium"})
 
@@ -286,6 +289,14 @@ _GREEK_LATIN = dict(
 _MOVED_IN_RUSSIAN = re.compile(r"(?<!\w)(?:[Пп]ере[еє]х|[Уу]ех)")
 _FROM_IN_RUSSIAN = re.compile(r"(?<!\w)(?:из|от)\s+\w+")
 _HAM_WRITTEN = re.compile(r"(ng|[^aeiou])(?:g|h|kh)?em$")
+_LONG_I_WRITTEN = re.compile(r"a[iy](?=[bcdfgklmnprstvz])")
+# The English words a word may be a misspelling of ("polise", "senit"): the 10,000 most
+# frequent, everyday words; rarer ones ("staten", "conquered", "douglass") are as often
+# names said as they sound ("stoten": Stoughton; "conkered": Concord).
+MISSPELT_TOP = 10_000
+NICKNAME_STATE_GAP = 3  # "Long Beach California Cambodia Town": a state this near
+_KNOW_BEFORE = frozenset("i u dont didnt doesnt wanna".split())  # "i dont no where"
+DIRECTION_NEXT_LETTERS = 3  # "Vest Spr...": enough of the next word to know the name
 _NAME_FIRST_WORDS = {"nort": "north", "saut": "south", "ist": "east", "vest": "west", "nyu": "new"}
 _ABJAD = re.compile(r"[\u0590-\u06ff\u0900-\u0dff]")  # and Indic scripts: vowels implied
 _CASED = re.compile(r"[\u0370-\u052f]")
@@ -416,6 +427,7 @@ _SCHOOL_WORDS = frozenset(_SCHOOL_ORDER)
 SCHOOL_TOWN_GAP = 4  # "Dartmouth College up in Hanover": the school's town just after it
 # A Boston "ah" for "ar" inside a word ("hahvahd yahd", "pahk"), not "yeah" or "ah".
 _DROPPED_R = re.compile(r"(?<=\w)ah(?=[bcdfgjklmnpqstvwxz])|(?<=\w\w)ah\b(?!\w)")
+_WORD = re.compile(r"\w+")
 # A Spanish speaker's English written as it is said: an "e" before a first "s" and a
 # consonant ("espringfil"), "u" for a first "w" ("uestfil"), "-fil" or "-feel" for "-field".
 _SPANISH_SAID = (
@@ -583,6 +595,13 @@ class Resolver:
             name.split()[0]
             for name in (*self._exact, *self._tails, *self._elsewhere)
             if " " in name
+        )
+        # "west spr": the first word of a name of two words or more and the next one's start,
+        # to read a direction as Russian writes it ("Vest Springfilde") as English.
+        self._two_word_starts = frozenset(
+            (parts[0], parts[1][:DIRECTION_NEXT_LETTERS])
+            for parts in (key.split() for key in self._exact)
+            if len(parts) > 1
         )
         self._compact_exact: dict[str, str] = {}
         for key in self._exact:
@@ -773,6 +792,7 @@ class Resolver:
             vocabulary.common_words(db),
             [(e.name, e.code, e.kind) for e in vocabulary.elsewhere(db)],
             vocabulary.first_names(db),
+            vocabulary.common_words(db, "en", MISSPELT_TOP),
         )
         aliases = [*store.aliases(), *landmarks.local_names(db)]
         return cls(store.places(), aliases, store.zips(), landmarks.landmarks(db), words)
@@ -844,12 +864,32 @@ class Resolver:
         if unsure and _DROPPED_R.search(text):
             # "pahk the cah in hahvahd yahd": a Boston accent written as it is said. With
             # the "r" put back, a place found is asked about (first), never answered.
-            heard = self._resolve(_DROPPED_R.sub("ar", text))
+            heard = self._resolve(_WORD.sub(self._r_put_back, text))
             shown = heard.candidates or ((heard.place,) if heard.place else ())
             if shown and all(p.state == MASSACHUSETTS for p in shown):
                 both = tuple(dict.fromkeys((*shown, *found.candidates)))
                 return Resolution(Outcome.AMBIGUOUS, None, both[:MAX_CANDIDATES], "sounds-like")
         return found
+
+    def _directions_in_english(self, words: list[str]) -> list[str]:
+        """ "zhivu v Vest Springfilde", "Ist-Longmidou": the first word of a name as Russian
+        writes it (Вест, Ист, Норт, Саут) is the English one, before a name that has it."""
+        return [
+            english
+            if (english := _NAME_FIRST_WORDS.get(w)) is not None
+            and i + 1 < len(words)
+            and (english, words[i + 1][:DIRECTION_NEXT_LETTERS]) in self._two_word_starts
+            else w
+            for i, w in enumerate(words)
+        ]
+
+    def _r_put_back(self, match: re.Match[str]) -> str:
+        """A word with a Boston "ah" written back with its "r", but not a common word so
+        written ("heah" stays here, not "hear" to be heard as Ware's "wear")."""
+        word = match.group(0)
+        if word.lower() not in self.vocabulary.common and self.vocabulary.r_dropped(word.lower()):
+            return word
+        return _DROPPED_R.sub("ar", word)
 
     def _url_words(self, match: re.Match[str]) -> str:
         """A pasted link, as the words it says: a town's own site ("boston.gov",
@@ -955,6 +995,11 @@ class Resolver:
             for reading in map(compact, _latin_readings(word)):
                 if len(reading) < MIN_SCRIPT_LETTERS - (floor == 0.0):
                     continue
+                key = self._compact_exact.get(reading)
+                for entry in self._exact[key] if key else ():
+                    # a neighbourhood spelt out exactly ("Брайтон": Brighton, in Boston)
+                    if entry.kind == "alias" and entry.strong and not entry.others:
+                        scored[entry.place_id] = 1.0
                 for index, _, similarity in self._sounds.sounding_like(reading, True):
                     if similarity < floor:
                         continue
@@ -1058,6 +1103,14 @@ class Resolver:
         if not _CITY_WORDS.isdisjoint(words):
             words = self._nickname_in_english(words)
         words = [part for word in words for part in self._unglued(word)]
+        # "wheah", "numbah", "movin": common words written as said, spelt the usual way;
+        # "i dont no": know, not the Portuguese "no" (in the) before a name
+        words = [
+            "know" if w == "no" and i and words[i - 1] in _KNOW_BEFORE else self._as_written(w)
+            for i, w in enumerate(words)
+        ]
+        if not _NAME_FIRST_WORDS.keys().isdisjoint(words[:-1]):
+            words = self._directions_in_english(words)
         if "hq" in words:
             words = ["headquarters" if w == "hq" else w for w in words]  # "Dunkin HQ"
         if not _NEW_IN_KREYOL.isdisjoint(words[:-1]):
@@ -1104,6 +1157,7 @@ class Resolver:
         if by_zip is not None:
             return self._combine_zip(by_zip, scan.hits)
         self._set_aside_cities_of_a_state_named(words, scan)
+        _set_aside_greater_regions(words, scan)
         if scan.school_ends:
             self._set_aside_a_schools_town(words, scan)
         if scan.excluded or scan.elsewhere:
@@ -1360,17 +1414,41 @@ class Resolver:
             for hit in scan.hits
             if hit.kind != "word" and not hit.qualified and " ".join(hit.words) in cities
         ]
-        if not named:
+        # "Long Beach, California's Cambodia Town": a nickname, said beside another state,
+        # is that state's place of the name, whatever the state.
+        nicknames = [
+            hit
+            for hit in scan.hits
+            if hit.kind != "word"
+            and not hit.qualified
+            and (entries := self._exact.get(canonical(list(hit.words)), []))
+            and all(e.nickname and self.places[e.place_id].state == MASSACHUSETTS for e in entries)
+        ]
+        if not named and not nicknames:
             return
         states = set()
+        beside: set[int] = set()  # where a state elsewhere is named, not moved from
         for index in range(len(words)):
             qualifier = self.vocabulary.qualifier_at(words, index)
             if qualifier is not None and (index == 0 or words[index] not in WORD_CODES):
                 if index > 0 and words[index - 1] in {"not", "nao", "no"}:
                     continue  # "Lincoln, not Nebraska": ours, said so
                 states.add(qualifier.code)
+                region = " ".join(words[index : index + qualifier.length])
+                if (
+                    qualifier.code not in {MASSACHUSETTS, US_COUNTRY}
+                    and region in self.vocabulary.regions  # a state or country, not a city
+                    and words[index - 1 : index] != ["from"]
+                ):
+                    beside.update(range(index, index + qualifier.length))
         for hit in named:
             if states & cities[" ".join(hit.words)]:
+                hit.kind = "word"
+                scan.elsewhere = True
+        for hit in nicknames:
+            start, end = hit.span
+            near = range(start - NICKNAME_STATE_GAP, end + NICKNAME_STATE_GAP)
+            if any(i in near and not start <= i < end for i in beside):
                 hit.kind = "word"
                 scan.elsewhere = True
 
@@ -1785,7 +1863,7 @@ class Resolver:
         """A message of one ordinary word that is another spelling of a town's own name,
         the same sound and nearly the same letters ("beverley": Beverly?): asked, never
         answered."""
-        if len(word) < SPELT_AS_A_TOWN_LETTERS or not self.vocabulary.is_common(word):
+        if len(word) < SPELT_AS_A_TOWN_LETTERS or word not in self.vocabulary.common:
             return None
         scored: dict[str, tuple[bool, float]] = {}
         self._score_sound(word, state, scored, True, SPELT_AS_A_TOWN, names_only=True)
@@ -1902,7 +1980,11 @@ class Resolver:
             )
             if len(typed) == 1:
                 return Resolution(Outcome.AMBIGUOUS, None, (self.places[typed[0]],), "sounds-like")
-        if len(span) == 1 and (start == 0 or not self.vocabulary.is_common(span[0])):
+        if len(span) == 1 and (
+            start == 0
+            or not self.vocabulary.is_common(span[0])
+            or span[0] not in self.vocabulary.common  # "wheah" is where, said in Boston
+        ):
             return None  # the other tiers have looked at it; a word alone is just a word
         scored: dict[str, tuple[bool, float]] = {}
         pieces = len(span) > 1
@@ -2463,7 +2545,7 @@ class Resolver:
             # "moving to a new town soon": ordinary words after "a" are a thing, not a name.
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return
-        product = end < len(words) and words[end] in PRODUCT_WORDS  # "Plymouth Rock hens"
+        product = end < len(words) and _a_product(words[end])  # "Plymouth Rock hens"
         if (municipal or product) and self._names_a_thing(words, start, end, qualifier, scan):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return  # "Wellfleet oysters", "just watched Manchester by the Sea", "I revere her"
@@ -2989,7 +3071,7 @@ class Resolver:
             and end - start == 1
             and self.vocabulary.is_common(words[start])
         )
-        product = after in PRODUCT_WORDS
+        product = _a_product(after)
         before2 = words[start - 2] if start > 1 else None
         if (
             qualifier is None
@@ -3088,6 +3170,7 @@ class Resolver:
             or after in _PLACE_AFTER
             or after == "station"  # "Worcester station": a town's own station
             or after == "ak"  # Haitian Creole "and": "m ap viv Everett ak fanmi m"
+            or after in ROMANIZED_WORDS  # Khmer "knhom nov Lowell bong" (I live in Lowell, bro)
             or (after == "gen" and not _HAITIAN_MARKS.isdisjoint(words))  # "eske X gen lwa"
             or after in RESIDENCE  # "Warren resident here"
             or after in _IN_AFTER_A_NAME  # Hindi "main Shrewsbury mein rehta hoon"
@@ -3545,9 +3628,13 @@ class Resolver:
                     common = length == 1 and self.vocabulary.is_common(span[0])
                     if common and state is None:
                         continue
+                    if length == 1 and state is None and self._misspelt_word(span[0]):
+                        continue  # "polise", "senit", "comittee": a word misspelt, not a name
                     # Ordinary words dictated apart ("dead ham") must be all the message says
                     # and sound very like a name.
-                    words_only = all(self.vocabulary.is_common(w) for w in span)
+                    words_only = all(
+                        self.vocabulary.is_common(w) or self._misspelt_word(w) for w in span
+                    )
                     if words_only and length > 1 and length < content:
                         continue
                     floor = SOUNDS_DICTATED if words_only else 0.0
@@ -3597,6 +3684,39 @@ class Resolver:
             return Resolution(Outcome.NONE, reason="nothing-close")
         places = tuple(self.places[p] for p in chosen[:MAX_SOUNDS_LIKE])
         return Resolution(Outcome.AMBIGUOUS, None, places, "sounds-like")
+
+    def _misspelt_word(self, word: str) -> bool:
+        """A common word misspelt ("polise", "senit"), closer to it than to any name of ours,
+        by letters and by sound."""
+        meant = self.vocabulary.misspelt(word)
+        if meant is None or self._typos.within(word, Levenshtein.distance(word, meant)):
+            return False
+        # "gloster" sounds as Gloucester is said more than it spells "glister": a name
+        scored: dict[str, tuple[bool, float]] = {}
+        for query in _spoken_forms(word):
+            self._score_sound(query, None, scored)
+        alike = Indel.normalized_similarity(word, meant)
+        return all(similarity <= alike for _, similarity in scored.values())
+
+    def _as_written(self, word: str) -> str:
+        """A common word written as it is said, spelt the usual way ("heah": here, "movin":
+        moving); not a name of ours said so ("tauntin": Taunton)."""
+        written = self.vocabulary.as_written(word)
+        if written == word + "g" and (
+            self._sounds_a_name(word) or self._prefixes.starting_with(word)  # "framin"
+        ):
+            return word
+        return written
+
+    def _sounds_a_name(self, word: str) -> bool:
+        """Whether a name of ours, or a town as it is said, has the sound of ``word``."""
+        scored: dict[str, tuple[bool, float]] = {}
+        for query in _spoken_forms(word):
+            self._score_sound(query, None, scored)
+        return any(
+            similarity >= (SOUNDS_SAME_CODE if same else SOUNDS_ALIKE)
+            for same, similarity in scored.values()
+        )
 
     def _score_sound(
         self,
@@ -3663,6 +3783,9 @@ def _latin_readings(word: str) -> list[str]:
             *(r.replace("g", "h") for r in read if "g" in r),
             *(_HAM_WRITTEN.sub(r"\1ham", r) for r in read if _HAM_WRITTEN.search(r)),
             *(r + "h" for r in read if r.endswith("t")),
+            # an English long I written АЙ (Брайтон: Brighton; Бруклайн: Brookline)
+            *(_LONG_I_WRITTEN.sub("igh", r) for r in read if _LONG_I_WRITTEN.search(r)),
+            *(_LONG_I_WRITTEN.sub("i", r) + "e" for r in read if _LONG_I_WRITTEN.search(r)),
         ]
     if _GREEK.search(word):
         word = "".join(
@@ -4118,6 +4241,23 @@ def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
     return specific or kept
 
 
+def _a_product(word: str | None) -> bool:
+    """A thing named after a town ("Ipswich clams"), also as a Boston accent says it
+    ("Nantucket nectahs")."""
+    if word is None:
+        return False
+    return word in PRODUCT_WORDS or any(f in PRODUCT_WORDS for f in r_restored(word))
+
+
+def _set_aside_greater_regions(words: list[str], scan: _Scan) -> None:
+    """ "Greater Lowell", "the Greater Springfield area": a region around a city, many towns,
+    not the city (a landmark named so, "Greater Lowell Tech", is its own name)."""
+    for hit in scan.hits:
+        start = hit.span[0]
+        if hit.kind != "word" and start > 0 and words[start - 1] == "greater":
+            hit.kind = "word"
+
+
 def _found_inside(entries: list[_Entry]) -> _Hit:
     """The hit of a name found inside a text (Chinese, other scripts): a question among the
     entries' places and their others when one of them is weak."""
@@ -4142,6 +4282,8 @@ def _stands_alone(text: str, start: int, length: int, unspaced: bool) -> bool:
         return (
             text[max(0, start - 1) : start] not in _NAME_DOTS and text[end:][:1] not in _NAME_DOTS
         )
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return False  # "Ист-Лонгмидоу" is East Longmeadow, not Longmeadow
     if start > 0 and text[start - 1] in _ARABIC_PREFIXES:
         start -= 1
     ending = 0

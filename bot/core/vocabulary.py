@@ -14,8 +14,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.core.hanzi import simplified_all
 from bot.core.normalize import fold
+from bot.core.typos import sound
 
 # Words that carry no place: greetings, the question itself, the topic, "I live in", in the
 # three languages the bot speaks.
@@ -183,16 +186,41 @@ HAITIAN_CREOLE = frozenset(
 )
 
 
+# Everyday words of Khmer, Somali, Arabic and Nepali as residents of Lowell, Lynn, Revere,
+# Worcester, Springfield and Chelsea type them in Latin letters ("knhom nov Lowell", I live in
+# Lowell; "waan ka xumahay", I'm sorry; "shukran ya akhi"; "mero ghar", my home), which
+# wordfreq's lists do not hold: ordinary words, never a name misspelt or heard by its sound.
+# Sources: https://en.wikivoyage.org/wiki/Khmer_phrasebook,
+# https://en.wikivoyage.org/wiki/Somali_phrasebook,
+# https://en.wikivoyage.org/wiki/Arabic_phrasebook,
+# https://en.wikivoyage.org/wiki/Nepali_phrasebook
+ROMANIZED_WORDS = frozenset(
+    """
+    knhom khnhom nov nev bong oun orkun arkun chreun chraen som tov mok jong chong ot te nham
+    bai srok phteah kruosar lub sok sabay soksabay chumreap reap suor leah mean ey ach sdab
+    niyeay khmer plov phsar wat vat ning haey pel thngai nis nih chbab
+    waan waxaan ahay ka xumahay af soomaali ingiriisi ku hadli kartaa aqaan mahadsanid nabad
+    iska haa maya joogaa degan deggan magaalada maxaa sidee tahay waa wax aan baan qof guriga
+    caawin fadlan
+    shukran jazakallah jazak khair khayr akhi ukhti ya habibi inshallah mashallah
+    alhamdulillah salaam assalamu alaikum marhaba ahlan yalla wallah ana enta inta bismillah
+    afwan sabah kheir
+    mero timro hajur dhanyabad dhanyabaad namaste bolnu milcha milchha basnuhuncha baschu
+    ghar didi dai bahini bhai ke cha chha chaina huncha hunchha garnu garna sakchu nepali
+    ramro kasto kaha kahaa hamro hami tapai tapain
+    """.split()
+)
+
 # Words of Cape Verdean Creole (Kriolu), spoken by many residents of Brockton, New Bedford and
 # Boston, most of them no other language's common words: pronouns, particles and the words of
 # everyday phrases ("modi ki bu sta?", how are you; "N kre djuda", I want to help). Two of them
 # make a message Kriolu, where "bu" (you) is not BU and no word is a name heard by its sound.
 # Source: https://en.wikipedia.org/wiki/Cape_Verdean_Creole (pronouns, the verbal particles
-# "ta", "sta", "dja", "ka").
+# "ta", "sta", "dja", "ka"; "e", is: "bu e robot?", are you a robot?).
 KRIOLU = frozenset(
     """
     bu nha nhas nhos modi kre djuda undi kuze txeu sabi mantenha dretu obrigadu tanbe kel
-    sta dja ka ta mora pamodi kusa fla odja uza kara polisia
+    sta dja ka ta mora pamodi kusa fla odja uza kara polisia e
     """.split()
 )
 KRIOLU_MESSAGE = 2
@@ -374,6 +402,25 @@ SCRIPT_ELSEWHERE = simplified_all(
         "ペンシルベニア", "新泽西州", "뉴저지", "ニュージャージー", "伊利诺伊州", "일리노이",
         "イリノイ", "华盛顿州", "워싱턴주", "ワシントン州", "佐治亚州", "조지아주", "ジョージア州",
         "密歇根州", "미시간", "ミシガン", "俄勒冈州", "오리건", "オレゴン",
+        # Russian and Ukrainian: the states (Washington aside, a town of ours too) and the
+        # countries people here come from or compare with ("Ньютон, Канзас").
+        # Sources: https://ru.wikipedia.org/wiki/Штаты_США,
+        # https://uk.wikipedia.org/wiki/Штати_США
+        "алабам", "аляск", "аризон", "арканзас", "калифорни", "каліфорні", "колорадо",
+        "коннектикут", "делавэр", "делавер", "флорид", "джорджи", "гавай", "айдахо",
+        "иллинойс", "іллінойс", "индиан", "індіан", "айов", "канзас", "кентукки", "кентуккі",
+        "луизиан", "луїзіан", "мэн", "мэриленд", "меріленд", "мичиган", "мічиган", "миннесот",
+        "міннесот", "миссисипи", "міссісіпі", "миссури", "міссурі", "монтан", "небраск",
+        "невад", "нью-гэмпшир", "нью-гемпшир", "нью-джерси", "нью-джерсі", "нью-мексико",
+        "нью-йорк", "северная каролин", "северной каролин", "північна каролін",
+        "северная дакот", "північна дакот", "огайо", "оклахом", "орегон", "пенсильвани",
+        "пенсільвані", "род-айленд", "южная каролин", "південна каролін", "южная дакот",
+        "теннесси", "теннессі", "техас", "юта", "юті", "вермонт", "виргини", "вирджини",
+        "вірджині", "висконсин", "вісконсин", "вайоминг", "вайомінг",
+        "англи", "англі", "великобритани", "великобритані", "британи", "канад", "росси",
+        "росі", "украин", "україн", "ирланди", "ірланді", "австрали", "австралі", "израил",
+        "ізраїл", "германи", "німеччин", "франци", "франці", "беларус", "білорус", "польш",
+        "польщ", "молдов", "грузи", "грузі", "казахстан",
     )
 )  # fmt: skip
 # People, laws and things named like our towns, in these scripts: Newton's laws (牛顿定律,
@@ -436,6 +483,48 @@ class Qualifier:
     length: int  # words
 
 
+# A Boston "ah" for an "r" and the vowel before it: "eah" is "ere" or "ear" (heah, wheah),
+# "oah" is "ore" or "oar" (stoah), any other "ah" is "ar", "er" or "or" (cah, numbah, hahbah).
+# Source: https://en.wikipedia.org/wiki/Boston_English (non-rhoticity).
+_R_DROPS = (("eah", ("ere", "ear")), ("oah", ("ore", "oar")), ("ah", ("ar", "er", "or")))
+MAX_R_DROPS = 2
+
+
+def r_restored(word: str) -> list[str]:
+    """The words an r-dropping spelling may be, each "ah" (at most two) put back every way."""
+    forms = [word]
+    for _ in range(MAX_R_DROPS):
+        grown = []
+        for form in forms:
+            found = [(form.find(d, 1), d, r) for d, r in _R_DROPS if form.find(d, 1) > 0]
+            if found:
+                at, dropped, restored = min(found)
+                grown += [form[:at] + r + form[at + len(dropped) :] for r in restored]
+        if not grown:
+            break
+        forms = grown
+    return forms if forms != [word] else []
+
+
+MISSPELT_LETTERS = 4  # "kno", "stor": too short to tell a misspelling from a name
+MISSPELT_TWO_LETTERS = 6  # two letters off only from six letters ("survelance")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit(word: str) -> Iterable[str]:
+    """Every spelling one letter away: one dropped, swapped with the next, changed or added."""
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            yield head + tail[1:]
+            if len(tail) > 1:
+                yield head + tail[1] + tail[0] + tail[2:]
+            for c in _LETTERS:
+                yield head + c + tail[1:]
+        for c in _LETTERS:
+            yield head + c + tail
+
+
 @dataclass
 class Vocabulary:
     """Common words and places elsewhere, from the knowledge; empty when built without them."""
@@ -452,6 +541,9 @@ class Vocabulary:
     # Names of ours (set by without()): a US city of one of our names ("Arlington", Texas) is
     # no qualifier after another name ("Mass Ave Arlington").
     ours: frozenset[str] = frozenset()
+    english: frozenset[str] = frozenset()  # the common words of English: what is misspelt
+    # Common words by their sound code, built when first needed (misspelt()).
+    _by_sound: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(
@@ -459,6 +551,7 @@ class Vocabulary:
         common: Iterable[str] = (),
         elsewhere: Iterable[tuple[str, str, str]] = (),
         first_names: Iterable[str] = (),
+        english: Iterable[str] = (),
     ) -> Vocabulary:
         """From common words and (name, code, kind) places outside Massachusetts."""
         regions: dict[str, str] = {**STATE_SHORT_FORMS, "massachusetts": MASSACHUSETTS}
@@ -494,13 +587,15 @@ class Vocabulary:
             | BOSTON_ENGLISH
             | HAITIAN_CREOLE
             | CARIBBEAN_SPANISH
-            | CENTRAL_AMERICAN_SPANISH,
+            | CENTRAL_AMERICAN_SPANISH
+            | ROMANIZED_WORDS,
             regions,
             codes,
             frozenset(names),
             cities,
             people,
             us_cities,
+            english=frozenset(english),
         )
 
     def without(self, names: Iterable[str]) -> Vocabulary:
@@ -517,11 +612,65 @@ class Vocabulary:
             self.first_names,
             self.us_cities,
             frozenset(ours),
+            self.english,
         )
 
     def is_common(self, word: str) -> bool:
         """A correctly spelled common word of English, Spanish or Portuguese."""
         return word in self.common
+
+    def as_written(self, word: str) -> str:
+        """A common word written as it is said, spelt the usual way: a Boston "ah" for "r"
+        ("heah": here, "wheah": where, "numbah": number) or a dropped "g" ("movin": moving);
+        any other word as it is."""
+        if word in self.ours or word in self.elsewhere or word in self.first_names:
+            return word  # "Turin", "Dustin": names, not "turing", "dusting"
+        if word.endswith("in") and len(word) > MISSPELT_LETTERS:
+            form = word + "g"  # "movin" is a word of its own too, but moving all the same
+            if form in self.common and form not in self.ours:
+                return form
+        if "ah" in word and word not in self.common:
+            for form in r_restored(word):
+                if form in self.common and form not in self.ours and form not in self.first_names:
+                    return form  # not "lestah": Lester, a name, and Leicester as said
+        return word
+
+    def r_dropped(self, word: str) -> bool:
+        """A common word with its "r" dropped the Boston way: "heah" (here), "theah" (there),
+        "lettah" (letter), "cah" (car), "stoahs" (stores), "hahbah" (harbor); not a name of
+        ours ("hahvahd" is Harvard)."""
+        return any(form in self.common and form not in self.ours for form in r_restored(word))
+
+    def misspelt(self, word: str) -> str | None:
+        """The common English word of the same sound ``word`` misspells, if any: one letter
+        off ("polise", "camras", "wats") or two left out ("survelance"), never by adding
+        letters to it ("lesta" is no "lest"). Whether a town is as close is the resolver's."""
+        if len(word) < MISSPELT_LETTERS or word in self.common:
+            return None
+        code = sound(word)
+        for near in _one_edit(word):
+            if len(near) >= len(word) and self._misspellable(near) and sound(near) == code:
+                return near
+        if len(word) < MISSPELT_TWO_LETTERS:
+            return None
+        if not self._by_sound:
+            for known in self.english:
+                if len(known) >= MISSPELT_LETTERS and self._misspellable(known):
+                    self._by_sound.setdefault(sound(known), []).append(known)
+        for known in self._by_sound.get(code, ()):
+            # two letters off only by leaving letters out ("survelance"), not "shelsy" (shells)
+            if len(known) > len(word) and Levenshtein.distance(word, known, score_cutoff=2) <= 2:
+                return known
+        return None
+
+    def _misspellable(self, word: str) -> bool:
+        """An English word, not a name: of ours, a person's ("spence") or a place's."""
+        return (
+            word in self.english
+            and word not in self.ours
+            and word not in self.first_names
+            and word not in self.elsewhere
+        )
 
     def qualifier_at(self, words: Sequence[str], index: int) -> Qualifier | None:
         """The region or country that starts at ``words[index]``, if any."""

@@ -130,8 +130,16 @@ def _labeller(part: str) -> Any:
     return label
 
 
-def common_words(db: sqlite_utils.Database) -> frozenset[str]:
-    """Every common word of every language, folded."""
+def common_words(
+    db: sqlite_utils.Database, lang: str | None = None, top: int = -1
+) -> frozenset[str]:
+    """Every common word of every language, folded; or the ``top`` most frequent of ``lang``
+    ("en"), the file listing them most frequent first."""
+    if lang is not None:
+        rows = db.execute(
+            "SELECT word FROM common_words WHERE lang = ? ORDER BY rowid LIMIT ?", [lang, top]
+        )
+        return frozenset(row[0] for row in rows)
     return frozenset(row[0] for row in db.execute("SELECT DISTINCT word FROM common_words"))
 
 
