@@ -1,4 +1,4 @@
-"""The blind tables 46 to 143 (issue 8), kept as regression tables with a ratchet.
+"""The blind tables 46 to 151 (issue 8), kept as regression tables with a ratchet.
 
 Each was written by a helper session from the writers' instructions alone, without the
 resolver, its knowledge or another table, and scored before it was read (the closing note of
@@ -11,7 +11,10 @@ Unlike tables 1-17 (tests/test_resolver_blind.py), their remaining confident wro
 are not listed one by one with a reason: most disagree with a rule the bot keeps (a move
 already made answers the new home; a state asked about answers for itself; two towns named
 ask about both, home first), the rest are open (a film's town, 'shoe city', 'St. Luke's
-Hospital'). Tables 64-143 were written with the 60% rule and need no such change.
+Hospital') or the bot's sourced reading ('City of Champions' is Brockton's motto, where table
+144 asked about Pittsburgh too; the Islamic Society of Greater Lowell is in Chelmsford, where
+table 148's writer was unsure). Tables 64-151 were written with the 60% rule and need no
+such change.
 The ratchet: a table may not lose accuracy below its floor nor gain a confident wrong answer.
 """
 
@@ -27,7 +30,7 @@ from tests.test_resolver_eval import OK, WRONG, ask, judge
 
 DATA = Path(__file__).parent / "data"
 # Table: (right answers at least, confident wrong answers at most), measured at the commit
-# that added tables 136-143 (the closing note of issue 8 has each table's blind scores).
+# that added tables 144-151 (the closing note of issue 8 has each table's blind scores).
 # Table 46 lost one at 762a2b7 by choice: 'mill city' asks Lowell or Minneapolis, both
 # cities' nickname, where the writer expected Lowell.
 RATCHET = {
@@ -49,7 +52,7 @@ RATCHET = {
     61: (1035, 0),
     62: (1019, 1),
     63: (1036, 0),
-    64: (1021, 0),
+    64: (1022, 0),
     65: (1030, 0),
     66: (1038, 1),
     67: (1024, 0),
@@ -60,13 +63,13 @@ RATCHET = {
     72: (1063, 0),
     73: (1031, 0),
     74: (1047, 0),
-    75: (1078, 0),
-    76: (1042, 0),
+    75: (1079, 0),
+    76: (1043, 0),
     77: (1024, 0),
     78: (1014, 0),
     79: (1047, 0),
     80: (981, 0),
-    81: (1035, 0),
+    81: (1036, 0),
     82: (1040, 0),
     83: (1029, 0),
     84: (1043, 0),
@@ -83,7 +86,7 @@ RATCHET = {
     95: (1025, 0),
     96: (1032, 0),
     97: (1025, 0),
-    98: (1027, 0),
+    98: (1028, 0),
     99: (1063, 0),
     100: (1003, 0),
     101: (1021, 0),
@@ -91,7 +94,7 @@ RATCHET = {
     103: (1012, 0),
     104: (1019, 0),
     105: (994, 0),
-    106: (1016, 0),
+    106: (1017, 0),
     107: (995, 0),
     108: (1012, 2),
     109: (1023, 0),
@@ -129,6 +132,14 @@ RATCHET = {
     141: (1029, 1),
     142: (1023, 1),
     143: (1031, 0),
+    144: (981, 1),
+    145: (1033, 0),
+    146: (1001, 0),
+    147: (1016, 0),
+    148: (1004, 1),
+    149: (1014, 0),
+    150: (1050, 0),
+    151: (1046, 0),
 }
 
 
