@@ -46,8 +46,15 @@ MUNICIPALITIES = REPO.parent / "shared" / "data" / "ma" / "ma_municipalities.csv
 PROFILE = (
     "https://profiles.doe.mass.edu/profiles/general.aspx?topNavId=1&orgcode={:08d}&orgtypecode=6"
 )
-# A town's own high school: the town's name, at most one word more, and "High".
-_OWN_HIGH = r"^{town}(?: (North|South|East|West|English|Classical|Memorial|Senior))? High$"
+# A town's own high school: the town's name, at most one word more, and "High" ("Sr High",
+# "Jr Sr High" are DESE's short forms of Senior and Junior-Senior).
+_OWN_HIGH = (
+    r"^{town}(?: (North|South|East|West|English|Classical|Memorial|Senior|Sr|Jr Sr))?"
+    r" High(?: School)?$"
+)
+# Senior high schools residents call the town's high school ("Shrewsbury High", for DESE's
+# "Shrewsbury Sr High").
+_SENIOR = frozenset({"Senior", "Sr", "Jr Sr"})
 
 DISTRICT_PROFILE = (
     "https://profiles.doe.mass.edu/profiles/general.aspx?topNavId=1&orgcode={:08d}&orgtypecode=5"
@@ -140,9 +147,17 @@ def schools(
         own = re.match(_OWN_HIGH.format(town=re.escape(district)), school)
         if not own and not _distinctive_high(district, school, towns, elsewhere):
             continue
-        name = school if school.endswith(" School") else f"{school} School"
+        school = school.removesuffix(" School")
+        name = f"{school} School"
+        said = (
+            (f"{district} High School", f"{district} High")
+            if own and own.group(1) in _SENIOR
+            else ()
+        )
         forms = [
-            f for f in dict.fromkeys((name, school)) if " ".join(f.lower().split()) not in known
+            f
+            for f in dict.fromkeys((name, school, *said))
+            if " ".join(f.lower().split()) not in known
         ]
         if not forms:
             continue
