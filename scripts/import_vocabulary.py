@@ -164,7 +164,8 @@ CENTRAL_AMERICAN_DEPARTMENTS = {
 # Other names of countries, as residents write them in English, Spanish and Portuguese.
 COUNTRY_NAMES = {
     "GB": ["UK", "England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain",
-           "Inglaterra", "Reino Unido", "Escocia", "Escócia"],
+           "Inglaterra", "Reino Unido", "Escocia", "Escócia", "Angleterre", "Écosse",
+           "Pays de Galles", "País de Gales", "Grande-Bretagne"],
     "US": ["USA", "United States of America", "Estados Unidos", "EEUU", "EUA"],
     "NL": ["Netherlands", "Holland", "Holanda", "Países Bajos", "Países Baixos"],
     "BR": ["Brasil"],

@@ -2973,3 +2973,55 @@ def test_round_k_a_cyrillic_name_after_a_hyphen_is_a_longer_name(resolver: Resol
     assert "boston" in _asked(resolver, "я живу в Брайтоне") | {
         _answer(resolver, "я живу в Брайтоне")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("czy w Holyoke jest zakaz?", "holyoke"),  # Polish "w": in, not West
+        ("je reste à Fitchburg maintenant", "fitchburg"),  # French "à": in, not "a"
+        ("Est-ce que Lowell utilise ça?", "lowell"),  # "ça" is no California
+        ("Je demeure à Gardner, rue Central", "gardner"),  # a street after "rue"
+        ("nous avons déménagé de Lowell à Dracut", "dracut"),  # a move made
+        ("j'habite à Worcester, pas en Angleterre", "worcester"),  # "pas": ours, said so
+        ("patuxet", "plymouth"),  # a town's Native name
+        ("wessagusset", "weymouth"),
+        ("shrewsbury high school", "shrewsbury"),  # DESE's "Shrewsbury Sr High"
+        ("my kid is at waltham high", "waltham"),
+    ],
+)
+def test_round_l_places_in_french_polish_and_old_names(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cambridge, Angleterre",  # French names of England, Scotland, Wales
+        "comté de Worcester",  # a county, not the city
+        "condado de Essex",
+        "ma voisine Florence m'a appelée",  # a person, French
+        "mon chum Lawrence",
+        "la vaisselle Lenox de ma mère",  # a product, French
+        "westboro baptist church",  # in Topeka, Kansas
+        "MIT license",
+        "bellingham, washington state",
+    ],
+)
+def test_round_l_no_town_of_ours(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("entre Lowell et Dracut", {"lowell", "dracut"}),  # French "et": both asked
+        ("मेरा घर बर्लिंगटन में है", {"burlington"}),  # Hindi, the nasal mark read as "n"
+        ("હું ક્વિન્સીમાં રહું છું", {"quincy"}),  # Gujarati, an ending written on
+        ("naumkeag", {"stockbridge", "salem"}),  # the Choate estate, and Salem's Native name
+    ],
+)
+def test_round_l_questions(resolver: Resolver, text: str, asked: set[str]) -> None:
+    assert asked <= _asked(resolver, text)

@@ -298,6 +298,9 @@ NICKNAME_STATE_GAP = 3  # "Long Beach California Cambodia Town": a state this ne
 _KNOW_BEFORE = frozenset("i u dont didnt doesnt wanna".split())  # "i dont no where"
 DIRECTION_NEXT_LETTERS = 3  # "Vest Spr...": enough of the next word to know the name
 _NAME_FIRST_WORDS = {"nort": "north", "saut": "south", "ist": "east", "vest": "west", "nyu": "new"}
+_INDIC = re.compile(r"[\u0900-\u0dff]")  # Devanagari to Malayalam
+_INDIC_NASAL = re.compile(r"m(?=[kgcjtdsz])")
+_INDIC_ENDINGS = ("mam", "ma", "lo", "il", "ilo", "la", "me", "ne")
 _ABJAD = re.compile(r"[\u0590-\u06ff\u0900-\u0dff]")  # and Indic scripts: vowels implied
 _CASED = re.compile(r"[\u0370-\u052f]")
 _CASE_ENDINGS = ("ом", "ем", "ой", "е", "а", "у", "и", "ы")
@@ -438,7 +441,7 @@ _SPANISH_SAID = (
 # Letters of languages whose sounds the tiers cannot read (Akan and Ewe "ɛ", "ɔ"; Albanian
 # "ë"): "Medaase paa", "mirëdita" sound like no name of ours; a name spelt out still counts.
 _UNREAD_LETTERS = re.compile(r"[ɛɔŋəɣëƐƆŊËƏ]")
-_IN_UNREAD = re.compile(r"(?<!\w)(?:në|Në|wɔ|Wɔ)(?!\w)")
+_IN_UNREAD = re.compile(r"(?<!\w)(?:në|Në|wɔ|Wɔ|à|À)(?!\w)")
 _ROMANCE_OF = frozenset("de da do del dos das".split())
 _VS = frozenset({"vs", "v", "versus", "contra", "x"})
 _BAN_WORDS = frozenset(
@@ -488,6 +491,7 @@ _LEET_LETTERS = (
 )
 _VIETNAMESE_HAS = re.compile(r"(?<!\w)(?:có|Có)(?!\w)")
 _ACCENTED_IS = re.compile(r"(?<!\w)[éÉ](?!\w)")
+_FRENCH_THAT = re.compile(r"(?<!\w)[çÇ]a(?!\w)")
 
 
 class Resolver:
@@ -1089,8 +1093,11 @@ class Resolver:
             # Vietnamese "ở", "tại" (in, at): folded, "ở" would be a bare "o" (Portuguese
             # "the"); "có" (has, is) would be "co" (county).
             text = _VIETNAMESE_HAS.sub(" ", _VIETNAMESE_AT.sub(" in ", text))
-            # Albanian "në", Akan "wɔ" (in, at): "jetoj në Auburn", "me fie wɔ Worcester".
+            # Albanian "në", Akan "wɔ", French "à" (in, at): "jetoj në Auburn", "me fie wɔ
+            # Worcester", "je reste à Lowell" (folded, "a Lowell" would be an article's).
             text = _IN_UNREAD.sub(" in ", text)
+            # French "ça" (that): folded, "utilise ça?" would end with California's code.
+            text = _FRENCH_THAT.sub(" ", text)
         lettered = text
         other_letters = not text.isascii() and _CYRILLIC_OR_GREEK.search(text) is not None
         if other_letters:
@@ -1122,8 +1129,11 @@ class Resolver:
         if text.isascii() and in_unmarked_vietnamese(words):
             words = _vietnamese_unmarked(words)  # "toi song o Malden, co cam khong?"
         if "w" in words or "v" in words:
+            # after a verb of living, or anywhere in a message with a word of the language
+            # ("czy w Chicopee jest zakaz?", "v Bostone est zapret?")
+            spoken = {one for one, marks in _IN_LANGUAGE.items() if not marks.isdisjoint(words)}
             words = [
-                "in" if i > 0 and words[i - 1] in _IN_AFTER.get(w, ()) else w
+                "in" if w in spoken or (i > 0 and words[i - 1] in _IN_AFTER.get(w, ())) else w
                 for i, w in enumerate(words)
             ]
         if {"stop", "t", "line", "train", "commuter"}.intersection(words):
@@ -2345,7 +2355,12 @@ class Resolver:
             return
         if state == US_COUNTRY:
             state = None
-        if words[end : end + 1] and words[end] in COUNTY_WORDS:
+        county_before = (
+            start > 1 and words[start - 2] in _COUNTY_BEFORE and words[start - 1] in _ROMANCE_OF
+        )  # "condado de Worcester", "comté de Worcester"
+        if (words[end : end + 1] and words[end] in COUNTY_WORDS) or (
+            county_before and " ".join(words[start:end]) in MA_COUNTIES
+        ):
             entries = [e for e in entries if self.places[e.place_id].kind == "county"]
             if not entries:
                 scan.excluded = True  # "Essex County": a county is not where someone lives
@@ -2761,7 +2776,11 @@ class Resolver:
             # after a comma or as the last words ("framingham earl norfolk england")
             tail = words[end : end + more]
             if end + more >= len(words) or not all(
-                w.isalpha() and w not in FILLER and w not in STRUCTURE and w not in CUES
+                w.isalpha()
+                and w not in FILLER
+                and w not in STRUCTURE
+                and w not in CUES
+                and w not in _NOT_THERE  # "Worcester, pas en Angleterre": ours, said so
                 for w in tail
             ):
                 break
@@ -3171,6 +3190,7 @@ class Resolver:
             or after == "station"  # "Worcester station": a town's own station
             or after == "ak"  # Haitian Creole "and": "m ap viv Everett ak fanmi m"
             or after in ROMANIZED_WORDS  # Khmer "knhom nov Lowell bong" (I live in Lowell, bro)
+            or after == "et"  # French "and": "entre Lowell et Dracut"
             or (after == "gen" and not _HAITIAN_MARKS.isdisjoint(words))  # "eske X gen lwa"
             or after in RESIDENCE  # "Warren resident here"
             or after in _IN_AFTER_A_NAME  # Hindi "main Shrewsbury mein rehta hoon"
@@ -3795,6 +3815,17 @@ def _latin_readings(word: str) -> list[str]:
             word = word.replace(pair, letter)
         return ["".join(_GREEK_LATIN.get(c, c) for c in word).replace("-", " ")]
     latin = re.sub("[^a-z]", "", re.sub(r"^'y", "i", anyascii(word).lower()))
+    if _INDIC.search(word):
+        # The nasal mark (anusvara) is "n" before a consonant of the mouth's front or back
+        # ("लेक्सिंगटन": leksingtn, Lexington), "ph" is the English "f" ("स्प्रिङफिल्ड"); a
+        # case ending is written onto the name (Nepali -मा, Gujarati -માં, Telugu -లో,
+        # Tamil -இல்: "in").
+        latin = _INDIC_NASAL.sub("n", latin).replace("ph", "f")
+        if latin.startswith(("kv", "kw")):
+            latin = "qu" + latin[2:]  # "क्विंसी": Quincy
+        stems = [latin[: -len(end)] for end in _INDIC_ENDINGS if latin.endswith(end)]
+        latin_forms = [latin, *(s for s in stems if len(s) >= MIN_SCRIPT_LETTERS)]
+        return sorted({f for form in latin_forms for f in (form, form.replace("v", "w"))})
     readings = {latin, latin.replace("v", "w"), latin.replace("l", "r"), latin.replace("v", "o")}
     if latin[:1] in _WRITTEN_ON and len(latin) > MIN_SCRIPT_LETTERS:
         readings |= {latin[1:], latin[1:].replace("v", "o")}
@@ -3964,7 +3995,9 @@ _BEFORE_MY_LIVING = frozenset("and but now still also currently actually though 
 _NOT_PLACES_BY_FIRST: dict[str, list[tuple[str, ...]]] = defaultdict(list)
 for _phrase in NOT_PLACES:
     _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
-_JOINING = frozenset({"and", "or", "ou", "e", "y", "o"})
+_NOT_THERE = frozenset({"not", "pas", "nao", "no"})
+_COUNTY_BEFORE = frozenset({"condado", "comte"})  # Spanish, Portuguese, French "county of"
+_JOINING = frozenset({"and", "or", "ou", "e", "y", "o", "et"})  # French "et": and
 _OR = frozenset({"or", "ou"})
 _CONFIRMATIONS = frozenset(
     {"sounds-like", "cut-word", "word-alone", "street-alone", "autocorrected"}
@@ -4006,6 +4039,25 @@ _POLISH_IN = frozenset(
 )
 # The one-letter "in" of each, after its verbs: Polish "w", Russian "v".
 _IN_AFTER = {"w": _POLISH_IN, "v": _RUSSIAN_IN}
+# Words only Polish or Russian (in Latin letters) has, not English, Spanish or German ones
+# ("jest", "ya", "sie"): with one, "w" or "v" is "in".
+# Sources: https://en.wikivoyage.org/wiki/Polish_phrasebook,
+# https://en.wikivoyage.org/wiki/Russian_phrasebook
+_IN_LANGUAGE = {
+    "w": frozenset(
+        """
+        czy jestem jestesmy gdzie prosze dziekuje zakaz policja miasto moje moja tutaj
+        parafia piekarnia uzywa kamer rozpoznawania twarzy
+        """.split()
+    )
+    | _POLISH_IN,
+    "v": frozenset(
+        """
+        zapret gorod menya pochemu spasibo pozhaluysta policiya kamery
+        """.split()
+    )
+    | _RUSSIAN_IN,
+}
 _GOING = _GOING_ES | frozenset(
     """
     move moving moved relocating relocated relocate going headed heading coming commute
@@ -4037,7 +4089,7 @@ _MOVE_TO = frozenset({"to", "para", "pra", "pou", "qua"})
 # moves already made only.
 _MOVED_AWAY = frozenset(
     "moved relocated mude mudamos mudei mudou sai vine vinimos vim viemos chuyen don demenaje "
-    "deplase".split()
+    "deplase demenage demenagee demenages demenagees".split()  # French "déménagé"
 )
 # Words before a name that make it a person's: "my boss Wendell", "a dog named Winthrop".
 _PERSON_BEFORE = frozenset(
@@ -4045,6 +4097,8 @@ _PERSON_BEFORE = frozenset(
     named called name nickname boss friend buddy son daughter kid kids dog cat puppy wife
     senora senor sra senorita dona seu profe maestra maestro doutor doutora madame
     husband brother sister cousin uncle aunt mom dad grandpa grandma coworker neighbor teacher
+    voisin voisine chum blonde ami amie copain copine frere soeur cousine oncle tante fils
+    fille mari patron patronne collegue maman papa
     mother father mama papa grandmother grandfather granddaughter grandson grandkid nephew
     niece stepson stepdaughter stepmom stepdad fiance fiancee boyfriend girlfriend partner
     roommate housemate landlord landlady mailman mailwoman postman classmate colleague
@@ -4113,8 +4167,9 @@ _A_TOWN_DOES = frozenset(
     aprovou votou baniu pauses paused pausing ban banning bars barred limits limited
     restricts restricted halts halted debates debated weighs weighing becomes became joins
     joined departments department officials council residents
+    utilise utilisent interdit interdire permet autorise veut adopte vote
     """.split()
-)
+)  # (the last line French: "Est-ce que Lowell utilise ça?")
 # "a new town", "una ciudad": after an indefinite article, ordinary words are a thing.
 _INDEFINITE = frozenset({"a", "an", "another", "any", "every", "each", "un", "una", "um", "uma"})
 # What a person does, said right after a name that is also a person's: "Randolph is being

@@ -123,15 +123,17 @@ ROMANCE_THINGS = frozenset(
     refrigerante mermelada geleia catalogo catalogos revendedora revendedor
     paquete paquetes cajetilla cigarros cigarrillos cigarro cigarrilho macos maco anillo
     anillos anel aneis collar colar platos plato pratos prato vajilla loza porcelana
+    vaisselle porcelaine jus produits produit parfum biere vin fromage gateau catalogue
+    bague collier assiette assiettes
     """.split()
-)
+)  # (the last two lines: French, "la vaisselle Lenox", "le jus d'Orange")
 # Rooting for a club named like a town: "torço pro Chelsea", "soy hincha del Chelsea".
 # A match or a team: "el partido del Chelsea", "jogo do Chelsea", "los Bruins de Boston".
 FANDOM = frozenset(
     """
     torco torcer torcemos torcedor torcedora torcedores hincha hinchas partido partidos juego
     jogo jogos partida equipo equipa clube aficionados bruins celtics patriots pats sox
-    revolution revs
+    revolution revs equipe foot supporter supporters
     """.split()
 )
 # Boston English that no word list of the three languages holds ("wicked pissah", a "packie",
@@ -293,7 +295,8 @@ NOT_PLACES = tuple(
     ley de newton | leyes de newton | lei de newton | leis de newton
     bill clinton | hillary clinton | chelsea clinton
     wayland compositor | wayland session | wayland protocol | sterling silver
-    lincoln douglas
+    lincoln douglas | westboro baptist | mit license | mit licence | mit licensed
+    quincy with jack klugman | loi de newton | lois de newton | pucelle d orleans | jeanne d arc
     """.replace("\n", "|").split("|")
     if phrase.strip()
 )
@@ -319,7 +322,7 @@ STREET_WORDS = frozenset(
     "terrace ter parkway pkwy highway hwy route rte circle cir square sq".split()
 )
 # A name after one of these is a street ("calle Haverhill", "rua Lowell", "avenida Essex").
-STREET_BEFORE = frozenset("calle rua avenida av avenue travessa estrada camino".split())
+STREET_BEFORE = frozenset("calle rua rue avenida av avenue travessa estrada camino".split())
 # A place named after these is where the resident no longer lives, or not: "I used to live in
 # Lowell", "morava em Brockton", "Eastham, not Easthampton".
 PAST_OR_NOT = frozenset(
@@ -460,6 +463,7 @@ STATE_SHORT_FORMS = {
     "mass": "MA", "calif": "CA", "cali": "CA", "penn": "PA", "wisc": "WI", "minn": "MN",
     "conn": "CT", "fla": "FL", "wash": "WA", "ore": "OR", "tex": "TX", "ill": "IL",
     "mich": "MI", "ariz": "AZ", "colo": "CO", "tenn": "TN", "ny state": "NY", "nyc": "NY",
+    "washington state": "WA", "wa state": "WA",
     "pei": "XX",  # Prince Edward Island (OUTSIDE, below)
 }  # fmt: skip
 # Two-letter codes of states and provinces count only as the last word after a name
@@ -677,6 +681,8 @@ class Vocabulary:
         n = len(words)
         if index >= n:
             return None  # "¿hay una prohibición en Somerville o no?": nothing after "o"
+        if index > 0 and words[index - 1] in STREET_BEFORE:
+            return None  # "Leominster, rue Central": a street's name, not a region
         for length in range(min(MAX_QUALIFIER_WORDS, n - index), 0, -1):
             phrase = " ".join(words[index : index + length])
             code = self.regions.get(phrase) or self.cities.get(phrase)
