@@ -1,4 +1,4 @@
-"""The blind tables 46 to 151 (issue 8), kept as regression tables with a ratchet.
+"""The blind tables 46 to 159 (issue 8), kept as regression tables with a ratchet.
 
 Each was written by a helper session from the writers' instructions alone, without the
 resolver, its knowledge or another table, and scored before it was read (the closing note of
@@ -13,8 +13,9 @@ already made answers the new home; a state asked about answers for itself; two t
 ask about both, home first), the rest are open (a film's town, 'shoe city', 'St. Luke's
 Hospital') or the bot's sourced reading ('City of Champions' is Brockton's motto, where table
 144 asked about Pittsburgh too; the Islamic Society of Greater Lowell is in Chelmsford, where
-table 148's writer was unsure). Tables 64-151 were written with the 60% rule and need no
-such change.
+table 148's writer was unsure; Keefe Tech, Blackstone Valley Tech and BMC, in Framingham,
+Upton and Boston, where table 154's and 156's were). Tables 64-159 were written with the 60%
+rule and need no such change.
 The ratchet: a table may not lose accuracy below its floor nor gain a confident wrong answer.
 """
 
@@ -30,7 +31,7 @@ from tests.test_resolver_eval import OK, WRONG, ask, judge
 
 DATA = Path(__file__).parent / "data"
 # Table: (right answers at least, confident wrong answers at most), measured at the commit
-# that added tables 144-151 (the closing note of issue 8 has each table's blind scores).
+# that added tables 152-159 (the closing note of issue 8 has each table's blind scores).
 # Table 46 lost one at 762a2b7 by choice: 'mill city' asks Lowell or Minneapolis, both
 # cities' nickname, where the writer expected Lowell.
 RATCHET = {
@@ -63,7 +64,7 @@ RATCHET = {
     72: (1063, 0),
     73: (1031, 0),
     74: (1047, 0),
-    75: (1079, 0),
+    75: (1078, 0),
     76: (1043, 0),
     77: (1024, 0),
     78: (1014, 0),
@@ -91,20 +92,20 @@ RATCHET = {
     100: (1003, 0),
     101: (1021, 0),
     102: (995, 0),
-    103: (1012, 0),
+    103: (1013, 0),
     104: (1019, 0),
     105: (994, 0),
     106: (1017, 0),
     107: (995, 0),
     108: (1012, 2),
     109: (1023, 0),
-    110: (982, 1),
+    110: (981, 1),
     111: (1044, 0),
     112: (1037, 0),
     113: (1010, 1),
     114: (1023, 0),
     115: (1019, 4),
-    116: (1020, 0),
+    116: (1021, 0),
     117: (1016, 1),
     118: (974, 0),
     119: (1028, 1),
@@ -134,12 +135,20 @@ RATCHET = {
     143: (1031, 0),
     144: (981, 1),
     145: (1033, 0),
-    146: (1001, 0),
+    146: (1002, 0),
     147: (1016, 0),
-    148: (1004, 1),
+    148: (1005, 1),
     149: (1014, 0),
     150: (1050, 0),
     151: (1046, 0),
+    152: (983, 0),
+    153: (997, 1),
+    154: (1028, 2),
+    155: (1005, 1),
+    156: (1038, 1),
+    157: (1014, 0),
+    158: (1015, 1),
+    159: (1016, 0),
 }
 
 
