@@ -125,6 +125,15 @@ PROVINCES = {
 AUSTRALIAN_STATES = ["Queensland", "QLD", "New South Wales", "NSW", "Victoria", "Tasmania",
                      "South Australia", "Western Australia", "Northern Territory",
                      "Australian Capital Territory"]  # fmt: skip
+# India's states and union territories (ISO 3166-2:IN): students and engineers from India
+# compare their home towns, some named like ours ("Salem, Tamil Nadu"). Left out: names that
+# are words here ("Goa" aside, none is) or towns of ours.
+INDIAN_STATES = ["Andhra Pradesh", "Arunachal Pradesh", "Assam", "Bihar", "Chhattisgarh", "Goa",
+                 "Gujarat", "Haryana", "Himachal Pradesh", "Jharkhand", "Karnataka", "Kerala",
+                 "Madhya Pradesh", "Maharashtra", "Manipur", "Meghalaya", "Mizoram", "Nagaland",
+                 "Odisha", "Punjab", "Rajasthan", "Sikkim", "Tamil Nadu", "Telangana", "Tripura",
+                 "Uttar Pradesh", "Uttarakhand", "West Bengal", "Jammu and Kashmir", "Ladakh",
+                 "Puducherry", "Chandigarh"]  # fmt: skip
 # Counties of England, Wales, Scotland and Ireland: many Massachusetts towns share a name with
 # a town there ("Boston, Lincolnshire", "Falmouth, Cornwall"). Ceremonial counties (ONS),
 # preserved counties of Wales, Scottish council areas, and the counties of Ireland.
@@ -306,6 +315,7 @@ def world() -> dict[str, list[dict[str, str]]]:
     for code, names in BRITISH_AND_IRISH_COUNTIES.items():
         regions.extend({"name": name, "code": code, "kind": "region"} for name in names)
     regions.extend({"name": name, "code": "AU", "kind": "region"} for name in AUSTRALIAN_STATES)
+    regions.extend({"name": name, "code": "IN", "kind": "region"} for name in INDIAN_STATES)
     for code, names in CENTRAL_AMERICAN_DEPARTMENTS.items():
         regions.extend({"name": name, "code": code, "kind": "region"} for name in names)
     countries: list[dict[str, str]] = []

@@ -316,7 +316,9 @@ _ARABIC_PREFIXES = frozenset("\u0628\u0644\u0648\u0641")
 # The endings a name takes in a sentence (Russian "в Бостоне", Korean "보스턴에서"): a name
 # followed by at most this many letters is still the name.
 _ENDING_LETTERS = 3
-_NEW_IN_KREYOL = frozenset({"nyou", "nouvo"})
+_NEW_IN_KREYOL = frozenset(
+    {"nyou", "nouvo", "niu", "noo"}
+)  # and "new" as Brazilians, Bostonians spell it
 _NEW_SAID = re.compile(r"\bN'?yu[- ]", re.IGNORECASE)  # "Нью-Бедфорд": New Bedford
 # Massachusetts ZIP codes: 010-027, and Andover's IRS ZIPs 05501 and 05544.
 _MA_ZIP_PREFIXES = (*(f"{n:03d}" for n in range(10, 28)), "055")
@@ -1078,6 +1080,8 @@ class Resolver:
     def _resolve(self, text: str) -> Resolution:
         # Dictated punctuation: "14 summer street comma lynn comma mass".
         text = _SAID_COMMA.sub(", ", text)
+        # "Hancock街", "Adams路": a street named in Latin letters, the street word in Chinese
+        text = _CJK_STREET.sub(" street ", text)
         # A letter held down ("bostonnnnn", "hulllll"): no name has one three times running.
         text = _HELD_LETTER.sub(r"\1\1", text)
         if _LEET.search(text):
@@ -2880,6 +2884,8 @@ class Resolver:
             return False  # "modi ki bu sta?" (how are you?): "bu" is "you", not BU
         if not municipal and word in PINYIN and in_pinyin(words):
             return False  # "wo bu zhidao" (I don't know): "bu" is "not", not BU
+        if not municipal and len(word) <= SHORT_ALIAS and len(_GERMAN.intersection(words)) > 1:
+            return False  # "ich bin neu hier" (I'm new here): "neu" is new, not NEU
         # "ack sorry", "ob": letters, not a nickname; "MIT", "WPI" are landmarks all the same.
         short = len(word) <= SHORT_ALIAS and not landmark
         if not municipal and (
@@ -2892,6 +2898,8 @@ class Resolver:
             return True  # "Brewster, on the Cape"
         if municipal and self._beside_a_border(words, start):
             return True  # "the Arlington Lexington line"
+        if start == 0 and words[1:2] and words[1] in _YOU_AFTER_WHERE:
+            return False  # "ware u at", "ware r u": where are you, texted
         rest = [w for i, w in enumerate(words) if i != start]
         # Alone, or asked about: "is Ware covered?", "does Lee have a ban?", "and Essex?"
         alone = (start == 0 or (start == 1 and words[0] in _ASKING | _AND_THEN)) and all(
@@ -3995,6 +4003,10 @@ _BEFORE_MY_LIVING = frozenset("and but now still also currently actually though 
 _NOT_PLACES_BY_FIRST: dict[str, list[tuple[str, ...]]] = defaultdict(list)
 for _phrase in NOT_PLACES:
     _NOT_PLACES_BY_FIRST[_phrase[0]].append(_phrase)
+_CJK_STREET = re.compile(r"(?<=[A-Za-z])\s*[街路]")
+# German words no other language here writes: two of them make a message German.
+_GERMAN = frozenset("ich bin und nicht ist hier wir sind mein meine auch aber".split())
+_YOU_AFTER_WHERE = frozenset({"u", "you", "r", "ya", "yall", "are"})
 _NOT_THERE = frozenset({"not", "pas", "nao", "no"})
 _COUNTY_BEFORE = frozenset({"condado", "comte"})  # Spanish, Portuguese, French "county of"
 _JOINING = frozenset({"and", "or", "ou", "e", "y", "o", "et"})  # French "et": and
@@ -4096,7 +4108,8 @@ _PERSON_BEFORE = frozenset(
     """
     named called name nickname boss friend buddy son daughter kid kids dog cat puppy wife
     senora senor sra senorita dona seu profe maestra maestro doutor doutora madame
-    husband brother sister cousin uncle aunt mom dad grandpa grandma coworker neighbor teacher
+    husband brother sister cousin uncle aunt auntie aunty nana mom dad grandpa grandma coworker
+    neighbor teacher
     voisin voisine chum blonde ami amie copain copine frere soeur cousine oncle tante fils
     fille mari patron patronne collegue maman papa
     mother father mama papa grandmother grandfather granddaughter grandson grandkid nephew

@@ -296,6 +296,7 @@ NOT_PLACES = tuple(
     bill clinton | hillary clinton | chelsea clinton
     wayland compositor | wayland session | wayland protocol | sterling silver
     lincoln douglas | westboro baptist | mit license | mit licence | mit licensed
+    braintree checkout | braintree payments | braintree api
     quincy with jack klugman | loi de newton | lois de newton | pucelle d orleans | jeanne d arc
     """.replace("\n", "|").split("|")
     if phrase.strip()
