@@ -1,4 +1,4 @@
-"""The blind tables 46 to 159 (issue 8), kept as regression tables with a ratchet.
+"""The blind tables 46 to 167 (issue 8), kept as regression tables with a ratchet.
 
 Each was written by a helper session from the writers' instructions alone, without the
 resolver, its knowledge or another table, and scored before it was read (the closing note of
@@ -14,7 +14,7 @@ ask about both, home first), the rest are open (a film's town, 'shoe city', 'St.
 Hospital') or the bot's sourced reading ('City of Champions' is Brockton's motto, where table
 144 asked about Pittsburgh too; the Islamic Society of Greater Lowell is in Chelmsford, where
 table 148's writer was unsure; Keefe Tech, Blackstone Valley Tech and BMC, in Framingham,
-Upton and Boston, where table 154's and 156's were). Tables 64-159 were written with the 60%
+Upton and Boston, where table 154's and 156's were). Tables 64-167 were written with the 60%
 rule and need no such change.
 The ratchet: a table may not lose accuracy below its floor nor gain a confident wrong answer.
 """
@@ -31,7 +31,7 @@ from tests.test_resolver_eval import OK, WRONG, ask, judge
 
 DATA = Path(__file__).parent / "data"
 # Table: (right answers at least, confident wrong answers at most), measured at the commit
-# that added tables 152-159 (the closing note of issue 8 has each table's blind scores).
+# that added tables 160-167 (the closing note of issue 8 has each table's blind scores).
 # Table 46 lost one at 762a2b7 by choice: 'mill city' asks Lowell or Minneapolis, both
 # cities' nickname, where the writer expected Lowell.
 RATCHET = {
@@ -111,7 +111,7 @@ RATCHET = {
     119: (1028, 1),
     120: (988, 0),
     121: (1039, 0),
-    122: (1008, 0),
+    122: (1009, 0),
     123: (997, 0),
     124: (1021, 0),
     125: (1028, 0),
@@ -149,6 +149,14 @@ RATCHET = {
     157: (1014, 0),
     158: (1015, 1),
     159: (1016, 0),
+    160: (1014, 0),
+    161: (1004, 1),
+    162: (1040, 0),
+    163: (987, 2),
+    164: (1011, 1),
+    165: (979, 1),
+    166: (1025, 1),
+    167: (1036, 0),
 }
 
 
