@@ -294,6 +294,7 @@ _LONG_I_WRITTEN = re.compile(r"a[iy](?=[bcdfgklmnprstvz])")
 # frequent, everyday words; rarer ones ("staten", "conquered", "douglass") are as often
 # names said as they sound ("stoten": Stoughton; "conkered": Concord).
 MISSPELT_TOP = 10_000
+MISSPELT_CACHE = 10_000  # words judged misspelt or not, kept until there are this many
 NICKNAME_STATE_GAP = 3  # "Long Beach California Cambodia Town": a state this near
 _KNOW_BEFORE = frozenset("i u dont didnt doesnt wanna".split())  # "i dont no where"
 DIRECTION_NEXT_LETTERS = 3  # "Vest Spr...": enough of the next word to know the name
@@ -595,6 +596,16 @@ class Resolver:
             and not all(w in FILLER or w in SUBJECT for w in name.split())
         )
         self.vocabulary = self.vocabulary.without(self._exact)
+        self.vocabulary.index_misspellings()  # built now rather than on a message
+        # Names that are only nicknames of our towns, and their first words
+        self._nicknames = frozenset(
+            key
+            for key, entries in self._exact.items()
+            if entries
+            and all(e.nickname and self.places[e.place_id].state == MASSACHUSETTS for e in entries)
+        )
+        self._nickname_starts = frozenset(key.split()[0] for key in self._nicknames)
+        self._misspelt: dict[str, bool] = {}  # word -> a common word misspelt (a cache)
         # The first words of every name of two words or more: a longer span beginning with
         # any other word can only be a name with its spaces misplaced ("newbury port").
         self._span_starts = frozenset(
@@ -1435,8 +1446,9 @@ class Resolver:
             for hit in scan.hits
             if hit.kind != "word"
             and not hit.qualified
-            and (entries := self._exact.get(canonical(list(hit.words)), []))
-            and all(e.nickname and self.places[e.place_id].state == MASSACHUSETTS for e in entries)
+            and hit.words[:1]
+            and canonical_token(hit.words[0]) in self._nickname_starts
+            and canonical(list(hit.words)) in self._nicknames
         ]
         if not named and not nicknames:
             return
@@ -3716,6 +3728,14 @@ class Resolver:
     def _misspelt_word(self, word: str) -> bool:
         """A common word misspelt ("polise", "senit"), closer to it than to any name of ours,
         by letters and by sound."""
+        known = self._misspelt.get(word)
+        if known is None:
+            known = self._misspelt[word] = self._misspelt_now(word)
+        return known
+
+    def _misspelt_now(self, word: str) -> bool:
+        if len(self._misspelt) > MISSPELT_CACHE:
+            self._misspelt.clear()
         meant = self.vocabulary.misspelt(word)
         if meant is None or self._typos.within(word, Levenshtein.distance(word, meant)):
             return False
@@ -3730,9 +3750,9 @@ class Resolver:
         """A common word written as it is said, spelt the usual way ("heah": here, "movin":
         moving); not a name of ours said so ("tauntin": Taunton)."""
         written = self.vocabulary.as_written(word)
-        if written == word + "g" and (
-            self._sounds_a_name(word) or self._prefixes.starting_with(word)  # "framin"
-        ):
+        if written is word or not written.endswith("g") or written[:-1] != word:
+            return written
+        if self._sounds_a_name(word) or self._prefixes.starting_with(word):  # "framin"
             return word
         return written
 

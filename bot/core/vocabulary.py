@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from bot.core.hanzi import simplified_all
 from bot.core.normalize import fold
@@ -513,21 +513,11 @@ def r_restored(word: str) -> list[str]:
 
 MISSPELT_LETTERS = 4  # "kno", "stor": too short to tell a misspelling from a name
 MISSPELT_TWO_LETTERS = 6  # two letters off only from six letters ("survelance")
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _one_edit(word: str) -> Iterable[str]:
-    """Every spelling one letter away: one dropped, swapped with the next, changed or added."""
-    for i in range(len(word) + 1):
-        head, tail = word[:i], word[i:]
-        if tail:
-            yield head + tail[1:]
-            if len(tail) > 1:
-                yield head + tail[1] + tail[0] + tail[2:]
-            for c in _LETTERS:
-                yield head + c + tail[1:]
-        for c in _LETTERS:
-            yield head + c + tail
+def _deletions(word: str) -> list[str]:
+    """The word with each one of its letters left out."""
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
 @dataclass
@@ -547,8 +537,9 @@ class Vocabulary:
     # no qualifier after another name ("Mass Ave Arlington").
     ours: frozenset[str] = frozenset()
     english: frozenset[str] = frozenset()  # the common words of English: what is misspelt
-    # Common words by their sound code, built when first needed (misspelt()).
+    # English words by their sound code and by their one-letter deletions (misspelt()).
     _by_sound: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _by_deletion: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(
@@ -652,21 +643,37 @@ class Vocabulary:
         letters to it ("lesta" is no "lest"). Whether a town is as close is the resolver's."""
         if len(word) < MISSPELT_LETTERS or word in self.common:
             return None
+        if not self._by_sound:
+            self.index_misspellings()
         code = sound(word)
-        for near in _one_edit(word):
-            if len(near) >= len(word) and self._misspellable(near) and sound(near) == code:
-                return near
+        # One letter off: the word and the known one share a spelling with one letter left
+        # out (or are one: a letter added to the known word is not a misspelling of it).
+        for variant in (word, *_deletions(word)):
+            for known in self._by_deletion.get(variant, ()):
+                if (
+                    len(known) >= len(word)
+                    and OSA.distance(word, known, score_cutoff=1) <= 1
+                    and sound(known) == code
+                ):
+                    return known
         if len(word) < MISSPELT_TWO_LETTERS:
             return None
-        if not self._by_sound:
-            for known in self.english:
-                if len(known) >= MISSPELT_LETTERS and self._misspellable(known):
-                    self._by_sound.setdefault(sound(known), []).append(known)
         for known in self._by_sound.get(code, ()):
             # two letters off only by leaving letters out ("survelance"), not "shelsy" (shells)
             if len(known) > len(word) and Levenshtein.distance(word, known, score_cutoff=2) <= 2:
                 return known
         return None
+
+    def index_misspellings(self) -> None:
+        """The English words a misspelling may be, by sound and by each one-letter deletion
+        (a word's own spelling among them): built once, a dictionary lookup a query after."""
+        if self._by_sound:
+            return
+        for known in self.english:
+            if len(known) >= MISSPELT_LETTERS and self._misspellable(known):
+                self._by_sound.setdefault(sound(known), []).append(known)
+                for variant in (known, *_deletions(known)):
+                    self._by_deletion.setdefault(variant, []).append(known)
 
     def _misspellable(self, word: str) -> bool:
         """An English word, not a name: of ours, a person's ("spence") or a place's."""
