@@ -3740,11 +3740,8 @@ class Resolver:
         if meant is None or self._typos.within(word, Levenshtein.distance(word, meant)):
             return False
         # "gloster" sounds as Gloucester is said more than it spells "glister": a name
-        scored: dict[str, tuple[bool, float]] = {}
-        for query in _spoken_forms(word):
-            self._score_sound(query, None, scored)
         alike = Indel.normalized_similarity(word, meant)
-        return all(similarity <= alike for _, similarity in scored.values())
+        return all(similarity <= alike for _, similarity in self._sound_scores(word).values())
 
     def _as_written(self, word: str) -> str:
         """A common word written as it is said, spelt the usual way ("heah": here, "movin":
@@ -3758,13 +3755,17 @@ class Resolver:
 
     def _sounds_a_name(self, word: str) -> bool:
         """Whether a name of ours, or a town as it is said, has the sound of ``word``."""
+        return any(
+            similarity >= (SOUNDS_SAME_CODE if same else SOUNDS_ALIKE)
+            for same, similarity in self._sound_scores(word).values()
+        )
+
+    def _sound_scores(self, word: str) -> dict[str, tuple[bool, float]]:
+        """The places that sound like ``word`` as typed or as said: (same code, similarity)."""
         scored: dict[str, tuple[bool, float]] = {}
         for query in _spoken_forms(word):
             self._score_sound(query, None, scored)
-        return any(
-            similarity >= (SOUNDS_SAME_CODE if same else SOUNDS_ALIKE)
-            for same, similarity in scored.values()
-        )
+        return scored
 
     def _score_sound(
         self,
