@@ -268,12 +268,24 @@ def test_names_in_other_scripts_leave_out_a_larger_citys_name() -> None:
 
 def test_the_other_languages_words_hold_no_name_of_ours() -> None:
     data = VOCABULARY.load(DEFAULT_KNOWLEDGE_DIR)
-    assert set(data.words) == {"en", "es", "pt", "fr", "de", "it", "pl"}
-    ours = load_script().names_of_ours(DEFAULT_KNOWLEDGE_DIR)
+    script = load_script()
+    assert set(data.words) == {
+        *script.LANGUAGES,
+        *script.OTHER_LANGUAGES,
+        *script.SCRIPT_LANGUAGES,
+    }
+    ours = script.names_of_ours(DEFAULT_KNOWLEDGE_DIR)
     assert {"boston", "neu", "salem"} <= ours
-    for lang in ("fr", "de", "it", "pl"):
-        assert 8_000 < len(data.words[lang]) <= 10_000, lang  # fewer once folded
+    for lang in script.OTHER_LANGUAGES:
+        assert 7_000 < len(data.words[lang]) <= 10_000, lang  # fewer once folded
         assert not ours.intersection(data.words[lang]), lang
+    # Other alphabets: as written, and no word begins with a name of ours in them.
+    written = script.script_names_of_ours(script.script_names(DEFAULT_KNOWLEDGE_DIR))
+    assert {"бостон", "ньютон"} <= written
+    for lang in script.SCRIPT_LANGUAGES:
+        assert 3_000 < len(data.words[lang]) <= 5_000, lang
+        assert not any(w.startswith(tuple(written)) for w in data.words[lang]), lang
+    assert "שלום" in data.words["he"] and "привет" in data.words["ru"]
 
 
 def test_words_written_as_said_are_spelt_the_usual_way() -> None:

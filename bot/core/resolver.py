@@ -211,6 +211,21 @@ _DICTATION_LABEL = re.compile(
     r"transcribed|transcript)\s*:\s*",
     re.IGNORECASE,
 )
+# Punctuation said to a dictating phone ("comma", "question mark"; "period" only last).
+_SPOKEN_MARKS = {
+    "comma": ",",
+    "question mark": "?",
+    "exclamation point": "!",
+    "exclamation mark": "!",
+    "period": ".",
+    "full stop": ".",
+}
+_SPOKEN_MARK = re.compile(
+    r"(?<!oxford)\s+(comma|question mark|exclamation point|exclamation mark"
+    r"|(?:period|full stop)(?=\W*$))\b",
+    re.IGNORECASE,
+)
+_SPELT_MA = re.compile(r"(?<=\w)[\s,]+m\.?\s+a\b\.?(?=\W*$)", re.IGNORECASE)  # "Lee, m a"
 _KANA = re.compile(r"[\u3040-\u30ff]")  # Japanese ("Acton在住"): not these Chinese words
 # A river named first in Vietnamese, Polish, Spanish, Portuguese, French or Kreyol ("sông
 # Connecticut", "rzeki Connecticut", "el río Charles"): said the English way, "Connecticut
@@ -274,7 +289,21 @@ _CYRILLIC_LATIN = dict(
         strict=True,
     )
 )
-_CYRILLIC_LATIN.update({"ъ": "", "ь": ""})
+# Serbian and Macedonian letters; Bulgarian writes a vowel Ъ ("Нантъкет": Nantucket).
+_CYRILLIC_LATIN.update(
+    {"ъ": "a", "ь": "", "ј": "y", "љ": "ly", "њ": "ny", "ћ": "ch", "ђ": "dj", "џ": "dzh"}
+)
+_VOWEL_LETTERS = frozenset("aeiou")
+_ARABIC_ARTICLE = ("ال", "وال", "بال", "فال", "لل")  # "the", "and the", "in the"...
+_ARMENIAN = re.compile(r"[\u0530-\u058f]")
+# Armenian letters of one sound written as two ("ու": u), the schwa "ը", and the endings a
+# name takes: "-ում" (in), "-ի" (of), "-ից" (from), "-ով" (by).
+_ARMENIAN_PAIRS = (("ու", "u"), ("և", "ev"))
+_ARMENIAN_ENDINGS = ("ում", "ից", "ով", "ի", "ն")
+_WESTERN_ARMENIAN = str.maketrans("պբտդկգճջծձ", "բպդտգկջճձծ")
+# Arabic long vowels anyascii leaves out: alif is "a"; waw and ya are vowels or consonants.
+_ARABIC_VOWELS = str.maketrans({"ا": "a", "آ": "a", "أ": "a", "إ": "i", "ة": "a", "ى": "a"})
+_SEMIVOWEL_READINGS = (("w", "o"), ("w", "u"), ("y", "i"), ("y", "e"))
 _GREEK_PAIRS = (
     ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("ου", "u"), ("αι", "e"),
     ("ει", "i"), ("οι", "i"), ("τσ", "ts"), ("τζ", "dz"),
@@ -298,16 +327,24 @@ MISSPELT_CACHE = 10_000  # words judged misspelt or not, kept until there are th
 NICKNAME_STATE_GAP = 3  # "Long Beach California Cambodia Town": a state this near
 _KNOW_BEFORE = frozenset("i u dont didnt doesnt wanna".split())  # "i dont no where"
 DIRECTION_NEXT_LETTERS = 3  # "Vest Spr...": enough of the next word to know the name
-_NAME_FIRST_WORDS = {"nort": "north", "saut": "south", "ist": "east", "vest": "west", "nyu": "new"}
+_NAME_FIRST_WORDS = {
+    "nort": "north", "saut": "south", "ist": "east", "vest": "west", "uest": "west", "nyu": "new"
+}  # fmt: skip
 _INDIC = re.compile(r"[\u0900-\u0dff]")  # Devanagari to Malayalam
 _INDIC_NASAL = re.compile(r"m(?=[kgcjtdsz])")
 _INDIC_ENDINGS = ("mam", "ma", "lo", "il", "ilo", "la", "me", "ne")
 _ABJAD = re.compile(r"[\u0590-\u06ff\u0900-\u0dff]")  # and Indic scripts: vowels implied
 _CASED = re.compile(r"[\u0370-\u052f]")
-_CASE_ENDINGS = ("ом", "ем", "ой", "е", "а", "у", "и", "ы")
+_CASE_ENDINGS = ("ом", "ем", "ой", "е", "а", "у", "и", "ы", "і")  # Ukrainian "в Чатемі"
 _WRITTEN_ON = frozenset("bvlkmhwf")  # Hebrew ב ל כ מ ה ו, Arabic بـ لـ كـ وـ فـ, read
 MIN_SCRIPT_LETTERS = 4
 SCRIPT_ALIKE = 0.55
+# A name in another alphabet read back this alike to one town's own name, and to no other
+# town's, is that town (measured on the read tables: from 0.8 no reading of one town was
+# another place's but Brooklyn's, below it Hebrew "shalom" is Salem's 0.67).
+SCRIPT_MATCH = 0.8
+# Places elsewhere whose names, so written, sound like a town of ours: asked, not answered.
+SCRIPT_HEARD_ELSEWHERE = ("бруклин", "бруклін", "بروكلين", "ברוקלין")  # Brooklyn, New York
 # Nothing to hear in another script: small talk, or a place elsewhere was named.
 _NAMED_NOTHING_HEARD = frozenset({"conversation", "elsewhere", "region", "excluded"})
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u1cff\u3040-\u30ff\uac00-\ud7af]")
@@ -322,6 +359,11 @@ _NEW_IN_KREYOL = frozenset(
 )  # and "new" as Brazilians, Bostonians spell it
 _NEW_SAID = re.compile(r"\bN'?yu[- ]", re.IGNORECASE)  # "Нью-Бедфорд": New Bedford
 # Massachusetts ZIP codes: 010-027, and Andover's IRS ZIPs 05501 and 05544.
+# The last word of many places' names: before a state, a place of that state's.
+_PLACE_NAME_ENDS = frozenset("city beach falls springs heights harbor village township".split())
+ZIP_DIGITS = 5
+_CODE_OF_WORDS = frozenset("is was its the zip code postal postcode index".split())
+CODE_AFTER_PLACE = 3  # "in Kyiv is 01001": a code this few words after a place elsewhere
 _MA_ZIP_PREFIXES = (*(f"{n:03d}" for n in range(10, 28)), "055")
 _ZIP_WORDS = FILLER | {"zip", "zipcode", "postal", "code", "codigo", "cep"}
 
@@ -837,6 +879,10 @@ class Resolver:
         """Resolve one message."""
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
         text = _DICTATION_LABEL.sub("", text)  # "voice to text: nan tuck it"
+        if _SPOKEN_MARK.search(text):
+            # "lee comma m a", "gill period": punctuation dictated as words, and "MA" spelt
+            text = _SPOKEN_MARK.sub(lambda m: _SPOKEN_MARKS[m.group(1).lower()], text)
+        text = _SPELT_MA.sub(" MA", text)
         if _RIVER_FIRST.search(text):
             text = _RIVER_FIRST.sub(r"\1 river", text)  # "sông Connecticut": the river
         if "." in text and _URL.search(text):
@@ -859,8 +905,13 @@ class Resolver:
         ):
             # "Я живу в Нидхэме", "אני גר בניוטון": a town written as it sounds in another
             # alphabet, which no list of names holds: read back in Latin letters, a town's
-            # own name of the same sound is asked about, never answered.
-            sounded = self._heard_in_another_script(text) or self._heard_in_east_asian(text)
+            # own name of the same sound is asked about; only one near letter for letter
+            # (SCRIPT_MATCH) is answered.
+            written = self._heard_in_another_script(text)
+            spelt = self._spelt_in_another_script(text, written)
+            if spelt is not None:
+                return Resolution(Outcome.MATCH, spelt, (spelt,), "transliterated")
+            sounded = written[0] or self._heard_in_east_asian(text)
             if sounded:
                 return Resolution(Outcome.AMBIGUOUS, None, sounded, "transliterated")
         if found.outcome is Outcome.NONE and found.reason == "nothing-close":
@@ -1000,13 +1051,18 @@ class Resolver:
             and canonical([what]) not in self._exact
         )
 
-    def _heard_in_another_script(self, text: str) -> tuple[Place, ...]:
+    def _heard_in_another_script(self, text: str) -> tuple[tuple[Place, ...], float]:
         """Towns whose own name sounds like a word of another script read in Latin letters
-        (the same Metaphone code, the spelling at least SCRIPT_ALIKE alike), best first."""
+        (the same Metaphone code, the spelling at least SCRIPT_ALIKE alike), best first, and
+        how alike the best is."""
         scored: dict[str, float] = {}
         for word in _SCRIPT_WORD.findall(text):
             if _CASED.search(word[:1]) and not word[:1].isupper():
                 continue  # Cyrillic and Greek capitalize names: "στην" (in the) is none
+            if self.vocabulary.is_common(word.lower()) or word.startswith(_ARABIC_ARTICLE):
+                # a common word of its language: "שלום" (shalom) is no Salem; an Arabic
+                # noun with its article ("العافية") is no town's name
+                continue
             # Arabic and Hebrew write few vowels: the sound code alone, of three or more.
             floor = 0.0 if _ABJAD.search(word) else SCRIPT_ALIKE
             for reading in map(compact, _latin_readings(word)):
@@ -1022,10 +1078,31 @@ class Resolver:
                         continue
                     for entry in self._exact[self._keys[index]]:
                         place = self.places[entry.place_id]
-                        if entry.kind == "name" and place.state == MASSACHUSETTS:
-                            scored[place.id] = max(scored.get(place.id, 0.0), similarity)
+                        # a town's name, or a village of one town ("Хайаннис": Hyannis)
+                        village = entry.kind == "alias" and entry.strong and not entry.others
+                        if place.state != MASSACHUSETTS or not (
+                            entry.kind == "name" or (village and similarity >= SCRIPT_ALIKE)
+                        ):
+                            continue
+                        scored[place.id] = max(scored.get(place.id, 0.0), similarity)
         ranked = sorted(scored, key=lambda p: (-scored[p], _by_population(self.places[p])))
-        return tuple(self.places[p] for p in ranked[:MAX_SOUNDS_LIKE])
+        best = scored[ranked[0]] if ranked else 0.0
+        return tuple(self.places[p] for p in ranked[:MAX_SOUNDS_LIKE]), best
+
+    @staticmethod
+    def _spelt_in_another_script(
+        text: str, heard: tuple[tuple[Place, ...], float]
+    ) -> Place | None:
+        """The one town a name in another alphabet is spelt as, letter for letter ("Я живу в
+        Фалмуте", "Պելմոնթ"): the only town heard, at least SCRIPT_MATCH alike, and no place
+        elsewhere of that sound written ("Бруклин" is Brooklyn)."""
+        towns, alike = heard
+        lowered = text.lower()
+        if len(towns) != 1 or alike < SCRIPT_MATCH:
+            return None
+        if any(other in lowered for other in SCRIPT_HEARD_ELSEWHERE):
+            return None
+        return towns[0]
 
     def _heard_in_east_asian(self, text: str) -> tuple[Place, ...]:
         """Towns whose name has the consonants of a name written as it sounds in Chinese
@@ -1180,6 +1257,8 @@ class Resolver:
         if words and words[-1] in _MA_WORDS and len(words) > 1:
             scan.state = MASSACHUSETTS  # "lester mass": what comes before is in Massachusetts
         if by_zip is not None:
+            if by_zip.outcome is not Outcome.NONE and self._a_code_of_elsewhere(words):
+                return Resolution(Outcome.NONE, reason="elsewhere")
             return self._combine_zip(by_zip, scan.hits)
         self._set_aside_cities_of_a_state_named(words, scan)
         _set_aside_greater_regions(words, scan)
@@ -1281,7 +1360,11 @@ class Resolver:
         ):
             # A letter off in another alphabet may be another city's name: "в Бруклине" is
             # Brooklyn, not Brookline. Our towns' own names in it are known (script_names):
-            # a name only close to one is asked about.
+            # a name only close to one is asked about, unless it is spelt as that one town's
+            # is ("в Амгерсті").
+            written = self._heard_in_another_script(text)
+            if self._spelt_in_another_script(text, written) == found.place:
+                return found
             return Resolution(Outcome.AMBIGUOUS, None, (found.place,), "transliterated")
         shown = found.candidates or ((found.place,) if found.place else ())
         region = self._ending_region(words)
@@ -2215,6 +2298,49 @@ class Resolver:
             ]
         return scan
 
+    def _a_code_of_elsewhere(self, words: list[str]) -> bool:
+        """ "my postal code at home in Kyiv is 01001": every five-digit code said just after
+        a place elsewhere (a city, a country, another state) is its, not a ZIP of ours."""
+        codes = [i for i, w in enumerate(words) if len(w) == ZIP_DIGITS and w.isdigit()]
+
+        def elsewhere_before(at: int) -> bool:
+            for end in range(at, max(0, at - CODE_AFTER_PLACE) - 1, -1):
+                if not all(w in _CODE_OF_WORDS for w in words[end:at]):
+                    return False  # not "from London to 02139"
+                for start in range(max(0, end - MAX_QUALIFIER_WORDS), end):
+                    qualifier = self.vocabulary.qualifier_at(words, start)
+                    if (
+                        qualifier is not None
+                        and start + qualifier.length == end
+                        and qualifier.code not in (MASSACHUSETTS, US_COUNTRY)
+                        and len(" ".join(words[start:end])) > 2  # not "in" (Indiana), "la"
+                        # not the end of a name of ours ("Great Barrington")
+                        and not any(
+                            canonical(words[first:end]) in self._exact
+                            for first in range(max(0, start - 2), start + 1)
+                        )
+                    ):
+                        return True
+            return False
+
+        return bool(codes) and all(elsewhere_before(i) for i in codes)
+
+    def _begun_with_a_direction(self, before: str, span: list[str]) -> list[str]:
+        """The towns whose name a direction (or its initial) and the words after it begin:
+        "east hamp", "e hamp" begin Easthampton."""
+        direction = _INITIALS.get(before, before)
+        if direction not in DIRECTIONS:
+            return []
+        stem = direction + compact(" ".join(span))
+        return [
+            place.id
+            for place in self.places.values()
+            if place.kind != "state"
+            and place.state == MASSACHUSETTS
+            and (name := compact(fold(place.name))).startswith(stem)
+            and name != stem
+        ]
+
     def _school_key(self, name: str) -> str | None:
         """The key of the school called ``name`` ("mount holyoke college"), in a fixed order
         of school words: a set's order changes from run to run."""
@@ -2433,8 +2559,12 @@ class Resolver:
             and all(self.vocabulary.is_common(w) for w in span)
         ):
             return  # "our new town": ordinary words, not the post office box name New Town
-        if start in scan.elsewhere_ends and all(self.places[p].kind == "state" for p in place_ids):
-            scan.elsewhere = True  # "South Portland, Maine": Maine qualifies a place elsewhere
+        if (
+            start in scan.elsewhere_ends
+            or (before in _PLACE_NAME_ENDS and start > 1 and words[start - 2] not in CUES)
+        ) and all(self.places[p].kind == "state" for p in place_ids):
+            # "South Portland, Maine", "Ocean City Maryland": the state of a place elsewhere
+            scan.elsewhere = True
             return
         if (
             municipal
@@ -2496,6 +2626,16 @@ class Resolver:
             hit = _Hit([*heard, *place_ids], "weak", (*span, words[end]), span=(start, end + 1))
             scan.hits.append(hit)
             return
+        if not municipal and before is not None and start - 1 not in scan.consumed:
+            # "E-Hamp", "east hamp": a direction before a nickname ("Hamp": Northampton) that
+            # begins another town's name with it (Easthampton) is that town, asked.
+            begun = self._begun_with_a_direction(before, span)
+            if begun:
+                scan.consumed.add(start - 1)
+                said = tuple(words[start - 1 : end])
+                kind = "confirm" if len(begun) == 1 else "weak"
+                scan.hits.append(_Hit(begun, kind, said, span=(start - 1, end)))
+                return
         if (
             municipal
             and before is not None
@@ -3101,9 +3241,9 @@ class Resolver:
                 # "reading up on this", "ware did you get that": a verb, a misspelt "where"
                 or (
                     start == 0
-                    and after in {"up", "about", "through"}
+                    and (after in {"up", "about", "through"} or after in _DETERMINERS)
                     and words[start][-3:] == "ing"
-                )
+                )  # "reading the rules now"
                 or (start == 0 and after in _ASKING and then in _SUBJECT_PRONOUNS)
             )
             and after is not None
@@ -3207,6 +3347,7 @@ class Resolver:
             or after in CUES
             or after in GENERIC_WORDS
             or after in _PLACE_AFTER
+            or after == "part"  # "is Somerville part of Boston?"
             or after == "station"  # "Worcester station": a town's own station
             or after == "ak"  # Haitian Creole "and": "m ap viv Everett ak fanmi m"
             or after in ROMANIZED_WORDS  # Khmer "knhom nov Lowell bong" (I live in Lowell, bro)
@@ -3835,6 +3976,13 @@ def _latin_readings(word: str) -> list[str]:
             # an English long I written АЙ (Брайтон: Brighton; Бруклайн: Brookline)
             *(_LONG_I_WRITTEN.sub("igh", r) for r in read if _LONG_I_WRITTEN.search(r)),
             *(_LONG_I_WRITTEN.sub("i", r) + "e" for r in read if _LONG_I_WRITTEN.search(r)),
+            # an English TH written Т inside a name ("Чатем": Chatham), a W written У before
+            # a vowel ("Уелфлийт": Wellfleet)
+            *(r.replace("t", "th") for r in read if "t" in r and "th" not in r),
+            *("w" + r[1:] for r in read if r[:1] == "u" and r[1:2] in _VOWEL_LETTERS),
+            # an English -town written -таун ("Провинстаун"), a long O written ОУ ("Оук")
+            *(r.replace("aun", "own") for r in read if "aun" in r),
+            *(r.replace("ou", "o") for r in read if "ou" in r),
         ]
     if _GREEK.search(word):
         word = "".join(
@@ -3843,8 +3991,29 @@ def _latin_readings(word: str) -> list[str]:
         for pair, letter in _GREEK_PAIRS:
             word = word.replace(pair, letter)
         return ["".join(_GREEK_LATIN.get(c, c) for c in word).replace("-", " ")]
-    latin = re.sub("[^a-z]", "", re.sub(r"^'y", "i", anyascii(word).lower()))
+    if _ARMENIAN.search(word):
+        stems = [word] + [
+            word[: -len(end)]
+            for end in _ARMENIAN_ENDINGS
+            if word.endswith(end) and len(word) - len(end) >= MIN_SCRIPT_LETTERS
+        ]
+        # and as Western Armenian says its stops ("Պոսթըն": Boston, "Պելմոնթ": Belmont)
+        stems += [stem.translate(_WESTERN_ARMENIAN) for stem in stems]
+        for pair, letter in _ARMENIAN_PAIRS:
+            stems = [stem.replace(pair, letter) for stem in stems]
+        read = [re.sub("[^a-z]", "", anyascii(s.replace("ը", "e")).lower()) for s in stems]
+        # "Ուոթըրթաուն": a W written ՈՒ before a vowel, an English -town written -թաուն
+        read += ["w" + r[1:] for r in read if r[:1] == "u" and r[1:2] in _VOWEL_LETTERS]
+        return [*read, *(r.replace("aun", "own") for r in read if "aun" in r)]
+    if _ABJAD.search(word) and not _INDIC.search(word):
+        word = word.translate(_ARABIC_VOWELS)
+    spelt = anyascii(word).lower()
     if _INDIC.search(word):
+        spelt = spelt.replace("j'", "z")  # a dot under ज: "ज़" is Z ("श्रूज़बरी": Shrewsbury)
+    latin = re.sub("[^a-z]", "", re.sub(r"^'y", "i", spelt))
+    if _INDIC.search(word):
+        if latin.startswith("sr"):
+            latin = "sh" + latin[1:]  # श्र: "shr"
         # The nasal mark (anusvara) is "n" before a consonant of the mouth's front or back
         # ("लेक्सिंगटन": leksingtn, Lexington), "ph" is the English "f" ("स्प्रिङफिल्ड"); a
         # case ending is written onto the name (Nepali -मा, Gujarati -માં, Telugu -లో,
@@ -3858,6 +4027,14 @@ def _latin_readings(word: str) -> list[str]:
     readings = {latin, latin.replace("v", "w"), latin.replace("l", "r"), latin.replace("v", "o")}
     if latin[:1] in _WRITTEN_ON and len(latin) > MIN_SCRIPT_LETTERS:
         readings |= {latin[1:], latin[1:].replace("v", "o")}
+    if _ABJAD.search(word):
+        # Arabic and Hebrew waw and yod are as often vowels: "لويل" is Lowell
+        readings |= {
+            r[0] + r[1:].replace(letter, vowel)
+            for r in list(readings)
+            for letter, vowel in _SEMIVOWEL_READINGS
+            if letter in r[1:]
+        }
     return sorted(readings)
 
 
@@ -4136,7 +4313,7 @@ _PERSON_BEFORE = frozenset(
     mother father mama papa grandmother grandfather granddaughter grandson grandkid nephew
     niece stepson stepdaughter stepmom stepdad fiance fiancee boyfriend girlfriend partner
     roommate housemate landlord landlady mailman mailwoman postman classmate colleague
-    neighbour pal bestie babysitter nanny tutor coach pastor priest rabbi
+    neighbour pal bestie babysitter nanny tutor coach pastor priest rabbi chef dj
     dr doctor mr mrs ms prof professor rev reverend officer sgt sergeant judge senator sen
     rep representative councilor councillor mayor governor gov chief captain capt sheriff
     president pres ask asked tell told thank dear
@@ -4176,6 +4353,14 @@ _TITLES_OF = frozenset(
 _NAME_WORDS = frozenset({"name", "names", "nombre", "nombres", "nome", "nomes"})
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 # Animals a pet's name is followed by ("Chester the cat").
+# Trades a person is known by after their first name ("Everett the bartender").
+_TRADES = tuple(
+    [w]
+    for w in "bartender barber plumber mechanic electrician carpenter painter cashier waiter "
+    "waitress chef cook baker butcher nurse janitor custodian mailman driver cabbie trucker "
+    "landscaper roofer contractor handyman realtor dentist lawyer accountant pharmacist "
+    "bouncer dj magician clown tailor florist".split()
+)
 _PET_KINDS = tuple(
     [w]
     for w in "cat dog kitten kitty puppy pup bunny rabbit hamster parrot goldfish horse pony "
@@ -4255,7 +4440,8 @@ _ORDINAL_WORDS = frozenset(
     thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth""".split()
 )
 _DISTRICT_WORDS = frozenset(
-    "district districts senate senatorial house rep representative".split()
+    "district districts senate senatorial house rep reps representative senator senators seat"
+    " delegation".split()
 )
 # Said to or by someone named: a greeting or a thanks before a first name that ends a message.
 _GREETINGS = frozenset(
@@ -4266,6 +4452,7 @@ _CALLED = frozenset("named called llamado llamada llama chamado chamada chama".s
 # Words after a village's name that say it is one.
 _PLACE_AFTER = frozenset({"village", "section", "neighborhood", "neighbourhood"})
 _SECTION_WORDS = _PLACE_AFTER | {"part", "area"}
+_IS_IT = frozenset("is isnt are arent was wasnt".split())
 _PLACE_NOUNS = frozenset(
     "town city place village neighborhood neighbourhood ciudad pueblo lugar cidade bairro "
     "vila".split()
@@ -4513,6 +4700,8 @@ def _sections_named(words: list[str], hits: list[_Hit]) -> list[_Hit]:
         after = words[end : end + 3]
         if len(after) < 3 or after[0] not in _SECTION_WORDS or after[1] not in {"in", "of"}:
             continue
+        if hit.span[0] > 0 and words[hit.span[0] - 1] in _IS_IT:
+            continue  # "is Somerville part of Boston?": a question about both
         town = end + 3 if after[2] == "the" else end + 2
         if town in starts:
             sections.add(index)
@@ -4741,10 +4930,12 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         return end - start == 1 and words[start] not in _NUMBER_WORDS
     if (
         words[end : end + 1] == ["the"]
-        and words[end + 1 : end + 2] in _PET_KINDS
+        and (words[end + 1 : end + 2] in _PET_KINDS or words[end + 1 : end + 2] in _TRADES)
         and (start == 0 or words[start - 1] not in CUES)
     ):
-        return True  # "Randolph the cat threw up": a pet's name (not "in Randolph the dog park")
+        # "Randolph the cat threw up", "Everett the bartender": a pet's or a person's name
+        # (not "in Randolph the dog park")
+        return True
     if before == "the" and words[end : end + 1] in (["is"], ["was"], ["will"], ["has"]):
         return True  # "the gardner is coming Tuesday": someone, not a town
     if words[max(0, start - 4) : start] in (
@@ -4783,10 +4974,10 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         who = who[1:]
     if before not in CUES and len(who) >= 2 and who[0] in _MY and who[1] in _PERSON_BEFORE:
         return True
-    # "Spencer is my lab partner", "Lynn is my best friend": one word before the person's.
+    # "Spencer is my lab partner", "Lynn is my best friend", "Spencer my lab partner
+    # ghosted me": one word before the person's.
     if (
         before not in CUES
-        and words[end : end + 1] in (["is"], ["was"])
         and len(who) >= 3
         and who[0] in _MY
         and who[2] in _PERSON_BEFORE

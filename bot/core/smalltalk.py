@@ -31,6 +31,8 @@ _PHRASES: dict[Intent, tuple[str, ...]] = {
         "thanks", "thank you", "thank u", "thx", "ty", "tysm", "thanks a lot", "many thanks",
         "cheers", "appreciate it", "gracias", "muchas gracias", "mil gracias", "obrigado",
         "obrigada", "muito obrigado", "muito obrigada", "valeu", "mesi", "mesi anpil",
+        # thanks as Armenian, Persian, Turkish, Arabic and Russian speakers type it
+        "merci", "mersi", "shukran", "spasibo", "sagol", "tesekkurler",
     ),
     Intent.HELP: (
         "help", "menu", "start", "start over", "restart", "begin again", "options",

@@ -91,10 +91,12 @@ BUSINESS_WORDS = frozenset(
     classes lesson lessons studio studios workout workouts garden kitchen grill buffet deli
     bistro pub tavern palace takeout insurance assurance bank firm firms
     commodores kettleers gatemen whitecaps anglers mariners firebirds braves
+    titleist footjoy
     """.split()
 )
-# (The last line: the Cape Cod Baseball League's teams, "Falmouth Commodores", "Cotuit
-# Kettleers": https://en.wikipedia.org/wiki/Cape_Cod_Baseball_League)
+# (The line before the last: the Cape Cod Baseball League's teams, "Falmouth Commodores",
+# "Cotuit Kettleers": https://en.wikipedia.org/wiki/Cape_Cod_Baseball_League. The last: the
+# Acushnet Company's brands, https://en.wikipedia.org/wiki/Acushnet_Company)
 # Dishes and products named after a town: "Wellfleet oysters", "Ipswich clams", "Boston cream
 # pie", "Nantucket Nectars". Right after a name, with no place word before it, the name is the
 # thing's, not where anyone lives ("I live in Wellfleet, oysters are great" is Wellfleet).
@@ -105,7 +107,7 @@ PRODUCT_WORDS = frozenset(
     candy cookies fudge taffy terrier terriers accent strangler legal pottery china plates
     silverware glassware jar jars net nets vase vases dishes dinnerware figurine figurines
     russet russets apple apples hen hens chicken chickens rooster roosters pullet pullets
-    reds fern ferns ivy
+    reds fern ferns ivy basket baskets treaty brose
     """.split()
 )
 # The same in Spanish and Portuguese, where the thing comes first: "jugo de Orange", "suco de

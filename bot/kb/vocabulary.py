@@ -35,7 +35,11 @@ class WordsFile(_Entry):
     top: Annotated[int, Field(gt=0)]
     languages: dict[Literal["en", "es", "pt"], Text]
     # Other languages residents write in, fewer words each (scripts/import_vocabulary.py).
-    others: dict[Literal["fr", "de", "it", "pl"], Text] = {}
+    others: dict[Literal["fr", "de", "it", "pl", "lt", "tr"], Text] = {}
+    # Languages of other alphabets, their words as written (lowercase).
+    scripts: dict[
+        Literal["ru", "uk", "bg", "mk", "el", "he", "ar", "fa", "ur", "hi", "ko"], Text
+    ] = {}
 
 
 class NamedEntry(_Entry):
@@ -83,7 +87,8 @@ class VocabularySection:
         if missing:
             raise KnowledgeError(shown, None, "languages", f"missing {', '.join(missing)}")
         lists: dict[str, list[str]] = {
-            k: t.split() for k, t in [*words.languages.items(), *words.others.items()]
+            k: t.split()
+            for k, t in [*words.languages.items(), *words.others.items(), *words.scripts.items()]
         }
         shown, raw = read_yaml(knowledge_dir, NAMES_FILE)
         people = validate_entries(shown, [raw], NamesFile, lambda i, r: "(file)")[0]
