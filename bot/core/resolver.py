@@ -591,6 +591,12 @@ class Resolver:
                     self._schools_leading[" ".join(names[:length])].update(landmark.place_ids)
         # Regional school districts named for their towns ("Dover-Sherborn"): any more
         # words of a school's name after them ("Middle School") are still the district's.
+        # Our towns' own names, letters only ("easthampton"): what a direction begins.
+        self._town_letters = tuple(
+            (place.id, compact(fold(place.name)))
+            for place in self.places.values()
+            if place.kind != "state" and place.state == MASSACHUSETTS
+        )
         self._districts = frozenset(
             canonical(fold(landmark.name).split())
             for landmark in landmarks
@@ -2332,14 +2338,7 @@ class Resolver:
         if direction not in DIRECTIONS:
             return []
         stem = direction + compact(" ".join(span))
-        return [
-            place.id
-            for place in self.places.values()
-            if place.kind != "state"
-            and place.state == MASSACHUSETTS
-            and (name := compact(fold(place.name))).startswith(stem)
-            and name != stem
-        ]
+        return [p for p, name in self._town_letters if name.startswith(stem) and name != stem]
 
     def _school_key(self, name: str) -> str | None:
         """The key of the school called ``name`` ("mount holyoke college"), in a fixed order
