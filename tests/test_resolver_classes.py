@@ -3160,3 +3160,60 @@ def test_round_n_places(resolver: Resolver, text: str, place: str | None) -> Non
 def test_round_n_questions(resolver: Resolver, text: str, asked: set[str]) -> None:
     assert asked <= _asked(resolver, text)
     assert "northampton" not in _asked(resolver, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi primo vive en Reading, Pensilvania",  # US states in Spanish and Portuguese
+        "Lancaster, Pensilvania",
+        "ipswich town are flying",  # English football clubs
+        "hull city",
+        "leicester city",
+        "plymouth argyle fans",
+        "me da's named after quincy adams",
+        "pulling Commonwealth v. Adams for the motion",  # a case caption's party
+        "opposing counsel is Attorney Randolph",
+        "my helper randolph is late again",
+        "la doctora Chelsea me recetó la pastilla",
+        "Melquisedec rey de Salem, Génesis 14",  # a title of a place, in Spanish too
+        "un billete de Franklin de cien",  # a banknote, a wall, a cat, a watch
+        "el muro de berlin",
+        "el gato de cheshire del cuento de Alicia",
+        "my grandpa's waltham watch",
+        "2301CV01013 continued to next month",  # a docket number, not ZIP 01013
+        "波士顿龙虾多少钱一斤",  # Boston lobster
+        "剑桥词典查一下",  # the Cambridge dictionary
+        "大波士顿地区",  # Greater Boston
+        "李 lee 先生",  # Mr Lee
+        "is reading better than nothing",
+    ],
+)
+def test_round_o_no_town_of_ours(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ipswich town meeting", "ipswich"),  # the town's own meeting, not the club
+        ("zipcode02601", "barnstable"),  # a ZIP glued to "zip" or "MA" is still one
+        ("MA02139", "cambridge"),
+        ("我住在大波士顿地区的牛顿", "newton"),
+    ],
+)
+def test_round_o_places(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("is chatham stricter than orleans about cameras", {"chatham", "orleans"}),
+        ("is reading safer than lowell", {"reading", "lowell"}),
+        ("clearing the museum of freedom in concord in fallout 4", {"concord"}),  # a game
+        ("quiero estudiar en harvard algun dia", {"harvard"}),  # the university, asked
+    ],
+)
+def test_round_o_questions(resolver: Resolver, text: str, asked: set[str]) -> None:
+    assert asked <= _asked(resolver, text)

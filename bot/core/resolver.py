@@ -192,7 +192,9 @@ FULL_INDEX_MAX_NAMES = 15_000
 
 STRONG_CONFIDENCE = frozenset({"high", "medium"})
 
-_ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
+_GLUED_TO_A_ZIP = re.compile(r"\b(zip|zipcode|ma|mass)(?=\d{5})", re.IGNORECASE)
+# Not inside a docket or a part number ("2301CV01013"): no letter right before.
+_ZIP = re.compile(r"(?<![\dA-Za-z])(\d{5})(?:-\d{4})?(?!\d)")
 _SHORT_ZIP = re.compile(r"(?<!\d)(\d{4})(?:-\d{4})?(?!\d)")
 # A ZIP typed with the letter O for its leading zero: "O2150".
 _LETTER_O_ZIP = re.compile(r"(?<![\w])[oO](\d{4})(?!\d)")
@@ -263,6 +265,8 @@ _CHINESE_MEANING = {
     "，": ", ",
     "。": ". ",
 }
+_FALLOUT = re.compile(r"\b(?:fallout|fo4)\b", re.IGNORECASE)
+_CHINESE_HONORIFIC = re.compile(r"([A-Za-z]+)\s*(?:先生|女士|太太|小姐|老师|医生|阿姨)")
 _CHINESE_SAID = re.compile("|".join(sorted(_CHINESE_MEANING, key=len, reverse=True)))
 # A pasted link: its host and the path after it.
 _URL = re.compile(
@@ -899,6 +903,7 @@ class Resolver:
                 # "我在Burlington上班，住在Lexington": Latin names among Chinese words; the
                 # words that say where someone lives or works, said in English.
                 text = _CHINESE_SAID.sub(lambda m: _CHINESE_MEANING[m.group()], text)
+                text = _CHINESE_HONORIFIC.sub(r" mr \1 ", text)  # "李 lee 先生": Mr Lee
         if not text.isascii() and _MOVED_IN_RUSSIAN.search(text):
             text = _FROM_IN_RUSSIAN.sub(" ", text)  # "переехали из Бостона в ...": moved away
         found = self._resolve(text)
@@ -934,6 +939,10 @@ class Resolver:
             shown = heard.candidates or ((heard.place,) if heard.place else ()) if heard else ()
             if shown and all(p.state == MASSACHUSETTS for p in shown):
                 return Resolution(Outcome.AMBIGUOUS, None, shown[:MAX_CANDIDATES], "sounds-like")
+        if found.outcome is Outcome.MATCH and found.place and _FALLOUT.search(text):
+            # Fallout 4 is set in Massachusetts: "the museum of freedom in Concord in fo4"
+            # is a place in the game; a town named beside it is asked about, not answered.
+            return Resolution(Outcome.AMBIGUOUS, None, (found.place,), "game")
         unsure = found.outcome is Outcome.NONE or found.reason == "sounds-like"
         if unsure and _DROPPED_R.search(text):
             # "pahk the cah in hahvahd yahd": a Boston accent written as it is said. With
@@ -2141,7 +2150,7 @@ class Resolver:
     # ZIP codes ---------------------------------------------------------------------------
 
     def _resolve_zip(self, text: str, words: list[str]) -> Resolution | None:
-        codes = _ZIP.findall(text)
+        codes = _ZIP.findall(_GLUED_TO_A_ZIP.sub(r"\1 ", text))  # "zip02139", "MA02139"
         if not codes and all(w in _ZIP_WORDS or w.isdigit() for w in words):
             # A dropped leading zero ("2139"), only when the message is little more than it,
             # and not a year ("2020") unless it says ZIP.
@@ -2330,6 +2339,13 @@ class Resolver:
             return False
 
         return bool(codes) and all(elsewhere_before(i) for i in codes)
+
+    def _compared_with_a_town(self, words: list[str], after: int) -> bool:
+        """ "... stricter than Orleans": "than" within three words, then a town's name."""
+        for index in range(after, min(after + 3, len(words) - 1)):
+            if words[index] == "than":
+                return canonical(words[index + 1 : index + 2]) in self._exact
+        return False
 
     def _begun_with_a_direction(self, before: str, span: list[str]) -> list[str]:
         """The towns whose name a direction (or its initial) and the words after it begin:
@@ -2715,6 +2731,9 @@ class Resolver:
             # "moving to a new town soon": ordinary words after "a" are a thing, not a name.
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return
+        if municipal and before not in CUES and _a_football_club(words, start, end):
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            return  # "Ipswich Town are flying", "Hull City": an English football club
         product = end < len(words) and _a_product(words[end])  # "Plymouth Rock hens"
         if (municipal or product) and self._names_a_thing(words, start, end, qualifier, scan):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
@@ -3047,6 +3066,8 @@ class Resolver:
             return True
         if _names_a_region(words):
             return True  # "Brewster, on the Cape"
+        if start == 1 and words[0] in _ASKING and self._compared_with_a_town(words, start + 1):
+            return True  # "is Chatham stricter than Orleans?"
         if municipal and self._beside_a_border(words, start):
             return True  # "the Arlington Lexington line"
         if start == 0 and words[1:2] and words[1] in _YOU_AFTER_WHERE:
@@ -3327,6 +3348,8 @@ class Resolver:
             return False  # Vietnamese "Springfield cấm ...", "Randolph năm ngoái": no English
         if after == "from":
             return True  # "Lowell from accounting", "Springfield from The Simpsons"
+        if "than" in words[end : end + 3]:
+            return False  # "is Chatham stricter than Orleans": two towns compared
 
         if self._beside_a_border(words, start):
             return False  # "the Reading Wakefield line": the border of two towns
@@ -4065,6 +4088,9 @@ def _spoken_forms(query: str) -> tuple[str, ...]:
 _LANDMARK_CUES = frozenset({"at"})
 _GO = frozenset("go goes went going voy va vou vai".split())
 _ATTEND = frozenset("attend attends attended attending".split())
+_STUDY = frozenset(
+    "estudiar estudio estudia estudie estudiaba estudar estudo estuda estudei".split()
+)
 _ADMITTED = frozenset("accepted admitted applied applying apply applies".split())
 _GOT = frozenset("got get gets getting gotten".split())
 # "Cambridge in England", "Salem, Oregon" (the comma is gone once folded).
@@ -4313,6 +4339,8 @@ _PERSON_BEFORE = frozenset(
     niece stepson stepdaughter stepmom stepdad fiance fiancee boyfriend girlfriend partner
     roommate housemate landlord landlady mailman mailwoman postman classmate colleague
     neighbour pal bestie babysitter nanny tutor coach pastor priest rabbi chef dj
+    helper assistant employee client customer attorney atty lawyer
+    doctora licenciado licenciada hermano hermana pastora
     dr doctor mr mrs ms prof professor rev reverend officer sgt sergeant judge senator sen
     rep representative councilor councillor mayor governor gov chief captain capt sheriff
     president pres ask asked tell told thank dear
@@ -4347,6 +4375,7 @@ _TITLES_OF = frozenset(
     """
     duke duchess earl marquess marquis marchioness baron baroness viscount viscountess count
     countess lord lady prince princess king queen emperor empress archbishop bishop
+    rey reina principe princesa obispo arzobispo rei rainha
     """.split()
 )
 _NAME_WORDS = frozenset({"name", "names", "nombre", "nombres", "nome", "nomes"})
@@ -4451,6 +4480,18 @@ _CALLED = frozenset("named called llamado llamada llama chamado chamada chama".s
 # Words after a village's name that say it is one.
 _PLACE_AFTER = frozenset({"village", "section", "neighborhood", "neighbourhood"})
 _SECTION_WORDS = _PLACE_AFTER | {"part", "area"}
+# English football clubs: a town's name and one of these ("Hull City", "Bolton Wanderers")
+# https://en.wikipedia.org/wiki/List_of_football_clubs_in_England
+_CLUB_WORDS = frozenset("city town united rovers wanderers argyle athletic albion".split())
+_CITY_CLUBS = frozenset("hull leicester lincoln manchester oxford chester bradford".split())
+_FOOTBALL_SAID = frozenset(
+    """are were won lost beat beating drew draw fans fan supporters match game games vs v
+    fc afc relegated promoted promotion relegation striker keeper goal goals score kit shirt
+    playing play played premier league""".split()
+)
+_VERSUS = frozenset({"v", "vs", "versus"})
+_CJK_THINGS_AFTER = ("龙虾", "词典", "字典", "中文学校", "定律")
+_OF_WORDS = frozenset({"of", "de", "da", "do", "del"})  # "the Earl of", "rey de"
 _IS_IT = frozenset("is isnt are arent was wasnt".split())
 _PLACE_NOUNS = frozenset(
     "town city place village neighborhood neighbourhood ciudad pueblo lugar cidade bairro "
@@ -4811,6 +4852,8 @@ def _attends(words: list[str], start: int) -> bool:
     """ "I go to Tufts", "she attends Brandeis", "voy a Tufts": a school gone to."""
     if start >= 1 and words[start - 1] in _ATTEND:
         return True
+    if start >= 2 and words[start - 1] in {"en", "em", "na", "no"} and words[start - 2] in _STUDY:
+        return True  # "quiero estudiar en Harvard", "estudo na UMass"
     return start >= 2 and words[start - 1] in {"to", "a"} and words[start - 2] in _GO
 
 
@@ -4870,8 +4913,31 @@ def _beside_elsewhere(text: str, name: str) -> bool:
 
 
 def _inside_a_not_place(text: str, name: str) -> bool:
-    """Whether a name in another script is part of a person's or a thing's (牛顿定律)."""
-    return any(name in thing and thing in text for thing in SCRIPT_NOT_PLACES)
+    """Whether a name in another script is part of a person's or a thing's (牛顿定律), or
+    right before a word for a thing named after it: "波士顿龙虾" (Boston lobster), "剑桥词典"
+    (the Cambridge dictionary), "大波士顿" (Greater Boston), "牛顿中文学校" (a weekend school
+    named for the town, met wherever it rents rooms)."""
+    if any(name in thing and thing in text for thing in SCRIPT_NOT_PLACES):
+        return True
+    at = text.find(name)
+    after = text[at + len(name) :].lstrip() if at >= 0 else ""
+    return after.startswith(_CJK_THINGS_AFTER) or text[:at].endswith("大")
+
+
+def _a_football_club(words: list[str], start: int, end: int) -> bool:
+    """An English football club named for a town that shares a name with ours: "Ipswich
+    Town are flying", "Leicester City", "Plymouth Argyle fans"; not "Ipswich town meeting"."""
+    club = words[end : end + 1]
+    if not club or club[0] not in _CLUB_WORDS:
+        return False
+    then = words[end + 1] if end + 1 < len(words) else None
+    if then in _FOOTBALL_SAID:
+        return True
+    return (
+        then is None
+        and club[0] != "town"  # "Ipswich town": the town
+        and (club[0] != "city" or " ".join(words[start:end]) in _CITY_CLUBS)
+    )
 
 
 def _a_legislative_district(words: list[str], start: int, end: int) -> bool:
@@ -4919,9 +4985,15 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         return not _called_a_place(words, start)  # "a town called Sharon" is a place
     if before == "fig":
         return True  # "a fig newton": a cookie
+    if before in {"after", "for"} and start > 1 and words[start - 2] == "named":
+        return True  # "my dad's named after Quincy Adams"
+    if before in _VERSUS and start > 1 and words[start - 2] == "commonwealth":
+        return True  # "Commonwealth v. Adams": a case caption's party
+    if words[end : end + 2] in (["v", "commonwealth"], ["vs", "commonwealth"]):
+        return True  # "Adams v. Commonwealth"
     if before in {"a", "an"} and start > 1 and words[start - 2] in _A_FAMILY and end == len(words):
         return True  # "Romeo is a Montague", "she was a Lowell": of a family
-    if before == "of" and start > 1 and words[start - 2] in _TITLES_OF:
+    if before in _OF_WORDS and start > 1 and words[start - 2] in _TITLES_OF:
         return True  # "the Duke of Bedford", "the Earl of Sandwich": a title, not a town
     if before == "of" and words[max(0, start - 3) : start - 1] == ["the", "house"]:
         # "the House of Hanover", "the House of Windsor": a royal house; one word only

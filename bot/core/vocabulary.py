@@ -107,7 +107,7 @@ PRODUCT_WORDS = frozenset(
     candy cookies fudge taffy terrier terriers accent strangler legal pottery china plates
     silverware glassware jar jars net nets vase vases dishes dinnerware figurine figurines
     russet russets apple apples hen hens chicken chickens rooster roosters pullet pullets
-    reds fern ferns ivy basket baskets treaty brose
+    reds fern ferns ivy basket baskets treaty brose watch watches clock clocks
     """.split()
 )
 # The same in Spanish and Portuguese, where the thing comes first: "jugo de Orange", "suco de
@@ -127,6 +127,7 @@ ROMANCE_THINGS = frozenset(
     anillos anel aneis collar colar platos plato pratos prato vajilla loza porcelana
     vaisselle porcelaine jus produits produit parfum biere vin fromage gateau catalogue
     bague collier assiette assiettes
+    billete billetes muro gato libro libros diccionario dicionario livro livros
     """.split()
 )  # (the last two lines: French, "la vaisselle Lenox", "le jus d'Orange")
 # Rooting for a club named like a town: "torço pro Chelsea", "soy hincha del Chelsea".
