@@ -3217,3 +3217,40 @@ def test_round_o_places(resolver: Resolver, text: str, place: str) -> None:
 )
 def test_round_o_questions(resolver: Resolver, text: str, asked: set[str]) -> None:
     assert asked <= _asked(resolver, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("fall ri", "fall-river"),  # "ri" goes on Fall River's name: not Rhode Island
+        ("Táim i mBostún", "boston"),  # Irish "i" eclipses the name's first letter
+        ("hearing is at Quincy District Court", "quincy"),  # a court named for its town
+        ("01742 (concord irl not the fallout one)", "concord"),  # the game, said not meant
+    ],
+)
+def test_round_o_more_places(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("guesfil", "westfield"),  # Spanish GU for W
+        ("gualtam", "waltham"),
+        ("freminjam", "framingham"),  # J for the H of -ham
+        ("sauzbrich", "southbridge"),  # Z for TH, -brich for -bridge
+        ("queimbrich", "cambridge"),  # QU for K
+    ],
+)
+def test_english_names_as_spanish_speakers_spell_them_are_asked_about(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert place in _asked(resolver, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["warwick ri", "are the cameras at the masjid parking lot legal", "N kre djuda", "sláinte"],
+)
+def test_round_o_still_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

@@ -265,7 +265,10 @@ _CHINESE_MEANING = {
     "，": ", ",
     "。": ". ",
 }
+# Irish "i" (in) eclipses the name after it: "i mBostún", "i gCambridge", "i nDorchester".
+_IRISH_IN = re.compile(r"\bi (?:m(?=B)|g(?=C)|n(?=[DG])|bh(?=F)|b(?=P)|d(?=T))")
 _FALLOUT = re.compile(r"\b(?:fallout|fo4)\b", re.IGNORECASE)
+_IN_REAL_LIFE = re.compile(r"\b(?:irl|in real life)\b", re.IGNORECASE)
 _CHINESE_HONORIFIC = re.compile(r"([A-Za-z]+)\s*(?:先生|女士|太太|小姐|老师|医生|阿姨)")
 _CHINESE_SAID = re.compile("|".join(sorted(_CHINESE_MEANING, key=len, reverse=True)))
 # A pasted link: its host and the path after it.
@@ -485,6 +488,11 @@ _WORD = re.compile(r"\w+")
 _SPANISH_SAID = (
     (re.compile(r"^es(?=[bcdfgklmnpqrtvwz])"), ""),
     (re.compile(r"^u(?=[aeio])"), "w"),
+    (re.compile(r"^gu(?=[aeio])"), "w"),  # "guoster", "gualtam": the W Spanish writes GU
+    (re.compile(r"^qu(?=[ei])"), "k"),  # "queimbrich": QU is K
+    (re.compile(r"(?<=[a-z])jam$"), "ham"),  # "freminjam": J is the English H of -ham
+    (re.compile(r"z(?=b)"), "th"),  # "sauzbrich": Z for TH
+    (re.compile(r"brich$"), "bridge"),  # "sauzbrich": -bridge
     (re.compile(r"(?<=[a-z]{3})(?:fil|fill|feel|fiel|fild|feld)$"), "field"),
 )
 # Letters of languages whose sounds the tiers cannot read (Akan and Ewe "ɛ", "ɔ"; Albanian
@@ -889,6 +897,7 @@ class Resolver:
         """Resolve one message."""
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
         text = _DICTATION_LABEL.sub("", text)  # "voice to text: nan tuck it"
+        text = _IRISH_IN.sub("in ", text)  # Irish "i mBostún": in Boston, its B eclipsed
         if _SPOKEN_MARK.search(text):
             # "lee comma m a", "gill period": punctuation dictated as words, and "MA" spelt
             text = _SPOKEN_MARK.sub(lambda m: _SPOKEN_MARKS[m.group(1).lower()], text)
@@ -939,7 +948,12 @@ class Resolver:
             shown = heard.candidates or ((heard.place,) if heard.place else ()) if heard else ()
             if shown and all(p.state == MASSACHUSETTS for p in shown):
                 return Resolution(Outcome.AMBIGUOUS, None, shown[:MAX_CANDIDATES], "sounds-like")
-        if found.outcome is Outcome.MATCH and found.place and _FALLOUT.search(text):
+        if (
+            found.outcome is Outcome.MATCH
+            and found.place
+            and _FALLOUT.search(text)
+            and not _IN_REAL_LIFE.search(text)  # "Concord irl, not the Fallout one"
+        ):
             # Fallout 4 is set in Massachusetts: "the museum of freedom in Concord in fo4"
             # is a place in the game; a town named beside it is asked about, not answered.
             return Resolution(Outcome.AMBIGUOUS, None, (found.place,), "game")
@@ -1382,7 +1396,8 @@ class Resolver:
                 return found
             return Resolution(Outcome.AMBIGUOUS, None, (found.place,), "transliterated")
         shown = found.candidates or ((found.place,) if found.place else ())
-        region = self._ending_region(words)
+        going_on = self._a_name_going_on(words, len(words) - 1, len(words))
+        region = None if going_on else self._ending_region(words)  # not "fall ri"
         if shown and region is not None and all(p.state != region for p in shown):
             # "cambrige england", "sprngfield il": a misspelt name qualified as somewhere
             # else is that other place, never a Massachusetts town it happens to resemble;
@@ -2261,6 +2276,8 @@ class Resolver:
                         said = tuple(words[start - 1 : end])
                         scan.hits.append(_Hit(heard, "weak", said, heard=True))
                         continue
+                    if elsewhere and self._a_name_going_on(words, start, end):
+                        continue  # "fall ri": Fall River cut off, not Rhode Island
                     if elsewhere:
                         scan.elsewhere = True
                         scan.consumed.update(range(start, end))
@@ -2346,6 +2363,18 @@ class Resolver:
             if words[index] == "than":
                 return canonical(words[index + 1 : index + 2]) in self._exact
         return False
+
+    def _a_name_going_on(self, words: list[str], start: int, end: int) -> bool:
+        """A state's two letters that go on a town's name begun by the word before them, at
+        the end of the message: "fall ri" (Fall River), not "Fall, RI"."""
+        if start < 1 or end - start != 1 or end != len(words) or len(words[start]) != 2:
+            return False
+        stem = compact(" ".join(words[start - 1 : end]))
+        first = words[start - 1]
+        return any(
+            name.startswith(stem) and name.startswith(first) and name != stem
+            for _, name in self._town_letters
+        )
 
     def _begun_with_a_direction(self, before: str, span: list[str]) -> list[str]:
         """The towns whose name a direction (or its initial) and the words after it begin:

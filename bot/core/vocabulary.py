@@ -213,8 +213,11 @@ ROMANIZED_WORDS = frozenset(
     mero timro hajur dhanyabad dhanyabaad namaste bolnu milcha milchha basnuhuncha baschu
     ghar didi dai bahini bhai ke cha chha chaina huncha hunchha garnu garna sakchu nepali
     ramro kasto kaha kahaa hamro hami tapai tapain
+    slainte conas ata dia duit dhuit raibh agat slan taim chonai obair failte
+    barev dzez inchpes inch mersi shnorhakalutyun ayo voch hayeren
     """.split()
-)
+)  # (the last two lines: Irish and Armenian in Latin letters, Wikivoyage's Irish and
+# Armenian phrasebooks)
 
 # Words of Cape Verdean Creole (Kriolu), spoken by many residents of Brockton, New Bedford and
 # Boston, most of them no other language's common words: pronouns, particles and the words of
