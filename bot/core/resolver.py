@@ -365,12 +365,12 @@ _NEW_IN_KREYOL = frozenset(
     {"nyou", "nouvo", "niu", "noo"}
 )  # and "new" as Brazilians, Bostonians spell it
 _NEW_SAID = re.compile(r"\bN'?yu[- ]", re.IGNORECASE)  # "Нью-Бедфорд": New Bedford
-# Massachusetts ZIP codes: 010-027, and Andover's IRS ZIPs 05501 and 05544.
 # The last word of many places' names: before a state, a place of that state's.
 _PLACE_NAME_ENDS = frozenset("city beach falls springs heights harbor village township".split())
 ZIP_DIGITS = 5
 _CODE_OF_WORDS = frozenset("is was its the zip code postal postcode index".split())
 CODE_AFTER_PLACE = 3  # "in Kyiv is 01001": a code this few words after a place elsewhere
+# Massachusetts ZIP codes: 010-027, and Andover's IRS ZIPs 05501 and 05544.
 _MA_ZIP_PREFIXES = (*(f"{n:03d}" for n in range(10, 28)), "055")
 _ZIP_WORDS = FILLER | {"zip", "zipcode", "postal", "code", "codigo", "cep"}
 
@@ -601,14 +601,14 @@ class Resolver:
                 self._leading[" ".join(names[:length])].update(landmark.place_ids)
                 if landmark.kind in {"university", "college"}:
                     self._schools_leading[" ".join(names[:length])].update(landmark.place_ids)
-        # Regional school districts named for their towns ("Dover-Sherborn"): any more
-        # words of a school's name after them ("Middle School") are still the district's.
         # Our towns' own names, letters only ("easthampton"): what a direction begins.
         self._town_letters = tuple(
             (place.id, compact(fold(place.name)))
             for place in self.places.values()
             if place.kind != "state" and place.state == MASSACHUSETTS
         )
+        # Regional school districts named for their towns ("Dover-Sherborn"): any more
+        # words of a school's name after them ("Middle School") are still the district's.
         self._districts = frozenset(
             canonical(fold(landmark.name).split())
             for landmark in landmarks
