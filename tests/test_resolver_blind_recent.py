@@ -1,4 +1,4 @@
-"""The blind tables 46 to 183 (issue 8), kept as regression tables with a ratchet.
+"""The blind tables 46 to 191 (issue 8), kept as regression tables with a ratchet.
 
 Each was written by a helper session from the writers' instructions alone, without the
 resolver, its knowledge or another table, and scored before it was read (the closing note of
@@ -16,11 +16,12 @@ Hospital') or the bot's sourced reading ('City of Champions' is Brockton's motto
 table 148's writer was unsure; Keefe Tech, Blackstone Valley Tech and BMC, in Framingham,
 Upton and Boston, where table 154's and 156's were; Mount Sugarloaf is in Deerfield, where
 table 171's was unsure, and "new br" begins only New Braintree, where it also offered New
-Bedford). Open in tables 168-183: "broton" (Groton, a letter off, or Brockton as said?),
+Bedford). Open in tables 168-191: "broton" (Groton, a letter off, or Brockton as said?),
 Spanish "barre" (sweeps) and "es de Oxford", a Chesterfield cigarette, "west bro" and "south
-bro" (Westborough's and Southborough's "boro" cut), "1337" (leet, read as ZIP 01337).
-Tables 64-183 were written with the 60%
-rule and need no such change.
+bro" (Westborough's and Southborough's "boro" cut), "1337" (leet, read as ZIP 01337),
+"look it up in websters", "the franklin high school" (Franklin's, where table 188 was
+unsure), "westminster ca little saigon". Tables 64-191 were written with the 60% rule and
+need no such change.
 The ratchet: a table may not lose accuracy below its floor nor gain a confident wrong answer.
 """
 
@@ -36,7 +37,7 @@ from tests.test_resolver_eval import OK, WRONG, ask, judge
 
 DATA = Path(__file__).parent / "data"
 # Table: (right answers at least, confident wrong answers at most), measured at the commit
-# that added tables 176-183 (the closing note of issue 8 has each table's blind scores).
+# that added tables 184-191 (the closing note of issue 8 has each table's blind scores).
 # Table 46 lost one at 762a2b7 by choice: 'mill city' asks Lowell or Minneapolis, both
 # cities' nickname, where the writer expected Lowell.
 RATCHET = {
@@ -47,7 +48,7 @@ RATCHET = {
     50: (1027, 1),
     51: (952, 0),
     52: (1028, 1),
-    53: (995, 0),
+    53: (994, 0),
     54: (1097, 0),
     55: (1020, 0),
     56: (1045, 1),
@@ -81,7 +82,7 @@ RATCHET = {
     84: (1043, 0),
     85: (1028, 1),
     86: (1045, 0),
-    87: (1065, 0),
+    87: (1066, 0),
     88: (1050, 0),
     89: (1029, 0),
     90: (992, 0),
@@ -123,7 +124,7 @@ RATCHET = {
     126: (991, 0),
     127: (1024, 1),
     128: (1006, 0),
-    129: (986, 1),
+    129: (987, 0),
     130: (1036, 0),
     131: (1113, 1),
     132: (976, 2),
@@ -142,14 +143,14 @@ RATCHET = {
     145: (1033, 0),
     146: (1007, 0),
     147: (1017, 0),
-    148: (1008, 1),
+    148: (1010, 1),
     149: (1014, 0),
     150: (1051, 0),
     151: (1046, 0),
     152: (984, 0),
     153: (997, 1),
     154: (1028, 2),
-    155: (1005, 1),
+    155: (1006, 1),
     156: (1038, 1),
     157: (1014, 0),
     158: (1015, 1),
@@ -178,6 +179,14 @@ RATCHET = {
     181: (994, 1),
     182: (989, 0),
     183: (1018, 0),
+    184: (978, 0),
+    185: (1022, 1),
+    186: (1000, 0),
+    187: (1033, 0),
+    188: (997, 2),
+    189: (1032, 0),
+    190: (963, 0),
+    191: (1040, 0),
 }
 
 

@@ -2257,7 +2257,8 @@ def test_a_state_asked_about_is_still_that_state(
 def test_indic_scripts_imply_their_vowels_so_are_heard_by_sound(
     resolver: Resolver, text: str, place: str
 ) -> None:
-    assert _asked(resolver, text) == {place}
+    # one town only: asked, or answered when spelt as near as SCRIPT_MATCH ("वॉल्थम")
+    assert _offered(resolver, text) == {place}
 
 
 @pytest.mark.parametrize("text", ["नमस्ते", "मुझे नहीं पता", "क्या पुलिस कैमरे इस्तेमाल करती है"])
@@ -3254,3 +3255,46 @@ def test_english_names_as_spanish_speakers_spell_them_are_asked_about(
 )
 def test_round_o_still_no_town(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "silver spring maryland",  # a place of the state: Spring before it
+        "iska warran",  # Somali: how are you
+        "needham rockets won!!",  # high-school teams
+        "go falmouth clippers",
+        "dalton the new nail tech",  # a trade a few words after "the"
+        "a lynn da igreja",  # Portuguese: an article before a woman's name
+        "aula de barre hj cedo",  # a barre class
+        "vou fazer a prova de inglês de cambridge",  # the Cambridge English exam
+        "uai sô",  # Minas Gerais
+    ],
+)
+def test_round_p_no_town_of_ours(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("abito a Revere da quarant'anni", "revere"),  # Italian: living in Revere for 40 years
+        ("म सोमरभिलमा बस्छु", "somerville"),  # Nepali: भ for V, the ending -मा
+        ("एभरेटमा के छ नियम?", "everett"),
+        ("म फ्रेमिङ्घममा बस्छु", "framingham"),  # no vowel written before the last M
+    ],
+)
+def test_round_p_places(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("wellesley vs needham thanksgiving game", {"wellesley", "needham"}),
+        ("मेरो घर चेल्सीमा छ", {"chelsea"}),  # च is CH; asked below SCRIPT_MATCH
+        ("የፊት መለያ ቴክኖሎጂ ምንድን ነው?", {"mendon"}),  # Amharic: no word list, so only asked
+    ],
+)
+def test_round_p_questions(resolver: Resolver, text: str, asked: set[str]) -> None:
+    assert asked <= _asked(resolver, text)

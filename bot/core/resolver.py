@@ -301,6 +301,9 @@ _CYRILLIC_LATIN.update(
     {"ъ": "a", "ь": "", "ј": "y", "љ": "ly", "њ": "ny", "ћ": "ch", "ђ": "dj", "џ": "dzh"}
 )
 _VOWEL_LETTERS = frozenset("aeiou")
+# Scripts with no list of common words (Thai, Lao, Tibetan, Myanmar, Georgian, Ethiopic,
+# Khmer): a name heard in them is only asked about ("ምንድን", what, sounds like Mendon).
+_UNLISTED_SCRIPT = re.compile(r"[\u0e00-\u109f\u10a0-\u10ff\u1200-\u139f\u1780-\u17ff]")
 _ARABIC_ARTICLE = ("ال", "وال", "بال", "فال", "لل")  # "the", "and the", "in the"...
 _ARMENIAN = re.compile(r"[\u0530-\u058f]")
 # Armenian letters of one sound written as two ("ու": u), the schwa "ը", and the endings a
@@ -339,7 +342,10 @@ _NAME_FIRST_WORDS = {
 }  # fmt: skip
 _INDIC = re.compile(r"[\u0900-\u0dff]")  # Devanagari to Malayalam
 _INDIC_NASAL = re.compile(r"m(?=[kgcjtdsz])")
-_INDIC_ENDINGS = ("mam", "ma", "lo", "il", "ilo", "la", "me", "ne")
+_INDIC_AS_ENGLISH = {"c": "ch", "bh": "v", "ky": "k", "nf": "ngf"}
+_INDIC_SAID = re.compile(r"bh|ky|nf|c(?!h)")
+_UNWRITTEN_LAST_VOWEL = re.compile(r"(?<=[^aeiou])([mn])$")
+_INDIC_ENDINGS = ("mam", "ma", "lo", "il", "ilo", "la", "me", "ne", "ko", "lai")  # Nepali -को
 _ABJAD = re.compile(r"[\u0590-\u06ff\u0900-\u0dff]")  # and Indic scripts: vowels implied
 _CASED = re.compile(r"[\u0370-\u052f]")
 _CASE_ENDINGS = ("ом", "ем", "ой", "е", "а", "у", "и", "ы", "і")  # Ukrainian "в Чатемі"
@@ -366,7 +372,10 @@ _NEW_IN_KREYOL = frozenset(
 )  # and "new" as Brazilians, Bostonians spell it
 _NEW_SAID = re.compile(r"\bN'?yu[- ]", re.IGNORECASE)  # "Нью-Бедфорд": New Bedford
 # The last word of many places' names: before a state, a place of that state's.
-_PLACE_NAME_ENDS = frozenset("city beach falls springs heights harbor village township".split())
+_PLACE_NAME_ENDS = frozenset(
+    "city beach falls spring springs heights harbor village township park hills grove "
+    "valley creek bay island point ridge lake".split()
+)
 ZIP_DIGITS = 5
 _CODE_OF_WORDS = frozenset("is was its the zip code postal postcode index".split())
 CODE_AFTER_PLACE = 3  # "in Kyiv is 01001": a code this few words after a place elsewhere
@@ -1127,8 +1136,8 @@ class Resolver:
         elsewhere of that sound written ("Бруклин" is Brooklyn)."""
         towns, alike = heard
         lowered = text.lower()
-        if len(towns) != 1 or alike < SCRIPT_MATCH:
-            return None
+        if len(towns) != 1 or alike < SCRIPT_MATCH or _UNLISTED_SCRIPT.search(text):
+            return None  # (no list of common words of Amharic, Khmer or Thai: asked)
         if any(other in lowered for other in SCRIPT_HEARD_ELSEWHERE):
             return None
         return towns[0]
@@ -2364,6 +2373,15 @@ class Resolver:
                 return canonical(words[index + 1 : index + 2]) in self._exact
         return False
 
+    def _against_a_town(self, words: list[str], start: int) -> bool:
+        """ "Wellesley vs Needham": a name right before or after "vs", a town on the other
+        side."""
+        if words[start + 1 : start + 2] and words[start + 1] in _VS:
+            return canonical(words[start + 2 : start + 3]) in self._exact
+        if start > 1 and words[start - 1] in _VS:
+            return canonical(words[start - 2 : start - 1]) in self._exact
+        return False
+
     def _a_name_going_on(self, words: list[str], start: int, end: int) -> bool:
         """A state's two letters that go on a town's name begun by the word before them, at
         the end of the message: "fall ri" (Fall River), not "Fall, RI"."""
@@ -3097,6 +3115,8 @@ class Resolver:
             return True  # "Brewster, on the Cape"
         if start == 1 and words[0] in _ASKING and self._compared_with_a_town(words, start + 1):
             return True  # "is Chatham stricter than Orleans?"
+        if self._against_a_town(words, start):
+            return True  # "Wellesley vs Needham Thanksgiving game": both towns (teams)
         if municipal and self._beside_a_border(words, start):
             return True  # "the Arlington Lexington line"
         if start == 0 and words[1:2] and words[1] in _YOU_AFTER_WHERE:
@@ -4074,6 +4094,13 @@ def _latin_readings(word: str) -> list[str]:
             latin = "qu" + latin[2:]  # "क्विंसी": Quincy
         stems = [latin[: -len(end)] for end in _INDIC_ENDINGS if latin.endswith(end)]
         latin_forms = [latin, *(s for s in stems if len(s) >= MIN_SCRIPT_LETTERS)]
+        # च is CH, Nepali writes the English V भ (BH), a Y after K is the English A's
+        # glide ("क्याम्ब्रिज": Cambridge), ङ before F is NG, a vowel is unwritten before a
+        # last M or N ("फ्रेमिङ्घम", "आर्लिङ्टन")
+        latin_forms += [
+            _INDIC_SAID.sub(lambda m: _INDIC_AS_ENGLISH[m.group()], form) for form in latin_forms
+        ]
+        latin_forms += [_UNWRITTEN_LAST_VOWEL.sub(r"a\1", form) for form in latin_forms]
         return sorted({f for form in latin_forms for f in (form, form.replace("v", "w"))})
     readings = {latin, latin.replace("v", "w"), latin.replace("l", "r"), latin.replace("v", "o")}
     if latin[:1] in _WRITTEN_ON and len(latin) > MIN_SCRIPT_LETTERS:
@@ -4416,7 +4443,8 @@ _TRADES = tuple(
     for w in "bartender barber plumber mechanic electrician carpenter painter cashier waiter "
     "waitress chef cook baker butcher nurse janitor custodian mailman driver cabbie trucker "
     "landscaper roofer contractor handyman realtor dentist lawyer accountant pharmacist "
-    "bouncer dj magician clown tailor florist".split()
+    "bouncer dj magician clown tailor florist tech technician stylist manicurist "
+    "receptionist".split()
 )
 _PET_KINDS = tuple(
     [w]
@@ -4519,6 +4547,7 @@ _FOOTBALL_SAID = frozenset(
     playing play played premier league""".split()
 )
 _VERSUS = frozenset({"v", "vs", "versus"})
+_LIVE_AT = frozenset("vivo abito moro sto lavoro trabalho vive mora abita vivi abiti".split())
 _CJK_THINGS_AFTER = ("龙虾", "词典", "字典", "中文学校", "定律")
 _OF_WORDS = frozenset({"of", "de", "da", "do", "del"})  # "the Earl of", "rey de"
 _IS_IT = frozenset("is isnt are arent was wasnt".split())
@@ -5014,6 +5043,14 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         return not _called_a_place(words, start)  # "a town called Sharon" is a place
     if before == "fig":
         return True  # "a fig newton": a cookie
+    if (
+        before in {"a", "o"}
+        and words[end : end + 1] in (["da"], ["do"])
+        and (start < 2 or (words[start - 2] not in CUES and words[start - 2] not in _LIVE_AT))
+    ):
+        # Portuguese "a Lynn da igreja": a woman named, "of the church" (not Italian
+        # "abito a Revere da quarant'anni", living in Revere for forty years)
+        return True
     if before in {"after", "for"} and start > 1 and words[start - 2] == "named":
         return True  # "my dad's named after Quincy Adams"
     if before in _VERSUS and start > 1 and words[start - 2] == "commonwealth":
@@ -5028,9 +5065,11 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         # "the House of Hanover", "the House of Windsor": a royal house; one word only
         # ("the House of Seven Gables" is Salem's)
         return end - start == 1 and words[start] not in _NUMBER_WORDS
+    pet = words[end + 1 : end + 2] in _PET_KINDS
+    trade = any([w] in _TRADES for w in words[end + 1 : end + 4])  # "the new nail tech"
     if (
         words[end : end + 1] == ["the"]
-        and (words[end + 1 : end + 2] in _PET_KINDS or words[end + 1 : end + 2] in _TRADES)
+        and (pet or trade)
         and (start == 0 or words[start - 1] not in CUES)
     ):
         # "Randolph the cat threw up", "Everett the bartender": a pet's or a person's name

@@ -92,11 +92,14 @@ BUSINESS_WORDS = frozenset(
     bistro pub tavern palace takeout insurance assurance bank firm firms
     commodores kettleers gatemen whitecaps anglers mariners firebirds braves
     titleist footjoy
+    rockets clippers warriors tigers panthers raiders crusaders wildcats bulldogs hawks
+    spartans falcons knights pioneers bears lions cougars mustangs hornets devils minutemen
     """.split()
 )
 # (The line before the last: the Cape Cod Baseball League's teams, "Falmouth Commodores",
 # "Cotuit Kettleers": https://en.wikipedia.org/wiki/Cape_Cod_Baseball_League. The last: the
-# Acushnet Company's brands, https://en.wikipedia.org/wiki/Acushnet_Company)
+# Acushnet Company's brands, https://en.wikipedia.org/wiki/Acushnet_Company. The two after:
+# high-school teams' nicknames, "Needham Rockets", "Falmouth Clippers", https://miaa.net)
 # Dishes and products named after a town: "Wellfleet oysters", "Ipswich clams", "Boston cream
 # pie", "Nantucket Nectars". Right after a name, with no place word before it, the name is the
 # thing's, not where anyone lives ("I live in Wellfleet, oysters are great" is Wellfleet).
@@ -128,6 +131,7 @@ ROMANCE_THINGS = frozenset(
     vaisselle porcelaine jus produits produit parfum biere vin fromage gateau catalogue
     bague collier assiette assiettes
     billete billetes muro gato libro libros diccionario dicionario livro livros
+    aula aulas clase clases prova provas examen exame ingles
     """.split()
 )  # (the last two lines: French, "la vaisselle Lenox", "le jus d'Orange")
 # Rooting for a club named like a town: "torço pro Chelsea", "soy hincha del Chelsea".
@@ -214,7 +218,7 @@ ROMANIZED_WORDS = frozenset(
     ghar didi dai bahini bhai ke cha chha chaina huncha hunchha garnu garna sakchu nepali
     ramro kasto kaha kahaa hamro hami tapai tapain
     slainte conas ata dia duit dhuit raibh agat slan taim chonai obair failte
-    barev dzez inchpes inch mersi shnorhakalutyun ayo voch hayeren
+    barev dzez inchpes inch mersi shnorhakalutyun ayo voch hayeren warran uai
     """.split()
 )  # (the last two lines: Irish and Armenian in Latin letters, Wikivoyage's Irish and
 # Armenian phrasebooks)
