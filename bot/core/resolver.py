@@ -357,6 +357,17 @@ SCRIPT_ALIKE = 0.55
 # another place's but Brooklyn's, below it Hebrew "shalom" is Salem's 0.67).
 SCRIPT_MATCH = 0.8
 # Places elsewhere whose names, so written, sound like a town of ours: asked, not answered.
+# Words of other scripts that say the name beside them is where someone lives, or that it is in
+# Massachusetts: Korean 살아요/사는/주민/거주, Japanese 住んで/在住, Chinese 住在/麻州,
+# Hindi and Nepali रहता/रहती/बस्छु/घर, Russian, Ukrainian and Bulgarian живу/съм в, Arabic
+# أسكن/ساكن, Hebrew גר, Greek μένω, Amharic and Tigrinya ኖር/ነብር/ቕመጥ; "Massachusetts" in
+# Arabic, Korean, Japanese, Devanagari and Cyrillic. With one, the one town a name sounds like
+# is the answer ("앤도버에 살아요": I live in Andover); without, it is asked.
+_LIVES_IN_SCRIPT = re.compile(
+    r"살아|살고|사는|사세요|주민|거주|住んで|在住|住在|麻州|麻省|रहत|बस्छ|घर|"
+    r"[Жж]иву|[Жж]ив[её]м|[Жж]ивемо|съм в|أسكن|ساكن|גר |גרה|[Μμ]ένω|ኖር|ነብር|ቕመጥ|"
+    r"ماساتشوستس|매사추세츠|マサチューセッツ|म्यासाचुसेट्स|मैसाचुसेट्स|Массачусетс"
+)
 SCRIPT_HEARD_ELSEWHERE = ("бруклин", "бруклін", "بروكلين", "ברוקלין")  # Brooklyn, New York
 # Nothing to hear in another script: small talk, or a place elsewhere was named.
 _NAMED_NOTHING_HEARD = frozenset({"conversation", "elsewhere", "region", "excluded"})
@@ -941,6 +952,8 @@ class Resolver:
             if spelt is not None:
                 return Resolution(Outcome.MATCH, spelt, (spelt,), "transliterated")
             sounded = written[0] or self._heard_in_east_asian(text)
+            if len(sounded) == 1 and _LIVES_IN_SCRIPT.search(text):
+                return Resolution(Outcome.MATCH, sounded[0], sounded, "transliterated-lives")
             if sounded:
                 return Resolution(Outcome.AMBIGUOUS, None, sounded, "transliterated")
         if found.outcome is Outcome.NONE and found.reason == "nothing-close":
@@ -2718,10 +2731,11 @@ class Resolver:
                 and whole not in self.vocabulary.elsewhere
                 and start - 1 not in scan.consumed
             ):
-                # "West Medway", "South Holyoke": most likely a part of the town, but a town
-                # elsewhere may have the name ("North Conway", NH): asked, never answered.
+                # "West Medway", "South Holyoke": a part of the town, answered, unless a place
+                # elsewhere has the whole name ("North Conway", NH; knowledge/world.yaml lists
+                # every one GeoNames knows down to 500 people), which is not ours.
                 scan.consumed.add(start - 1)
-                hit = _Hit(ours, "confirm", tuple(words[start - 1 : end]), span=(start - 1, end))
+                hit = _Hit(ours, "strong", tuple(words[start - 1 : end]), span=(start - 1, end))
                 scan.hits.append(hit)
                 return
             scan.excluded = True
@@ -3167,6 +3181,19 @@ class Resolver:
             return True  # "Salem ward 4 precinct 1": the town's ward
         if _within(words, start, 2, RESIDENCE):
             return True  # "home is Lincoln"
+        if previous in _VISIT:
+            return True  # "visiting Salem this weekend, any ban there?"
+        if (
+            start > 1
+            and previous is not None
+            and previous[:1].isdigit()
+            and (_ward_like(words[start - 2]) or words[start - 2] in _PRECINCT_WORDS)
+        ):
+            return True  # "precinct 2 Lexington", "ward 3 Salem": the town's precinct
+        if "where" in words[start + 1 : start + 4] and not RESIDENCE.isdisjoint(
+            words[start + 2 : start + 6]
+        ):
+            return True  # "Chatham, that's where I live"
         if previous in _PLACE_NOUNS or (
             previous in _IS and start > 1 and words[start - 2] in _PLACE_NOUNS
         ):
@@ -3301,6 +3328,8 @@ class Resolver:
         after = words[end] if end < len(words) else None
         before = words[start - 1] if start > 0 else None
         then = words[end + 1] if end + 1 < len(words) else None
+        if _a_vessel(words, start, end, scan.text):
+            return True  # "USS Springfield", "F/V Provincetown Pride", "the 'Marblehead'"
         # A common word after "I" or "we", with more after it, is a verb: "I revere her"; so
         # is one that opens the message before "this" or "it": "reading this now".
         verb = (
@@ -3380,7 +3409,11 @@ class Resolver:
             return False  # "Somerville" is only ever a place
         if end - 1 in scan.pauses:
             return False  # "framingham ou ashland, fica na divisa": a comma ends the name
-        if start > 0 and (words[start - 1] in CUES or words[start - 1] in STREET_WORDS):
+        if start > 0 and (
+            words[start - 1] in CUES
+            or words[start - 1] in STREET_WORDS
+            or words[start - 1] in _VISIT
+        ):
             return False
         if start > 1 and words[start - 2] in _ROUTE_WORDS and words[start - 1][:1].isdigit():
             return False  # "rte 20 charlton next to the dunkin": an address
@@ -4308,6 +4341,15 @@ _A_LOCAL = frozenset("local locals resident residents native natives born".split
 _ABOUT_TOWNS = frozenset(
     """
     town towns city cities ban bans banned banning covered protected measure ordinance list
+    bannd baned bannned
+    """.split()
+)
+# Visiting a place: "visiting Salem this weekend", French "nous visitons Concord", Haitian
+# "m ap vizite Salem", Spanish and Portuguese "visitar", "visitando".
+_VISIT = frozenset(
+    """
+    visit visits visiting visited visitons visiter visite visitez vizite vizit visitar
+    visitando visitamos visitei visitaremos
     """.split()
 )
 _CORNER = frozenset({"corner", "intersection", "esquina", "cruce", "cruzamento"})
@@ -4539,6 +4581,32 @@ _PLACE_AFTER = frozenset({"village", "section", "neighborhood", "neighbourhood"}
 _SECTION_WORDS = _PLACE_AFTER | {"part", "area"}
 # English football clubs: a town's name and one of these ("Hull City", "Bolton Wanderers")
 # https://en.wikipedia.org/wiki/List_of_football_clubs_in_England
+# Ships and boats are named for towns: a hull prefix ("USS", "USCGC", "F/V" for a fishing
+# vessel, "M/V", "S/V"), "the Miss Gloucester" (boats and pageants), "the schooner Roseway",
+# or the name in quotes after "the" ("I crew on the 'Marblehead'").
+_HULL_PREFIXES = frozenset("uss usns uscgc hms rms".split())
+_HULL_LETTERS = (["f", "v"], ["m", "v"], ["s", "v"])
+_VESSEL_WORDS = frozenset(
+    "boat vessel ship steamship steamer trawler dragger schooner yacht scalloper "
+    "lobsterboat seiner gillnetter tug tugboat".split()
+)
+_QUOTES = "'\"‘’“”"
+
+
+def _a_vessel(words: list[str], start: int, end: int, text: str) -> bool:
+    """Whether the name at words[start:end] is a ship's or a boat's (see _HULL_PREFIXES)."""
+    before = words[start - 1] if start > 0 else None
+    before2 = words[start - 2] if start > 1 else None
+    if before in _HULL_PREFIXES or words[max(0, start - 2) : start] in _HULL_LETTERS:
+        return True
+    if before2 == "the" and (before == "miss" or before in _VESSEL_WORDS):
+        return True  # "the Miss Gloucester", "the trawler Nantucket"
+    if before != "the":
+        return False
+    name = r"\s+".join(map(re.escape, words[start:end]))
+    return re.search(rf"\bthe\s+[{_QUOTES}]{name}[{_QUOTES}]", text) is not None
+
+
 _CLUB_WORDS = frozenset("city town united rovers wanderers argyle athletic albion".split())
 _CITY_CLUBS = frozenset("hull leicester lincoln manchester oxford chester bradford".split())
 _FOOTBALL_SAID = frozenset(
