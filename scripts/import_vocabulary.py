@@ -232,6 +232,10 @@ CITY_NAMES = ["Saigon", "Ho Chi Minh City", "Azores", "Açores", "Madeira", "Pon
               "Filadélfia", "San Francisco Gotera", "Santa Rosa de Copán", "Pétion-Ville",
               "Cap-Haïtien", "Jacmel", "Gonaïves", "Les Cayes", "Port-de-Paix",
               "Saint-Marc", "Brighton and Hove",
+              # Sights next door that tourists name like towns, and whose second word is
+              # one of our landmarks' ("Seaport" is Boston's): Mystic, Connecticut.
+              # https://en.wikipedia.org/wiki/Mystic_Seaport_Museum
+              "Mystic Seaport", "Mystic Aquarium",
               # The towns of the Azores, Madeira and Cape Verde (their municipalities' seats,
               # less those whose name is a common word): where most Portuguese-speaking
               # families of Fall River, New Bedford and Brockton come from ("Santa Cruz das

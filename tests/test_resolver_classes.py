@@ -3379,3 +3379,40 @@ def test_a_common_word_town_after_a_visit_a_precinct_or_before_where_i_live(
 
 def test_visit_before_an_ordinary_word_is_no_town(resolver: Resolver) -> None:
     assert _answer(resolver, "visiting hours at the hospital") is None
+
+
+def test_a_cut_off_name_is_not_a_letter_swapped_other_town(resolver: Resolver) -> None:
+    # "north broo" begins North Brookfield; a swap away it spells Northboro: asked, both in.
+    assert {"north-brookfield", "northborough"} <= _asked(resolver, "north broo")
+    assert _answer(resolver, "lake vill") == "lakeville"  # cut from the same town: answered
+
+
+def test_a_typo_that_drops_letters_of_another_town_asks_both(resolver: Resolver) -> None:
+    # Two edits from Norton, and Northampton with t, h and p left out.
+    assert _asked(resolver, "noramton") == {"norton", "northampton"}
+    assert _answer(resolver, "sommervile") == "somerville"
+
+
+def test_saint_after_a_town_is_no_street(resolver: Resolver) -> None:
+    assert _answer(resolver, "the holyoke st patrick's parade") == "holyoke"
+    assert _answer(resolver, "12 holyoke st") is None  # a Holyoke Street, anywhere
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Мы живём в Западном Спрингфилде", "west-springfield"),
+        ("Северный Андовер", "north-andover"),
+        ("Я живу в Южном Хадли", "south-hadley"),
+    ],
+)
+def test_a_direction_said_in_cyrillic_is_part_of_the_name(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    # Before, the adjective was dropped: "Северный Андовер" (North Andover) answered Andover.
+    assert _answer(resolver, text) == place
+
+
+def test_sights_next_door_are_not_our_landmarks(resolver: Resolver) -> None:
+    assert resolver.resolve("mystic seaport").outcome is Outcome.NONE  # Mystic, Connecticut
+    assert _answer(resolver, "seaport") == "boston"

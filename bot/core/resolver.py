@@ -325,6 +325,19 @@ _GREEK_LATIN = dict(
         strict=True,
     )
 )
+# North, south, west and east as Russian, Ukrainian and Bulgarian adjectives, in any case,
+# before a capitalised name; each becomes the English word spelt in Cyrillic ("Норт").
+_CYRILLIC_DIRECTIONS = {
+    "северн": "Норт", "северен": "Норт", "північн": "Норт",
+    "южн": "Саут", "южен": "Саут", "південн": "Саут",
+    "западн": "Вест", "западен": "Вест", "західн": "Вест",
+    "восточн": "Ист", "източен": "Ист", "східн": "Ист",
+}  # fmt: skip
+_CYRILLIC_DIRECTION = re.compile(
+    r"(?<!\w)("
+    + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _CYRILLIC_DIRECTIONS)
+    + r")[а-яёіїєґ]*(?=[\s-]+[А-ЯЁІЇЄҐ])"
+)
 _MOVED_IN_RUSSIAN = re.compile(r"(?<!\w)(?:[Пп]ере[еє]х|[Уу]ех)")
 _FROM_IN_RUSSIAN = re.compile(r"(?<!\w)(?:из|от)\s+\w+")
 _HAM_WRITTEN = re.compile(r"(ng|[^aeiou])(?:g|h|kh)?em$")
@@ -356,6 +369,9 @@ SCRIPT_ALIKE = 0.55
 # town's, is that town (measured on the read tables: from 0.8 no reading of one town was
 # another place's but Brooklyn's, below it Hebrew "shalom" is Salem's 0.67).
 SCRIPT_MATCH = 0.8
+# A typo two edits or more from a town is asked about when it spells another town with up to
+# three letters left out ("noramton": Norton, or Northampton missing t, h and p).
+MAX_LEFT_OUT = 3
 # Places elsewhere whose names, so written, sound like a town of ours: asked, not answered.
 # Words of other scripts that say the name beside them is where someone lives, or that it is in
 # Massachusetts: Korean 살아요/사는/주민/거주, Japanese 住んで/在住, Chinese 住在/麻州,
@@ -763,6 +779,14 @@ class Resolver:
                 if entry.kind == "name":
                     named_by_code[sound(self._keys[index])].add(entry.place_id)
         self._named_by_code = {code: frozenset(ids) for code, ids in named_by_code.items()}
+        # Our towns' own names by their first two letters, to find the ones a typo spells with
+        # letters only left out, beyond the typo index's reach ("noramton": Northampton).
+        by_start: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for index, key in towns.items():
+            for entry in self._exact[self._keys[index]]:
+                if entry.kind == "name":
+                    by_start[key[:2]].append((key, entry.place_id))
+        self._names_by_start = dict(by_start)
         self._zips: dict[str, list[ZipArea]] = defaultdict(list)
         for area in zips:
             if area.place_id in self.places:
@@ -933,6 +957,10 @@ class Resolver:
                 # words that say where someone lives or works, said in English.
                 text = _CHINESE_SAID.sub(lambda m: _CHINESE_MEANING[m.group()], text)
                 text = _CHINESE_HONORIFIC.sub(r" mr \1 ", text)  # "李 lee 先生": Mr Lee
+        if not text.isascii() and _CYRILLIC_DIRECTION.search(text):
+            # "в Западном Спрингфилде" (in West Springfield): a direction translated into
+            # Russian, Ukrainian or Bulgarian, respelt as GeoNames writes it ("Вест").
+            text = _CYRILLIC_DIRECTION.sub(lambda m: _CYRILLIC_DIRECTIONS[m[1].lower()], text)
         if not text.isascii() and _MOVED_IN_RUSSIAN.search(text):
             text = _FROM_IN_RUSSIAN.sub(" ", text)  # "переехали из Бостона в ...": moved away
         found = self._resolve(text)
@@ -2496,7 +2524,11 @@ class Resolver:
         if all(self.vocabulary.is_common(w) or canonical([w]) in self._exact for w in span):
             return None  # "dog chester" is a dog named Chester, not a misspelt Dorchester
         found = self._typos.within(squeezed, 1)
-        if len(found) == 1:
+        if len(found) == 1 and all(
+            index == found[0][1] for index in self._prefixes.starting_with(squeezed)
+        ):
+            # (not a name cut off: "north broo" begins North Brookfield; a letter off
+            # Northboro, it is left to the truncation tier, which asks)
             key = self._keys[found[0][1]]
             # A landmark is named exactly, never guessed from a typo: "moun everett"
             # (Haitian Creole: someone from Everett) is not Mount Everett.
@@ -3798,6 +3830,8 @@ class Resolver:
             if place_id not in omitted
             else []
         )
+        if not weak and not dropped and edits >= 2:
+            dropped = self._spelt_with_letters_left_out(near.said.get(place_id, ""), place_id)
         if not weak and not dropped and (runner_up is None or runner_up > edits):
             place = self.places[place_id]
             twins = self._sound_twins(near.said.get(place_id, ""), place_id)
@@ -3821,7 +3855,20 @@ class Resolver:
             return Resolution(Outcome.MATCH, place, (place,), reason="typo")
         close = [self.places[pid] for pid, (e, _, _) in ranked if e <= edits]
         close += [self.places[pid] for pid in dropped]
+        close = list(dict.fromkeys(close))
         return Resolution(Outcome.AMBIGUOUS, None, tuple(close[:MAX_CANDIDATES]), "typo-close")
+
+    def _spelt_with_letters_left_out(self, typed: str, place_id: str) -> list[str]:
+        """Other towns whose own name the typed word spells with one to MAX_LEFT_OUT letters
+        left out, its first two kept: "noramton" is two edits from Norton, and Northampton
+        with three letters dropped. A rival, so the typo is asked about."""
+        rivals = []
+        for key, other in self._names_by_start.get(typed[:2], ()):
+            if other != place_id and 0 < len(key) - len(typed) <= MAX_LEFT_OUT:
+                letters = iter(key)
+                if all(c in letters for c in typed):
+                    rivals.append(other)
+        return rivals
 
     def _sound_twins(self, typed: str, place_id: str) -> tuple[Place, ...]:
         """Other towns whose own name has the sound code of what was typed, where the town
@@ -5360,6 +5407,16 @@ def _followed_by_structure(words: list[str], end: int) -> bool:
     return end < len(words) and words[end] in STRUCTURE
 
 
+# Saints whose name follows "St." in parades, parishes and feasts ("St. Patrick's"), folded.
+_SAINTS = frozenset(
+    """
+    patrick patricks mary marys joseph josephs anthony anthonys john johns peter peters paul
+    pauls michael michaels francis ann anns anne annes james jude luke lukes matthew matthews
+    stanislaus casimir theresa theresas brigid brigids bridget bridgets agnes vincent vincents
+    """.split()
+)
+
+
 def _part_of_another_name(
     words: list[str], end: int, pauses: frozenset[int] = frozenset()
 ) -> bool:
@@ -5380,6 +5437,12 @@ def _part_of_another_name(
         word = words[index]
         if word == "court" and words[index - 1] == "food":
             return False  # "Quincy Market food court"
+        if (
+            word in {"st", "saint"}
+            and words[index + 1 : index + 2]
+            and words[index + 1] in _SAINTS
+        ):
+            return False  # "the Holyoke St. Patrick's parade": Saint, not Street
         if word in STRUCTURE or word in _NAME_ENDINGS:
             return True
         if word == "law" and words[index + 1 : index + 2] and words[index + 1] in _LAW_SCHOOL:
