@@ -3416,3 +3416,16 @@ def test_a_direction_said_in_cyrillic_is_part_of_the_name(
 def test_sights_next_door_are_not_our_landmarks(resolver: Resolver) -> None:
     assert resolver.resolve("mystic seaport").outcome is Outcome.NONE  # Mystic, Connecticut
     assert _answer(resolver, "seaport") == "boston"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("i work at westover with the 439th", "chicopee"),  # Westover Air Reserve Base
+        ("shakespeare and company theatre", "lenox"),  # not Norwell's Company Theatre
+        ("16 acres section", "springfield"),
+        ("the jeremiah burke", "boston"),
+    ],
+)
+def test_round_q_landmarks_and_local_names(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
