@@ -3429,3 +3429,23 @@ def test_sights_next_door_are_not_our_landmarks(resolver: Resolver) -> None:
 )
 def test_round_q_landmarks_and_local_names(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "qualified expert on the m1903 springfield back in basic",  # a rifle's model
+        "my springfield armory pistol",  # the maker's product, not the historic site
+        "fishing in nantucket sound all week",  # the water, not the island
+    ],
+)
+def test_rifles_and_waters_named_for_towns_are_not_the_towns(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_a_college_with_branch_campuses_offers_them(resolver: Resolver) -> None:
+    found = resolver.resolve("bristol community college")
+    assert found.place is not None and found.place.id == "fall-river"  # the main campus
+    assert {p.id for p in found.alternatives} == {"new-bedford", "attleboro", "taunton"}

@@ -2552,9 +2552,11 @@ class Resolver:
         if (
             any(e.kind == "landmark" for e in entries)
             and end < len(words)
-            and words[end] in STREET_WORDS
+            and (words[end] in STREET_WORDS or _a_product(words[end]))
         ):
-            scan.excluded = True  # "Revere Beach Pkwy": a road named after a landmark
+            # "Revere Beach Pkwy": a road named after a landmark; "my Springfield Armory
+            # pistol": a maker's product
+            scan.excluded = True
             return
         municipal_only = all(e.kind == "name" for e in entries)
         if municipal_only and _a_legislative_district(words, start, end):
@@ -3362,6 +3364,8 @@ class Resolver:
         then = words[end + 1] if end + 1 < len(words) else None
         if _a_vessel(words, start, end, scan.text):
             return True  # "USS Springfield", "F/V Provincetown Pride", "the 'Marblehead'"
+        if before is not None and _MILITARY_MODEL.match(before):
+            return True  # "the M1903 Springfield", "an M1A Springfield": a rifle's model
         # A common word after "I" or "we", with more after it, is a verb: "I revere her"; so
         # is one that opens the message before "this" or "it": "reading this now".
         verb = (
@@ -4507,7 +4511,9 @@ _TOWNS_OWN = (
 )
 # Words that end another place's name after a town's ("Bedford Falls"): a longer name
 # (Turners Falls, Shelburne Falls are names of their own, found first).
-_NAME_ENDINGS = frozenset({"falls"})
+# Words that end another place's name after a town's: "Shelburne Falls"; "Nantucket Sound",
+# the water between the Cape and the islands, not the island.
+_NAME_ENDINGS = frozenset({"falls", "sound"})
 # After "law", words that make it a law school's name ("Georgetown Law grad").
 _LAW_SCHOOL = frozenset(
     """
@@ -4631,6 +4637,8 @@ _SECTION_WORDS = _PLACE_AFTER | {"part", "area"}
 # Ships and boats are named for towns: a hull prefix ("USS", "USCGC", "F/V" for a fishing
 # vessel, "M/V", "S/V"), "the Miss Gloucester" (boats and pageants), "the schooner Roseway",
 # or the name in quotes after "the" ("I crew on the 'Marblehead'").
+# US military designations ("M1903", "M1A", "M14") before a maker's name: a rifle.
+_MILITARY_MODEL = re.compile(r"m\d{1,4}[a-z]?\d?$")
 _HULL_PREFIXES = frozenset("uss usns uscgc hms rms".split())
 _HULL_LETTERS = (["f", "v"], ["m", "v"], ["s", "v"])
 _VESSEL_WORDS = frozenset(

@@ -111,6 +111,7 @@ PRODUCT_WORDS = frozenset(
     silverware glassware jar jars net nets vase vases dishes dinnerware figurine figurines
     russet russets apple apples hen hens chicken chickens rooster roosters pullet pullets
     reds fern ferns ivy basket baskets treaty brose watch watches clock clocks
+    rifle rifles pistol pistols carbine carbines musket muskets
     """.split()
 )
 # The same in Spanish and Portuguese, where the thing comes first: "jugo de Orange", "suco de
