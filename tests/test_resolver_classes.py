@@ -3449,3 +3449,27 @@ def test_a_college_with_branch_campuses_offers_them(resolver: Resolver) -> None:
     found = resolver.resolve("bristol community college")
     assert found.place is not None and found.place.id == "fall-river"  # the main campus
     assert {p.id for p in found.alternatives} == {"new-bedford", "attleboro", "taunton"}
+
+
+def test_a_neighbourhood_of_two_cities_answers_the_known_one_and_offers_the_other(
+    resolver: Resolver,
+) -> None:
+    found = resolver.resolve("north end")
+    assert found.place is not None and found.place.id == "boston"
+    assert [p.id for p in found.alternatives] == ["springfield"]  # "Not in Springfield?"
+    assert _answer(resolver, "the north end of springfield") == "springfield"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("seeramu", "salem"), ("worusamu", "waltham"), ("rekishinton", "lexington")],
+)
+def test_japanese_romaji_of_a_town_is_asked_about(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _asked(resolver, text) == {place}
+
+
+@pytest.mark.parametrize("text", ["dhanyavaad", "nha fidju e ka sidadon, e ta kore perigu?"])
+def test_other_languages_words_are_not_romaji(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

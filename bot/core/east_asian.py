@@ -227,7 +227,9 @@ def _collapsed(classes: list[str]) -> str:
 # pinyin "xi", "xu", "qi", "zh", "iu", "ei", "ao" (kunxi, niudun, weiersili). Without one, a
 # word of no language is left to the other tiers: "refiled", "qwerty" and "Xyzzyville" (an
 # "x" pinyin never writes before "y") are no Korean or Chinese.
-ROMANIZED = re.compile(r"eo|eu|uu|ii|kk|pp|x[iu]|qi|zh|iu|ei|ao")
+# Marks of Korean, Japanese and pinyin romanization; Japanese "shi", "tsu", "jj" and a final
+# "ru", "mu", "bu", "su" or "zu" ("seeramu": Salem, "samaabiru": Somerville).
+ROMANIZED = re.compile(r"eo|eu|uu|ii|kk|pp|x[iu]|qi|zh|iu|ei|ao|shi|tsu|jj|[rmbsz]u$")
 
 
 def romanized_readings(words: list[str]) -> list[list[str]]:
