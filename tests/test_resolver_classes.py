@@ -3473,3 +3473,8 @@ def test_japanese_romaji_of_a_town_is_asked_about(
 @pytest.mark.parametrize("text", ["dhanyavaad", "nha fidju e ka sidadon, e ta kore perigu?"])
 def test_other_languages_words_are_not_romaji(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_a_bay_with_the_state_of_the_sea_is_the_water(resolver: Resolver) -> None:
+    assert resolver.resolve("buzzards bay is rough today").outcome is Outcome.NONE
+    assert _answer(resolver, "i live in buzzards bay") == "bourne"  # the village

@@ -2558,6 +2558,9 @@ class Resolver:
             # pistol": a maker's product
             scan.excluded = True
             return
+        if words[end - 1] in _WATERS and not _SEA_STATE.isdisjoint(words[end : end + 3]):
+            scan.excluded = True  # "Buzzards Bay is rough today": the water, not the village
+            return
         municipal_only = all(e.kind == "name" for e in entries)
         if municipal_only and _a_legislative_district(words, start, end):
             scan.excluded = True  # "the 2nd Hampden", "Worcester and Middlesex senate district"
@@ -4637,6 +4640,10 @@ _SECTION_WORDS = _PLACE_AFTER | {"part", "area"}
 # Ships and boats are named for towns: a hull prefix ("USS", "USCGC", "F/V" for a fishing
 # vessel, "M/V", "S/V"), "the Miss Gloucester" (boats and pageants), "the schooner Roseway",
 # or the name in quotes after "the" ("I crew on the 'Marblehead'").
+# A village named for its bay or harbour ("Buzzards Bay") followed by the state of the sea
+# is the water: "Buzzards Bay is rough today", "the harbor was flat calm".
+_WATERS = frozenset({"bay", "harbor", "harbour"})
+_SEA_STATE = frozenset("rough choppy calm flat glassy foggy sloppy lumpy".split())
 # US military designations ("M1903", "M1A", "M14") before a maker's name: a rifle.
 _MILITARY_MODEL = re.compile(r"m\d{1,4}[a-z]?\d?$")
 _HULL_PREFIXES = frozenset("uss usns uscgc hms rms".split())
