@@ -3478,3 +3478,22 @@ def test_other_languages_words_are_not_romaji(resolver: Resolver, text: str) -> 
 def test_a_bay_with_the_state_of_the_sea_is_the_water(resolver: Resolver) -> None:
     assert resolver.resolve("buzzards bay is rough today").outcome is Outcome.NONE
     assert _answer(resolver, "i live in buzzards bay") == "bourne"  # the village
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("நான் ஷ்ரூஸ்பரியில் வசிக்கிறேன்", "shrewsbury"),  # Tamil: -iyil, P for B
+        ("నేను వాల్తమ్‌లో ఉంటాను", "waltham"),  # Telugu: TH written T, -lo
+        ("હું એક્ટનમાં રહું છું", "acton"),  # Gujarati: -mam, "I live"
+    ],
+)
+def test_south_and_west_indian_scripts_read_as_english_names_are(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["வணக்கம்", "நன்றி", "ధన్యవాదాలు"])  # hello, thanks
+def test_greetings_in_indian_scripts_name_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

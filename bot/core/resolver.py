@@ -375,12 +375,13 @@ MAX_LEFT_OUT = 3
 # Places elsewhere whose names, so written, sound like a town of ours: asked, not answered.
 # Words of other scripts that say the name beside them is where someone lives, or that it is in
 # Massachusetts: Korean 살아요/사는/주민/거주, Japanese 住んで/在住, Chinese 住在/麻州,
-# Hindi and Nepali रहता/रहती/बस्छु/घर, Russian, Ukrainian and Bulgarian живу/съм в, Arabic
+# Hindi and Nepali रहता/रहती/बस्छु/घर, Tamil வசி, Telugu ఉంటా/నివసి, Gujarati રહ, Bengali
+# থাকি, Punjabi ਰਹਿ, Russian, Ukrainian and Bulgarian живу/съм в, Arabic
 # أسكن/ساكن, Hebrew גר, Greek μένω, Amharic and Tigrinya ኖር/ነብር/ቕመጥ; "Massachusetts" in
 # Arabic, Korean, Japanese, Devanagari and Cyrillic. With one, the one town a name sounds like
 # is the answer ("앤도버에 살아요": I live in Andover); without, it is asked.
 _LIVES_IN_SCRIPT = re.compile(
-    r"살아|살고|사는|사세요|주민|거주|住んで|在住|住在|麻州|麻省|रहत|बस्छ|घर|"
+    r"살아|살고|사는|사세요|주민|거주|住んで|在住|住在|麻州|麻省|रहत|बस्छ|घर|வசி|ఉంటా|నివసి|રહ|থাকি|ਰਹਿ|"
     r"[Жж]иву|[Жж]ив[её]м|[Жж]ивемо|съм в|أسكن|ساكن|גר |גרה|[Μμ]ένω|ኖር|ነብር|ቕመጥ|"
     r"ماساتشوستس|매사추세츠|マサチューセッツ|म्यासाचुसेट्स|मैसाचुसेट्स|Массачусетс"
 )
@@ -4107,6 +4108,10 @@ class Resolver:
                     scored[entry.place_id] = max(best, (same, similarity))
 
 
+_TAMIL = re.compile(r"[\u0b80-\u0bff]")
+_TAMIL_VOICED = str.maketrans("pkt", "bgd")
+
+
 def _latin_readings(word: str) -> list[str]:
     """A word of another script in Latin letters, as an English name would have been written
     in it: Russian and Greek by the usual transcription of English names, read back (Х is H,
@@ -4188,6 +4193,12 @@ def _latin_readings(word: str) -> list[str]:
             _INDIC_SAID.sub(lambda m: _INDIC_AS_ENGLISH[m.group()], form) for form in latin_forms
         ]
         latin_forms += [_UNWRITTEN_LAST_VOWEL.sub(r"a\1", form) for form in latin_forms]
+        # Tamil writes -iyil for -i plus "in" ("ஷ்ரூஸ்பரியில்"), and one letter each for P and
+        # B, K and G, T and D; every Indic script writes the English TH as a T ("వాల్తమ్")
+        latin_forms += [f[:-1] for f in latin_forms if f.endswith("iy")]
+        if _TAMIL.search(word):
+            latin_forms += [f.translate(_TAMIL_VOICED) for f in latin_forms]
+        latin_forms += [f.replace("t", "th", 1) for f in latin_forms if "t" in f[1:]]
         return sorted({f for form in latin_forms for f in (form, form.replace("v", "w"))})
     readings = {latin, latin.replace("v", "w"), latin.replace("l", "r"), latin.replace("v", "o")}
     if latin[:1] in _WRITTEN_ON and len(latin) > MIN_SCRIPT_LETTERS:
