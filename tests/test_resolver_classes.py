@@ -3497,3 +3497,19 @@ def test_south_and_west_indian_scripts_read_as_english_names_are(
 @pytest.mark.parametrize("text", ["வணக்கம்", "நன்றி", "ధన్యవాదాలు"])  # hello, thanks
 def test_greetings_in_indian_scripts_name_no_town(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ζω στο Γουόρτσεστερ", "worcester"),  # W written ΓΟΥ, C written ΤΣ
+        ("Πίμποντι Μασαχουσέτη", "peabody"),  # "Massachusetts" in Greek: answered
+    ],
+)
+def test_greek_spellings_of_english_names(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["Καλημέρα", "Ευχαριστώ πολύ", "Μένω στην Αθήνα"])
+def test_greek_words_and_athens_name_no_town_here(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

@@ -315,6 +315,8 @@ _WESTERN_ARMENIAN = str.maketrans("պբտդկգճջծձ", "բպդտգկջճձծ"
 _ARABIC_VOWELS = str.maketrans({"ا": "a", "آ": "a", "أ": "a", "إ": "i", "ة": "a", "ى": "a"})
 _SEMIVOWEL_READINGS = (("w", "o"), ("w", "u"), ("y", "i"), ("y", "e"))
 _GREEK_PAIRS = (
+    # an English W is written ΓΟΥ before a vowel ("Γουόρτσεστερ": Worcester, "Γουέλσλι")
+    ("γουα", "wa"), ("γουε", "we"), ("γουι", "wi"), ("γουο", "wo"), ("γουω", "wo"),
     ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("ου", "u"), ("αι", "e"),
     ("ει", "i"), ("οι", "i"), ("τσ", "ts"), ("τζ", "dz"),
 )  # fmt: skip
@@ -382,7 +384,8 @@ MAX_LEFT_OUT = 3
 # is the answer ("앤도버에 살아요": I live in Andover); without, it is asked.
 _LIVES_IN_SCRIPT = re.compile(
     r"살아|살고|사는|사세요|주민|거주|住んで|在住|住在|麻州|麻省|रहत|बस्छ|घर|வசி|ఉంటా|నివసి|રહ|থাকি|ਰਹਿ|"
-    r"[Жж]иву|[Жж]ив[её]м|[Жж]ивемо|съм в|أسكن|ساكن|גר |גרה|[Μμ]ένω|ኖር|ነብር|ቕመጥ|"
+    r"[Жж]иву|[Жж]ив[её]м|[Жж]ивемо|съм в|أسكن|ساكن|גר |גרה|ኖር|ነብር|ቕመጥ|"
+    r"[Μμ]ένω|[Μμ]ένουμε|[Ζζ]ω στ|[Ζζ]ούμε στ|Μασαχουσέτ|"
     r"ماساتشوستس|매사추세츠|マサチューセッツ|म्यासाचुसेट्स|मैसाचुसेट्स|Массачусетс"
 )
 SCRIPT_HEARD_ELSEWHERE = ("бруклин", "бруклін", "بروكلين", "ברוקלין")  # Brooklyn, New York
@@ -4153,7 +4156,9 @@ def _latin_readings(word: str) -> list[str]:
         )
         for pair, letter in _GREEK_PAIRS:
             word = word.replace(pair, letter)
-        return ["".join(_GREEK_LATIN.get(c, c) for c in word).replace("-", " ")]
+        read = "".join(_GREEK_LATIN.get(c, c) for c in word).replace("-", " ")
+        # an English C said as S is often written ΤΣ ("Γουόρτσεστερ")
+        return [read, read.replace("ts", "s")] if "ts" in read else [read]
     if _ARMENIAN.search(word):
         stems = [word] + [
             word[: -len(end)]
