@@ -4156,9 +4156,9 @@ def _latin_readings(word: str) -> list[str]:
         )
         for pair, letter in _GREEK_PAIRS:
             word = word.replace(pair, letter)
-        read = "".join(_GREEK_LATIN.get(c, c) for c in word).replace("-", " ")
+        greek = "".join(_GREEK_LATIN.get(c, c) for c in word).replace("-", " ")
         # an English C said as S is often written ΤΣ ("Γουόρτσεστερ")
-        return [read, read.replace("ts", "s")] if "ts" in read else [read]
+        return [greek, greek.replace("ts", "s")] if "ts" in greek else [greek]
     if _ARMENIAN.search(word):
         stems = [word] + [
             word[: -len(end)]
