@@ -3513,3 +3513,20 @@ def test_greek_spellings_of_english_names(resolver: Resolver, text: str, place: 
 @pytest.mark.parametrize("text", ["Καλημέρα", "Ευχαριστώ πολύ", "Μένω στην Αθήνα"])
 def test_greek_words_and_athens_name_no_town_here(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chelsea a gagné au foot", "o chelsea perdeu 2x1 ontem", "chelsea won 3-0"],
+)
+def test_a_teams_result_is_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_a_town_with_a_result_after_a_cue_is_the_town(resolver: Resolver) -> None:
+    assert _answer(resolver, "i live in chelsea, we won the game") == "chelsea"
+
+
+def test_a_name_called_a_surname_is_a_familys(resolver: Resolver) -> None:
+    assert resolver.resolve("acton is a common surname in england").outcome is Outcome.NONE
+    assert _answer(resolver, "acton is a nice town") == "acton"

@@ -3373,6 +3373,12 @@ class Resolver:
             return True  # "USS Springfield", "F/V Provincetown Pride", "the 'Marblehead'"
         if before is not None and _MILITARY_MODEL.match(before):
             return True  # "the M1903 Springfield", "an M1A Springfield": a rifle's model
+        if before not in CUES and _a_teams_result(words, end, scan.text):
+            return True  # "Chelsea a gagné au foot", "o Chelsea perdeu 2x1": a team
+        if words[end : end + 1] in (["is"], ["was"]) and _SURNAME.search(
+            " ".join(words[end + 1 : end + 6])
+        ):
+            return True  # "Acton is a common surname in England": a family's name
         # A common word after "I" or "we", with more after it, is a verb: "I revere her"; so
         # is one that opens the message before "this" or "it": "reading this now".
         verb = (
@@ -4660,6 +4666,29 @@ _SECTION_WORDS = _PLACE_AFTER | {"part", "area"}
 # is the water: "Buzzards Bay is rough today", "the harbor was flat calm".
 _WATERS = frozenset({"bay", "harbor", "harbour"})
 _SEA_STATE = frozenset("rough choppy calm flat glassy foggy sloppy lumpy".split())
+# A team's result: a verb of winning or losing in English, French, Spanish or Portuguese just
+# after the name, with a sports word or a score in the message ("Chelsea a gagné au foot").
+_RESULT_VERBS = frozenset(
+    """
+    won lost beat wins loses gagne perdu gano perdio empato ganhou perdeu venceu empatou
+    """.split()
+)
+_SPORT_WORDS = FANDOM | frozenset(
+    "football soccer futbol futebol game match league liga ligue premier goal goals gol goles"
+    " golos playoffs".split()
+)
+_SCORE = re.compile(r"(?<!\d)\d{1,2}\s*[-x:]\s*\d{1,2}(?!\d)")
+
+
+def _a_teams_result(words: list[str], end: int, text: str) -> bool:
+    """Whether a name is followed by a team's result (see _RESULT_VERBS)."""
+    if _RESULT_VERBS.isdisjoint(words[end : end + 2]):
+        return False
+    return not _SPORT_WORDS.isdisjoint(words) or _SCORE.search(text) is not None
+
+
+# "is a common surname", "was a family name": the name is a family's.
+_SURNAME = re.compile(r"\b(?:surnames?|apellidos?|sobrenomes?|last name|family name)\b")
 # US military designations ("M1903", "M1A", "M14") before a maker's name: a rifle.
 _MILITARY_MODEL = re.compile(r"m\d{1,4}[a-z]?\d?$")
 _HULL_PREFIXES = frozenset("uss usns uscgc hms rms".split())
