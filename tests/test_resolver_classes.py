@@ -3530,3 +3530,19 @@ def test_a_town_with_a_result_after_a_cue_is_the_town(resolver: Resolver) -> Non
 def test_a_name_called_a_surname_is_a_familys(resolver: Resolver) -> None:
     assert resolver.resolve("acton is a common surname in england").outcome is Outcome.NONE
     assert _answer(resolver, "acton is a nice town") == "acton"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "patrick swayze played dalton in road house",  # a role
+        "the movie is set in gloucester",  # a story's setting
+    ],
+)
+def test_a_role_or_a_setting_is_no_home(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_playing_or_setting_up_in_a_town_is_the_town(resolver: Resolver) -> None:
+    assert _answer(resolver, "the band played in dalton last night") == "dalton"
+    assert _answer(resolver, "we set up in salem") == "salem"

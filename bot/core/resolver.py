@@ -3375,6 +3375,13 @@ class Resolver:
             return True  # "the M1903 Springfield", "an M1A Springfield": a rifle's model
         if before not in CUES and _a_teams_result(words, end, scan.text):
             return True  # "Chelsea a gagné au foot", "o Chelsea perdeu 2x1": a team
+        if before in _PLAYED or (
+            before == "in"
+            and start > 2
+            and words[start - 2] == "set"
+            and words[start - 3] in _IS_SET
+        ):
+            return True  # "Swayze played Dalton", "Good Will Hunting is set in Southie"
         if words[end : end + 1] in (["is"], ["was"]) and _SURNAME.search(
             " ".join(words[end + 1 : end + 6])
         ):
@@ -4687,6 +4694,9 @@ def _a_teams_result(words: list[str], end: int, text: str) -> bool:
     return not _SPORT_WORDS.isdisjoint(words) or _SCORE.search(text) is not None
 
 
+# A role played ("Patrick Swayze played Dalton"), and a story's setting ("is set in").
+_PLAYED = frozenset({"played", "plays", "portrayed", "portrays"})
+_IS_SET = frozenset({"is", "was", "are", "were", "its", "movie", "film", "book", "show"})
 # "is a common surname", "was a family name": the name is a family's.
 _SURNAME = re.compile(r"\b(?:surnames?|apellidos?|sobrenomes?|last name|family name)\b")
 # US military designations ("M1903", "M1A", "M14") before a maker's name: a rifle.
