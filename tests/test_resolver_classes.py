@@ -3546,3 +3546,16 @@ def test_a_role_or_a_setting_is_no_home(resolver: Resolver, text: str) -> None:
 def test_playing_or_setting_up_in_a_town_is_the_town(resolver: Resolver) -> None:
     assert _answer(resolver, "the band played in dalton last night") == "dalton"
     assert _answer(resolver, "we set up in salem") == "salem"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("jeo neun lexington e sarayo", "lexington"),  # Korean, romanized: I live in
+        ("watashi wa newton ni sunde imasu", "newton"),  # Japanese, romanized: I live in
+    ],
+)
+def test_romanized_korean_and_japanese_live_in_after_a_name(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

@@ -3224,6 +3224,8 @@ class Resolver:
             return True  # "home is Lincoln"
         if previous in _VISIT:
             return True  # "visiting Salem this weekend, any ban there?"
+        if tuple(words[start + 1 : start + 3]) in _LIVE_AFTER_ROMANIZED:
+            return True  # Korean "Lexington e sarayo", Japanese "Newton ni sunde imasu"
         if (
             start > 1
             and previous is not None
@@ -3484,6 +3486,8 @@ class Resolver:
             return False  # "Newton school committee": the town's own
         if after in scan.accented:
             return False  # Vietnamese "Springfield cấm ...", "Randolph năm ngoái": no English
+        if tuple(words[end : end + 2]) in _LIVE_AFTER_ROMANIZED:
+            return False  # "Newton ni sunde imasu" (Japanese: I live in Newton)
         if after == "from":
             return True  # "Lowell from accounting", "Springfield from The Simpsons"
         if "than" in words[end : end + 3]:
@@ -4427,6 +4431,15 @@ _ABOUT_TOWNS = frozenset(
     bannd baned bannned
     """.split()
 )
+# Korean and Japanese "live in", romanized, after the name: 에 살아요 ("e sarayo", "e salayo"),
+# に住んでいます ("ni sunde imasu").
+_LIVE_AFTER_ROMANIZED = frozenset(
+    {
+        ("e", "sarayo"), ("e", "salayo"), ("e", "saraeyo"), ("e", "salgo"), ("e", "sargo"),
+        ("e", "sal"), ("e", "sanda"), ("e", "sarayo."), ("ni", "sunde"), ("ni", "sundeimasu"),
+        ("ni", "sumu"), ("ni", "sunderu"), ("ni", "sumimasu"), ("ni", "sundeiru"),
+    }
+)  # fmt: skip
 # Visiting a place: "visiting Salem this weekend", French "nous visitons Concord", Haitian
 # "m ap vizite Salem", Spanish and Portuguese "visitar", "visitando".
 _VISIT = frozenset(
