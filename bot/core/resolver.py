@@ -374,7 +374,6 @@ SCRIPT_MATCH = 0.8
 # A typo two edits or more from a town is asked about when it spells another town with up to
 # three letters left out ("noramton": Norton, or Northampton missing t, h and p).
 MAX_LEFT_OUT = 3
-# Places elsewhere whose names, so written, sound like a town of ours: asked, not answered.
 # Words of other scripts that say the name beside them is where someone lives, or that it is in
 # Massachusetts: Korean 살아요/사는/주민/거주, Japanese 住んで/在住, Chinese 住在/麻州,
 # Hindi and Nepali रहता/रहती/बस्छु/घर, Tamil வசி, Telugu ఉంటా/నివసి, Gujarati રહ, Bengali
@@ -388,6 +387,7 @@ _LIVES_IN_SCRIPT = re.compile(
     r"[Μμ]ένω|[Μμ]ένουμε|[Ζζ]ω στ|[Ζζ]ούμε στ|Μασαχουσέτ|"
     r"ماساتشوستس|매사추세츠|マサチューセッツ|म्यासाचुसेट्स|मैसाचुसेट्स|Массачусетс"
 )
+# Places elsewhere whose names, so written, sound like a town of ours: asked, not answered.
 SCRIPT_HEARD_ELSEWHERE = ("бруклин", "бруклін", "بروكلين", "ברוקלין")  # Brooklyn, New York
 # Nothing to hear in another script: small talk, or a place elsewhere was named.
 _NAMED_NOTHING_HEARD = frozenset({"conversation", "elsewhere", "region", "excluded"})
@@ -4436,7 +4436,7 @@ _ABOUT_TOWNS = frozenset(
 _LIVE_AFTER_ROMANIZED = frozenset(
     {
         ("e", "sarayo"), ("e", "salayo"), ("e", "saraeyo"), ("e", "salgo"), ("e", "sargo"),
-        ("e", "sal"), ("e", "sanda"), ("e", "sarayo."), ("ni", "sunde"), ("ni", "sundeimasu"),
+        ("e", "sal"), ("e", "sanda"), ("ni", "sunde"), ("ni", "sundeimasu"),
         ("ni", "sumu"), ("ni", "sunderu"), ("ni", "sumimasu"), ("ni", "sundeiru"),
     }
 )  # fmt: skip
@@ -4554,10 +4554,9 @@ _TOWNS_OWN = (
     ("school", "department"),
     ("public", "school", "district"),
 )
-# Words that end another place's name after a town's ("Bedford Falls"): a longer name
-# (Turners Falls, Shelburne Falls are names of their own, found first).
-# Words that end another place's name after a town's: "Shelburne Falls"; "Nantucket Sound",
-# the water between the Cape and the islands, not the island.
+# Words that end another place's name after a town's ("Bedford Falls"; "Nantucket Sound",
+# the water between the Cape and the islands): a longer name (Turners Falls, Shelburne Falls
+# are names of their own, found first).
 _NAME_ENDINGS = frozenset({"falls", "sound"})
 # After "law", words that make it a law school's name ("Georgetown Law grad").
 _LAW_SCHOOL = frozenset(
@@ -4677,11 +4676,6 @@ _CALLED = frozenset("named called llamado llamada llama chamado chamada chama".s
 # Words after a village's name that say it is one.
 _PLACE_AFTER = frozenset({"village", "section", "neighborhood", "neighbourhood"})
 _SECTION_WORDS = _PLACE_AFTER | {"part", "area"}
-# English football clubs: a town's name and one of these ("Hull City", "Bolton Wanderers")
-# https://en.wikipedia.org/wiki/List_of_football_clubs_in_England
-# Ships and boats are named for towns: a hull prefix ("USS", "USCGC", "F/V" for a fishing
-# vessel, "M/V", "S/V"), "the Miss Gloucester" (boats and pageants), "the schooner Roseway",
-# or the name in quotes after "the" ("I crew on the 'Marblehead'").
 # A village named for its bay or harbour ("Buzzards Bay") followed by the state of the sea
 # is the water: "Buzzards Bay is rough today", "the harbor was flat calm".
 _WATERS = frozenset({"bay", "harbor", "harbour"})
@@ -4714,6 +4708,9 @@ _IS_SET = frozenset({"is", "was", "are", "were", "its", "movie", "film", "book",
 _SURNAME = re.compile(r"\b(?:surnames?|apellidos?|sobrenomes?|last name|family name)\b")
 # US military designations ("M1903", "M1A", "M14") before a maker's name: a rifle.
 _MILITARY_MODEL = re.compile(r"m\d{1,4}[a-z]?\d?$")
+# Ships and boats are named for towns: a hull prefix ("USS", "USCGC", "F/V" for a fishing
+# vessel, "M/V", "S/V"), "the Miss Gloucester" (boats and pageants), "the schooner Roseway",
+# or the name in quotes after "the" ("I crew on the 'Marblehead'").
 _HULL_PREFIXES = frozenset("uss usns uscgc hms rms".split())
 _HULL_LETTERS = (["f", "v"], ["m", "v"], ["s", "v"])
 _VESSEL_WORDS = frozenset(
@@ -4737,6 +4734,8 @@ def _a_vessel(words: list[str], start: int, end: int, text: str) -> bool:
     return re.search(rf"\bthe\s+[{_QUOTES}]{name}[{_QUOTES}]", text) is not None
 
 
+# English football clubs: a town's name and one of these ("Hull City", "Bolton Wanderers")
+# https://en.wikipedia.org/wiki/List_of_football_clubs_in_England
 _CLUB_WORDS = frozenset("city town united rovers wanderers argyle athletic albion".split())
 _CITY_CLUBS = frozenset("hull leicester lincoln manchester oxford chester bradford".split())
 _FOOTBALL_SAID = frozenset(
