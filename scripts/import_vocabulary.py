@@ -226,6 +226,8 @@ CITY_NAMES = ["Saigon", "Ho Chi Minh City", "Azores", "Açores", "Madeira", "Pon
               "Funchal", "Governador Valadares", "Mindelo", "Praia", "Mexico City",
               "Ciudad de México", "New York City", "NYC", "Tenerife", "Santa Cruz de Tenerife",
               "Canary Islands", "Canarias",
+              # A city's everyday name: "philly chinatown" is Philadelphia's.
+              "Philly",
               # Cities under their Spanish, Portuguese and French names.
               "Londres", "Nueva Orleans", "Nova Orleans", "Nouvelle-Orléans",
               "La Nouvelle-Orléans", "Lisboa", "Edimburgo", "Dublín", "Filadelfia",

@@ -3559,3 +3559,113 @@ def test_romanized_korean_and_japanese_live_in_after_a_name(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "toronto chinatown",  # a city elsewhere before a neighbourhood's name
+        "toronto's chinatown",
+        "philly chinatown",  # a city's everyday name (knowledge/world.yaml)
+    ],
+)
+def test_a_neighbourhood_of_a_city_elsewhere_is_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("main st in hyannis", "barnstable"),  # "in" is no state code here
+        ("tôi sống ở Dorchester", "boston"),
+        ("london lowell", "lowell"),  # a town's own name is not set aside
+    ],
+)
+def test_a_neighbourhood_after_a_word_or_a_code_is_ours(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my editor randolph wants 600 words by five",  # a person, after a role
+        "my koumbaros everett is bringing the lamb",  # Greek: best man
+        "AP style says no oxford comma",  # a comma named for a town ("no" is no cue)
+        "berkley fishing line",  # a brand of tackle
+        "man u vs chelsea",  # a club against a club
+        "昆士蘭",  # Queensland, though 昆士 is Quincy
+        "劍橋英文字典",  # the Cambridge English dictionary
+    ],
+)
+def test_a_person_a_thing_or_a_team_named_like_a_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_fishing_in_a_town_is_the_town(resolver: Resolver) -> None:
+    assert _answer(resolver, "fishing in berkley") == "berkley"
+    assert _answer(resolver, "berkley fishing spots") == "berkley"
+
+
+@pytest.mark.parametrize("text", ["sare", "lede?", "qare"])
+def test_a_short_word_a_first_letter_or_an_added_letter_off_is_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    # "sare" (Hindi: all) is a letter from Ware, its first; "lede" a letter more than Lee
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("wsre", "ware"), ("lynm", "lynn"), ("leee", "lee"), ("hulll", "hull")],
+)
+def test_a_short_names_slips_inside_still_match(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("state st newbury port", "newburyport"),  # a town's name and more: one name
+        ("22 maple ave spring field", "springfield"),  # after a street, pieces of a name
+        ("beacon st brook line", "brookline"),
+    ],
+)
+def test_a_name_in_pieces_after_a_street_or_a_towns_name(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_ordinary_words_in_pieces_are_still_no_town(resolver: Resolver) -> None:
+    assert resolver.resolve("i need ham for the sandwiches").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ζω στο Νιου Μπέντφορντ", "new-bedford"),  # Greek "New", written apart
+        ("μένω στο Τσέλμσφορντ", "chelmsford"),  # ΤΣ for CH
+        ("είμαστε στο Ναντάκετ για το καλοκαίρι", "nantucket"),  # ΝΤ for NT inside a word
+    ],
+)
+def test_greek_new_ch_and_nt_spellings(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("foxbourgh", "foxborough"),  # -bourgh for -borough
+        ("tyngsbourgh", "tyngsborough"),
+        ("randolf", "randolph"),  # PH written F
+        ("braintre", "braintree"),  # cut off: Braintree, not New Braintree by its last word
+        ("has essex done anything on face surveillance", "essex"),  # asked about
+        ("華埠", "boston"),  # Chinatown, in Cantonese usage
+    ],
+)
+def test_spellings_cut_offs_and_questions_about_a_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

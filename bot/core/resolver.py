@@ -115,6 +115,8 @@ INNER_CUT_LENGTH = 5
 SHORT_PREFIX_LENGTH = 3  # "med" alone: the first letters of Medfield, Medford and Medway
 MAX_SHORT_PREFIX_TOWNS = 3
 MAX_CANDIDATES = 6  # Martha's Vineyard has six towns
+SMALLER_TOWN_RATIO = 10  # "braintre": Braintree, not New Braintree, a town 1/39th its size
+MAX_STATE_CODE_LETTERS = 3  # "in", "me", "nyc": a code or a short form, not a city's name
 MAX_SPAN_WORDS = 6  # "Massachusetts Museum of Contemporary Art"
 MAX_NAME_TAIL = 2
 # Aliases of three letters or fewer ("ACK", "OB", "JP") are also interjections and
@@ -320,6 +322,10 @@ _GREEK_PAIRS = (
     ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("ου", "u"), ("αι", "e"),
     ("ει", "i"), ("οι", "i"), ("τσ", "ts"), ("τζ", "dz"),
 )  # fmt: skip
+# The first word of a name as Greek writes it apart ("Νιου Μπέντφορντ": New Bedford), joined
+# to the name with a hyphen as Russian does ("Нью-Бедфорд"), read as English's.
+_GREEK_FIRST_WORD = re.compile(r"\b(Ν[ιί][οό][υύ]|Ν[οό]ρθ|Σ[αά][οό]υθ|Γου[εέ]στ)\s+(?=[Α-ΩΆ-Ώ])")
+_GREEK_FIRST_WORDS = {"niu": "new", "north": "north", "sauth": "south", "west": "west"}
 _GREEK_LATIN = dict(
     zip(
         "αβγδεζηθικλμνξοπρσςτυφχψω",
@@ -554,9 +560,13 @@ _CLUBS = frozenset(
     arsenal tottenham spurs everton barcelona barca juventus juve bayern psg flamengo
     corinthians palmeiras vasco gremio benfica sporting inter milan ajax celtic rangers
     yankees mets knicks lakers dolphins jets giants eagles rams canadiens habs
+    liverpool united utd leeds newcastle fulham villa wolves madrid dortmund napoli lazio
     """.split()
 )
 _TEAM_WORDS = BUSINESS_WORDS | FANDOM | _CLUBS
+# "Man U", "Man City": Manchester's clubs as fans shorten them
+_MANCHESTER_CLUBS = frozenset({"u", "utd", "united", "city"})
+_FISHING_GEAR = frozenset("line lines lure lures rod rods reel reels tackle gear".split())
 _FAN_LINKS = frozenset("pro pelo para por de da do del o el".split())
 _CHARACTERS_LIVE = frozenset("live lives lived living viven vivian vivem viviam moram".split())
 # English names as Brazilian Portuguese spells what it hears: an initial R said as H
@@ -728,11 +738,15 @@ class Resolver:
         depth = 2 if len(self._keys) <= FULL_INDEX_MAX_NAMES else 1
         # The "-boro" spelling residents type (canonical() makes it "-borough") is one a typo
         # is made in: "attleborro", "marlborro".
+        # So are the French-looking "-bourgh" ("foxbourgh") and a PH written F ("randolf").
         boro = {
-            index: [key[: -len("ugh")]]
+            index: [key[: -len("ugh")], key[: -len("orough")] + "ourgh"]
             for index, key in enumerate(self._compact_keys)
             if key.endswith("borough")
         }
+        for index, key in enumerate(self._compact_keys):
+            if "ph" in key:
+                boro.setdefault(index, []).append(key.replace("ph", "f"))
         # A short name with an initial ("S.F.", read "south f"; "Davis T") is too little to be
         # guessed from a typo: "southy" is one letter from "southf". Its place in the index
         # holds a key nothing typed is.
@@ -965,6 +979,8 @@ class Resolver:
             # "в Западном Спрингфилде" (in West Springfield): a direction translated into
             # Russian, Ukrainian or Bulgarian, respelt as GeoNames writes it ("Вест").
             text = _CYRILLIC_DIRECTION.sub(lambda m: _CYRILLIC_DIRECTIONS[m[1].lower()], text)
+        if not text.isascii() and _GREEK_FIRST_WORD.search(text):
+            text = _GREEK_FIRST_WORD.sub(r"\1-", text)  # "Νιου Μπέντφορντ": New Bedford
         if not text.isascii() and _MOVED_IN_RUSSIAN.search(text):
             text = _FROM_IN_RUSSIAN.sub(" ", text)  # "переехали из Бостона в ...": moved away
         found = self._resolve(text)
@@ -1344,6 +1360,7 @@ class Resolver:
                 return Resolution(Outcome.NONE, reason="elsewhere")
             return self._combine_zip(by_zip, scan.hits)
         self._set_aside_cities_of_a_state_named(words, scan)
+        self._set_aside_parts_of_places_elsewhere(words, scan)
         _set_aside_greater_regions(words, scan)
         if scan.school_ends:
             self._set_aside_a_schools_town(words, scan)
@@ -1644,6 +1661,33 @@ class Resolver:
             if any(i in near and not start <= i < end for i in beside):
                 hit.kind = "word"
                 scan.elsewhere = True
+
+    def _set_aside_parts_of_places_elsewhere(self, words: list[str], scan: _Scan) -> None:
+        """ "toronto chinatown", "Philly's Chinatown", "the NYC north end": a neighbourhood's
+        name right after a city or country elsewhere is that place's part, not ours (a town's
+        own name is not set aside: "Toronto Boston flights" names Boston)."""
+        for hit in scan.hits:
+            start = hit.span[0]
+            if hit.kind == "word" or start < 1:
+                continue
+            if any(e.kind == "name" for e in self._exact.get(" ".join(hit.words), ())):
+                continue
+            said = [words[:start]]
+            if words[start - 1].endswith("s"):
+                said.append([*words[: start - 1], words[start - 1][:-1]])  # "Toronto's"
+            if any(self._ends_with_a_place_elsewhere(before) for before in said):
+                hit.kind = "word"
+                scan.elsewhere = True
+
+    def _ends_with_a_place_elsewhere(self, words: list[str]) -> bool:
+        """Whether the words end with a city, state or country other than Massachusetts."""
+        for length in range(1, min(MAX_SPAN_WORDS, len(words)) + 1):
+            qualifier = self.vocabulary.qualifier_at(words, len(words) - length)
+            if qualifier is not None and qualifier.length == length:
+                # a name, not a code ("st in allston": IN is Indiana's; "song o" is Vietnamese)
+                named = len("".join(words[-length:])) > MAX_STATE_CODE_LETTERS
+                return named and qualifier.code != MASSACHUSETTS
+        return False
 
     def _institutions_in_english(self, words: list[str]) -> list[str]:
         """Spanish and Portuguese name an institution before its place ("universidad de
@@ -2310,6 +2354,10 @@ class Resolver:
                     and key not in (spelled, spelled.replace(" saint", " street"))
                     and all(self.vocabulary.is_common(w) for w in span)
                     and not _alone_or_after_a_cue(words, start, end)
+                    # "state st newbury port", "22 maple ave spring field": a town's name
+                    # and more, or after a street's name, are pieces of a name
+                    and not any(self._is_a_towns_name(w) for w in span)
+                    and (start == 0 or words[start - 1] not in STREET_WORDS)
                 ):
                     key = None  # "I need ham for the sandwiches" is not Needham
                 if key is None and end < len(words) and words[end] in _CAMPUS_WORDS:
@@ -2496,6 +2544,10 @@ class Resolver:
             if _inside_a_not_place(lowered, name):
                 continue  # "뉴턴의 운동 법칙": Newton's laws
             scan.hits.append(_found_inside(self._scripts[name]))
+
+    def _is_a_towns_name(self, word: str) -> bool:
+        """Whether a word is, alone, a town's own name ("newbury")."""
+        return any(e.kind == "name" for e in self._exact.get(canonical_token(word), ()))
 
     def _exact_key(self, span: list[str], key: str | None = None) -> str | None:
         """The name key a span spells: exactly, or with its spaces misplaced.
@@ -3406,7 +3458,8 @@ class Resolver:
             and end - start == 1
             and self.vocabulary.is_common(words[start])
         )
-        product = _a_product(after)
+        # "Berkley fishing line": a brand of tackle
+        product = _a_product(after) or (after == "fishing" and then in _FISHING_GEAR)
         before2 = words[start - 2] if start > 1 else None
         if (
             qualifier is None
@@ -3414,8 +3467,8 @@ class Resolver:
                 before in ROMANCE_THINGS  # "una pistola Springfield", "perfume Avon"
                 or (before in _ROMANCE_OF and before2 in ROMANCE_THINGS)  # "jugo de Orange"
                 or (before in _FAN_LINKS and before2 in FANDOM)  # "torço pro Chelsea"
-                or (before in _VS and not _TEAM_WORDS.isdisjoint(words[max(0, start - 4) : start]))
-                or (after in _VS and not _TEAM_WORDS.isdisjoint(words[end + 1 : end + 4]))
+                or (before in _VS and _a_team_among(words[max(0, start - 4) : start]))
+                or (after in _VS and _a_team_among(words[end + 1 : end + 4]))
             )
         ):
             return True  # "Manchester United vs Chelsea": a team against a team
@@ -3701,8 +3754,12 @@ class Resolver:
                         continue
                     common = True
                 begun = [(i, self._keys[i]) for i in self._prefixes.starting_with(query)]
+                # (a later word that says what a place is, "village" of Central Village, is
+                # no name cut off: "sum a vill" is Somerville heard, not Westport's village)
                 begun += [
-                    (i, self._name_tails[i]) for i in self._tail_prefixes.starting_with(query)
+                    (i, self._name_tails[i])
+                    for i in self._tail_prefixes.starting_with(query)
+                    if self._name_tails[i] not in GENERIC_WORDS
                 ]
                 if common:
                     # A whole word is a cut-off only inside a longer word ("brook" of
@@ -3734,7 +3791,9 @@ class Resolver:
                     break
         if not completions:
             return None
-        # "danver": Danvers cut off, not South Danvers (Peabody's old name) by its last word.
+        # "danver": Danvers cut off, not South Danvers (Peabody's old name) by its last word;
+        # "braintre": Braintree, not New Braintree, a town's own name too but a tenth its
+        # size or less (North Andover, East Longmeadow, West Springfield are asked about).
         named = {
             self._keys[i]
             for i in completions
@@ -3744,8 +3803,11 @@ class Resolver:
             completions = [
                 i
                 for i in completions
-                if self._keys[i] in named
-                or not any(self._keys[i].endswith(" " + key) for key in named)
+                if not any(
+                    self._keys[i].endswith(" " + key)
+                    and (self._keys[i] not in named or self._far_smaller(self._keys[i], key))
+                    for key in named
+                )
             ]
         place_ids = list(
             dict.fromkeys(
@@ -3811,6 +3873,14 @@ class Resolver:
             )
             return Resolution(Outcome.AMBIGUOUS, None, tuple(places), reason="truncation")
         return Resolution(Outcome.NONE, reason="truncation-too-many")
+
+    def _far_smaller(self, name: str, than: str) -> bool:
+        """Whether the town of one own name has a tenth the people of another's, or fewer."""
+        sizes = [
+            max((self.places[e.place_id].population or 0) for e in self._exact[key])
+            for key in (name, than)
+        ]
+        return sizes[0] * SMALLER_TOWN_RATIO <= sizes[1]
 
     def _cut_before_an_s(self, query: str, typed: str, state: str | None) -> list[str]:
         """The towns whose own names begin with a cut-off typed without its final "s"."""
@@ -3939,7 +4009,7 @@ class Resolver:
             key = self._compact_keys[index]
             # A short word one edit from a name that is not a finger slip ("stop" and Stow)
             # only competes with a slip; it is never an answer of its own.
-            confident = (length > SHORT_WORD or slip(query, key)) and not modifies
+            confident = (length > SHORT_WORD or _a_short_slip(query, key)) and not modifies
             spellings = self._typos.spellings[index]
             left_out = any(_spells_with_gaps(query, text) for text in spellings)
             slipped = edits == 1 and any(slip(query, text) for text in spellings)
@@ -4171,11 +4241,20 @@ def _latin_readings(word: str) -> list[str]:
         word = "".join(
             c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
         )
-        for pair, letter in _GREEK_PAIRS:
-            word = word.replace(pair, letter)
-        greek = "".join(_GREEK_LATIN.get(c, c) for c in word).replace("-", " ")
-        # an English C said as S is often written ΤΣ ("Γουόρτσεστερ")
-        return [greek, greek.replace("ts", "s")] if "ts" in greek else [greek]
+        # inside a word ΝΤ and ΜΠ are often an English NT and MB ("Ναντάκετ": Nantucket)
+        inner = re.sub(r"(?<=\w)(ντ|μπ)", lambda m: "nt" if m[1] == "ντ" else "mb", word)
+        read = []
+        for spelt in dict.fromkeys((word, inner)):
+            for pair, letter in _GREEK_PAIRS:
+                spelt = spelt.replace(pair, letter)
+            first, *rest = "".join(_GREEK_LATIN.get(c, c) for c in spelt).split("-")
+            read.append(" ".join([_GREEK_FIRST_WORDS.get(first, first) if rest else first, *rest]))
+        # an English C said as S, or a CH, is often written ΤΣ ("Γουόρτσεστερ", "Τσέλμσφορντ")
+        return [
+            *read,
+            *(r.replace("ts", "s") for r in read if "ts" in r),
+            *(r.replace("ts", "ch", 1) for r in read if r.startswith("ts")),
+        ]
     if _ARMENIAN.search(word):
         stems = [word] + [
             word[: -len(end)]
@@ -4428,7 +4507,7 @@ _A_LOCAL = frozenset("local locals resident residents native natives born".split
 _ABOUT_TOWNS = frozenset(
     """
     town towns city cities ban bans banned banning covered protected measure ordinance list
-    bannd baned bannned
+    bannd baned bannned surveillance recognition passed adopted prohibited
     """.split()
 )
 # Korean and Japanese "live in", romanized, after the name: 에 살아요 ("e sarayo", "e salayo"),
@@ -4533,6 +4612,9 @@ _PERSON_BEFORE = frozenset(
     niece stepson stepdaughter stepmom stepdad fiance fiancee boyfriend girlfriend partner
     roommate housemate landlord landlady mailman mailwoman postman classmate colleague
     neighbour pal bestie babysitter nanny tutor coach pastor priest rabbi chef dj
+    editor publisher producer manager supervisor mentor therapist dentist barber mechanic
+    plumber electrician contractor realtor godfather godmother godson goddaughter
+    koumbaros koumbara koumbare nouno nouna papou yiayia theia theios
     helper assistant employee client customer attorney atty lawyer
     doctora licenciado licenciada hermano hermana pastora
     dr doctor mr mrs ms prof professor rev reverend officer sgt sergeant judge senator sen
@@ -4810,6 +4892,24 @@ def _most_specific(hits: list[_Hit], places: dict[str, Place]) -> list[_Hit]:
         )
     ]
     return specific or kept
+
+
+def _a_short_slip(typed: str, name: str) -> bool:
+    """Whether a short word is a slip of the finger on a short name (typos.slip), one a
+    resident makes: a wrong first letter is rarely one ("sare" is Hindi, not Ware), and a
+    three-letter name takes only its last letter doubled ("leee"; "lede" is a word)."""
+    if len(name) <= 3:
+        return typed == name + name[-1]
+    if len(typed) == len(name) and typed[0] != name[0]:
+        return False
+    return slip(typed, name)
+
+
+def _a_team_among(words: list[str]) -> bool:
+    """Whether the words name a team or a club: "Man U vs Chelsea", "Patriots vs ..."."""
+    if not _TEAM_WORDS.isdisjoint(words):
+        return True
+    return any(a == "man" and b in _MANCHESTER_CLUBS for a, b in pairwise(words))
 
 
 def _a_product(word: str | None) -> bool:

@@ -112,6 +112,7 @@ PRODUCT_WORDS = frozenset(
     russet russets apple apples hen hens chicken chickens rooster roosters pullet pullets
     reds fern ferns ivy basket baskets treaty brose watch watches clock clocks
     rifle rifles pistol pistols carbine carbines musket muskets
+    comma commas dictionary dictionaries lure lures
     """.split()
 )
 # The same in Spanish and Portuguese, where the thing comes first: "jugo de Orange", "suco de
@@ -439,14 +440,15 @@ SCRIPT_ELSEWHERE = simplified_all(
     )
 )  # fmt: skip
 # People, laws and things named like our towns, in these scripts: Newton's laws (牛顿定律,
-# 뉴턴의 운동 법칙, ニュートンの法則), Newton's apple, the Cambridge English exams (剑桥英语),
-# Quincy Jones. A name inside one of them is not the town.
+# 뉴턴의 운동 법칙, ニュートンの法則), Newton's apple, the Cambridge English exams and
+# dictionary (剑桥英语, 劍橋英文字典), Quincy Jones, Queensland (昆士蘭: 昆士 is Quincy in
+# Cantonese). A name inside one of them is not the town.
 SCRIPT_NOT_PLACES = simplified_all(
     (
         "牛顿第", "牛顿定律", "牛顿运动", "牛顿的苹果", "뉴턴의 운동", "뉴턴의 법칙",
         "뉴턴 법칙", "뉴턴의 사과", "ニュートンの法則", "ニュートンの運動", "ニュートンのりんご",
         "ニュートンのリンゴ", "剑桥英语", "劍橋英語", "퀸시 존스", "クインシー・ジョーンズ",
-        "昆西·琼斯",
+        "昆西·琼斯", "劍橋英文", "昆士蘭",
     )
 )  # fmt: skip
 # Words that say the resident is somewhere else than the place named: ask, don't answer.
