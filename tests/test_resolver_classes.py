@@ -3669,3 +3669,51 @@ def test_spellings_cut_offs_and_questions_about_a_town(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("நான் வால்தம்ல இருக்கேன்", "waltham"),  # Tamil -ல (in), vowel unwritten
+        ("என் வீடு நேட்டிக்ல இருக்கு", "natick"),  # Tamil: my house is in
+        ("मी वॉल्थममध्ये राहतो", "waltham"),  # Marathi -मध्ये
+        ("আমি ওয়ালথামে থাকি", "waltham"),  # Bengali ওয় for W, -এ
+        ("અમે શ્રૂઝબરીમાં રહીએ છીએ", "shrewsbury"),  # Gujarati ઝ for Z, -માં
+        ("మేము ష్రూస్\u200cబరీ లో ఉంటాము", "shrewsbury"),  # a zero-width non-joiner inside
+        ("ನಾನು ಬರ್ಲಿಂಗ್ಟನ್\u200cನಲ್ಲಿ ಇರುತ್ತೇನೆ", "burlington"),  # Kannada -ನಲ್ಲಿ
+    ],
+)
+def test_a_name_with_an_indic_ending_written_on(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_two_for_to_after_a_verb_of_going(resolver: Resolver) -> None:
+    assert _answer(resolver, "i go 2 northeastern") == "boston"
+    assert _answer(resolver, "moved 2 lowell") == "lowell"
+    assert resolver.resolve("we go 2 times a week").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("lennox ma", "lenox"),
+        ("Hannover MA", "hanover"),
+        ("beckett mass", "becket"),
+        ("denis ma", "dennis"),
+    ],
+)
+def test_a_name_with_a_letter_doubled_before_ma(resolver: Resolver, text: str, place: str) -> None:
+    # a word or a name, one letter doubled or undoubled from a town's, said to be in MA
+    assert _answer(resolver, text) == place
+
+
+def test_a_name_doubled_without_ma_or_an_ordinary_word_is_not_answered(
+    resolver: Resolver,
+) -> None:
+    assert resolver.resolve("lennox").outcome is not Outcome.MATCH
+    assert resolver.resolve("my friend lennox").outcome is Outcome.NONE
+    assert resolver.resolve("gardener ma").outcome is not Outcome.MATCH
+
+
+def test_a_landmark_misspelt_as_residents_do(resolver: Resolver) -> None:
+    assert _answer(resolver, "near gilette stadium") == "foxborough"

@@ -115,6 +115,7 @@ INNER_CUT_LENGTH = 5
 SHORT_PREFIX_LENGTH = 3  # "med" alone: the first letters of Medfield, Medford and Medway
 MAX_SHORT_PREFIX_TOWNS = 3
 MAX_CANDIDATES = 6  # Martha's Vineyard has six towns
+MIN_DOUBLED_NAME = 5  # "lyn ma", "gil ma": too short to say which letter was doubled
 SMALLER_TOWN_RATIO = 10  # "braintre": Braintree, not New Braintree, a town 1/39th its size
 MAX_STATE_CODE_LETTERS = 3  # "in", "me", "nyc": a code or a short form, not a city's name
 MAX_SPAN_WORDS = 6  # "Massachusetts Museum of Contemporary Art"
@@ -210,6 +211,12 @@ _POSSESSIVE = re.compile(r"(\w+)['’]s\b")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _LATIN = re.compile(r"[A-Za-z]{3}")
 # A label saying how the message was typed: what follows is what was heard.
+# "i go 2 tufts", "moved 2 lowell": the digit typed for "to" after a verb of going
+_TWO_FOR_TO = re.compile(
+    r"\b(go|goes|going|went|come|comes|coming|came|move|moved|moving|drive|driving|drove|"
+    r"head|heading|headed|walk|walking|commute|commuting)\s+2\s+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
 _DICTATION_LABEL = re.compile(
     r"^\s*(?:dictated|dictation|voice|voice to text|voice-to-text|speech to text|siri|"
     r"transcribed|transcript)\s*:\s*",
@@ -325,6 +332,8 @@ _GREEK_PAIRS = (
 # The first word of a name as Greek writes it apart ("Νιου Μπέντφορντ": New Bedford), joined
 # to the name with a hyphen as Russian does ("Нью-Бедфорд"), read as English's.
 _GREEK_FIRST_WORD = re.compile(r"\b(Ν[ιί][οό][υύ]|Ν[οό]ρθ|Σ[αά][οό]υθ|Γου[εέ]στ)\s+(?=[Α-ΩΆ-Ώ])")
+_DOUBLED = re.compile(r"(.)\1+")
+_JOINERS = re.compile("[\u200c\u200d]")  # zero-width non-joiner and joiner
 _GREEK_FIRST_WORDS = {"niu": "new", "north": "north", "sauth": "south", "west": "west"}
 _GREEK_LATIN = dict(
     zip(
@@ -367,6 +376,14 @@ _INDIC_AS_ENGLISH = {"c": "ch", "bh": "v", "ky": "k", "nf": "ngf"}
 _INDIC_SAID = re.compile(r"bh|ky|nf|c(?!h)")
 _UNWRITTEN_LAST_VOWEL = re.compile(r"(?<=[^aeiou])([mn])$")
 _INDIC_ENDINGS = ("mam", "ma", "lo", "il", "ilo", "la", "me", "ne", "ko", "lai")  # Nepali -को
+# Endings of one script only: Tamil -ல ("வால்தம்ல": in Waltham, its vowel unwritten),
+# Marathi -मध्ये ("वॉल्थममध्ये"), Bengali -এ ("ওয়ালথামে"), Kannada -ನಲ್ಲಿ.
+_SCRIPT_ENDINGS = (
+    (re.compile(r"[\u0b80-\u0bff]"), ("l",)),
+    (re.compile(r"मध्ये$"), ("ndhye", "mdhye", "madhye")),  # (M before DH read N)
+    (re.compile(r"[\u0980-\u09ff]"), ("e",)),
+    (re.compile(r"[\u0c80-\u0cff]"), ("nlli", "lli")),  # Kannada -ನಲ್ಲಿ, -ಲ್ಲಿ ("in")
+)
 _ABJAD = re.compile(r"[\u0590-\u06ff\u0900-\u0dff]")  # and Indic scripts: vowels implied
 _CASED = re.compile(r"[\u0370-\u052f]")
 _CASE_ENDINGS = ("ом", "ем", "ой", "е", "а", "у", "и", "ы", "і")  # Ukrainian "в Чатемі"
@@ -388,7 +405,8 @@ MAX_LEFT_OUT = 3
 # Arabic, Korean, Japanese, Devanagari and Cyrillic. With one, the one town a name sounds like
 # is the answer ("앤도버에 살아요": I live in Andover); without, it is asked.
 _LIVES_IN_SCRIPT = re.compile(
-    r"살아|살고|사는|사세요|주민|거주|住んで|在住|住在|麻州|麻省|रहत|बस्छ|घर|வசி|ఉంటా|నివసి|રહ|থাকি|ਰਹਿ|"
+    r"살아|살고|사는|사세요|주민|거주|住んで|在住|住在|麻州|麻省|रहत|राहत|बस्छ|घर|வசி|இருக்கேன்|"
+    r"இருக்கோம்|வீடு|ఉంటా|నివసి|રહ|থাকি|ਰਹਿ|"
     r"[Жж]иву|[Жж]ив[её]м|[Жж]ивемо|съм в|أسكن|ساكن|גר |גרה|ኖር|ነብር|ቕመጥ|"
     r"[Μμ]ένω|[Μμ]ένουμε|[Ζζ]ω στ|[Ζζ]ούμε στ|Μασαχουσέτ|"
     r"ماساتشوستس|매사추세츠|マサチューセッツ|म्यासाचुसेट्स|मैसाचुसेट्स|Массачусетс"
@@ -805,6 +823,10 @@ class Resolver:
                 if entry.kind == "name":
                     by_start[key[:2]].append((key, entry.place_id))
         self._names_by_start = dict(by_start)
+        # ... and with doubled letters undoubled ("lenox" for "lennox", "douglas")
+        self._names_undoubled = frozenset(
+            _DOUBLED.sub(r"\1", key) for names in by_start.values() for key, _ in names
+        )
         self._zips: dict[str, list[ZipArea]] = defaultdict(list)
         for area in zips:
             if area.place_id in self.places:
@@ -959,6 +981,8 @@ class Resolver:
         """Resolve one message."""
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
         text = _DICTATION_LABEL.sub("", text)  # "voice to text: nan tuck it"
+        if " 2 " in text:
+            text = _TWO_FOR_TO.sub(r"\1 to ", text)
         text = _IRISH_IN.sub("in ", text)  # Irish "i mBostún": in Boston, its B eclipsed
         if _SPOKEN_MARK.search(text):
             # "lee comma m a", "gill period": punctuation dictated as words, and "MA" spelt
@@ -979,6 +1003,8 @@ class Resolver:
             # "в Западном Спрингфилде" (in West Springfield): a direction translated into
             # Russian, Ukrainian or Bulgarian, respelt as GeoNames writes it ("Вест").
             text = _CYRILLIC_DIRECTION.sub(lambda m: _CYRILLIC_DIRECTIONS[m[1].lower()], text)
+        if not text.isascii() and _JOINERS.search(text):
+            text = _JOINERS.sub("", text)  # "ష్రూస్‌బరీ": a zero-width joiner inside a word
         if not text.isascii() and _GREEK_FIRST_WORD.search(text):
             text = _GREEK_FIRST_WORD.sub(r"\1-", text)  # "Νιου Μπέντφορντ": New Bedford
         if not text.isascii() and _MOVED_IN_RUSSIAN.search(text):
@@ -3956,6 +3982,14 @@ class Resolver:
         close = list(dict.fromkeys(close))
         return Resolution(Outcome.AMBIGUOUS, None, tuple(close[:MAX_CANDIDATES]), "typo-close")
 
+    def _a_name_doubled(self, word: str) -> bool:
+        """Whether a word is a town's own name with a letter doubled or undoubled, the
+        commonest slip in a name ("lennox ma": Lenox; "hannover", "beckett", "douglass",
+        "denis"): said before "MA", a misspelt town even when it is a word or a name."""
+        if len(word) < MIN_DOUBLED_NAME:
+            return False
+        return _DOUBLED.sub(r"\1", word) in self._names_undoubled and word not in self._exact
+
     def _spelt_with_letters_left_out(self, typed: str, place_id: str) -> list[str]:
         """Other towns whose own name the typed word spells with one to MAX_LEFT_OUT letters
         left out, its first two kept: "noramton" is two edits from Norton, and Northampton
@@ -3997,7 +4031,9 @@ class Resolver:
         # Ordinary words, correctly spelled, are not a typo of a town, even before "MA":
         # "southern mass" is not South End, "midnight mass" not McKnight, "action ma" not
         # Acton. ("gardener ma" is asked about by its sound.)
-        if all(self.vocabulary.is_common(word) for word in span):
+        if all(self.vocabulary.is_common(word) for word in span) and not (
+            state == MASSACHUSETTS and len(span) == 1 and self._a_name_doubled(span[0])
+        ):
             return False
         query = compact(canonical(span))
         length = len(query)
@@ -4199,6 +4235,8 @@ class Resolver:
 
 
 _TAMIL = re.compile(r"[\u0b80-\u0bff]")
+_BENGALI = re.compile(r"[\u0980-\u09ff]")
+_GUJARATI = re.compile(r"[\u0a80-\u0aff]")
 _TAMIL_VOICED = str.maketrans("pkt", "bgd")
 
 
@@ -4285,7 +4323,14 @@ def _latin_readings(word: str) -> list[str]:
         latin = _INDIC_NASAL.sub("n", latin).replace("ph", "f")
         if latin.startswith(("kv", "kw")):
             latin = "qu" + latin[2:]  # "क्विंसी": Quincy
-        stems = [latin[: -len(end)] for end in _INDIC_ENDINGS if latin.endswith(end)]
+        if latin.startswith("oy") and _BENGALI.search(word):
+            latin = "w" + latin[2:]  # Bengali ওয় before a vowel: an English W ("ওয়ালথাম")
+        if _GUJARATI.search(word):
+            latin = latin.replace("jh", "z")  # Gujarati ઝ for the English Z ("શ્રૂઝબરી")
+        endings = _INDIC_ENDINGS + tuple(
+            end for script, ends in _SCRIPT_ENDINGS if script.search(word) for end in ends
+        )
+        stems = [latin[: -len(end)] for end in endings if latin.endswith(end)]
         latin_forms = [latin, *(s for s in stems if len(s) >= MIN_SCRIPT_LETTERS)]
         # च is CH, Nepali writes the English V भ (BH), a Y after K is the English A's
         # glide ("क्याम्ब्रिज": Cambridge), ङ before F is NG, a vowel is unwritten before a
