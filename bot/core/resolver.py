@@ -333,6 +333,10 @@ _GREEK_PAIRS = (
 # to the name with a hyphen as Russian does ("Нью-Бедфорд"), read as English's.
 _GREEK_FIRST_WORD = re.compile(r"\b(Ν[ιί][οό][υύ]|Ν[οό]ρθ|Σ[αά][οό]υθ|Γου[εέ]στ)\s+(?=[Α-ΩΆ-Ώ])")
 _DOUBLED = re.compile(r"(.)\1+")
+# State codes residents write as words after a town: Cantonese and Spanish "la", Tamil "-la",
+# Cantonese "ga", "ok", "hi"; of states whose places GeoNames lists whole (no townships, as
+# Pennsylvania's Worcester is, below its list), so a town of ours not there is not theirs.
+_CODES_OFTEN_WORDS = frozenset({"la", "ga", "ok", "hi"})
 _JOINERS = re.compile("[\u200c\u200d]")  # zero-width non-joiner and joiner
 _GREEK_FIRST_WORDS = {"niu": "new", "north": "north", "sauth": "south", "west": "west"}
 _GREEK_LATIN = dict(
@@ -363,6 +367,7 @@ _LONG_I_WRITTEN = re.compile(r"a[iy](?=[bcdfgklmnprstvz])")
 # frequent, everyday words; rarer ones ("staten", "conquered", "douglass") are as often
 # names said as they sound ("stoten": Stoughton; "conkered": Concord).
 MISSPELT_TOP = 10_000
+EVERYDAY_TOP = 20_000  # the issue's "20,000 most frequent English words": never a typo
 MISSPELT_CACHE = 10_000  # words judged misspelt or not, kept until there are this many
 NICKNAME_STATE_GAP = 3  # "Long Beach California Cambodia Town": a state this near
 _KNOW_BEFORE = frozenset("i u dont didnt doesnt wanna".split())  # "i dont no where"
@@ -954,6 +959,7 @@ class Resolver:
             [(e.name, e.code, e.kind) for e in vocabulary.elsewhere(db)],
             vocabulary.first_names(db),
             vocabulary.common_words(db, "en", MISSPELT_TOP),
+            vocabulary.common_words(db, "en", EVERYDAY_TOP),
         )
         aliases = [*store.aliases(), *landmarks.local_names(db)]
         return cls(store.places(), aliases, store.zips(), landmarks.landmarks(db), words)
@@ -2571,6 +2577,22 @@ class Resolver:
                 continue  # "뉴턴의 운동 법칙": Newton's laws
             scan.hits.append(_found_inside(self._scripts[name]))
 
+    def _a_word_not_a_state(
+        self, words: list[str], end: int, entries: list[_Entry], scan: _Scan
+    ) -> bool:
+        """Whether a state's code right after a town's own name, with no comma between, is
+        a word of another language ("somerville la", "住 randolph ga", "revere ok"): the
+        state has no place of the town's name (knowledge/world.yaml's namesakes; "salem ga"
+        is Georgia's)."""
+        code = words[end]
+        namesakes = self.vocabulary.namesakes
+        if code not in _CODES_OFTEN_WORDS or end - 1 in scan.pauses or not namesakes:
+            return False
+        towns = [self.places[e.place_id] for e in entries if e.kind == "name"]
+        return bool(towns) and all(
+            code.upper() not in namesakes.get(fold(town.name), ()) for town in towns
+        )
+
     def _is_a_towns_name(self, word: str) -> bool:
         """Whether a word is, alone, a town's own name ("newbury")."""
         return any(e.kind == "name" for e in self._exact.get(canonical_token(word), ()))
@@ -2624,6 +2646,13 @@ class Resolver:
         """Judge one name in its context and record what it says."""
         scan.consumed.update(range(start, end))
         qualifier = self._qualifier_after(words, end, scan.pauses)
+        if (
+            qualifier is not None
+            and qualifier.length == 1
+            and qualifier.code == words[end].upper() != MASSACHUSETTS
+            and self._a_word_not_a_state(words, end, entries, scan)
+        ):
+            qualifier = None  # "somerville la": Cantonese or Tamil, no Somerville in Louisiana
         if qualifier is not None:
             # The region is this name's qualifier, not a place of its own ("Concord, New
             # Hampshire" names no New Hampshire measure), even if it was matched first.
@@ -3984,10 +4013,11 @@ class Resolver:
 
     def _a_name_doubled(self, word: str) -> bool:
         """Whether a word is a town's own name with a letter doubled or undoubled, the
-        commonest slip in a name ("lennox ma": Lenox; "hannover", "beckett", "douglass",
-        "denis"): said before "MA", a misspelt town even when it is a word or a name."""
-        if len(word) < MIN_DOUBLED_NAME:
-            return False
+        commonest slip in a name ("lennox ma": Lenox; "hannover", "monterrey"): said before
+        "MA", a misspelt town even when it is a name or a word of a language other than
+        English."""
+        if len(word) < MIN_DOUBLED_NAME or word in self.vocabulary.everyday:
+            return False  # ("denis", "beckett", "monsoon": everyday English, never a typo)
         return _DOUBLED.sub(r"\1", word) in self._names_undoubled and word not in self._exact
 
     def _spelt_with_letters_left_out(self, typed: str, place_id: str) -> list[str]:

@@ -550,6 +550,11 @@ class Vocabulary:
     # no qualifier after another name ("Mass Ave Arlington").
     ours: frozenset[str] = frozenset()
     english: frozenset[str] = frozenset()  # the common words of English: what is misspelt
+    # Our towns' names -> the other states with a place of that name ("salem" -> OR, NH...)
+    namesakes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The 20,000 most frequent English words (issue 8's property test): never a misspelt
+    # name, even one letter doubled from a town's before "MA" ("monsoon ma" is no Monson).
+    everyday: frozenset[str] = frozenset()
     # English words by their sound code and by their one-letter deletions (misspelt()).
     _by_sound: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
     _by_deletion: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
@@ -561,14 +566,19 @@ class Vocabulary:
         elsewhere: Iterable[tuple[str, str, str]] = (),
         first_names: Iterable[str] = (),
         english: Iterable[str] = (),
+        everyday: Iterable[str] = (),
     ) -> Vocabulary:
         """From common words and (name, code, kind) places outside Massachusetts."""
         regions: dict[str, str] = {**STATE_SHORT_FORMS, "massachusetts": MASSACHUSETTS}
         codes: dict[str, str] = {"ma": MASSACHUSETTS}
         names: set[str] = set()
+        namesakes: dict[str, set[str]] = defaultdict(set)
         for name, code, kind in elsewhere:
             key = " ".join(fold(name).split())
             if not key:
+                continue
+            if kind == "namesake":
+                namesakes[key].add(code[len(US_COUNTRY) + 1 :])
                 continue
             names.add(key)
             if kind in {"us_state", "us_territory"}:
@@ -605,6 +615,8 @@ class Vocabulary:
             people,
             us_cities,
             english=frozenset(english),
+            namesakes={town: frozenset(codes) for town, codes in namesakes.items()},
+            everyday=frozenset(everyday),
         )
 
     def without(self, names: Iterable[str]) -> Vocabulary:
@@ -622,6 +634,8 @@ class Vocabulary:
             self.us_cities,
             frozenset(ours),
             self.english,
+            self.namesakes,
+            self.everyday,
         )
 
     def is_common(self, word: str) -> bool:

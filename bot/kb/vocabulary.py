@@ -64,7 +64,9 @@ class Elsewhere:
 
     name: str
     code: str  # "ME", "GB", "US-NH"; "XX" where no single code applies
-    kind: str  # "us_state" | "us_territory" | "province" | "region" | "country" | "city"
+    # "us_state" | "us_territory" | "province" | "region" | "country" | "city" | "namesake"
+    # (a place of one of our towns' names in another state: "Salem", "US-OR")
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,10 @@ class VocabularySection:
         if not isinstance(raw, dict):
             raise KnowledgeError(shown, None, None, "expected regions, countries and cities")
         found: list[Elsewhere] = []
-        for part in ("regions", "countries", "cities"):
+        for part in ("regions", "countries", "cities", "namesakes"):
             items: Any = raw.get(part)
+            if items is None and part == "namesakes":
+                continue  # (optional: without it, a code after a town always names a state)
             if items is None:
                 raise KnowledgeError(shown, None, part, "missing")
             model: type[NamedEntry] = RegionEntry if part == "regions" else NamedEntry
@@ -124,7 +128,7 @@ class VocabularySection:
         )
 
 
-_KINDS = {"countries": "country", "cities": "city"}
+_KINDS = {"countries": "country", "cities": "city", "namesakes": "namesake"}
 
 
 def _labeller(part: str) -> Any:
