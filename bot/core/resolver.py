@@ -210,13 +210,13 @@ _SAID_COMMA = re.compile(
 _POSSESSIVE = re.compile(r"(\w+)['’]s\b")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _LATIN = re.compile(r"[A-Za-z]{3}")
-# A label saying how the message was typed: what follows is what was heard.
 # "i go 2 tufts", "moved 2 lowell": the digit typed for "to" after a verb of going
 _TWO_FOR_TO = re.compile(
     r"\b(go|goes|going|went|come|comes|coming|came|move|moved|moving|drive|driving|drove|"
     r"head|heading|headed|walk|walking|commute|commuting)\s+2\s+(?=[^\W\d_])",
     re.IGNORECASE,
 )
+# A label saying how the message was typed: what follows is what was heard.
 _DICTATION_LABEL = re.compile(
     r"^\s*(?:dictated|dictation|voice|voice to text|voice-to-text|speech to text|siri|"
     r"transcribed|transcript)\s*:\s*",
@@ -332,13 +332,13 @@ _GREEK_PAIRS = (
 # The first word of a name as Greek writes it apart ("Νιου Μπέντφορντ": New Bedford), joined
 # to the name with a hyphen as Russian does ("Нью-Бедфорд"), read as English's.
 _GREEK_FIRST_WORD = re.compile(r"\b(Ν[ιί][οό][υύ]|Ν[οό]ρθ|Σ[αά][οό]υθ|Γου[εέ]στ)\s+(?=[Α-ΩΆ-Ώ])")
+_GREEK_FIRST_WORDS = {"niu": "new", "north": "north", "sauth": "south", "west": "west"}
 _DOUBLED = re.compile(r"(.)\1+")
 # State codes residents write as words after a town: Cantonese and Spanish "la", Tamil "-la",
 # Cantonese "ga", "ok", "hi"; of states whose places GeoNames lists whole (no townships, as
 # Pennsylvania's Worcester is, below its list), so a town of ours not there is not theirs.
 _CODES_OFTEN_WORDS = frozenset({"la", "ga", "ok", "hi"})
 _JOINERS = re.compile("[\u200c\u200d]")  # zero-width non-joiner and joiner
-_GREEK_FIRST_WORDS = {"niu": "new", "north": "north", "sauth": "south", "west": "west"}
 _GREEK_LATIN = dict(
     zip(
         "αβγδεζηθικλμνξοπρσςτυφχψω",
@@ -762,14 +762,14 @@ class Resolver:
         # The "-boro" spelling residents type (canonical() makes it "-borough") is one a typo
         # is made in: "attleborro", "marlborro".
         # So are the French-looking "-bourgh" ("foxbourgh") and a PH written F ("randolf").
-        boro = {
+        spellings = {
             index: [key[: -len("ugh")], key[: -len("orough")] + "ourgh"]
             for index, key in enumerate(self._compact_keys)
             if key.endswith("borough")
         }
         for index, key in enumerate(self._compact_keys):
             if "ph" in key:
-                boro.setdefault(index, []).append(key.replace("ph", "f"))
+                spellings.setdefault(index, []).append(key.replace("ph", "f"))
         # A short name with an initial ("S.F.", read "south f"; "Davis T") is too little to be
         # guessed from a typo: "southy" is one letter from "southf". Its place in the index
         # holds a key nothing typed is.
@@ -779,7 +779,7 @@ class Resolver:
             else squeezed
             for key, squeezed in zip(self._keys, self._compact_keys, strict=True)
         ]
-        self._typos = TypoIndex(typed, depth, boro)
+        self._typos = TypoIndex(typed, depth, spellings)
         # Truncations and sounds-like spellings complete to Massachusetts municipalities and
         # their strong aliases only: never a landmark, never a place elsewhere.
         towns = {
@@ -1695,9 +1695,9 @@ class Resolver:
                 scan.elsewhere = True
 
     def _set_aside_parts_of_places_elsewhere(self, words: list[str], scan: _Scan) -> None:
-        """ "toronto chinatown", "Philly's Chinatown", "the NYC north end": a neighbourhood's
+        """ "toronto chinatown", "Philly's Chinatown", "London back bay": a neighbourhood's
         name right after a city or country elsewhere is that place's part, not ours (a town's
-        own name is not set aside: "Toronto Boston flights" names Boston)."""
+        own name is not set aside: "london lowell" names Lowell)."""
         for hit in scan.hits:
             start = hit.span[0]
             if hit.kind == "word" or start < 1:
@@ -4060,7 +4060,8 @@ class Resolver:
         """Record places within reach of a span; return whether one was a confident typo."""
         # Ordinary words, correctly spelled, are not a typo of a town, even before "MA":
         # "southern mass" is not South End, "midnight mass" not McKnight, "action ma" not
-        # Acton. ("gardener ma" is asked about by its sound.)
+        # Acton. ("gardener ma" is asked about by its sound.) A name with a letter doubled,
+        # before "MA", is a typo: "lennox ma" (_a_name_doubled).
         if all(self.vocabulary.is_common(word) for word in span) and not (
             state == MASSACHUSETTS and len(span) == 1 and self._a_name_doubled(span[0])
         ):
