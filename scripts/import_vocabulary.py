@@ -69,6 +69,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bot.core.normalize import fold  # noqa: E402
+from bot.core.vocabulary import HAITIAN_CREOLE  # noqa: E402
 
 DEFAULT_OUT = REPO / "knowledge"
 LANGUAGES = ("en", "es", "pt")
@@ -314,8 +315,9 @@ def _country_names_in_languages(countries: list[dict[str, str]]) -> list[dict[st
             letters = key.replace(" ", "")
             if not (letters.isascii() and letters.isalpha()) or key in seen:
                 continue  # another script, or "RAE de Hong Kong (China)"
-            if " " not in key and _is_a_word(key):
-                continue  # "Island" (Iceland in German), "Chili", "Salvador"
+            if " " not in key and (_is_a_word(key) or key in HAITIAN_CREOLE):
+                continue  # "Island" (Iceland in German), "Chili", "Salvador"; "Figi" (Fiji
+                # in Italian) is "face" in Haitian Creole: "rekonesans figi"
             seen.add(key)
             found.append({"name": name, "code": code})
     return found

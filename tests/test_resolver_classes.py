@@ -3751,3 +3751,22 @@ def test_a_code_after_a_town_another_state_shares_is_that_states(
 def test_namesakes_are_no_places_elsewhere_of_their_own(resolver: Resolver) -> None:
     assert "OR" in resolver.vocabulary.namesakes["salem"]
     assert _answer(resolver, "salem") == "salem"  # a namesake is no qualifier alone
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("they put creepy cameras all over the natick mall, is that legal", "natick"),
+        ("Èske Cambridge entèdi rekonesans figi?", "cambridge"),  # figi: face, not Fiji
+        ("Lapolis Randolph itilize kamera sa yo?", "randolph"),  # the police of Randolph
+        ("my kid goes to josiah quincy school", "boston"),  # in Chinatown, not Quincy
+    ],
+)
+def test_a_landmark_or_a_town_said_before_words_that_are_no_person(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_the_one_word_name_before_is_is_still_someone(resolver: Resolver) -> None:
+    assert resolver.resolve("the gardner is coming tuesday").outcome is Outcome.NONE

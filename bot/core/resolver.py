@@ -334,6 +334,9 @@ _GREEK_PAIRS = (
 _GREEK_FIRST_WORD = re.compile(r"\b(Ν[ιί][οό][υύ]|Ν[οό]ρθ|Σ[αά][οό]υθ|Γου[εέ]στ)\s+(?=[Α-ΩΆ-Ώ])")
 _GREEK_FIRST_WORDS = {"niu": "new", "north": "north", "sauth": "south", "west": "west"}
 _DOUBLED = re.compile(r"(.)\1+")
+# A town's police or city hall named first, as Haitian Creole, Spanish and Portuguese do:
+# "Lapolis Randolph itilize kamera sa yo?" (Do Randolph police use these cameras?)
+_TOWN_BODY_BEFORE = frozenset({"lapolis", "polis", "policia", "meri"})
 # State codes residents write as words after a town: Cantonese and Spanish "la", Tamil "-la",
 # Cantonese "ga", "ok", "hi"; of states whose places GeoNames lists whole (no townships, as
 # Pennsylvania's Worcester is, below its list), so a town of ours not there is not theirs.
@@ -3579,6 +3582,7 @@ class Resolver:
             words[start - 1] in CUES
             or words[start - 1] in STREET_WORDS
             or words[start - 1] in _VISIT
+            or words[start - 1] in _TOWN_BODY_BEFORE
         ):
             return False
         if start > 1 and words[start - 2] in _ROUTE_WORDS and words[start - 1][:1].isdigit():
@@ -5448,8 +5452,13 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         # "Randolph the cat threw up", "Everett the bartender": a pet's or a person's name
         # (not "in Randolph the dog park")
         return True
-    if before == "the" and words[end : end + 1] in (["is"], ["was"], ["will"], ["has"]):
-        return True  # "the gardner is coming Tuesday": someone, not a town
+    if (
+        before == "the"
+        and end - start == 1
+        and words[end : end + 1] in (["is"], ["was"], ["will"], ["has"])
+    ):
+        # "the gardner is coming Tuesday": someone, not a town (not "the Natick Mall is")
+        return True
     if words[max(0, start - 4) : start] in (
         ["look", "it", "up", "in"],
         ["looked", "it", "up", "in"],

@@ -193,6 +193,7 @@ HAITIAN_CREOLE = frozenset(
     """
     mwen ou li nou yo ede souple mesi anpil bonjou bonswa kijan koman kote rete vle konnen
     kounye jodi demen tanpri ki sa bagay moun kay lekol travay eske gen genyen lwa pa
+    figi rekonesans kamera polis lapolis itilize legliz
     """.split()
 )
 
