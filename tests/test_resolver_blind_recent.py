@@ -20,7 +20,7 @@ Bedford). Open in tables 168-191: "broton" (Groton, a letter off, or Brockton as
 Spanish "barre" (sweeps) and "es de Oxford", a Chesterfield cigarette, "west bro" and "south
 bro" (Westborough's and Southborough's "boro" cut), "1337" (leet, read as ZIP 01337),
 "look it up in websters", "the franklin high school" (Franklin's, where table 188 was
-unsure), "westminster ca little saigon". Open or disputed in tables 192-199: "north end" and
+unsure). Open or disputed in tables 192-199: "north end" and
 "south end" alone (Boston answered, Springfield offered as "Not in Springfield?", where table
 192 asked both), "on the Lynnway" (a street in Lynn only), "Bristol Community College" (its
 main campus, Fall River, answered and its other campuses offered). Open or disputed in
@@ -53,7 +53,7 @@ RATCHET = {
     48: (1016, 2),
     49: (1024, 1),
     50: (1027, 1),
-    51: (952, 0),
+    51: (953, 0),
     52: (1030, 1),
     53: (994, 0),
     54: (1099, 0),
@@ -108,7 +108,7 @@ RATCHET = {
     103: (1015, 0),
     104: (1019, 0),
     105: (996, 0),
-    106: (1017, 0),
+    106: (1018, 0),
     107: (1005, 0),
     108: (1013, 2),
     109: (1025, 0),
@@ -138,8 +138,8 @@ RATCHET = {
     133: (1031, 0),
     134: (1014, 0),
     135: (1010, 0),
-    136: (995, 0),
-    137: (1063, 0),
+    136: (996, 0),
+    137: (1064, 0),
     138: (993, 0),
     139: (1021, 2),
     140: (1020, 0),
@@ -190,9 +190,9 @@ RATCHET = {
     185: (1022, 1),
     186: (1004, 0),
     187: (1033, 0),
-    188: (997, 2),
+    188: (998, 1),
     189: (1032, 0),
-    190: (965, 0),
+    190: (966, 0),
     191: (1040, 0),
     192: (1045, 2),
     193: (1011, 0),
@@ -205,11 +205,11 @@ RATCHET = {
     200: (998, 3),
     201: (1020, 0),
     202: (1006, 0),
-    203: (1007, 1),
+    203: (1008, 1),
     204: (1024, 0),
-    205: (1002, 0),
+    205: (1003, 0),
     206: (1039, 0),
-    207: (1010, 0),
+    207: (1011, 0),
 }
 
 

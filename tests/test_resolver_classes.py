@@ -3567,6 +3567,7 @@ def test_romanized_korean_and_japanese_live_in_after_a_name(
         "toronto chinatown",  # a city elsewhere before a neighbourhood's name
         "toronto's chinatown",
         "philly chinatown",  # a city's everyday name (knowledge/world.yaml)
+        "westminster ca little saigon",  # after a town and a state's code
     ],
 )
 def test_a_neighbourhood_of_a_city_elsewhere_is_no_town(resolver: Resolver, text: str) -> None:
@@ -3579,6 +3580,8 @@ def test_a_neighbourhood_of_a_city_elsewhere_is_no_town(resolver: Resolver, text
         ("main st in hyannis", "barnstable"),  # "in" is no state code here
         ("tôi sống ở Dorchester", "boston"),
         ("london lowell", "lowell"),  # a town's own name is not set aside
+        ("falmouth rd hyannis", "barnstable"),  # "rd" is a road, not a code
+        ("i work in boston in chinatown", "boston"),
     ],
 )
 def test_a_neighbourhood_after_a_word_or_a_code_is_ours(

@@ -1719,8 +1719,16 @@ class Resolver:
         for length in range(1, min(MAX_SPAN_WORDS, len(words)) + 1):
             qualifier = self.vocabulary.qualifier_at(words, len(words) - length)
             if qualifier is not None and qualifier.length == length:
-                # a name, not a code ("st in allston": IN is Indiana's; "song o" is Vietnamese)
+                # a name, not a code ("st in allston": IN is Indiana's; "song o" is Vietnamese),
+                # or a code after a place's name ("westminster ca little saigon")
                 named = len("".join(words[-length:])) > MAX_STATE_CODE_LETTERS
+                head = words[: len(words) - length]
+                named = named or (
+                    bool(head)
+                    and qualifier.code != OUTSIDE  # a state's code ("rd" is no road's here)
+                    and words[-1] not in WORD_CODES
+                    and self._a_places_name(head[-1])
+                )
                 return named and qualifier.code != MASSACHUSETTS
         return False
 
@@ -2595,6 +2603,10 @@ class Resolver:
         return bool(towns) and all(
             code.upper() not in namesakes.get(fold(town.name), ()) for town in towns
         )
+
+    def _a_places_name(self, word: str) -> bool:
+        """Whether a word is, alone, a place's name: a town's of ours or one elsewhere."""
+        return self._is_a_towns_name(word) or word in self._elsewhere
 
     def _is_a_towns_name(self, word: str) -> bool:
         """Whether a word is, alone, a town's own name ("newbury")."""
