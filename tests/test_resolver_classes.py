@@ -3773,3 +3773,19 @@ def test_a_landmark_or_a_town_said_before_words_that_are_no_person(
 
 def test_the_one_word_name_before_is_is_still_someone(resolver: Resolver) -> None:
     assert resolver.resolve("the gardner is coming tuesday").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize("text", ["ti kaneis?", "xronia polla", "accha", "naaku ardham kaaledu"])
+def test_greek_hindi_and_telugu_small_talk_in_latin_letters_names_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    # "ti kaneis" had been asked as Quincy by its sound, "accha" as Fairhaven
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("mera ghar lexington mein hai", "lexington"), ("acton wale batao, yahan ban hai?", "acton")],
+)
+def test_hindi_in_and_of_after_a_town(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place

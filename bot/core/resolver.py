@@ -334,6 +334,9 @@ _GREEK_PAIRS = (
 _GREEK_FIRST_WORD = re.compile(r"\b(Ν[ιί][οό][υύ]|Ν[οό]ρθ|Σ[αά][οό]υθ|Γου[εέ]στ)\s+(?=[Α-ΩΆ-Ώ])")
 _GREEK_FIRST_WORDS = {"niu": "new", "north": "north", "sauth": "south", "west": "west"}
 _DOUBLED = re.compile(r"(.)\1+")
+# Hindi in Latin letters puts "in" and "of" after the name: "lexington mein" (in Lexington),
+# "acton wale" (Acton's people). Source: https://en.wikivoyage.org/wiki/Hindi_phrasebook
+_HINDI_AFTER = frozenset({"mein", "wale", "wala", "wali", "waale"})
 # A town's police or city hall named first, as Haitian Creole, Spanish and Portuguese do:
 # "Lapolis Randolph itilize kamera sa yo?" (Do Randolph police use these cameras?)
 _TOWN_BODY_BEFORE = frozenset({"lapolis", "polis", "policia", "meri"})
@@ -3273,6 +3276,8 @@ class Resolver:
             return True
         if municipal and self._in_its_county(words, start, entries):
             return True  # "Gill, Franklin County", "Lee (Berkshires)"
+        if municipal and words[start + 1 : start + 2] and words[start + 1] in _HINDI_AFTER:
+            return True  # "mera ghar lexington mein hai": Hindi "in Lexington"
         landmark = any(e.kind == "landmark" for e in entries)
         if not municipal and word in KRIOLU and in_kriolu(words):
             return False  # "modi ki bu sta?" (how are you?): "bu" is "you", not BU
@@ -3590,6 +3595,8 @@ class Resolver:
             return False  # "Somerville" is only ever a place
         if end - 1 in scan.pauses:
             return False  # "framingham ou ashland, fica na divisa": a comma ends the name
+        if words[end] in _HINDI_AFTER:
+            return False  # "mera ghar lexington mein hai", "acton wale": Hindi, in or of
         if start > 0 and (
             words[start - 1] in CUES
             or words[start - 1] in STREET_WORDS

@@ -222,9 +222,15 @@ ROMANIZED_WORDS = frozenset(
     ramro kasto kaha kahaa hamro hami tapai tapain
     slainte conas ata dia duit dhuit raibh agat slan taim chonai obair failte
     barev dzez inchpes inch mersi shnorhakalutyun ayo voch hayeren warran uai
+    ti kaneis kanis kalimera kalispera kalinixta efharisto efcharisto parakalo geia yia sou
+    xronia chronia polla papou yiayia giagia koumbaros koumbara nouna nouno meno menoume
+    stin kai einai eimai
+    accha acha achha haan nahi kya hain mera meri mein batao yahan wahan kaise theek thik
+    shukriya dhanyavad naaku ardham kaaledu enti emi ledu undi enga veedu naan irukken
+    romba nandri vanakkam
     """.split()
-)  # (the last two lines: Irish and Armenian in Latin letters, Wikivoyage's Irish and
-# Armenian phrasebooks)
+)  # (the last lines: Irish, Armenian, Greek ("Greeklish"), Hindi, Telugu and Tamil in Latin
+# letters, Wikivoyage's Irish, Armenian, Greek, Hindi, Telugu and Tamil phrasebooks)
 
 # Words of Cape Verdean Creole (Kriolu), spoken by many residents of Brockton, New Bedford and
 # Boston, most of them no other language's common words: pronouns, particles and the words of
