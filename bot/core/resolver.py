@@ -332,7 +332,8 @@ _GREEK_PAIRS = (
 # The first word of a name as Greek writes it apart ("Νιου Μπέντφορντ": New Bedford), joined
 # to the name with a hyphen as Russian does ("Нью-Бедфорд"), read as English's.
 _GREEK_FIRST_WORD = re.compile(r"\b(Ν[ιί][οό][υύ]|Ν[οό]ρθ|Σ[αά][οό]υθ|Γου[εέ]στ)\s+(?=[Α-ΩΆ-Ώ])")
-_GREEK_FIRST_WORDS = {"niu": "new", "north": "north", "sauth": "south", "west": "west"}
+_GREEK_FIRST_WORDS = {"niu": "new", "sauth": "south"}  # (Νόρθ, Γουέστ read as English)
+# A letter written twice or more in a row: "lennox" undoubled is "lenox" (_a_name_doubled)
 _DOUBLED = re.compile(r"(.)\1+")
 # Hindi in Latin letters puts "in" and "of" after the name: "lexington mein" (in Lexington),
 # "acton wale" (Acton's people). Source: https://en.wikivoyage.org/wiki/Hindi_phrasebook
