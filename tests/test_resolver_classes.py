@@ -3789,3 +3789,90 @@ def test_greek_hindi_and_telugu_small_talk_in_latin_letters_names_no_town(
 )
 def test_hindi_in_and_of_after_a_town(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Мы живём в Needham, тут есть запрет?", "needham"),  # в (in) before a Latin name
+        ("Скажите про Natick", "natick"),  # про (about)
+        ("Я из Amherst", "amherst"),  # из (from), nothing else said
+        ("Ми у Ludlow", "ludlow"),  # Ukrainian у (in)
+        ("Мы переехали из Salem в Beverly", "beverly"),  # a move made
+    ],
+)
+def test_a_russian_or_ukrainian_preposition_before_a_latin_name(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "warren 씨한테 물어봤어요",  # Mr. Warren
+        "dudley 선생님이 알려줬어요",  # teacher Dudley
+        "carver 라는 친구가 있어요",  # a friend called Carver
+        "orange 먹었어요",  # ate an orange
+        "dove 제품 좋아요",  # no town, a brand's products
+    ],
+)
+def test_korean_after_a_latin_name_makes_it_a_person_or_a_thing(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is not Outcome.MATCH
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("wpi 다녀요", "worcester"),  # attends WPI
+        ("작년에 medford 에서 arlington 으로 이사했어요", "arlington"),  # moved, last year
+        ("carver 라는 동네에 살아요", "carver"),  # a neighbourhood called Carver: a place
+    ],
+)
+def test_korean_after_a_latin_name_says_a_school_a_move_or_a_place(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_korean_loanword_for_a_thing_is_asked_not_answered(resolver: Resolver) -> None:
+    assert resolver.resolve("점심은 샌드위치").outcome is not Outcome.MATCH
+    assert _answer(resolver, "샌드위치에 살아요") == "sandwich"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "check the meaning, look up quorum in webster",
+        "look that up in websters",
+        "compré unas Marlboro",  # some (Marlboros)
+        "mi abuelo fumaba salem",  # smoked
+        "salem cigarettes taste awful",
+        "lowell beat lawrence 35-0 thanksgiving morning",  # a team, a score
+        "we crushed andover 42 7",
+        "warren my landlord says the cameras are legal",  # who Warren is
+        "the nurse, dr lincoln, said so",  # a doctor after a person's word
+    ],
+)
+def test_a_dictionary_a_brand_a_team_or_a_person_named_like_a_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is not Outcome.MATCH
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("i live in lowell, we beat them 3 2", "lowell"),  # the town, then the game
+        ("i live in wales. wales MA, not the country", "wales"),  # the name said again
+        ("mwen rete randolph wi", "randolph"),  # Haitian "wi" (yes), not Wisconsin
+        ("szukam mieszkania w Worcester", "worcester"),  # Polish "w" (in)
+        ("franklin county fair", "greenfield"),
+    ],
+)
+def test_a_town_said_with_words_that_are_no_qualifier(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

@@ -280,6 +280,50 @@ _FALLOUT = re.compile(r"\b(?:fallout|fo4)\b", re.IGNORECASE)
 _IN_REAL_LIFE = re.compile(r"\b(?:irl|in real life)\b", re.IGNORECASE)
 _CHINESE_HONORIFIC = re.compile(r"([A-Za-z]+)\s*(?:先生|女士|太太|小姐|老师|医生|阿姨)")
 _CHINESE_SAID = re.compile("|".join(sorted(_CHINESE_MEANING, key=len, reverse=True)))
+# Korean written after a name in Latin letters says what the name is (Korean puts its words
+# after the name): a person ("lee 씨가", "sharon 언니랑", "everett 이라는 동료"), a thing eaten
+# or bought ("sandwich 먹고 싶다", "avon 화장품"), a school attended ("northeastern 다녀요"),
+# a move made ("lowell 에서 lynn 으로 이사했어요"). Said in English, the tiers read them.
+# Source: https://en.wikivoyage.org/wiki/Korean_phrasebook
+# Korean and Japanese loanwords for things that are also towns' names: the sandwich and the
+# orange come first ("concord grape jelly 샌드위치"); the town only where one lives.
+_THING_LOANWORDS = re.compile("샌드위치|サンドイッチ|오렌지|オレンジ")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_KOREAN_NAME = r"([A-Za-z][A-Za-z.'-]*)"
+_KOREAN_AFTER_NAME = (
+    # honorifics and kin words for a person, and "called X" before a word for a person
+    (
+        re.compile(
+            _KOREAN_NAME + r"\s*(?:씨|님|언니|오빠|누나|선생님|교수님|박사님|"
+            r"(?:이)?라는\s*(?:동료|친구|사람|분|애|직원|간호사|의사|선생님))"
+        ),
+        r" mr \1 ",
+    ),
+    (re.compile(_KOREAN_NAME + r"\s*(?:을|를)?\s*(?:먹|마시)"), r" to eat \1 "),
+    (re.compile(_KOREAN_NAME + r"\s*(?:화장품|제품|상품|브랜드|매장)"), r" \1 products "),
+    (
+        re.compile(_KOREAN_NAME + r"\s*(?:에\s*)?(?:다녀(?!오|왔)|다니고|다니는|다닙니다|다녔)"),
+        r" attend \1 ",
+    ),
+    (
+        re.compile(
+            r"([A-Za-z][A-Za-z.' -]*?)\s*에서\s*([A-Za-z][A-Za-z.' -]*?)\s*(?:으로|로)\s*"
+            r"이사\s*(?:했|왔|갔)"
+        ),
+        r" moved from \1 to \2 ",
+    ),
+)
+# Russian and Ukrainian "в", "у" (in), "из", "із" (from), "про" (about) before a name left in
+# Latin letters: "Мы в Peabody", "Я из Westfield", "Скажите про Lexington".
+_CYRILLIC_BEFORE_LATIN = re.compile(r"(?<!\w)(в|во|у|из|із|про)\s+(?=[A-Za-z])", re.IGNORECASE)
+_CYRILLIC_PREPOSITIONS = {
+    "в": "in",
+    "во": "in",
+    "у": "in",
+    "из": "from",
+    "із": "from",
+    "про": "about",
+}
 # A pasted link: its host and the path after it.
 _URL = re.compile(
     r"(?:https?://)?(?P<host>(?:www\.)?(?:[a-z0-9-]+\.)+(?:gov|com|org|net|us|edu|news|io|info))"
@@ -1022,6 +1066,13 @@ class Resolver:
             text = _GREEK_FIRST_WORD.sub(r"\1-", text)  # "Νιου Μπέντφορντ": New Bedford
         if not text.isascii() and _MOVED_IN_RUSSIAN.search(text):
             text = _FROM_IN_RUSSIAN.sub(" ", text)  # "переехали из Бостона в ...": moved away
+        if not text.isascii() and _HANGUL.search(text) and _LATIN.search(text):
+            for korean, english in _KOREAN_AFTER_NAME:
+                text = korean.sub(english, text)
+        if not text.isascii() and _CYRILLIC_BEFORE_LATIN.search(text):
+            text = _CYRILLIC_BEFORE_LATIN.sub(
+                lambda m: _CYRILLIC_PREPOSITIONS[m[1].lower()] + " ", text
+            )
         found = self._resolve(text)
         if (
             found.outcome is Outcome.NONE
@@ -1036,8 +1087,14 @@ class Resolver:
             # (SCRIPT_MATCH) is answered.
             written = self._heard_in_another_script(text)
             spelt = self._spelt_in_another_script(text, written)
-            if spelt is not None:
+            if spelt is not None and (
+                _LIVES_IN_SCRIPT.search(text) or not _THING_LOANWORDS.search(text)
+            ):
                 return Resolution(Outcome.MATCH, spelt, (spelt,), "transliterated")
+            if spelt is not None:
+                # "concord grape jelly 샌드위치": a loanword for a thing (a sandwich) that is
+                # also a town's name is asked about, unless said where one lives
+                return Resolution(Outcome.AMBIGUOUS, None, (spelt,), "transliterated")
             sounded = written[0] or self._heard_in_east_asian(text)
             if len(sounded) == 1 and _LIVES_IN_SCRIPT.search(text):
                 return Resolution(Outcome.MATCH, sounded[0], sounded, "transliterated-lives")
@@ -1478,7 +1535,11 @@ class Resolver:
                 i
                 for i, w in enumerate(words)
                 if (w in possessive and not self._names_a_town_with_the_next(words, i))
-                or (len(words) > 1 and self._plural_of_a_name(w) and words[i - 1 : i] != ["in"])
+                or (
+                    len(words) > 1
+                    and self._plural_of_a_name(w)
+                    and (words[i - 1 : i] != ["in"] or _looked_up_in(words, i))
+                )
             }
         )
         found = self._or_a_word_like_a_town(
@@ -2600,6 +2661,8 @@ class Resolver:
         state has no place of the town's name (knowledge/world.yaml's namesakes; "salem ga"
         is Georgia's)."""
         code = words[end]
+        if code == "wi" and not _HAITIAN_MARKS.isdisjoint(words):
+            return end - 1 not in scan.pauses  # Haitian "mwen rete Malden wi" (yes)
         namesakes = self.vocabulary.namesakes
         if code not in _CODES_OFTEN_WORDS or end - 1 in scan.pauses or not namesakes:
             return False
@@ -2665,6 +2728,8 @@ class Resolver:
         """Judge one name in its context and record what it says."""
         scan.consumed.update(range(start, end))
         qualifier = self._qualifier_after(words, end, scan.pauses)
+        if qualifier is not None and words[end : end + qualifier.length] == words[start:end]:
+            qualifier = None  # "i live in peru. peru MASSACHUSETTS": the name said again
         if (
             qualifier is not None
             and qualifier.length == 1
@@ -4643,7 +4708,8 @@ _GOING_ES = frozenset("mudo mudamos mudando voy vamos suis sommes".split())  # j
 _RUSSIAN_IN = frozenset("zhivu zhivem zhivet zhivyot zhivut rabotayu zhyvu prozhivayu".split())
 # Polish "mieszkam w Chicopee" (I live in): "w" is "in" there, not "West".
 _POLISH_IN = frozenset(
-    "mieszkam mieszkamy mieszka mieszkaja pracuje mieszkalam mieszkalem".split()
+    "mieszkam mieszkamy mieszka mieszkaja pracuje mieszkalam mieszkalem szukam mieszkania "
+    "mieszkanie".split()
 )
 # The one-letter "in" of each, after its verbs: Polish "w", Russian "v".
 _IN_AFTER = {"w": _POLISH_IN, "v": _RUSSIAN_IN}
@@ -4714,6 +4780,7 @@ _PERSON_BEFORE = frozenset(
     neighbour pal bestie babysitter nanny tutor coach pastor priest rabbi chef dj
     editor publisher producer manager supervisor mentor therapist dentist barber mechanic
     plumber electrician contractor realtor godfather godmother godson goddaughter
+    vet veterinarian nurse
     koumbaros koumbara koumbare nouno nouna papou yiayia theia theios
     helper assistant employee client customer attorney atty lawyer
     doctora licenciado licenciada hermano hermana pastora
@@ -5136,7 +5203,7 @@ _WHEN = frozenset(
     "pasado passado ano depuis hace ane pase depi".split()
 )
 # Haitian Creole words no other language the bot reads has: with one, "gen" is "has".
-_HAITIAN_MARKS = frozenset({"eske", "lwa", "mwen", "genyen", "yon", "kamera", "polis"})
+_HAITIAN_MARKS = frozenset({"eske", "lwa", "mwen", "genyen", "yon", "kamera", "polis", "rete"})
 _PRECINCT_WORDS = frozenset({"pct", "prec", "precinct", "w", "p"})
 _GLUED_WARD = re.compile(r"(?:w|wd|ward|p|pct)\d{1,2}$")
 
@@ -5426,6 +5493,47 @@ def _greeted(words: list[str], start: int, end: int) -> bool:
     return bool(introduced) and start - introduced == 1 and words[0] in _GREETINGS
 
 
+# Towns named like a dictionary: "look up escrow in webster"
+_DICTIONARIES = frozenset({"webster", "websters", "oxford"})
+_LOOKING = frozenset({"look", "looked", "looking", "lookup", "check", "checked"})
+# Spanish and Portuguese "some" (unos, unas, uns, umas): things, never a town after them
+_SOME = frozenset({"unos", "unas", "uns", "umas"})
+# Smoked (English, Spanish, Portuguese) and what is smoked: a cigarette's brand
+_SMOKED = frozenset(
+    "smoke smoked smokes smoking fumaba fumar fuma fumo fumava fumaban fumando".split()
+)
+_TOBACCO = [
+    [w] for w in "cigarettes cigarette cigs cig menthols menthol cigarros cigarrillos".split()
+]
+# A game's result: "brockton beat xaverian 28 14", "lost to brockton 21-7"
+_RESULTS = [
+    [w]
+    for w in "beat beats defeated crushed edged routed blanked topped upset downed tied".split()
+]
+_RESULTS_BEFORE = frozenset({"beat", "beats", "defeated", "crushed", "edged", "routed", "vs"})
+_SAID_SO = frozenset({"said", "says", "told", "thinks", "asked", "wants", "say"})
+_SCORE = re.compile(r"^\d{1,3}(?:-\d{1,3})?$")
+
+
+def _looked_up_in(words: list[str], start: int) -> bool:
+    """Whether a name comes after "in" in a sentence of looking something up."""
+    before = words[max(0, start - 6) : start - 1]
+    return (
+        start > 1
+        and words[start - 1] == "in"
+        and "up" in before
+        and not _LOOKING.isdisjoint(before)
+    )
+
+
+def _a_score(words: list[str]) -> bool:
+    """Whether a message gives a game's score: "28 14", "28-14"."""
+    numbers = [bool(_SCORE.match(w)) for w in words]
+    return any("-" in w and _SCORE.match(w) for w in words) or any(
+        a and b for a, b in pairwise(numbers)
+    )
+
+
 def _names_someone(words: list[str], start: int, end: int) -> bool:
     """A name used for a person or a pet: "my boss Wendell", "my dog's name is Winthrop",
     "Randolph is my middle name", "Spencer and Palmer are my kids' names"."""
@@ -5482,8 +5590,16 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
     if words[max(0, start - 4) : start] in (
         ["look", "it", "up", "in"],
         ["looked", "it", "up", "in"],
-    ):
-        return True  # "look it up in Webster": a dictionary
+    ) or (words[start] in _DICTIONARIES and _looked_up_in(words, start)):
+        return True  # "look it up in Webster", "look up escrow in webster": a dictionary
+    if before in _SOME or before in _SMOKED or words[end : end + 1] in _TOBACCO:
+        # "compré unos Marlboro" (some Marlboros), "fumaba Chesterfield", "salem
+        # cigarettes": things bought or smoked, not a town
+        return True
+    if (words[end : end + 1] in _RESULTS or before in _RESULTS_BEFORE) and _a_score(words):
+        return True  # "brockton beat xaverian 28 14 on thanksgiving": a team
+    if words[end : end + 1] == ["my"] and any(w in _SAID_SO for w in words[end + 2 : end + 5]):
+        return True  # "spencer my charge nurse said no": a person, and who they are
     if (
         before is not None
         and len(before) == 1
