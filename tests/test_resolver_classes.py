@@ -3876,3 +3876,45 @@ def test_a_town_said_with_words_that_are_no_qualifier(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ვცხოვრობ ბოსტონში", "boston"),  # Georgian: I live in Boston (-ში written on)
+        ("ლოუელში ვცხოვრობ", "lowell"),
+        ("gamarjoba, lowell-shi vcxovrob", "lowell"),  # the same in Latin letters
+    ],
+)
+def test_a_georgian_case_ending_written_onto_a_name(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("ya zhivu v kembridzh", "cambridge"), ("khaverkhil", "haverhill")],
+)
+def test_a_name_spelt_as_cyrillic_is_romanized_is_asked(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    found = resolver.resolve(text)
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert place in [p.id for p in found.candidates]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("is it banned in salem fr", "salem"), ("lowkey scared for lynn tho", "lynn")],
+)
+def test_chat_slang_after_a_town_is_no_part_of_a_name(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_town_sounded_out_then_ma_and_a_comma(resolver: Resolver) -> None:
+    found = resolver.resolve("lester ma, my mom lives out there")
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert [p.id for p in found.candidates] == ["leicester"]

@@ -382,6 +382,9 @@ _DOUBLED = re.compile(r"(.)\1+")
 # Hindi in Latin letters puts "in" and "of" after the name: "lexington mein" (in Lexington),
 # "acton wale" (Acton's people). Source: https://en.wikivoyage.org/wiki/Hindi_phrasebook
 _HINDI_AFTER = frozenset({"mein", "wale", "wala", "wali", "waale"})
+# Georgian in Latin letters writes "in" onto the name with a hyphen ("Quincy-shi vcxovrob": I
+# live in Quincy; Japanese "-shi" is "city"). Source: https://en.wikivoyage.org/wiki/Georgian_phrasebook
+_SHI_AFTER = frozenset({"shi"})
 # A town's police or city hall named first, as Haitian Creole, Spanish and Portuguese do:
 # "Lapolis Randolph itilize kamera sa yo?" (Do Randolph police use these cameras?)
 _TOWN_BODY_BEFORE = frozenset({"lapolis", "polis", "policia", "meri"})
@@ -463,7 +466,7 @@ MAX_LEFT_OUT = 3
 _LIVES_IN_SCRIPT = re.compile(
     r"살아|살고|사는|사세요|주민|거주|住んで|在住|住在|麻州|麻省|रहत|राहत|बस्छ|घर|வசி|இருக்கேன்|"
     r"இருக்கோம்|வீடு|ఉంటా|నివసి|રહ|থাকি|ਰਹਿ|"
-    r"[Жж]иву|[Жж]ив[её]м|[Жж]ивемо|съм в|أسكن|ساكن|גר |גרה|ኖር|ነብር|ቕመጥ|"
+    r"ვცხოვრობ|ვცხოვრობთ|[Жж]иву|[Жж]ив[её]м|[Жж]ивемо|съм в|أسكن|ساكن|גר |גרה|ኖር|ነብር|ቕመጥ|"
     r"[Μμ]ένω|[Μμ]ένουμε|[Ζζ]ω στ|[Ζζ]ούμε στ|Μασαχουσέτ|"
     r"ماساتشوستس|매사추세츠|マサチューセッツ|म्यासाचुसेट्स|मैसाचुसेट्स|Массачусетс"
 )
@@ -614,6 +617,16 @@ _SPANISH_SAID = (
     (re.compile(r"z(?=b)"), "th"),  # "sauzbrich": Z for TH
     (re.compile(r"brich$"), "bridge"),  # "sauzbrich": -bridge
     (re.compile(r"(?<=[a-z]{3})(?:fil|fill|feel|fiel|fild|feld)$"), "field"),
+)
+# English names written in Latin letters as Russian and Ukrainian speakers spell them
+# (the Library of Congress romanization of Cyrillic: KV for QU, DZH for J, KH for H):
+# "kvinsi", "kembridzh", "khaverkhil". Respelt, a place is asked, never answered.
+_SLAVIC_SAID = (
+    (re.compile(r"^kv(?=[aeiou])"), "qu"),
+    (re.compile(r"dzh$"), "dge"),
+    (re.compile(r"dzh"), "j"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"(?<=[aeiou]n)z$"), "ce"),
 )
 # Letters of languages whose sounds the tiers cannot read (Akan and Ewe "ɛ", "ɔ"; Albanian
 # "ë"): "Medaase paa", "mirëdita" sound like no name of ours; a name spelt out still counts.
@@ -918,6 +931,9 @@ class Resolver:
         if _OTHER_SCRIPT.search(name):
             if entry not in self._scripts[name.lower()]:
                 self._scripts[name.lower()].append(entry)
+            if _GEORGIAN.search(name) and name.endswith("ი") and len(name) > MIN_SCRIPT_LETTERS:
+                # the stem a case ending is written onto: "ბოსტონ-ში" (in Boston)
+                self._add(name[:-1], entry)
             return
         key = canonical(fold(name).split())
         if key and entry not in self._exact[key]:
@@ -1110,10 +1126,15 @@ class Resolver:
             # "espringfil", "uestfil": English names as Spanish speakers say them. Respelt,
             # a place found is asked about, never answered.
             respelt = self._spanish_said(text) or self._portuguese_said(text)
-            heard = self._resolve(respelt) if respelt else None
-            shown = heard.candidates or ((heard.place,) if heard.place else ()) if heard else ()
-            if shown and all(p.state == MASSACHUSETTS for p in shown):
-                return Resolution(Outcome.AMBIGUOUS, None, shown[:MAX_CANDIDATES], "sounds-like")
+            slavic = self._respelt(text, _SLAVIC_SAID)
+            for said in (respelt, slavic if slavic != respelt else None):
+                heard = self._resolve(said) if said else None
+                shown = (
+                    heard.candidates or ((heard.place,) if heard.place else ()) if heard else ()
+                )
+                if shown and all(p.state == MASSACHUSETTS for p in shown):
+                    asked = shown[:MAX_CANDIDATES]
+                    return Resolution(Outcome.AMBIGUOUS, None, asked, "sounds-like")
         if (
             found.outcome is Outcome.MATCH
             and found.place
@@ -1220,12 +1241,17 @@ class Resolver:
     def _spanish_said(self, text: str) -> str | None:
         """The message with its words of no language respelt as English names said with a
         Spanish accent (_SPANISH_SAID), or None where no word changes."""
+        return self._respelt(text, _SPANISH_SAID)
+
+    def _respelt(self, text: str, accent: tuple[tuple[re.Pattern[str], str], ...]) -> str | None:
+        """The message with its words of no language respelt by an accent's patterns, or
+        None where no word changes."""
         said = fold(text).split()
         respelt = list(said)
         for index, word in enumerate(said):
             if not self._respellable(word):
                 continue  # "estoy", "perfil": Spanish words, not names
-            for pattern, put in _SPANISH_SAID:
+            for pattern, put in accent:
                 respelt[index] = pattern.sub(put, respelt[index])
         return " ".join(respelt) if respelt != said else None
 
@@ -1451,6 +1477,11 @@ class Resolver:
         self._scan_scripts(text, scan)
         if words and words[-1] in _MA_WORDS and len(words) > 1:
             scan.state = MASSACHUSETTS  # "lester mass": what comes before is in Massachusetts
+        elif any(
+            w in _MA_WORDS and i in scan.pauses and words[i - 1] not in FILLER
+            for i, w in enumerate(words[1:], 1)
+        ):
+            scan.state = MASSACHUSETTS  # "lester ma, i do home care out there"
         if by_zip is not None:
             if by_zip.outcome is not Outcome.NONE and self._a_code_of_elsewhere(words):
                 return Resolution(Outcome.NONE, reason="elsewhere")
@@ -3661,7 +3692,7 @@ class Resolver:
             return False  # "Somerville" is only ever a place
         if end - 1 in scan.pauses:
             return False  # "framingham ou ashland, fica na divisa": a comma ends the name
-        if words[end] in _HINDI_AFTER:
+        if words[end] in _HINDI_AFTER or words[end] in _SHI_AFTER:
             return False  # "mera ghar lexington mein hai", "acton wale": Hindi, in or of
         if start > 0 and (
             words[start - 1] in CUES
@@ -4355,6 +4386,8 @@ class Resolver:
 
 
 _TAMIL = re.compile(r"[\u0b80-\u0bff]")
+_GEORGIAN = re.compile(r"[\u10a0-\u10ff]")
+_GEORGIAN_ENDINGS = ("იდან", "დან", "თან", "ში", "ზე")
 _BENGALI = re.compile(r"[\u0980-\u09ff]")
 _GUJARATI = re.compile(r"[\u0a80-\u0aff]")
 _TAMIL_VOICED = str.maketrans("pkt", "bgd")
@@ -4427,6 +4460,9 @@ def _latin_readings(word: str) -> list[str]:
         # "Ուոթըրթաուն": a W written ՈՒ before a vowel, an English -town written -թաուն
         read += ["w" + r[1:] for r in read if r[:1] == "u" and r[1:2] in _VOWEL_LETTERS]
         return [*read, *(r.replace("aun", "own") for r in read if "aun" in r)]
+    if _GEORGIAN.search(word):
+        # A case ending written onto the name: "ბოსტონში" (in Boston), "-დან" (from)
+        word = next((word[: -len(end)] for end in _GEORGIAN_ENDINGS if word.endswith(end)), word)
     if _ABJAD.search(word) and not _INDIC.search(word):
         word = word.translate(_ARABIC_VOWELS)
     spelt = anyascii(word).lower()
