@@ -3918,3 +3918,24 @@ def test_a_town_sounded_out_then_ma_and_a_comma(resolver: Resolver) -> None:
     found = resolver.resolve("lester ma, my mom lives out there")
     assert found.outcome is Outcome.AMBIGUOUS
     assert [p.id for p in found.candidates] == ["leicester"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ሰላም ወንድሜ",  # Amharic: hello, my brother
+        "Я не знаю свой район",  # свой (one's own) reads "svoy", a letter from Savoy
+        "간호사 선생님",  # Korean: nurse; its sound had been heard as Quincy
+    ],
+)
+def test_common_words_of_other_scripts_are_no_town_heard(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_a_typo_in_latin_letters_among_cyrillic_words_is_still_asked(resolver: Resolver) -> None:
+    found = resolver.resolve("я живу в Brooklnie")
+    assert "brookline" in [p.id for p in found.candidates]
+
+
+def test_a_korean_school_of_several_words_attended(resolver: Resolver) -> None:
+    assert _answer(resolver, "딸이 mount holyoke college 에 다녀요") == "south-hadley"

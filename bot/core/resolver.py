@@ -302,7 +302,10 @@ _KOREAN_AFTER_NAME = (
     (re.compile(_KOREAN_NAME + r"\s*(?:을|를)?\s*(?:먹|마시)"), r" to eat \1 "),
     (re.compile(_KOREAN_NAME + r"\s*(?:화장품|제품|상품|브랜드|매장)"), r" \1 products "),
     (
-        re.compile(_KOREAN_NAME + r"\s*(?:에\s*)?(?:다녀(?!오|왔)|다니고|다니는|다닙니다|다녔)"),
+        re.compile(
+            r"((?:[A-Za-z][A-Za-z.'-]*\s+){0,3}[A-Za-z][A-Za-z.'-]*)\s*(?:에\s*)?"
+            r"(?:다녀(?!오|왔)|다니고|다니는|다닙니다|다녔)"
+        ),
         r" attend \1 ",
     ),
     (
@@ -1329,7 +1332,11 @@ class Resolver:
         """Towns whose name has the consonants of a name written as it sounds in Chinese
         characters, Hangul or katakana (east_asian): the same skeleton, or for one of four
         classes or more one class off; at most MAX_SOUNDS_LIKE of them, the same first."""
-        return self._towns_of_skeletons(east_asian.readings(text))
+        # a common Korean word ("간호사", nurse) is no name heard
+        said = " ".join(
+            w for w in text.split() if not (_HANGUL.search(w) and self.vocabulary.is_common(w))
+        )
+        return self._towns_of_skeletons(east_asian.readings(said))
 
     def _heard_romanized(self, text: str) -> tuple[Place, ...]:
         """Towns of the same consonant skeleton as a word of no language written in Latin
@@ -1584,6 +1591,17 @@ class Resolver:
             return Resolution(Outcome.NONE, reason="nothing-close")
         if (
             other_letters
+            and not _LATIN.search(text)
+            and all(
+                self.vocabulary.is_common(w.lower()) or len(w) < MIN_SCRIPT_LETTERS - 1
+                for w in _CYRILLIC_OR_GREEK.findall(text)
+            )
+        ):
+            # "Я не знаю свой округ": only common words of the language, no name ("свой",
+            # one's own, read "svoy", is a letter from Savoy)
+            return Resolution(Outcome.NONE, reason="nothing-close")
+        if (
+            other_letters
             and found.outcome is Outcome.MATCH
             and found.place is not None
             and scan.state != MASSACHUSETTS
@@ -1596,6 +1614,10 @@ class Resolver:
             written = self._heard_in_another_script(text)
             if self._spelt_in_another_script(text, written) == found.place:
                 return found
+            if found.place not in written[0] and not _LATIN.search(text):
+                # read from a common word of the language only ("свой", one's own, is
+                # "svoy", a letter from Savoy): no name was written
+                return Resolution(Outcome.NONE, reason="nothing-close")
             return Resolution(Outcome.AMBIGUOUS, None, (found.place,), "transliterated")
         shown = found.candidates or ((found.place,) if found.place else ())
         going_on = self._a_name_going_on(words, len(words) - 1, len(words))

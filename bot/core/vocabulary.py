@@ -186,6 +186,16 @@ CENTRAL_AMERICAN_SPANISH = frozenset(
     """.split()
 )
 
+# Everyday words of Amharic and Tigrinya, which wordfreq does not list, in Ethiopic script:
+# "ሰላም" (hello, selam) had been heard as Salem. Sources:
+# https://en.wikivoyage.org/wiki/Amharic_phrasebook,
+# https://en.wikivoyage.org/wiki/Tigrinya_phrasebook
+ETHIOPIC_WORDS = frozenset(
+    """
+    ሰላም ሰላምታ ጤና ይስጥልኝ አመሰግናለሁ አዎ አይ እሺ እባክህ እባክሽ እባክዎ ደህና ነህ ነሽ ነው
+    ከመይ ኣለኻ ኣለኺ ኣለኹም የቐንየለይ እወ ኣይ በጃኻ በጃኺ
+    """.split()
+)
 # Everyday words of Haitian Creole, spoken by many residents of Boston, Brockton, Everett and
 # Somerville ("ede m souple", help me please), that wordfreq's lists do not hold: ordinary
 # words, never a name misspelt or heard ("nan", in, is a cue of its own).
@@ -613,6 +623,7 @@ class Vocabulary:
             frozenset(common)
             | BOSTON_ENGLISH
             | HAITIAN_CREOLE
+            | ETHIOPIC_WORDS
             | CARIBBEAN_SPANISH
             | CENTRAL_AMERICAN_SPANISH
             | ROMANIZED_WORDS,
