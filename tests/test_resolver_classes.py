@@ -3939,3 +3939,20 @@ def test_a_typo_in_latin_letters_among_cyrillic_words_is_still_asked(resolver: R
 
 def test_a_korean_school_of_several_words_attended(resolver: Resolver) -> None:
     assert _answer(resolver, "딸이 mount holyoke college 에 다녀요") == "south-hadley"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("jewelry city born and raised", "attleboro"),
+        ("the jewelry capital of the world", "attleboro"),
+        ("holy cross crusaders fan living on campus", "worcester"),  # the campus, not the team
+    ],
+)
+def test_a_nickname_or_a_colleges_campus(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["did you catch the revs game", "celts by 20 tonight"])
+def test_a_teams_short_name_is_no_town_heard(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

@@ -2813,7 +2813,13 @@ class Resolver:
         if municipal_only and _a_legislative_district(words, start, end):
             scan.excluded = True  # "the 2nd Hampden", "Worcester and Middlesex senate district"
             return
-        if end < len(words) and words[end] in BUSINESS_WORDS and end - 1 not in scan.pauses:
+        on_campus = "campus" in words[end:] and all(e.kind == "landmark" for e in entries)
+        if (
+            end < len(words)
+            and words[end] in BUSINESS_WORDS
+            and end - 1 not in scan.pauses
+            and not on_campus  # "holy cross crusaders fan, i live near campus": the college
+        ):
             scan.excluded = True  # "Manchester United", "Boston Beer", "Rockport shoes"
             return
         if municipal_only and words[end : end + 1] in (["river"], ["rivers"]):

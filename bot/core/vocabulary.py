@@ -147,12 +147,14 @@ FANDOM = frozenset(
     """.split()
 )
 # Boston English that no word list of the three languages holds ("wicked pissah", a "packie",
-# "jimmies"): ordinary words here, never a name misspelt or heard by its sound.
+# "jimmies"), and the teams' short names ("the Revs", "the Celts"): ordinary words here, never a
+# name misspelt or heard by its sound ("the revs game" had offered Revere).
 # Source: https://en.wikipedia.org/wiki/Boston_English (vocabulary).
 BOSTON_ENGLISH = frozenset(
     """
     pissah pissa packie packy bubbler jimmies frappe frappes statie staties hoodsie grinder
     grinders dunks dunkies chowdah cah yahd pahk wicked
+    revs celts
     """.split()
 )
 
