@@ -3956,3 +3956,25 @@ def test_a_nickname_or_a_colleges_campus(resolver: Resolver, text: str, place: s
 @pytest.mark.parametrize("text", ["did you catch the revs game", "celts by 20 tonight"])
 def test_a_teams_short_name_is_no_town_heard(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("plimuff", "plymouth"), ("i live in falmuff", "falmouth")]
+)
+def test_a_final_th_said_as_f_is_asked(resolver: Resolver, text: str, place: str) -> None:
+    found = resolver.resolve(text)
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert place in [p.id for p in found.candidates]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("my kid plays for bishop feehan", "attleboro"),  # a school's short name
+        ("mom is at wing hospital", "palmer"),  # its former name
+        ("dinner at the hu ke lau", "chicopee"),
+        ("volunteering at pine street inn", "boston"),
+    ],
+)
+def test_landmarks_by_the_names_residents_use(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place

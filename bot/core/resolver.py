@@ -4549,7 +4549,7 @@ def _spoken_forms(query: str) -> tuple[str, ...]:
     "-ham" said as it is said, "um" or "em" ("dead um", "wear um"), written back; a "t"
     before "you" run together into "ch" as speech does ("sit you it": sit-chew-it); a
     Spanish "j" heard for "h"; a "qu" spelt "kw" ("kwinsy"); an "n" before "b" or "p" said
-    as an "m" ("Kanbrij")."""
+    as an "m" ("Kanbrij"); a final "-outh" said "-uff" ("weymuff")."""
     if "tyou" in query:
         return (query, query.replace("tyou", "tchew"))
     if "nb" in query or "np" in query:
@@ -4563,6 +4563,9 @@ def _spoken_forms(query: str) -> tuple[str, ...]:
         return (query, query[:-2] + "ham")
     if query.endswith("ah"):
         return (query, query[:-2] + "er")
+    if query.endswith("uff") and len(query) > MIN_FUZZY_LENGTH:
+        # a final TH said as F, as in AAVE and Caribbean English: "weymuff", "plimuff"
+        return (query, query[:-3] + "outh")
     if query.endswith("a") and len(query) > MIN_FUZZY_LENGTH:
         return (query, query[:-1] + "er")
     return (query,)
