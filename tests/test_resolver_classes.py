@@ -3978,3 +3978,17 @@ def test_a_final_th_said_as_f_is_asked(resolver: Resolver, text: str, place: str
 )
 def test_landmarks_by_the_names_residents_use(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("我家在春田", "springfield"), ("麻省春田市", "springfield")]
+)
+def test_springfield_by_its_chinese_calque(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["春田さんに聞きました", "春田花花同學會"])
+def test_a_chinese_or_japanese_name_before_an_honorific_or_in_a_title(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

@@ -5061,7 +5061,10 @@ _FOOTBALL_SAID = frozenset(
 )
 _VERSUS = frozenset({"v", "vs", "versus"})
 _LIVE_AT = frozenset("vivo abito moro sto lavoro trabalho vive mora abita vivi abiti".split())
-_CJK_THINGS_AFTER = ("龙虾", "词典", "字典", "中文学校", "定律")
+# and a person's: Japanese "春田さん" (Mr. Haruta), Chinese "牛顿先生" (Mr. Newton)
+_CJK_THINGS_AFTER = (
+    "龙虾", "词典", "字典", "中文学校", "定律", "さん", "様", "氏", "君", "ちゃん", "先生", "女士",
+)  # fmt: skip
 _OF_WORDS = frozenset({"of", "de", "da", "do", "del"})  # "the Earl of", "rey de"
 _IS_IT = frozenset("is isnt are arent was wasnt".split())
 _PLACE_NOUNS = frozenset(

@@ -462,13 +462,14 @@ SCRIPT_ELSEWHERE = simplified_all(
 # People, laws and things named like our towns, in these scripts: Newton's laws (牛顿定律,
 # 뉴턴의 운동 법칙, ニュートンの法則), Newton's apple, the Cambridge English exams and
 # dictionary (剑桥英语, 劍橋英文字典), Quincy Jones, Queensland (昆士蘭: 昆士 is Quincy in
-# Cantonese). A name inside one of them is not the town.
+# Cantonese), McDull's Springfield Flower Kindergarten (春田花花). A name inside one of them
+# is not the town.
 SCRIPT_NOT_PLACES = simplified_all(
     (
         "牛顿第", "牛顿定律", "牛顿运动", "牛顿的苹果", "뉴턴의 운동", "뉴턴의 법칙",
         "뉴턴 법칙", "뉴턴의 사과", "ニュートンの法則", "ニュートンの運動", "ニュートンのりんご",
         "ニュートンのリンゴ", "剑桥英语", "劍橋英語", "퀸시 존스", "クインシー・ジョーンズ",
-        "昆西·琼斯", "劍橋英文", "昆士蘭",
+        "昆西·琼斯", "劍橋英文", "昆士蘭", "春田花花",
     )
 )  # fmt: skip
 # Words that say the resident is somewhere else than the place named: ask, don't answer.
