@@ -1,4 +1,4 @@
-"""The blind tables 46 to 207 (issue 8), kept as regression tables with a ratchet.
+"""The blind tables 46 to 207 and 216 to 223 (issue 8), kept as regression tables with a ratchet.
 
 Each was written by a helper session from the writers' instructions alone, without the
 resolver, its knowledge or another table, and scored before it was read (the closing note of
@@ -26,8 +26,13 @@ unsure). Open or disputed in tables 192-199: "north end" and
 main campus, Fall River, answered and its other campuses offered). Open or disputed in
 tables 200-207: "the agawam diner" (the diner is Rowley's, where table 200's writer was
 unsure), a Greek "I work in Boston but live in Peabody" (Boston answered), "florina" (a Greek
-town, a letter from Florida), "Georgetown Law's report" (a law school). Tables 64-207 were
-written with the 60% rule and need no such change.
+town, a letter from Florida), "Georgetown Law's report" (a law school). Open or disputed
+in tables 216-223: "franklin high school" (Franklin's, where table 218's writer was unsure
+again), "2 bed near chestnut hill reservoir" (the reservoir is in Boston's Brighton, where
+table 216 asked all three towns of the village), "union square" (Somerville's, as in table
+2). Tables 208-215 were written and scored held out, but lost with the machine before they
+were read; they are not here. Tables 64-223 were written with the 60% rule and need no such
+change.
 The ratchet: a table may not lose accuracy below its floor nor gain a confident wrong answer.
 """
 
@@ -43,8 +48,8 @@ from tests.test_resolver_eval import OK, WRONG, ask, judge
 
 DATA = Path(__file__).parent / "data"
 # Table: (right answers at least, confident wrong answers at most), measured at the end of
-# the stop that added tables 200-207 (the closing note of issue 8 has each table's blind
-# scores).
+# the stop that added tables 200-207, and of the one that added 216-223 for those (the
+# closing note of issue 8 has each table's blind scores).
 # Table 46 lost one at 762a2b7 by choice: 'mill city' asks Lowell or Minneapolis, both
 # cities' nickname, where the writer expected Lowell.
 RATCHET = {
@@ -210,6 +215,14 @@ RATCHET = {
     205: (1003, 0),
     206: (1039, 0),
     207: (1011, 0),
+    216: (1019, 1),
+    217: (1019, 0),
+    218: (1009, 1),
+    219: (1017, 0),
+    220: (1038, 0),
+    221: (1003, 1),
+    222: (974, 0),
+    223: (1016, 0),
 }
 
 
