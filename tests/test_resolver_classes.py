@@ -3992,3 +3992,14 @@ def test_a_chinese_or_japanese_name_before_an_honorific_or_in_a_title(
     resolver: Resolver, text: str
 ) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("យើងរស់នៅឡូវែល", "lowell"), ("ខ្ញុំធ្វើការបូស្តុន", "boston")]
+)
+def test_a_name_among_khmer_words_written_without_spaces_is_asked(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    found = resolver.resolve(text)
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert place in [p.id for p in found.candidates]

@@ -318,6 +318,11 @@ _KOREAN_AFTER_NAME = (
 )
 # Russian and Ukrainian "в", "у" (in), "из", "із" (from), "про" (about) before a name left in
 # Latin letters: "Мы в Peabody", "Я из Westfield", "Скажите про Lexington".
+# Khmer writes no spaces between words: "ខ្ញុំរស់នៅឡូវែល" (I live in Lowell). Its words for
+# I, we, live (in), work and city are set apart, so that the name left is read on its own.
+# Source: https://en.wikivoyage.org/wiki/Khmer_phrasebook
+_KHMER = re.compile(r"[\u1780-\u17ff]")
+_KHMER_WORDS = re.compile("ខ្ញុំ|យើង|រស់នៅ|ធ្វើការ|ទីក្រុង|ក្រុង")
 _CYRILLIC_BEFORE_LATIN = re.compile(r"(?<!\w)(в|во|у|из|із|про)\s+(?=[A-Za-z])", re.IGNORECASE)
 _CYRILLIC_PREPOSITIONS = {
     "в": "in",
@@ -469,7 +474,7 @@ MAX_LEFT_OUT = 3
 _LIVES_IN_SCRIPT = re.compile(
     r"살아|살고|사는|사세요|주민|거주|住んで|在住|住在|麻州|麻省|रहत|राहत|बस्छ|घर|வசி|இருக்கேன்|"
     r"இருக்கோம்|வீடு|ఉంటా|నివసి|રહ|থাকি|ਰਹਿ|"
-    r"ვცხოვრობ|ვცხოვრობთ|[Жж]иву|[Жж]ив[её]м|[Жж]ивемо|съм в|أسكن|ساكن|גר |גרה|ኖር|ነብር|ቕመጥ|"
+    r"ვცხოვრობ|ვცხოვრობთ|រស់នៅ|[Жж]иву|[Жж]ив[её]м|[Жж]ивемо|съм в|أسكن|ساكن|גר |גרה|ኖር|ነብር|ቕመጥ|"
     r"[Μμ]ένω|[Μμ]ένουμε|[Ζζ]ω στ|[Ζζ]ούμε στ|Μασαχουσέτ|"
     r"ماساتشوستس|매사추세츠|マサチューセッツ|म्यासाचुसेट्स|मैसाचुसेट्स|Массачусетс"
 )
@@ -1085,6 +1090,8 @@ class Resolver:
             text = _GREEK_FIRST_WORD.sub(r"\1-", text)  # "Νιου Μπέντφορντ": New Bedford
         if not text.isascii() and _MOVED_IN_RUSSIAN.search(text):
             text = _FROM_IN_RUSSIAN.sub(" ", text)  # "переехали из Бостона в ...": moved away
+        if not text.isascii() and _KHMER.search(text):
+            text = _KHMER_WORDS.sub(lambda m: f" {m.group()} ", text)
         if not text.isascii() and _HANGUL.search(text) and _LATIN.search(text):
             for korean, english in _KOREAN_AFTER_NAME:
                 text = korean.sub(english, text)
