@@ -280,15 +280,15 @@ _FALLOUT = re.compile(r"\b(?:fallout|fo4)\b", re.IGNORECASE)
 _IN_REAL_LIFE = re.compile(r"\b(?:irl|in real life)\b", re.IGNORECASE)
 _CHINESE_HONORIFIC = re.compile(r"([A-Za-z]+)\s*(?:先生|女士|太太|小姐|老师|医生|阿姨)")
 _CHINESE_SAID = re.compile("|".join(sorted(_CHINESE_MEANING, key=len, reverse=True)))
+# Korean and Japanese loanwords for things that are also towns' names: the sandwich and the
+# orange come first ("concord grape jelly 샌드위치"); the town only where one lives.
+_THING_LOANWORDS = re.compile("샌드위치|サンドイッチ|오렌지|オレンジ")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Korean written after a name in Latin letters says what the name is (Korean puts its words
 # after the name): a person ("lee 씨가", "sharon 언니랑", "everett 이라는 동료"), a thing eaten
 # or bought ("sandwich 먹고 싶다", "avon 화장품"), a school attended ("northeastern 다녀요"),
 # a move made ("lowell 에서 lynn 으로 이사했어요"). Said in English, the tiers read them.
 # Source: https://en.wikivoyage.org/wiki/Korean_phrasebook
-# Korean and Japanese loanwords for things that are also towns' names: the sandwich and the
-# orange come first ("concord grape jelly 샌드위치"); the town only where one lives.
-_THING_LOANWORDS = re.compile("샌드위치|サンドイッチ|오렌지|オレンジ")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _KOREAN_NAME = r"([A-Za-z][A-Za-z.'-]*)"
 _KOREAN_AFTER_NAME = (
     # honorifics and kin words for a person, and "called X" before a word for a person
@@ -316,13 +316,13 @@ _KOREAN_AFTER_NAME = (
         r" moved from \1 to \2 ",
     ),
 )
-# Russian and Ukrainian "в", "у" (in), "из", "із" (from), "про" (about) before a name left in
-# Latin letters: "Мы в Peabody", "Я из Westfield", "Скажите про Lexington".
 # Khmer writes no spaces between words: "ខ្ញុំរស់នៅឡូវែល" (I live in Lowell). Its words for
 # I, we, live (in), work and city are set apart, so that the name left is read on its own.
 # Source: https://en.wikivoyage.org/wiki/Khmer_phrasebook
 _KHMER = re.compile(r"[\u1780-\u17ff]")
 _KHMER_WORDS = re.compile("ខ្ញុំ|យើង|រស់នៅ|ធ្វើការ|ទីក្រុង|ក្រុង")
+# Russian and Ukrainian "в", "у" (in), "из", "із" (from), "про" (about) before a name left in
+# Latin letters: "Мы в Peabody", "Я из Westfield", "Скажите про Lexington".
 _CYRILLIC_BEFORE_LATIN = re.compile(r"(?<!\w)(в|во|у|из|із|про)\s+(?=[A-Za-z])", re.IGNORECASE)
 _CYRILLIC_PREPOSITIONS = {
     "в": "in",
@@ -5068,7 +5068,8 @@ _FOOTBALL_SAID = frozenset(
 )
 _VERSUS = frozenset({"v", "vs", "versus"})
 _LIVE_AT = frozenset("vivo abito moro sto lavoro trabalho vive mora abita vivi abiti".split())
-# and a person's: Japanese "春田さん" (Mr. Haruta), Chinese "牛顿先生" (Mr. Newton)
+# Words right after a Chinese or Japanese name that make it a thing's (lobster, dictionary,
+# school, law) or a person's: Japanese "春田さん" (Mr. Haruta), Chinese "牛顿先生" (Mr. Newton)
 _CJK_THINGS_AFTER = (
     "龙虾", "词典", "字典", "中文学校", "定律", "さん", "様", "氏", "君", "ちゃん", "先生", "女士",
 )  # fmt: skip
