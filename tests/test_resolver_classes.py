@@ -3906,7 +3906,12 @@ def test_a_name_spelt_as_cyrillic_is_romanized_is_asked(
 
 @pytest.mark.parametrize(
     ("text", "place"),
-    [("is it banned in salem fr", "salem"), ("lowkey scared for lynn tho", "lynn")],
+    [
+        ("is it banned in salem fr", "salem"),
+        ("lowkey scared for lynn tho", "lynn"),
+        ("quincy sry typing fast", "quincy"),
+        ("natick obvi", "natick"),
+    ],
 )
 def test_chat_slang_after_a_town_is_no_part_of_a_name(
     resolver: Resolver, text: str, place: str

@@ -39,7 +39,8 @@ FILLER = frozenset(
     massachusetts mass ma usa america state commonwealth
     ok okay yeah yep nope no not sure hmm lol thx ty pls plz vs versus nor ou
     idk idc tbh btw imo imho omg smh ngl fyi jk lmao lmk haha hahaha rn kinda sorta
-    fr frfr istg fam tho lowkey highkey deadass yall asap atm rly srsly
+    fr frfr istg fam tho lowkey highkey deadass yall asap atm rly srsly sry srry obv obvi ig
+    pleez plis nvm tbf
     up down over out off back here just really too very both either each ambos ambas
     el la los las lo le un una unos unas y o u e de del en es esta estan este eso que como
     donde cual quien por para con sin mi mis su sus tu soy estoy vivo vive vivimos ciudad pueblo
