@@ -3814,7 +3814,7 @@ def test_a_russian_or_ukrainian_preposition_before_a_latin_name(
         "dudley 선생님이 알려줬어요",  # teacher Dudley
         "carver 라는 친구가 있어요",  # a friend called Carver
         "orange 먹었어요",  # ate an orange
-        "dove 제품 좋아요",  # no town, a brand's products
+        "avon 제품 좋아요",  # a brand's products, not the town
     ],
 )
 def test_korean_after_a_latin_name_makes_it_a_person_or_a_thing(

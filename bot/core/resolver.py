@@ -2820,12 +2820,12 @@ class Resolver:
         if municipal_only and _a_legislative_district(words, start, end):
             scan.excluded = True  # "the 2nd Hampden", "Worcester and Middlesex senate district"
             return
-        on_campus = "campus" in words[end:] and all(e.kind == "landmark" for e in entries)
         if (
             end < len(words)
             and words[end] in BUSINESS_WORDS
             and end - 1 not in scan.pauses
-            and not on_campus  # "holy cross crusaders fan, i live near campus": the college
+            # "holy cross crusaders fan, i live near campus": the college, not only its team
+            and not ("campus" in words[end:] and all(e.kind == "landmark" for e in entries))
         ):
             scan.excluded = True  # "Manchester United", "Boston Beer", "Rockport shoes"
             return
