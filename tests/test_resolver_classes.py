@@ -4008,3 +4008,62 @@ def test_a_name_among_khmer_words_written_without_spaces_is_asked(
     found = resolver.resolve(text)
     assert found.outcome is Outcome.AMBIGUOUS
     assert place in [p.id for p in found.candidates]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("mai lowell mein rehti hun", "lowell"),  # Hindi "I", not the name Mai
+        ("ami everett e thaki", "everett"),  # Bengali "I", not the name Ami
+        ("pehle quincy mein the, ab braintree shift ho gaye", "braintree"),  # "before", "now"
+        ("ami kaj kori boston e, ami malden e thaki", None),  # work and home: asked
+        ("walaal, waxaan ku noolahay chelsea", "chelsea"),  # Somali
+        ("ab revere iye zneber", "revere"),  # Tigrinya "in ... I live"
+        ("ene malden enoralehu", "malden"),  # Amharic "I live"
+    ],
+)
+def test_hindi_bengali_somali_and_ethiopian_words_in_latin_letters(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    found = resolver.resolve(text)
+    if place is None:
+        assert found.outcome is Outcome.AMBIGUOUS
+        assert {p.id for p in found.candidates} == {"boston", "malden"}
+        assert found.candidates[0].id == "malden"  # home first
+    else:
+        assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text", ["dono jagah camera wale log", "yekenyeley walaal", "shukriya yaar, ho gaya"]
+)
+def test_everyday_words_of_those_languages_name_nothing(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("እኔ በኤቨረት እኖራለሁ", "everett"),  # Amharic "in" written onto the name, "I live"
+        ("ቤተሰቤ ኩዊንሲ ይኖራሉ", "quincy"),  # "my family lives": QU written KUW
+        ("ኣብ ዎርሴስተር ይነብሩ", "worcester"),  # Tigrinya: "live" is no Newbury
+    ],
+)
+def test_amharic_and_tigrinya_said_where_one_lives(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we should revere the people who fought for this",
+        "you must stow your bags",
+        "he carried a springfield m1a",
+        "chelsea and her dad dropped off cookies",
+        "sharon and his brother came by",
+    ],
+)
+def test_a_verb_a_rifle_or_a_person_named_like_a_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

@@ -456,6 +456,8 @@ _CASED = re.compile(r"[\u0370-\u052f]")
 _CASE_ENDINGS = ("ом", "ем", "ой", "е", "а", "у", "и", "ы", "і")  # Ukrainian "в Чатемі"
 _WRITTEN_ON = frozenset("bvlkmhwf")  # Hebrew ב ל כ מ ה ו, Arabic بـ لـ كـ وـ فـ, read
 MIN_SCRIPT_LETTERS = 4
+_ETHIOPIC = re.compile(r"[\u1200-\u139f]")
+_ETHIOPIC_WRITTEN_ON = frozenset("በከለ")  # Amharic "in" or "at", "from", "to"
 SCRIPT_ALIKE = 0.55
 # A name in another alphabet read back this alike to one town's own name, and to no other
 # town's, is that town (measured on the read tables: from 0.8 no reading of one town was
@@ -474,7 +476,8 @@ MAX_LEFT_OUT = 3
 _LIVES_IN_SCRIPT = re.compile(
     r"살아|살고|사는|사세요|주민|거주|住んで|在住|住在|麻州|麻省|रहत|राहत|बस्छ|घर|வசி|இருக்கேன்|"
     r"இருக்கோம்|வீடு|ఉంటా|నివసి|રહ|থাকি|ਰਹਿ|"
-    r"ვცხოვრობ|ვცხოვრობთ|រស់នៅ|[Жж]иву|[Жж]ив[её]м|[Жж]ивемо|съм в|أسكن|ساكن|גר |גרה|ኖር|ነብር|ቕመጥ|"
+    r"ვცხოვრობ|ვცხოვრობთ|រស់នៅ|[Жж]иву|[Жж]ив[её]м|[Жж]ивемо|съм в|أسكن|ساكن|גר |גרה|"
+    r"ኖር|ኖረ|ኖራ|ኖሩ|ነብር|ነብሩ|ዘለኹ|ቕመጥ|"
     r"[Μμ]ένω|[Μμ]ένουμε|[Ζζ]ω στ|[Ζζ]ούμε στ|Μασαχουσέτ|"
     r"ماساتشوستس|매사추세츠|マサチューセッツ|म्यासाचुसेट्स|मैसाचुसेट्स|Массачусетс"
 )
@@ -3069,6 +3072,7 @@ class Resolver:
             )
             and not border
             and not joined
+            and not _said_by_me(words, start)
             and (
                 self._after_a_first_name(words, start, scan.text)
                 or _names_someone(words, start, end)
@@ -3196,7 +3200,7 @@ class Resolver:
         hit.home = _before_is(words, start, RESIDENCE)  # "I live in", "moro em"
         # "mi familia vive en Holyoke y yo en Springfield": the resident's own home.
         hit.own_home = words[max(0, start - 2) : start] in _I_IN or _i_live(words, start)
-        hit.home = hit.home or hit.own_home
+        hit.home = hit.home or hit.own_home or _lives_said_after(words, end)
         if words[end : end + 1] and words[end] in _BORDER_WORDS:
             # "I live on the Medford Malden line", "the Lynn/Saugus border": the two towns
             # beside a border word are both where the resident lives.
@@ -3632,8 +3636,11 @@ class Resolver:
         then = words[end + 1] if end + 1 < len(words) else None
         if _a_vessel(words, start, end, scan.text):
             return True  # "USS Springfield", "F/V Provincetown Pride", "the 'Marblehead'"
-        if before is not None and _MILITARY_MODEL.match(before):
-            return True  # "the M1903 Springfield", "an M1A Springfield": a rifle's model
+        if (before is not None and _MILITARY_MODEL.match(before)) or (
+            after is not None and _MILITARY_MODEL.match(after) and before not in CUES
+        ):
+            # "the M1903 Springfield", "an M1A Springfield", "springfield m1903": a rifle
+            return True
         if before not in CUES and _a_teams_result(words, end, scan.text):
             return True  # "Chelsea a gagné au foot", "o Chelsea perdeu 2x1": a team
         if before in _PLAYED or (
@@ -3652,6 +3659,13 @@ class Resolver:
         verb = (
             (
                 before in _SUBJECT_PRONOUNS
+                # "we must revere our elders": a verb after "we must", "you should"
+                or (
+                    before in _MODALS
+                    and start > 1
+                    and words[start - 2] in _SUBJECT_PRONOUNS
+                    and after in _DETERMINERS
+                )
                 or (start == 0 and after in _OBJECTS and then not in _TIMES)  # "Hull this weekend"
                 # "reading up on this", "ware did you get that": a verb, a misspelt "where"
                 or (
@@ -4540,6 +4554,11 @@ def _latin_readings(word: str) -> list[str]:
     readings = {latin, latin.replace("v", "w"), latin.replace("l", "r"), latin.replace("v", "o")}
     if latin[:1] in _WRITTEN_ON and len(latin) > MIN_SCRIPT_LETTERS:
         readings |= {latin[1:], latin[1:].replace("v", "o")}
+    if _ETHIOPIC.match(word) and word[:1] in _ETHIOPIC_WRITTEN_ON and len(latin) > 5:
+        # Amharic writes "in", "from", "to" onto the name: "በሶመርቪል" (in Somerville)
+        readings |= {latin[2:], latin[2:].replace("v", "w")}
+    if _ETHIOPIC.match(word) and latin.startswith("kuw"):
+        readings.add("qu" + latin[3:])  # "ኩዊንሲ": an English QU written KUW (Quincy)
     if _ABJAD.search(word):
         # Arabic and Hebrew waw and yod are as often vowels: "لويل" is Lowell
         readings |= {
@@ -4768,6 +4787,7 @@ _VISIT = frozenset(
 )
 _CORNER = frozenset({"corner", "intersection", "esquina", "cruce", "cruzamento"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "u"})
+_MODALS = frozenset("must should shall will would can could may might cannot".split())
 _OBJECTS = frozenset("this that these those it them me us him".split())
 _TIMES = frozenset(
     """
@@ -5612,6 +5632,33 @@ def _a_score(words: list[str]) -> bool:
     )
 
 
+# "I" in Hindi and Bengali typed in Latin letters: "mai chelsea mein rehta hun", "ami quincy te
+# thaki" (I live in Chelsea, in Quincy); not the first name Mai or Ami, nor French "ami".
+_ROMANIZED_I = frozenset({"mai", "main", "ami"})
+
+
+# Hindi and Bengali in Latin letters say "live" after the place: "ami malden e thaki" (I live
+# in Malden), "main shrewsbury mein rehta hoon".
+_LIVE_SAID_AFTER = frozenset(
+    "rehta rehti rehte rahta rahti rahte thaki thake thakbo thakte".split()
+)
+
+
+def _lives_said_after(words: list[str], end: int) -> bool:
+    """Whether "live" is said in Hindi or Bengali within two words after a name."""
+    return not _LIVE_SAID_AFTER.isdisjoint(words[end : end + 3])
+
+
+def _said_by_me(words: list[str], start: int) -> bool:
+    """Whether the word before a name is "I" in a message of Hindi or Bengali in Latin
+    letters: a word after the name is one of those languages' everyday words."""
+    return (
+        start > 0
+        and words[start - 1] in _ROMANIZED_I
+        and any(w in ROMANIZED_WORDS for w in words[start + 1 :])
+    )
+
+
 def _names_someone(words: list[str], start: int, end: int) -> bool:
     """A name used for a person or a pet: "my boss Wendell", "my dog's name is Winthrop",
     "Randolph is my middle name", "Spencer and Palmer are my kids' names"."""
@@ -5676,6 +5723,13 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         return True
     if (words[end : end + 1] in _RESULTS or before in _RESULTS_BEFORE) and _a_score(words):
         return True  # "brockton beat xaverian 28 14 on thanksgiving": a team
+    if (
+        words[end : end + 2] in (["and", "her"], ["and", "his"])
+        and words[end + 2 : end + 3] != []
+        and words[end + 2] in _PERSON_BEFORE
+        and before not in CUES
+    ):
+        return True  # "chelsea and her mom are coming over": a girl and her mother
     if words[end : end + 1] == ["my"] and any(w in _SAID_SO for w in words[end + 2 : end + 5]):
         return True  # "spencer my charge nurse said no": a person, and who they are
     if (

@@ -197,6 +197,8 @@ ETHIOPIC_WORDS = frozenset(
     """
     ሰላም ሰላምታ ጤና ይስጥልኝ አመሰግናለሁ አዎ አይ እሺ እባክህ እባክሽ እባክዎ ደህና ነህ ነሽ ነው
     ከመይ ኣለኻ ኣለኺ ኣለኹም የቐንየለይ እወ ኣይ በጃኻ በጃኺ
+    እኔ እኛ የምኖረው እኖራለሁ እንኖራለን ይኖራሉ ይኖራል ውስጥ ከተማ ወደ ቤተሰቤ
+    ኣነ ኣብ ካብ እየ ዘለኹ ዝነብር ይነብሩ ይነብር እነብር ስድራይ ሕጂ ከተማ
     """.split()
 )
 # Everyday words of Haitian Creole, spoken by many residents of Boston, Brockton, Everett and
@@ -242,9 +244,22 @@ ROMANIZED_WORDS = frozenset(
     accha acha achha haan nahi kya hain mera meri mein batao yahan wahan kaise theek thik
     shukriya dhanyavad naaku ardham kaaledu enti emi ledu undi enga veedu naan irukken
     romba nandri vanakkam
+    hum hun hoon tha thi gaya gayi gaye raha rahi rahe dono aur pehle pichle saal dekh jagah
+    wale wala wali waale yaar sakte sakta chehra karte karta mujhe kahan kaun kuch abhi lekin
+    ami amar amra tumi apni thaki thake thakbo achi achen ekhane okhane okhanei kothay kintu
+    porashona kori bhalo dhonnobad notun shohor amader apnar
+    walaal jiraa mamnuuc kamarad kamaradaha wajiga guuray guurnay sanadkii sannadkii
+    xaafadayda xaafadda nool noolahay halkan booliska dowladda
+    selam hawey hawtey yekenyeley yekenyelay kemey aleka aleki iye zeneber zneber znebr
+    ene enoralehu yemnorew yeminorew wust endet ameseginalehu betam yistilign awo yelem
+    yikelekelal
     """.split()
 )  # (the last lines: Irish, Armenian, Greek ("Greeklish"), Hindi, Telugu and Tamil in Latin
-# letters, Wikivoyage's Irish, Armenian, Greek, Hindi, Telugu and Tamil phrasebooks)
+# letters, Wikivoyage's Irish, Armenian, Greek, Hindi, Telugu and Tamil phrasebooks; then
+# more Hindi and Bengali, Somali, Tigrinya and Amharic, from its Hindi, Bengali, Somali,
+# Tigrinya and Amharic phrasebooks: https://en.wikivoyage.org/wiki/Bengali_phrasebook,
+# https://en.wikivoyage.org/wiki/Tigrinya_phrasebook, https://en.wikivoyage.org/wiki/
+# Amharic_phrasebook)
 
 # Words of Cape Verdean Creole (Kriolu), spoken by many residents of Brockton, New Bedford and
 # Boston, most of them no other language's common words: pronouns, particles and the words of
@@ -360,7 +375,7 @@ STREET_BEFORE = frozenset("calle rua rue avenida av avenue travessa estrada cami
 # A place named after these is where the resident no longer lives, or not: "I used to live in
 # Lowell", "morava em Brockton", "Eastham, not Easthampton".
 PAST_OR_NOT = frozenset(
-    "used grew originally formerly previously morava vivia viviamos not nao ni".split()
+    "used grew originally formerly previously morava vivia viviamos not nao ni pehle".split()
 )
 # Words that say where the resident lives, a few words before a place (Haitian Creole "viv",
 # "rete": "m ap viv Everett").
@@ -507,8 +522,10 @@ STATE_SHORT_FORMS = {
 # Two-letter codes that are also words of English, Spanish, Portuguese or Haitian Creole: as a
 # qualifier they count only as the last word after a name.
 WORD_CODES = frozenset(
-    "ak al ar as co de ga hi id in la ma md me mi mo ms ne no oh ok on or pa pe sc va wa".split()
-)  # "ak": Haitian Creole "and" ("Brockton ak fanmi mwen")
+    """
+    ab ak al ar as co de ga hi id in la ma md me mi mo ms ne no oh ok on or pa pe sc va wa
+    """.split()
+)  # "ak": Haitian Creole "and" ("Brockton ak fanmi mwen"); "ab": Hindi "now", Tigrinya "in"
 US_COUNTRY = "US"
 MASSACHUSETTS = "MA"
 OUTSIDE = "XX"  # the "state" of a country, a province or a foreign city: no place matches it
@@ -612,10 +629,13 @@ class Vocabulary:
                 regions.setdefault(key, US_COUNTRY if code == "US" else OUTSIDE)
                 if kind == "province":  # a region's code is its country's: "ie" is "that is"
                     codes.setdefault(code.lower(), OUTSIDE)
+        # not a city named like an everyday word residents type ("ho gaya", Hindi: it went)
         cities = {
             " ".join(fold(name).split()): OUTSIDE
             for name, code, kind in elsewhere
-            if kind == "city" and not code.startswith(US_COUNTRY)
+            if kind == "city"
+            and not code.startswith(US_COUNTRY)
+            and fold(name) not in ROMANIZED_WORDS
         }
         people = frozenset(first_names)
         states: dict[str, set[str]] = defaultdict(set)
