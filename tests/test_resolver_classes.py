@@ -4067,3 +4067,72 @@ def test_amharic_and_tigrinya_said_where_one_lives(
 )
 def test_a_verb_a_rifle_or_a_person_named_like_a_town(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("salem police drones", "salem"),  # a common-word town, then its own police
+        ("concord town meeting vote on cameras", "concord"),
+        ("who represents sharon in the state house", "sharon"),
+        ("reading state rep email", "reading"),  # not a "Reading State" university
+        ("who is lexington's state rep", "lexington"),  # a possessive, then its officer
+        ("mam sklep w Ludlow", "ludlow"),  # Polish "w" (in) after "I have a shop"
+    ],
+)
+def test_a_towns_own_bodies_and_officers(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("my daughter goes to m i t", "cambridge"),
+        ("interview at W.P.I. tomorrow", "worcester"),
+    ],
+)
+def test_a_landmarks_initials_spelt_out(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "newton's laws of motion",  # a possessive before no officer of a town
+        "they're out of boston lettuce again",
+        "cite it in harvard referencing style",
+        "the newburyport branch of the rockport line is slow",
+        "i take the orange line to work",
+        "el tren de lowell va lleno",
+        "caught stripers fishing buzzards bay",
+        "melrose in the scottish borders is lovely",
+        "nashua nh, 10 minutes from tyngsborough",
+        "剑桥大学的图书馆",  # the University of Cambridge, in England
+        "阿灵顿国家公墓在哪里",  # Arlington National Cemetery, Virginia
+        "我是切尔西球迷",  # a Chelsea (football) fan
+        "sandwich 三明治 recipe",
+        "bạn tên Florence hả",  # Vietnamese "named Florence"
+        "bộ đội để nhận diện",  # "để": "đ" folds to "d", no East
+    ],
+)
+def test_things_named_like_towns_and_places_elsewhere(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("năm sau mình sẽ chuyển từ Quincy đến Braintree", {"quincy", "braintree"}),
+        ("mwen te rete Randolph, kounye a mwen nan Brockton", None),
+    ],
+)
+def test_a_move_not_yet_made_or_a_past_home(
+    resolver: Resolver, text: str, places: set[str] | None
+) -> None:
+    found = resolver.resolve(text)
+    if places is None:
+        assert found.outcome is Outcome.MATCH and found.place is not None
+        assert found.place.id == "brockton"
+    else:
+        assert found.outcome is Outcome.AMBIGUOUS
+        assert {p.id for p in found.candidates} == places

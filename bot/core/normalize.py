@@ -53,6 +53,12 @@ ABBREVIATIONS = {
 }
 
 _APOSTROPHES = re.compile(r"['’`´]")
+# Letters that Unicode does not decompose into a base letter and a mark: Vietnamese "đ" ("để",
+# to, folded to "e", read as East), Polish "ł", Danish and Norwegian "ø", and the ligatures.
+_UNDECOMPOSED = str.maketrans(
+    {"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE",
+     "œ": "oe", "Œ": "OE", "ß": "ss", "ı": "i", "ħ": "h"}
+)  # fmt: skip
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -61,7 +67,7 @@ def fold(text: str) -> str:
     if text.isascii():  # most messages: nothing to decompose
         ascii_text = text.casefold()
     else:
-        decomposed = unicodedata.normalize("NFKD", text)
+        decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
         ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     ascii_text = ascii_text.replace("&", " and ")
     ascii_text = _APOSTROPHES.sub("", ascii_text)

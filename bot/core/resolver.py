@@ -283,6 +283,12 @@ _CHINESE_SAID = re.compile("|".join(sorted(_CHINESE_MEANING, key=len, reverse=Tr
 # Korean and Japanese loanwords for things that are also towns' names: the sandwich and the
 # orange come first ("concord grape jelly 샌드위치"); the town only where one lives.
 _THING_LOANWORDS = re.compile("샌드위치|サンドイッチ|오렌지|オレンジ")
+# A town's name in Latin letters beside the word for the thing in Chinese, Korean or Japanese
+# ("sandwich 三明治"): the thing, glossed, unless said where one lives.
+_GLOSSED_THINGS = {
+    "sandwich": re.compile("三明治|三文治|샌드위치|サンドイッチ"),
+    "orange": re.compile("橙子|橙色|柳橙|오렌지|オレンジ"),
+}
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Korean written after a name in Latin letters says what the name is (Korean puts its words
 # after the name): a person ("lee 씨가", "sharon 언니랑", "everett 이라는 동료"), a thing eaten
@@ -695,6 +701,8 @@ _LEET_LETTERS = (
     str.maketrans("013457", "oleast"),
 )
 _VIETNAMESE_HAS = re.compile(r"(?<!\w)(?:có|Có)(?!\w)")
+_VIETNAMESE_NAMED = re.compile(r"(?<!\w)(?:tên|Tên)(?:\s+là)?(?!\w)")
+_VIETNAMESE_WILL_MOVE = re.compile(r"(?<!\w)(?:sẽ|sắp)\s+(?:chuyển|dọn)(?!\w)")
 _ACCENTED_IS = re.compile(r"(?<!\w)[éÉ](?!\w)")
 _FRENCH_THAT = re.compile(r"(?<!\w)[çÇ]a(?!\w)")
 
@@ -1064,6 +1072,7 @@ class Resolver:
     def resolve(self, text: str) -> Resolution:
         """Resolve one message."""
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
+        typed = text
         text = _DICTATION_LABEL.sub("", text)  # "voice to text: nan tuck it"
         if " 2 " in text:
             text = _TWO_FOR_TO.sub(r"\1 to ", text)
@@ -1103,12 +1112,16 @@ class Resolver:
                 lambda m: _CYRILLIC_PREPOSITIONS[m[1].lower()] + " ", text
             )
         found = self._resolve(text)
+        glossed = _GLOSSED_THINGS.get(found.place.id) if found.place is not None else None
+        if glossed and glossed.search(text) and not _LIVES_IN_SCRIPT.search(typed):
+            return Resolution(Outcome.NONE, reason="word")  # "sandwich 三明治": the thing
         if (
             found.outcome is Outcome.NONE
             and found.reason not in _NAMED_NOTHING_HEARD
             and not text.isascii()
             and (_OTHER_SCRIPT.search(text) or _CJK.search(text))
             and not any(thing in text for thing in SCRIPT_NOT_PLACES)
+            and not _CJK_NOT_HEARD.search(text)
         ):
             # "Я живу в Нидхэме", "אני גר בניוטון": a town written as it sounds in another
             # alphabet, which no list of names holds: read back in Latin letters, a town's
@@ -1423,6 +1436,10 @@ class Resolver:
             # Vietnamese "ở", "tại" (in, at): folded, "ở" would be a bare "o" (Portuguese
             # "the"); "có" (has, is) would be "co" (county).
             text = _VIETNAMESE_HAS.sub(" ", _VIETNAMESE_AT.sub(" in ", text))
+            # "cô giáo tên Florence" (the teacher is named Florence); "sẽ chuyển từ Lowell
+            # đến Worcester" (will move from Lowell to Worcester): a move not yet made.
+            text = _VIETNAMESE_NAMED.sub(" named ", text)
+            text = _VIETNAMESE_WILL_MOVE.sub(" will move ", text)
             # Albanian "në", Akan "wɔ", French "à" (in, at): "jetoj në Auburn", "me fie wɔ
             # Worcester", "je reste à Lowell" (folded, "a Lowell" would be an article's).
             text = _IN_UNREAD.sub(" in ", text)
@@ -1437,6 +1454,7 @@ class Resolver:
                 "New ", _CYRILLIC_OR_GREEK.sub(lambda m: anyascii(m.group()), text)
             )
         words = _station_said(self._institutions_in_english(fold(lettered).split()))
+        words = self._initials_joined(words)
         if not _CITY_WORDS.isdisjoint(words):
             words = self._nickname_in_english(words)
         words = [part for word in words for part in self._unglued(word)]
@@ -1508,6 +1526,10 @@ class Resolver:
         _set_aside_greater_regions(words, scan)
         if scan.school_ends:
             self._set_aside_a_schools_town(words, scan)
+        if scan.elsewhere:
+            for hit in scan.hits:
+                if _a_reference_point(words, hit.span[0]):
+                    hit.set_aside = True  # "Salem NH, right over the line from Methuen"
         if scan.excluded or scan.elsewhere:
             # "Dartmouth College grad, live in Vermont now", "Manchester airport in New
             # Hampshire": a state beside another name is that name's setting, not the place
@@ -3041,14 +3063,25 @@ class Resolver:
                 return
             scan.excluded = True
             return
+        if before in _ON_THE_WATER and words[end - 1] in _WATER_WORDS:
+            # "been fishing Buzzards Bay all week": the bay, not the village
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            return
         border = end < len(words) and words[end] in _BORDER_WORDS  # "the Lynn Saugus line"
+        # "the Braintree branch of the Red Line": a branch of a line, named for its end
+        branch = words[end : end + 1] == ["branch"] and "line" in words[end + 1 : end + 5]
         if (
-            border
+            (border or branch)
             and (municipal or tuple(span) in _RAIL_LINE_VILLAGES)
             and words[end] in _LINE_WORDS
             and end - 1 not in scan.pauses  # "medford or malden, line was bad"
-            and not self._beside_a_border(words, start)
-            and not _before_is(words, start, RESIDENCE)
+            and (
+                tuple(span) in _SUBWAY_COLOURS  # "jp, orange line": the MBTA's Orange Line
+                or (
+                    not self._beside_a_border(words, start)
+                    and not _before_is(words, start, RESIDENCE)
+                )
+            )
         ):
             # "I take the Haverhill line every morning": a rail line named for the town.
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
@@ -3196,7 +3229,12 @@ class Resolver:
         )
         if moved_away and any(w in _MOVE_TO or w == "den" for w in words[end:]):
             scan.elsewhere = True  # "I moved from Boston to London": the resident is in London
-        hit.set_aside = _before_is(words, start, PAST_OR_NOT) or (municipal and near) or moved_away
+        hit.set_aside = (
+            _before_is(words, start, PAST_OR_NOT)
+            or (municipal and near)
+            or moved_away
+            or _lived_in_haitian(words, start)
+        )
         hit.home = _before_is(words, start, RESIDENCE)  # "I live in", "moro em"
         # "mi familia vive en Holyoke y yo en Springfield": the resident's own home.
         hit.own_home = words[max(0, start - 2) : start] in _I_IN or _i_live(words, start)
@@ -3469,6 +3507,10 @@ class Resolver:
             return True  # "Reading Public Schools": the town's own
         if word in ELSEWHERE_NAMES:
             return "massachusetts" in words or "ma" in words  # "Peru, the town in MA"
+        if _a_town_body(words, start + 1):
+            return True  # "Salem police drones", "Lexington town meeting vote"
+        if previous in _REPRESENTS:
+            return True  # "who represents Lexington in the House"
         if words[start + 1 : start + 2] and words[start + 1] in _A_LOCAL:
             return True  # "Warren resident here", "Lee native"
         if words[start + 1 : start + 2] and _GLUED_WARD.match(words[start + 1]):
@@ -3542,6 +3584,28 @@ class Resolver:
         if before and self._a_town(before) and f"{before[0]}-{name}" in text:
             return True
         return bool(after) and self._a_town(after) and f"{name}-{after[0]}" in text
+
+    def _initials_joined(self, words: list[str]) -> list[str]:
+        """ "i work at m i t", "M.I.T.", "w p i": a landmark's initials spelt out one letter at a
+        time (or with dots, which folding makes spaces) are its short name."""
+        if sum(len(w) == 1 for w in words) < 2:
+            return words
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            j = i
+            while j < len(words) and len(words[j]) == 1 and words[j].isalpha():
+                j += 1
+            joined = "".join(words[i:j])
+            if j - i >= 2 and any(
+                e.kind == "landmark" for e in self._exact.get(canonical([joined]), ())
+            ):
+                out.append(joined)
+                i = j
+            else:
+                out.extend(words[i : max(j, i + 1)])
+                i = max(j, i + 1)
+        return out
 
     def _a_town(self, span: list[str]) -> bool:
         """Whether the words are a municipality's own name."""
@@ -3636,6 +3700,8 @@ class Resolver:
         then = words[end + 1] if end + 1 < len(words) else None
         if _a_vessel(words, start, end, scan.text):
             return True  # "USS Springfield", "F/V Provincetown Pride", "the 'Marblehead'"
+        if after in _CITATION_WORDS:
+            return True  # "format citations in Harvard referencing style": a style of citing
         if (before is not None and _MILITARY_MODEL.match(before)) or (
             after is not None and _MILITARY_MODEL.match(after) and before not in CUES
         ):
@@ -4619,7 +4685,13 @@ _TOWN_WORDS = frozenset({"town", "city", "village"})
 _HOMES = frozenset(
     "live lives living lived dorm dorms apartment apt house home condo studio room stay".split()
 )
-_A_PLACES_OWN = frozenset("ban bans ordinance ordinances police mayor council".split())
+_A_PLACES_OWN = frozenset(
+    """
+    ban bans ordinance ordinances police mayor council state rep reps representative
+    representatives senator senators delegation status selectboard schools ward wards precinct
+    precincts district
+    """.split()
+)  # "Newton's state senator", "Lexington's status" (not "Newton's laws")
 _CORRECTED = re.compile(r"\b(no|sorry|wait|oops|i mean|i meant|actually|meant|typo)\b", re.I)
 _ROMANCE_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "une", "un", "una"})
 _I_AM = frozenset({"im", "am", "were", "are", "its"})  # "I'm on Boylston": a street
@@ -4756,6 +4828,10 @@ _TAKE = frozenset({"take", "takes", "took", "taking"})
 _DEMONYMS = frozenset(
     "english british uk canadian irish scottish welsh australian jamaican dominican".split()
 )
+# Regions of a country, after its demonym: "the Scottish Borders", "the English Midlands".
+_FOREIGN_REGION_WORDS = frozenset(
+    "borders highlands lowlands midlands countryside lakes coast isles hills dales".split()
+)
 _CLIMBING = frozenset("hiking hike hiked hikes climbing climb climbed climbs summited".split())
 _DETERMINERS = frozenset("my your our his her their this that these those a an the".split())
 _ASKING = frozenset({"is", "does", "has", "did"})
@@ -4787,6 +4863,13 @@ _VISIT = frozenset(
 )
 _CORNER = frozenset({"corner", "intersection", "esquina", "cruce", "cruzamento"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "u"})
+# Fishing or sailing a bay, a pond or a harbour named like a village ("Buzzards Bay").
+_ON_THE_WATER = frozenset(
+    "fishing fished fish sailing sailed sail kayaking kayaked boating swimming swam paddling "
+    "paddled trolling clamming crossed crossing".split()
+)
+_WATER_WORDS = frozenset("bay harbor harbour pond lake sound river".split())
+_CITATION_WORDS = frozenset({"referencing", "citation", "citations"})
 _MODALS = frozenset("must should shall will would can could may might cannot".split())
 _OBJECTS = frozenset("this that these those it them me us him".split())
 _TIMES = frozenset(
@@ -4815,7 +4898,8 @@ _IN_LANGUAGE = {
     "w": frozenset(
         """
         czy jestem jestesmy gdzie prosze dziekuje zakaz policja miasto moje moja tutaj
-        parafia piekarnia uzywa kamer rozpoznawania twarzy
+        parafia piekarnia uzywa kamer rozpoznawania twarzy mam mamy warsztat sklep firma
+        firme samochodowy
         """.split()
     )
     | _POLISH_IN,
@@ -5092,7 +5176,11 @@ _LIVE_AT = frozenset("vivo abito moro sto lavoro trabalho vive mora abita vivi a
 # school, law) or a person's: Japanese "春田さん" (Mr. Haruta), Chinese "牛顿先生" (Mr. Newton)
 _CJK_THINGS_AFTER = (
     "龙虾", "词典", "字典", "中文学校", "定律", "さん", "様", "氏", "君", "ちゃん", "先生", "女士",
+    "国家公墓", "球迷", "足球", "俱乐部",
 )  # fmt: skip
+# (Arlington National Cemetery, in Virginia; a football club's fans: "切尔西球迷"). A name
+# heard by its sound before one of these is no place either.
+_CJK_NOT_HEARD = re.compile("国家公墓|球迷|足球|俱乐部")
 _OF_WORDS = frozenset({"of", "de", "da", "do", "del"})  # "the Earl of", "rey de"
 _IS_IT = frozenset("is isnt are arent was wasnt".split())
 _PLACE_NOUNS = frozenset(
@@ -5103,7 +5191,8 @@ _IS = frozenset({"is", "es", "e"})
 # "in" said after the name: Hindi and Urdu "mein", Korean and Japanese particles romanized.
 _IN_AFTER_A_NAME = frozenset({"mein", "me"})
 _A_FAMILY = frozenset({"is", "was", "im", "am", "hes", "shes", "were", "are"})
-_LINE_WORDS = frozenset({"line", "lines"})
+_LINE_WORDS = frozenset({"line", "lines", "branch"})
+_SUBWAY_COLOURS = frozenset({("orange",)})  # https://www.mbta.com/schedules/subway
 # Commuter rail lines named for a village, not a town (https://www.mbta.com/schedules/
 # commuter-rail): "the Greenbush line" runs from Boston to Scituate's Greenbush.
 _RAIL_LINE_VILLAGES = frozenset({("greenbush",), ("fairmount",)})
@@ -5395,9 +5484,16 @@ def _alone_or_after_a_cue(words: list[str], start: int, end: int) -> bool:
 
 
 def _the_foreign_one(words: list[str], end: int) -> bool:
-    """ "Cambridge but the English one", "Plymouth, the UK one": a name of ours said to be
-    another country's ("not the English one" is ours)."""
+    """ "Cambridge but the English one", "Plymouth, the UK one", "Melrose in the Scottish
+    Borders": a name of ours said to be another country's ("not the English one" is ours)."""
     after = words[end : end + 6]
+    if (
+        after[:2] == ["in", "the"]
+        and after[2:3]
+        and after[2] in _DEMONYMS
+        and not _FOREIGN_REGION_WORDS.isdisjoint(after[3:5])
+    ):
+        return True  # "Melrose in the Scottish Borders", "Worcester in the English Midlands"
     for index in range(len(after) - 2):
         if (
             after[index] == "the"
@@ -5635,6 +5731,7 @@ def _a_score(words: list[str]) -> bool:
 # "I" in Hindi and Bengali typed in Latin letters: "mai chelsea mein rehta hun", "ami quincy te
 # thaki" (I live in Chelsea, in Quincy); not the first name Mai or Ami, nor French "ami".
 _ROMANIZED_I = frozenset({"mai", "main", "ami"})
+_HAITIAN_LIVE = frozenset({"rete", "viv", "abite"})
 
 
 # Hindi and Bengali in Latin letters say "live" after the place: "ami malden e thaki" (I live
@@ -5647,6 +5744,28 @@ _LIVE_SAID_AFTER = frozenset(
 def _lives_said_after(words: list[str], end: int) -> bool:
     """Whether "live" is said in Hindi or Bengali within two words after a name."""
     return not _LIVE_SAID_AFTER.isdisjoint(words[end : end + 3])
+
+
+# Words that measure a distance from a place: "over the line from", "20 minutes from".
+_DISTANCE_WORDS = frozenset("line border over across minutes mins miles mi exit".split())
+
+
+def _a_reference_point(words: list[str], start: int) -> bool:
+    """Whether a name is given as the landmark near which a place elsewhere lies: "Salem NH,
+    right over the line from Methuen", "Nashua, near Tyngsborough"."""
+    before = words[start - 1] if start > 0 else None
+    if before == "from":
+        return not _DISTANCE_WORDS.isdisjoint(words[max(0, start - 5) : start - 1])
+    return before in NEAR or words[max(0, start - 2) : start] in (["next", "to"], ["close", "to"])
+
+
+def _lived_in_haitian(words: list[str], start: int) -> bool:
+    """ "mwen te rete Mattapan, kounye a mwen nan Brockton": Haitian Creole "te" before "live"
+    makes it the past (I lived in Mattapan; now I'm in Brockton)."""
+    before = words[max(0, start - 4) : start]
+    return any(
+        first == "te" and then in _HAITIAN_LIVE for first, then in itertools.pairwise(before)
+    ) and not _HAITIAN_MARKS.isdisjoint(words)
 
 
 def _said_by_me(words: list[str], start: int) -> bool:
@@ -5920,6 +6039,32 @@ def _between(text: str, first: str, second: str) -> str:
     return text[text.rfind(first, 0, end) + len(first) : end]
 
 
+# A town's own bodies and officers, said right after its name: "Salem police", "Concord town
+# meeting", "Reading's state rep" (not "center": "Lincoln Center" is New York's).
+_TOWN_BODIES = (
+    ("police",),
+    ("pd",),
+    ("cops",),
+    ("selectboard",),
+    ("selectmen",),
+    ("select", "board"),
+    ("town", "meeting"),
+    ("town", "hall"),
+    ("town", "council"),
+    ("city", "council"),
+    ("city", "hall"),
+    ("state", "rep"),
+    ("state", "representative"),
+    ("state", "senator"),
+)
+_REPRESENTS = frozenset({"represents", "represent", "representing"})
+
+
+def _a_town_body(words: list[str], at: int) -> bool:
+    """Whether the words from ``at`` name a town's own body or officer ("police")."""
+    return any(tuple(words[at : at + len(body)]) == body for body in _TOWN_BODIES)
+
+
 def _the_towns_own(words: list[str], at: int) -> bool:
     """Whether the words from ``at`` name a town's own institution ("schools")."""
     return any(tuple(words[at : at + len(own)]) == own for own in _TOWNS_OWN)
@@ -5978,6 +6123,8 @@ def _part_of_another_name(
             and words[index + 1] in _SAINTS
         ):
             return False  # "the Holyoke St. Patrick's parade": Saint, not Street
+        if word == "state" and _a_town_body(words, index):
+            return False  # "Malden state rep contact": the town's representative
         if word in STRUCTURE or word in _NAME_ENDINGS:
             return True
         if word == "law" and words[index + 1 : index + 2] and words[index + 1] in _LAW_SCHOOL:

@@ -114,7 +114,7 @@ PRODUCT_WORDS = frozenset(
     russet russets apple apples hen hens chicken chickens rooster roosters pullet pullets
     reds fern ferns ivy basket baskets treaty brose watch watches clock clocks
     rifle rifles pistol pistols carbine carbines musket muskets
-    comma commas dictionary dictionaries lure lures
+    comma commas dictionary dictionaries lure lures lettuce
     """.split()
 )
 # The same in Spanish and Portuguese, where the thing comes first: "jugo de Orange", "suco de
@@ -136,8 +136,10 @@ ROMANCE_THINGS = frozenset(
     bague collier assiette assiettes
     billete billetes muro gato libro libros diccionario dicionario livro livros
     aula aulas clase clases prova provas examen exame ingles
+    tren trenes trem trens
     """.split()
-)  # (the last two lines: French, "la vaisselle Lenox", "le jus d'Orange")
+)  # (French, "la vaisselle Lenox", "le jus d'Orange"; the last: "el tren de Worcester", a
+# commuter rail line named for the town it runs to)
 # Rooting for a club named like a town: "torço pro Chelsea", "soy hincha del Chelsea".
 # A match or a team: "el partido del Chelsea", "jogo do Chelsea", "los Bruins de Boston".
 FANDOM = frozenset(
@@ -485,7 +487,7 @@ SCRIPT_NOT_PLACES = simplified_all(
         "牛顿第", "牛顿定律", "牛顿运动", "牛顿的苹果", "뉴턴의 운동", "뉴턴의 법칙",
         "뉴턴 법칙", "뉴턴의 사과", "ニュートンの法則", "ニュートンの運動", "ニュートンのりんご",
         "ニュートンのリンゴ", "剑桥英语", "劍橋英語", "퀸시 존스", "クインシー・ジョーンズ",
-        "昆西·琼斯", "劍橋英文", "昆士蘭", "春田花花",
+        "昆西·琼斯", "劍橋英文", "昆士蘭", "春田花花", "剑桥大学",
     )
 )  # fmt: skip
 # Words that say the resident is somewhere else than the place named: ask, don't answer.
