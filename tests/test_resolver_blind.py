@@ -32,7 +32,6 @@ ACCURACY_FLOOR = 0.97
 KNOWN: dict[str, str] = {
     # Disagreements with a rule the writers were given, or a defensible reading.
     "vivo en nueva york": "New York State has a measure on record (schools): it is a place",
-    "union square": "Somerville's Union Square, with Allston's (Boston) offered as 'Not in X?'",
     "the 'ville": "a sourced nickname of Somerville (The Somerville Times)",
     "essex": "a town's name alone is the town (Essex, MA); the writer read the county",
     "manchester by the sea made me cry": "a film title that is a town's official name (open)",

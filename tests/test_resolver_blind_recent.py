@@ -1,4 +1,4 @@
-"""The blind tables 46 to 207 and 216 to 231 (issue 8), kept as regression tables with a ratchet.
+"""The blind tables 46 to 207 and 216 to 239 (issue 8), kept as regression tables with a ratchet.
 
 Each was written by a helper session from the writers' instructions alone, without the
 resolver, its knowledge or another table, and scored before it was read (the closing note of
@@ -29,9 +29,14 @@ unsure), a Greek "I work in Boston but live in Peabody" (Boston answered), "flor
 town, a letter from Florida), "Georgetown Law's report" (a law school). Open or disputed
 in tables 216-223: "franklin high school" (Franklin's, where table 218's writer was unsure
 again), "2 bed near chestnut hill reservoir" (the reservoir is in Boston's Brighton, where
-table 216 asked all three towns of the village), "union square" (Somerville's, as in table
-2). Tables 208-215 were written and scored held out, but lost with the machine before they
-were read; they are not here. Tables 64-231 were written with the 60% rule and need no such
+table 216 asked all three towns of the village); "union square" now asks Somerville or
+Boston (Allston's), as tables 2, 221 and 229 asked, where tables 10, 106 and 107 expected
+Somerville. Open or disputed in tables 224-239: "city of champions" (Brockton's motto, where
+table 225 asked Boston too), ZIP 01349 (62% Montague's: answered, Wendell offered, where
+tables 232 and 237 asked), "forestdale" (Sandwich's village, Malden's neighbourhood offered,
+where table 233 asked), "lowell high school" (Lowell's, where table 238 expected none).
+Tables 208-215 were written and scored held out, but lost with the machine before they
+were read; they are not here. Tables 64-239 were written with the 60% rule and need no such
 change.
 The ratchet: a table may not lose accuracy below its floor nor gain a confident wrong answer.
 """
@@ -48,10 +53,11 @@ from tests.test_resolver_eval import OK, WRONG, ask, judge
 
 DATA = Path(__file__).parent / "data"
 # Table: (right answers at least, confident wrong answers at most), measured at the end of
-# the stop that added tables 200-207, and of the ones that added 216-223 and 224-231 for
+# the stop that added tables 200-207, and of the ones that added 216-223 and 224-239 for
 # those (the closing note of issue 8 has each table's blind scores).
 # Table 46 lost one at 762a2b7 by choice: 'mill city' asks Lowell or Minneapolis, both
-# cities' nickname, where the writer expected Lowell.
+# cities' nickname, where the writer expected Lowell. Tables 106 and 107 lost one each by
+# choice: 'union square' asks Somerville or Boston (Allston's), where they expected Somerville.
 RATCHET = {
     46: (992, 0),
     47: (987, 1),
@@ -113,8 +119,8 @@ RATCHET = {
     103: (1015, 0),
     104: (1019, 0),
     105: (996, 0),
-    106: (1018, 0),
-    107: (1005, 0),
+    106: (1017, 0),
+    107: (1004, 0),
     108: (1013, 2),
     109: (1025, 0),
     110: (982, 1),
@@ -231,6 +237,14 @@ RATCHET = {
     229: (995, 3),
     230: (1016, 0),
     231: (1005, 1),
+    232: (990, 1),
+    233: (1007, 1),
+    234: (1036, 0),
+    235: (1033, 0),
+    236: (1075, 0),
+    237: (1004, 1),
+    238: (1037, 1),
+    239: (1040, 0),
 }
 
 
