@@ -4136,3 +4136,20 @@ def test_a_move_not_yet_made_or_a_past_home(
     else:
         assert found.outcome is Outcome.AMBIGUOUS
         assert {p.id for p in found.candidates} == places
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("what precinct is lexington in", "lexington"),  # a question's last "in": no Indiana
+        ("did salem have one", "salem"),  # one ban, asked after talk of bans
+        ("lavoro nel North End", "boston"),  # Italian "nel" (in the)
+        ("main lowell mein hoon, dracut nahi", "lowell"),  # Hindi "nahi" (not) after a name
+        ("o salem co luat nay khong", "salem"),  # Vietnamese without its marks
+        ("bà hỏi Malden có luật không", "malden"),  # "hỏi" (asks) is no piece of Holden
+    ],
+)
+def test_questions_and_pointers_in_several_languages(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

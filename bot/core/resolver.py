@@ -3231,6 +3231,7 @@ class Resolver:
             scan.elsewhere = True  # "I moved from Boston to London": the resident is in London
         hit.set_aside = (
             _before_is(words, start, PAST_OR_NOT)
+            or words[end : end + 1] in (["nahi"], ["nahin"])  # "north andover nahi": not there
             or (municipal and near)
             or moved_away
             or _lived_in_haitian(words, start)
@@ -3283,6 +3284,7 @@ class Resolver:
             or canonical_token(before) in GENERIC_WORDS
             or before in self.vocabulary.first_names
             or canonical([before]) in self._exact
+            or before in scan.accented  # Vietnamese "Cho hỏi Boston" (may I ask): no Holliston
         ):
             return []
         own = {e.place_id for e in self._exact.get(canonical(words[start:end]), [])}
@@ -3511,6 +3513,8 @@ class Resolver:
             return True  # "Salem police drones", "Lexington town meeting vote"
         if previous in _REPRESENTS:
             return True  # "who represents Lexington in the House"
+        if words[start + 1 :] == ["in"] and previous == "is" and words[0] in _WHICH:
+            return True  # "what precinct is Lexington in": asked where in the town
         if words[start + 1 : start + 2] and words[start + 1] in _A_LOCAL:
             return True  # "Warren resident here", "Lee native"
         if words[start + 1 : start + 2] and _GLUED_WARD.match(words[start + 1]):
@@ -5910,6 +5914,12 @@ def _one_or_main(landmark: Any, hosts: tuple[str, ...]) -> bool:
 def _asked_about(words: list[str], start: int) -> bool:
     """A question that leads with the name and asks about a town's standing: "is Avon one
     of the towns with a ban?", "does Reading have a ban" (not "is reading fun")."""
+    if (
+        start == 1
+        and words[0] in {"does", "did"}
+        and words[2:4] in (["have", "one"], ["has", "one"])
+    ):
+        return True  # "does Amherst have one?": one ban, asked after talk of bans
     return start == 1 and words[0] in _ASKING and not _ABOUT_TOWNS.isdisjoint(words[2:])
 
 
@@ -6058,6 +6068,7 @@ _TOWN_BODIES = (
     ("state", "senator"),
 )
 _REPRESENTS = frozenset({"represents", "represent", "representing"})
+_WHICH = frozenset({"what", "which", "whats"})
 
 
 def _a_town_body(words: list[str], at: int) -> bool:

@@ -60,6 +60,7 @@ FILLER = frozenset(
 CUES = frozenset(
     """
     in from about into on en de desde em no na do da nan dans nga aus soti firi sto sti stin apo
+    nel nella
     """.split()
 )
 # The bot's own subject: never part of a place name, never a typo of one ("ward 3" is not
@@ -248,6 +249,7 @@ ROMANIZED_WORDS = frozenset(
     romba nandri vanakkam
     hum hun hoon tha thi gaya gayi gaye raha rahi rahe dono aur pehle pichle saal dekh jagah
     wale wala wali waale yaar sakte sakta chehra karte karta mujhe kahan kaun kuch abhi lekin
+    paas dekhne chalein chalo nahin
     ami amar amra tumi apni thaki thake thakbo achi achen ekhane okhane okhanei kothay kintu
     porashona kori bhalo dhonnobad notun shohor amader apnar
     walaal jiraa mamnuuc kamarad kamaradaha wajiga guuray guurnay sanadkii sannadkii
@@ -297,7 +299,8 @@ PINYIN = frozenset(
 # Vietnamese_language (basic vocabulary).
 VIETNAMESE_UNMARKED = frozenset(
     """
-    toi khong duoc nguoi cua biet chao nhe vay minh nhieu song thanh
+    toi khong duoc nguoi cua biet chao nhe vay minh nhieu song thanh luat nay khuon nhan dien
+    canh
     """.split()
 )
 OTHER_LANGUAGE_MESSAGE = 2
@@ -785,9 +788,14 @@ class Vocabulary:
         # A code that is also a word ("or", "me", "in") counts only at the end or before a ZIP;
         # "NH", "CT", "MA" anywhere after a name ("Salem NH, right over the line").
         at_end = index == n - 1 or words[index + 1].isdigit()
+        if at_end and words[index] == "in" and words[0] in _QUESTION_FIRST:
+            return None  # "what ward is Chinatown in": a question's last word, not Indiana
         if at_end or code == MASSACHUSETTS or words[index] not in WORD_CODES:
             return Qualifier(code, 1)
         return None
+
+
+_QUESTION_FIRST = frozenset({"what", "which", "whats", "where", "wat", "wht"})
 
 
 def _street_after(words: Sequence[str], index: int) -> bool:
