@@ -4153,3 +4153,16 @@ def test_questions_and_pointers_in_several_languages(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("我住在福克斯堡", "foxborough"),
+        ("霍普金頓有禁令嗎", "hopkinton"),
+        ("我们搬到了梅尔罗斯", "melrose"),
+        ("亚特柏罗市", "attleboro"),
+    ],
+)
+def test_chinese_names_of_more_towns(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
