@@ -4166,3 +4166,20 @@ def test_questions_and_pointers_in_several_languages(
 )
 def test_chinese_names_of_more_towns(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("where ma", "ware"), ("im in lorenz mass", "lawrence"), ("leigh massachusetts", "lee")],
+)
+def test_ordinary_words_said_as_a_town_before_mass_are_asked(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    found = resolver.resolve(text)
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert place in [p.id for p in found.candidates]
+
+
+@pytest.mark.parametrize("text", ["hello ma", "thanks ma, love you"])
+def test_a_word_to_ones_mother_is_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

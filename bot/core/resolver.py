@@ -2130,6 +2130,8 @@ class Resolver:
         found = self._sounds_like(runs, state)
         if found.outcome is Outcome.NONE and len(words) == 1 and not consumed:
             found = self._a_word_spelt_as_a_town(words[0], state) or found
+        if found.outcome is Outcome.NONE and words[-1:] and words[-1] in _MA_WORDS:
+            found = self._words_heard_before_ma(words) or found
         if found.outcome is Outcome.NONE and (
             state == MASSACHUSETTS or _after_town_of(words, runs)
         ):
@@ -2288,6 +2290,27 @@ class Resolver:
                         if len(query) >= MIN_FUZZY_LENGTH and named - {place_id}:
                             return True
         return False
+
+    def _words_heard_before_ma(self, words: list[str]) -> Resolution | None:
+        """Ordinary words said as a town's name before "Mass" ("where mass", "row mass", "a
+        toll mass", "i live in where mass": Ware, Rowe, Athol dictated): the towns whose own
+        name has their sound are asked about, never answered."""
+        said = words[:-1]
+        while said and (said[0] in CUES or said[0] in RESIDENCE or said[0] in _I_SAY):
+            said = said[1:]  # "i live in"
+        if not 1 <= len(said) <= 2 or not all(w.isalpha() for w in said):
+            return None
+        if said[0] in _GREETED:
+            return None  # "hello ma", "thanks ma": said to one's mother
+        heard: set[str] = set()
+        for query in _spoken_forms(compact(canonical(said))):
+            if len(query) >= MIN_FUZZY_LENGTH - 1:
+                heard |= self._named_by_code.get(sound(query), frozenset())
+        towns = [self.places[p] for p in heard if self.places[p].state == MASSACHUSETTS]
+        if not 1 <= len(towns) <= MAX_SOUNDS_LIKE:
+            return None
+        asked = tuple(sorted(towns, key=_by_population))
+        return Resolution(Outcome.AMBIGUOUS, None, asked, "sounds-like")
 
     def _a_word_spelt_as_a_town(self, word: str, state: str | None) -> Resolution | None:
         """A message of one ordinary word that is another spelling of a town's own name,
@@ -4710,6 +4733,8 @@ _NAME_PREFIXES = frozenset(
 _DIRECTION_LETTERS = frozenset({"n", "s", "e", "w"})
 _NEAR_LINKS = frozenset({"to", "of", "de", "from", "do", "da", "del"})  # close to, cerca de
 _MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
+_I_SAY = frozenset({"i", "im", "we", "were", "my", "town", "is", "its"})
+_GREETED = frozenset("hello hi hey hiya thanks thank thx bye love ok okay yes no night".split())
 # Words after a dictated name that are not part of it: "dead um mass", "ducks berry lol".
 _AFTER_A_NAME = _MA_WORDS | frozenset({"lol", "lmao", "haha", "idk", "pls", "please"})
 _AFTER_A_CUT = _AFTER_A_NAME | frozenset({"thanks", "thx", "ty", "ok"})
