@@ -4183,3 +4183,11 @@ def test_ordinary_words_said_as_a_town_before_mass_are_asked(
 @pytest.mark.parametrize("text", ["hello ma", "thanks ma, love you"])
 def test_a_word_to_ones_mother_is_no_town(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ኣብ ሊን ንነብር", "ቤተሰቤ ሊን ውስጥ ይኖራሉ"],  # Tigrinya "we live in Lynn"; Amharic "my family"
+)
+def test_a_short_name_placed_by_an_ethiopic_preposition(resolver: Resolver, text: str) -> None:
+    assert _answer(resolver, text) == "lynn"

@@ -1303,6 +1303,7 @@ class Resolver:
         (the same Metaphone code, the spelling at least SCRIPT_ALIKE alike), best first, and
         how alike the best is."""
         scored: dict[str, float] = {}
+        placed = _placed_in_ethiopic(text)
         for word in _SCRIPT_WORD.findall(text):
             if _CASED.search(word[:1]) and not word[:1].isupper():
                 continue  # Cyrillic and Greek capitalize names: "στην" (in the) is none
@@ -1312,8 +1313,15 @@ class Resolver:
                 continue
             # Arabic and Hebrew write few vowels: the sound code alone, of three or more.
             floor = 0.0 if _ABJAD.search(word) else SCRIPT_ALIKE
+            shortest = MIN_SCRIPT_LETTERS - (floor == 0.0)
             for reading in map(compact, _latin_readings(word)):
-                if len(reading) < MIN_SCRIPT_LETTERS - (floor == 0.0):
+                if word in placed and len(reading) == shortest - 1:
+                    # "ኣብ ሊን" (in Lynn): a short name placed, by its sound code alone
+                    for place_id in self._named_by_code.get(sound(reading), ()):
+                        if self.places[place_id].state == MASSACHUSETTS:
+                            scored[place_id] = max(scored.get(place_id, 0.0), SCRIPT_ALIKE)
+                    continue
+                if len(reading) < shortest:
                     continue
                 key = self._compact_exact.get(reading)
                 for entry in self._exact[key] if key else ():
@@ -4533,6 +4541,26 @@ _GEORGIAN_ENDINGS = ("იდან", "დან", "თან", "ში", "ზე
 _BENGALI = re.compile(r"[\u0980-\u09ff]")
 _GUJARATI = re.compile(r"[\u0a80-\u0aff]")
 _TAMIL_VOICED = str.maketrans("pkt", "bgd")
+
+
+# Amharic and Tigrinya words that place the next word (ኣብ, in; ወደ, to; ካብ, from; የምኖረው,
+# where I live) or the one before (ውስጥ, inside): a name of two syllables beside them ("ኣብ
+# ሊን", in Lynn) is read though short.
+_ETHIOPIC_PLACING_BEFORE = frozenset({"ኣብ", "ወደ", "ካብ", "የምኖረው"})
+_ETHIOPIC_PLACING_AFTER = frozenset({"ውስጥ"})
+
+
+def _placed_in_ethiopic(text: str) -> frozenset[str]:
+    """The Ethiopic words a preposition or postposition places (see above)."""
+    if not _ETHIOPIC.search(text):
+        return frozenset()
+    said = text.split()
+    return frozenset(
+        word
+        for i, word in enumerate(said)
+        if (i > 0 and said[i - 1] in _ETHIOPIC_PLACING_BEFORE)
+        or (said[i + 1 : i + 2] and said[i + 1] in _ETHIOPIC_PLACING_AFTER)
+    )
 
 
 def _latin_readings(word: str) -> list[str]:
