@@ -4191,3 +4191,19 @@ def test_a_word_to_ones_mother_is_no_town(resolver: Resolver, text: str) -> None
 )
 def test_a_short_name_placed_by_an_ethiopic_preposition(resolver: Resolver, text: str) -> None:
     assert _answer(resolver, text) == "lynn"
+
+
+@pytest.mark.parametrize(("text", "place"), [("niu dun", "newton"), ("kun xi", "quincy")])
+def test_a_name_in_spaced_pinyin_syllables_is_asked(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    found = resolver.resolve(text)
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert place in [p.id for p in found.candidates]
+
+
+@pytest.mark.parametrize("text", ["chao ban", "ward eight", "peace out"])
+def test_short_english_or_vietnamese_words_are_no_pinyin_name(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

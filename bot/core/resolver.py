@@ -80,6 +80,7 @@ from bot.core.vocabulary import (
     STRUCTURE,
     SUBJECT,
     US_COUNTRY,
+    VIETNAMESE_UNMARKED,
     WORD_CODES,
     Qualifier,
     Vocabulary,
@@ -1380,6 +1381,9 @@ class Resolver:
             for parts in pieces
             if not all(self.vocabulary.is_common(p) for p in parts)  # not "peut-elle"
         ]
+        syllables = _romanized_syllables(said)
+        if syllables:
+            joined.append(syllables)  # "bo shi dun", "kwan1 sai1": a name in syllables
         words = [
             w
             for w in (*(w for i, w in enumerate(said) if i not in away), *joined)
@@ -4548,6 +4552,28 @@ _TAMIL_VOICED = str.maketrans("pkt", "bgd")
 # ሊን", in Lynn) is read though short.
 _ETHIOPIC_PLACING_BEFORE = frozenset({"ኣብ", "ወደ", "ካብ", "የምኖረው"})
 _ETHIOPIC_PLACING_AFTER = frozenset({"ውስጥ"})
+
+
+# A pinyin syllable: an initial and a final (https://en.wikipedia.org/wiki/Pinyin_table).
+_PINYIN_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo"
+    r"|ui|un|ue|a|o|e|i|u|v)$"
+)
+_JYUTPING_SYLLABLE = re.compile(r"[a-z]{1,6}[1-6]$")
+
+
+def _romanized_syllables(said: list[str]) -> str | None:
+    """A message of two to four syllables of pinyin, spaced ("bo shi dun", "kun xi"), or of
+    Jyutping with its tone numbers ("kwan1 sai1"): the name they spell, joined. Not when
+    every syllable is also an English word, nor in Vietnamese ("chao ban")."""
+    if not 2 <= len(said) <= 4 or not VIETNAMESE_UNMARKED.isdisjoint(said):
+        return None
+    toned = all(_JYUTPING_SYLLABLE.match(w) for w in said)
+    if not toned and not all(_PINYIN_SYLLABLE.match(w) for w in said):
+        return None
+    joined = "".join(w.rstrip("123456") for w in said)
+    return joined if toned or east_asian.ROMANIZED.search(joined) else None
 
 
 def _placed_in_ethiopic(text: str) -> frozenset[str]:
