@@ -4207,3 +4207,14 @@ def test_short_english_or_vietnamese_words_are_no_pinyin_name(
     resolver: Resolver, text: str
 ) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(("text", "place"), [("mình ở Quincy nè", "quincy"), ("lincoln ne", None)])
+def test_vietnamese_ne_after_a_name_is_no_nebraska(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    found = resolver.resolve(text)
+    if place is None:
+        assert found.outcome is Outcome.NONE  # Lincoln, Nebraska
+    else:
+        assert _answer(resolver, text) == place

@@ -2783,6 +2783,8 @@ class Resolver:
         code = words[end]
         if code == "wi" and not _HAITIAN_MARKS.isdisjoint(words):
             return end - 1 not in scan.pauses  # Haitian "mwen rete Malden wi" (yes)
+        if code == "ne" and (code in scan.accented or not VIETNAMESE_UNMARKED.isdisjoint(words)):
+            return end - 1 not in scan.pauses  # Vietnamese "tôi ở Lowell nè" (the particle)
         namesakes = self.vocabulary.namesakes
         if code not in _CODES_OFTEN_WORDS or end - 1 in scan.pauses or not namesakes:
             return False
