@@ -2304,9 +2304,9 @@ class Resolver:
         return False
 
     def _words_heard_before_ma(self, words: list[str]) -> Resolution | None:
-        """Ordinary words said as a town's name before "Mass" ("where mass", "row mass", "a
-        toll mass", "i live in where mass": Ware, Rowe, Athol dictated): the towns whose own
-        name has their sound are asked about, never answered."""
+        """Ordinary words said as a town's name before "Mass" ("where mass", "i live in where
+        mass", "leigh mass", "lorenz ma": Ware, Lee, Lawrence): the towns whose own name has
+        their sound code are asked about, never answered."""
         said = words[:-1]
         while said and (said[0] in CUES or said[0] in RESIDENCE or said[0] in _I_SAY):
             said = said[1:]  # "i live in"
@@ -4549,13 +4549,6 @@ _GUJARATI = re.compile(r"[\u0a80-\u0aff]")
 _TAMIL_VOICED = str.maketrans("pkt", "bgd")
 
 
-# Amharic and Tigrinya words that place the next word (ኣብ, in; ወደ, to; ካብ, from; የምኖረው,
-# where I live) or the one before (ውስጥ, inside): a name of two syllables beside them ("ኣብ
-# ሊን", in Lynn) is read though short.
-_ETHIOPIC_PLACING_BEFORE = frozenset({"ኣብ", "ወደ", "ካብ", "የምኖረው"})
-_ETHIOPIC_PLACING_AFTER = frozenset({"ውስጥ"})
-
-
 # A pinyin syllable: an initial and a final (https://en.wikipedia.org/wiki/Pinyin_table).
 _PINYIN_SYLLABLE = re.compile(
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -4567,8 +4560,8 @@ _JYUTPING_SYLLABLE = re.compile(r"[a-z]{1,6}[1-6]$")
 
 def _romanized_syllables(said: list[str]) -> str | None:
     """A message of two to four syllables of pinyin, spaced ("bo shi dun", "kun xi"), or of
-    Jyutping with its tone numbers ("kwan1 sai1"): the name they spell, joined. Not when
-    every syllable is also an English word, nor in Vietnamese ("chao ban")."""
+    Jyutping with its tone numbers ("kwan1 sai1"): the name they spell, joined, when spelt
+    as pinyin spells ("shi", "xi") or toned; never in Vietnamese ("chao ban")."""
     if not 2 <= len(said) <= 4 or not VIETNAMESE_UNMARKED.isdisjoint(said):
         return None
     toned = all(_JYUTPING_SYLLABLE.match(w) for w in said)
@@ -4576,6 +4569,13 @@ def _romanized_syllables(said: list[str]) -> str | None:
         return None
     joined = "".join(w.rstrip("123456") for w in said)
     return joined if toned or east_asian.ROMANIZED.search(joined) else None
+
+
+# Amharic and Tigrinya words that place the next word (ኣብ, in; ወደ, to; ካብ, from; የምኖረው,
+# where I live) or the one before (ውስጥ, inside): a name of two syllables beside them ("ኣብ
+# ሊን", in Lynn) is read though short.
+_ETHIOPIC_PLACING_BEFORE = frozenset({"ኣብ", "ወደ", "ካብ", "የምኖረው"})
+_ETHIOPIC_PLACING_AFTER = frozenset({"ውስጥ"})
 
 
 def _placed_in_ethiopic(text: str) -> frozenset[str]:
@@ -5816,7 +5816,7 @@ def _a_score(words: list[str]) -> bool:
 # "I" in Hindi and Bengali typed in Latin letters: "mai chelsea mein rehta hun", "ami quincy te
 # thaki" (I live in Chelsea, in Quincy); not the first name Mai or Ami, nor French "ami".
 _ROMANIZED_I = frozenset({"mai", "main", "ami"})
-_HAITIAN_LIVE = frozenset({"rete", "viv", "abite"})
+_HAITIAN_LIVE = frozenset({"rete", "viv", "abite"})  # Haitian Creole "live" (after "te": lived)
 
 
 # Hindi and Bengali in Latin letters say "live" after the place: "ami malden e thaki" (I live
@@ -5827,7 +5827,7 @@ _LIVE_SAID_AFTER = frozenset(
 
 
 def _lives_said_after(words: list[str], end: int) -> bool:
-    """Whether "live" is said in Hindi or Bengali within two words after a name."""
+    """Whether "live" is said in Hindi or Bengali in the three words after a name."""
     return not _LIVE_SAID_AFTER.isdisjoint(words[end : end + 3])
 
 
