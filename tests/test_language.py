@@ -51,7 +51,19 @@ def test_detect_reads_the_language_of_the_message(text: str, expected: str) -> N
 
 @pytest.mark.parametrize(
     "text",
-    ["Lawrence", "02143", "Manchester-by-the-Sea", "para", "parar", "cancelar", "STOP", "hi", ""],
+    [
+        "Lawrence",
+        "02143",
+        "Manchester-by-the-Sea",
+        "para",
+        "parar",
+        "cancelar",
+        "STOP",
+        "hi",
+        "",
+        "tôi ở Dorchester nè",  # Vietnamese, with Portuguese's ô: no Portuguese
+        "je suis à Lowell, ça va",  # French, with Portuguese's à and ç
+    ],
 )
 def test_detect_says_nothing_for_names_and_shared_words(text: str) -> None:
     assert detect(text) is None

@@ -66,6 +66,12 @@ MARK_WEIGHT = 2  # one mark is worth two words: a Spanish "¿" is never English 
 # English must show two of its words: "hi" or "ok" from a Spanish Telegram is no switch, and a
 # place name ("Manchester-by-the-Sea") holds at most one.
 MIN_SCORE = {"en": 2, "es": 1, "pt": 1}
+# Letters of Vietnamese only (ơ ư đ, and vowels with a dot below, a hook above or two marks):
+# "tôi ở Dorchester nè" has Portuguese's "ô" too, but is no Portuguese.
+_VIETNAMESE = frozenset("ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+# Words of French, whose marks (à ç ê ô) Portuguese shares: "j'habite à Lowell, ça va".
+# (frequent French words, two needed: "et" or "est" alone is no French).
+_FRENCH = frozenset("je suis est avec dans une du qui pas habite ca cest et".split())
 
 
 def detect(text: str) -> str | None:
@@ -75,7 +81,11 @@ def detect(text: str) -> str | None:
     ('es', 'pt', None)
     """
     lowered = text.casefold()
+    if not _VIETNAMESE.isdisjoint(lowered):
+        return None  # a language we do not answer in: the conversation's stays
     words = fold(text).split()
+    if sum(w in _FRENCH for w in words) >= 2:
+        return None  # French: its accents are no Portuguese
     scores: dict[str, int] = {}
     for lang, vocabulary in _WORDS.items():
         score = sum(1 for w in words if w in vocabulary and w not in _SHARED)
