@@ -69,6 +69,7 @@ from bot.core.vocabulary import (
     PINYIN,
     PRODUCT_WORDS,
     PROPER_NAMES,
+    QUESTION_FIRST,
     REGIONS,
     RESIDENCE,
     ROMANCE_THINGS,
@@ -3550,7 +3551,7 @@ class Resolver:
             return True  # "Salem police drones", "Lexington town meeting vote"
         if previous in _REPRESENTS:
             return True  # "who represents Lexington in the House"
-        if words[start + 1 :] == ["in"] and previous == "is" and words[0] in _WHICH:
+        if words[start + 1 :] == ["in"] and previous == "is" and words[0] in QUESTION_FIRST:
             return True  # "what precinct is Lexington in": asked where in the town
         if words[start + 1 : start + 2] and words[start + 1] in _A_LOCAL:
             return True  # "Warren resident here", "Lee native"
@@ -6149,7 +6150,6 @@ _TOWN_BODIES = (
     ("state", "senator"),
 )
 _REPRESENTS = frozenset({"represents", "represent", "representing"})
-_WHICH = frozenset({"what", "which", "whats"})
 
 
 def _a_town_body(words: list[str], at: int) -> bool:

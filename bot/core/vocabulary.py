@@ -195,7 +195,10 @@ CENTRAL_AMERICAN_SPANISH = frozenset(
 # Everyday words of Amharic and Tigrinya, which wordfreq does not list, in Ethiopic script:
 # "ሰላም" (hello, selam) had been heard as Salem. Sources:
 # https://en.wikivoyage.org/wiki/Amharic_phrasebook,
-# https://en.wikivoyage.org/wiki/Tigrinya_phrasebook
+# https://en.wikivoyage.org/wiki/Tigrinya_phrasebook. The last two lines (pronouns,
+# prepositions, and the forms of "live", ኖረ in Amharic and ነበረ in Tigrinya, conjugated) are
+# written from the languages' grammar: a research session found no page listing እኖራለሁ or
+# የምኖረው themselves.
 ETHIOPIC_WORDS = frozenset(
     """
     ሰላም ሰላምታ ጤና ይስጥልኝ አመሰግናለሁ አዎ አይ እሺ እባክህ እባክሽ እባክዎ ደህና ነህ ነሽ ነው
@@ -260,10 +263,10 @@ ROMANIZED_WORDS = frozenset(
     """.split()
 )  # (the last lines: Irish, Armenian, Greek ("Greeklish"), Hindi, Telugu and Tamil in Latin
 # letters, Wikivoyage's Irish, Armenian, Greek, Hindi, Telugu and Tamil phrasebooks; then
-# more Hindi and Bengali, Somali, Tigrinya and Amharic, from its Hindi, Bengali, Somali,
-# Tigrinya and Amharic phrasebooks: https://en.wikivoyage.org/wiki/Bengali_phrasebook,
-# https://en.wikivoyage.org/wiki/Tigrinya_phrasebook, https://en.wikivoyage.org/wiki/
-# Amharic_phrasebook)
+# more Hindi, Bengali, Somali, Tigrinya and Amharic as residents type them, written with
+# Wikivoyage's Hindi, Bengali, Somali, Tigrinya and Amharic phrasebooks at hand but not each
+# found in them: everyday words and verb forms, none a name of ours, e.g.
+# https://en.wikivoyage.org/wiki/Bengali_phrasebook)
 
 # Words of Cape Verdean Creole (Kriolu), spoken by many residents of Brockton, New Bedford and
 # Boston, most of them no other language's common words: pronouns, particles and the words of
@@ -788,14 +791,15 @@ class Vocabulary:
         # A code that is also a word ("or", "me", "in") counts only at the end or before a ZIP;
         # "NH", "CT", "MA" anywhere after a name ("Salem NH, right over the line").
         at_end = index == n - 1 or words[index + 1].isdigit()
-        if at_end and words[index] == "in" and words[0] in _QUESTION_FIRST:
+        if at_end and words[index] == "in" and words[0] in QUESTION_FIRST:
             return None  # "what ward is Chinatown in": a question's last word, not Indiana
         if at_end or code == MASSACHUSETTS or words[index] not in WORD_CODES:
             return Qualifier(code, 1)
         return None
 
 
-_QUESTION_FIRST = frozenset({"what", "which", "whats", "where", "wat", "wht"})
+# The first words of a question about where something is: "what ward is Chinatown in".
+QUESTION_FIRST = frozenset({"what", "which", "whats", "where", "wat", "wht"})
 
 
 def _street_after(words: Sequence[str], index: int) -> bool:
