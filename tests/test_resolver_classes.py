@@ -4218,3 +4218,51 @@ def test_vietnamese_ne_after_a_name_is_no_nebraska(
         assert found.outcome is Outcome.NONE  # Lincoln, Nebraska
     else:
         assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do cops need a warrent to scan faces",  # warrant, not Warren
+        "my chat is monitered right",  # monitored, not Monterey
+        "are they readin my messages",  # reading, said as it sounds
+    ],
+)
+def test_an_everyday_word_misspelt_in_a_sentence_is_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is not Outcome.MATCH
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("warrent", "warren"), ("i live in warrent", "warren")]
+)
+def test_the_same_misspelling_alone_or_after_in_is_the_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("that movie was so mid", None), ("i live in so mid", "middleborough")],
+)
+def test_two_words_cut_off_inside_a_sentence_are_words(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    if place is None:
+        assert resolver.resolve(text).outcome is Outcome.NONE
+    else:
+        assert _answer(resolver, text) == place  # South Middleborough cut off after "in"
+
+
+@pytest.mark.parametrize(("text", "place"), [("on hanover", None), ("on boylston", None)])
+def test_on_a_town_name_alone_is_a_street(resolver: Resolver, text: str, place: None) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_on_an_island_is_the_island(resolver: Resolver) -> None:
+    assert _answer(resolver, "i live on nantucket") == "nantucket"
+
+
+@pytest.mark.parametrize("text", ["my gardner is late today", "our everett was great"])
+def test_a_town_name_after_my_doing_something_is_a_person(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

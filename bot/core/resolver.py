@@ -136,6 +136,9 @@ LONG_CODE = 5  # sounds: KNKRT ("conquered", Concord)
 SOUNDS_LONG_CODE = 0.6  # "conquered" and Concord 0.63
 SOUNDS_ALIKE = 0.6
 SOUNDS_CLOSE = 0.4
+# An everyday word misspelt in a sentence ("monitered", "do u stor my phone") is not heard as
+# a name; a short one beside one other word may be a name dictated ("plim tin": Plympton).
+MISSPELT_IN_PASSING = 6
 # A single sounds-like name is offered as "Did you mean ...?" only when this alike.
 SOUNDS_CONFIRM_SAME = 0.55
 SOUNDS_CONFIRM_NEAR = 0.7
@@ -2113,7 +2116,7 @@ class Resolver:
             if surnames
             else runs
         )
-        typo = self._fuzzy(typo_runs, state)
+        typo = self._fuzzy(typo_runs, state, words if state is None else None)
         if truncated is not None:
             if typo.candidates and not set(typo.candidates) <= set(truncated.candidates):
                 # "warre": cut off from Warren, or one letter from Ware? Ask about both.
@@ -3039,10 +3042,26 @@ class Resolver:
         if (
             municipal
             and before == "on"
-            and (before2 in _HOMES or before2 in _I_AM)
+            and (
+                before2 in _HOMES
+                or before2 in _I_AM
+                or (before2 is None and all(w in FILLER for w in words[end:]))
+            )
             and not set(place_ids) & _LIVED_ON
         ):
-            scan.excluded = True  # "I live on Huntington", "dorms on Boylston": a street
+            # "I live on Huntington", "dorms on Boylston", "on boylston": a street
+            scan.excluded = True
+            return
+        if (
+            municipal
+            and end - start == 1
+            and before in _POSSESSIVE_WORDS
+            and words[end : end + 1]
+            and words[end] in _A_PERSON_DOES
+            and (before2 is None or before2 not in CUES)
+        ):
+            # "my gardner is cuting the grass": someone of the writer's, misspelt or named
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return
         schools = self._schools_leading.get(" ".join(span), set()) - set(place_ids)
         small = all((self.places[p].population or 0) < SMALL_TOWN for p in place_ids)
@@ -4079,6 +4098,13 @@ class Resolver:
                     w in GENERIC_WORDS for w in typed.split()
                 ):
                     continue
+                if (
+                    length == 2
+                    and len(words) > length
+                    and all(self.vocabulary.is_common(w) for w in span)
+                    and not _after_a_cue(words, span, pauses)
+                ):
+                    continue  # "newtons third law is so mid": words, not "So(uth) Mid..." cut
                 if length == 1 and self.vocabulary.is_common(span[0]):
                     if len(runs) > 1 or len(run) > 1 or (len(words) > 1 and not _lived_in(words)):
                         # a common word completes only when it is the whole message, or
@@ -4231,7 +4257,11 @@ class Resolver:
 
     # Typos -------------------------------------------------------------------------------
 
-    def _fuzzy(self, runs: list[list[str]], state: str | None) -> Resolution:
+    def _fuzzy(
+        self, runs: list[list[str]], state: str | None, message: list[str] | None = None
+    ) -> Resolution:
+        """Names a few letters from what was typed; with the whole ``message``, a word misspelt
+        in passing is not one of them."""
         near = _Near()
         for run in runs:
             covered: set[int] = set()
@@ -4268,6 +4298,9 @@ class Resolver:
             if twins:
                 # "chesher": one letter from Chester, and said as Cheshire is. Ask.
                 return Resolution(Outcome.AMBIGUOUS, None, (place, *twins), "typo-or-sound")
+            if message and self._a_word_misspelt_in_passing(near.said.get(place_id, ""), message):
+                # "do polise need a warrent": an everyday word misspelt, as near as the town
+                return Resolution(Outcome.NONE, reason="misspelt-word")
             return Resolution(Outcome.MATCH, place, (place,), reason="typo")
         tied = [pid for pid, (e, _, _) in ranked if e == edits]
         gaps = [pid for pid in tied if pid in omitted]
@@ -4377,6 +4410,20 @@ class Resolver:
                 any_confident |= confident
         return any_confident
 
+    def _a_word_misspelt_in_passing(self, typed: str, words: list[str]) -> bool:
+        """Whether one typed word, in a sentence and after no place word, misspells an
+        everyday word as nearly as a town's name: "do polise need a warrent" (warrant, not
+        Warren), "are the admins readin this" (reading), "is this chat monitered". Alone
+        ("warrent"), after "in" or before "MA", it is still the town misspelt."""
+        if typed not in words or len(words) < 2:
+            return False
+        at = words.index(typed)
+        if at > 0 and (words[at - 1] in CUES or words[at - 1] in RESIDENCE):
+            return False
+        if words[at + 1 : at + 2] and words[at + 1] in _MA_WORDS:
+            return False
+        return self.vocabulary.everyday_misspelt(typed) is not None
+
     # Sounds-like -------------------------------------------------------------------------
 
     def _sounds_like(
@@ -4404,6 +4451,14 @@ class Resolver:
                         continue
                     if length == 1 and state is None and self._misspelt_word(span[0]):
                         continue  # "polise", "senit", "comittee": a word misspelt, not a name
+                    if (
+                        length == 1
+                        and state is None
+                        and content > 1
+                        and (content > 2 or len(span[0]) >= MISSPELT_IN_PASSING)
+                        and self.vocabulary.everyday_misspelt(span[0])
+                    ):
+                        continue  # "is this chat monitered by humans": monitored, in passing
                     # Ordinary words dictated apart ("dead ham") must be all the message says
                     # and sound very like a name.
                     words_only = all(
@@ -4778,6 +4833,11 @@ _A_PLACES_OWN = frozenset(
 )  # "Newton's state senator", "Lexington's status" (not "Newton's laws")
 _CORRECTED = re.compile(r"\b(no|sorry|wait|oops|i mean|i meant|actually|meant|typo)\b", re.I)
 _ROMANCE_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "une", "un", "una"})
+_POSSESSIVE_WORDS = frozenset("my your his her our their".split())
+# What a person does, not a town: "my gardner is cutting the grass", "my lowell says hi"
+_A_PERSON_DOES = frozenset(
+    "is was says said told tells came comes called calls works worked keeps kept cuts cut".split()
+)
 _I_AM = frozenset({"im", "am", "were", "are", "its"})  # "I'm on Boylston": a street
 _LIVED_ON = frozenset(
     """
@@ -5614,6 +5674,17 @@ def _vietnamese_unmarked(words: list[str]) -> list[str]:
         elif word != "co":
             said.append(word)
     return said
+
+
+def _after_a_cue(words: list[str], span: list[str], pauses: frozenset[int]) -> bool:
+    """Whether the last place the words of ``span`` stand together in ``words`` is where a
+    name goes: first, after a comma, or after a place word ("in so mid", "town of north
+    rea"), not inside a sentence ("newtons third law is so mid")."""
+    n = len(span)
+    for at in range(len(words) - n, -1, -1):
+        if words[at : at + n] == span:
+            return at == 0 or at - 1 in pauses or words[at - 1] in CUES or words[at - 1] in _OF
+    return True
 
 
 def _lived_in(words: list[str]) -> bool:

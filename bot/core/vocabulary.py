@@ -580,6 +580,24 @@ def _deletions(word: str) -> list[str]:
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_slip_from(word: str) -> Iterable[str]:
+    """The spellings one letter changed, swapped or left out of ``word`` spells: what it may
+    misspell (a letter added is not a misspelling of the shorter word)."""
+    for i in range(len(word)):
+        for letter in _LETTERS:
+            if letter != word[i]:
+                yield word[:i] + letter + word[i + 1 :]
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    for i in range(len(word) + 1):
+        for letter in _LETTERS:
+            yield word[:i] + letter + word[i:]
+
+
 @dataclass
 class Vocabulary:
     """Common words and places elsewhere, from the knowledge; empty when built without them."""
@@ -739,6 +757,27 @@ class Vocabulary:
         for known in self._by_sound.get(code, ()):
             # two letters off only by leaving letters out ("survelance"), not "shelsy" (shells)
             if len(known) > len(word) and Levenshtein.distance(word, known, score_cutoff=2) <= 2:
+                return known
+        return None
+
+    def everyday_misspelt(self, word: str) -> str | None:
+        """The everyday English word (of the 20,000 most frequent) that ``word`` misspells by
+        one letter and is said as: "warrent" (warrant), "monitered" (monitored); or with its
+        "g" dropped: "readin" (reading). None for an everyday word itself, or a name of ours,
+        a person's or a place's."""
+        if len(word) < MISSPELT_LETTERS or word in self.everyday or not word.isalpha():
+            return None
+        if word.endswith("in") and word + "g" in self.everyday:
+            return word + "g"  # "readin": a word as it is said, a town's name or not
+        code = sound(word)
+        for known in _one_slip_from(word):
+            if (
+                known in self.everyday
+                and known not in self.ours
+                and known not in self.first_names
+                and known not in self.elsewhere
+                and sound(known) == code
+            ):
                 return known
         return None
 
