@@ -4266,3 +4266,28 @@ def test_on_an_island_is_the_island(resolver: Resolver) -> None:
 @pytest.mark.parametrize("text", ["my gardner is late today", "our everett was great"])
 def test_a_town_name_after_my_doing_something_is_a_person(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize("text", ["everett perdió anoche 2-1", "brockton won last night 28-14"])
+def test_a_team_and_its_score_a_few_words_apart_is_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ابني سالم بيحب البوت", None),  # "my son Salim loves the bot"
+        ("رح استنى لين يخلص", None),  # "I'll wait until he finishes"
+        ("عايش في لين", "lynn"),  # "living in Lynn"
+        ("هل مدينة سالم فيها حظر؟", "salem"),  # "does the city of Salem have a ban?"
+        ("ساكنة في نيو بيدفورد", "new-bedford"),  # New Bedford, its "New" written apart
+        ("ساكنين في دورتشستر", "boston"),  # Dorchester, its CH written تش
+    ],
+)
+def test_arabic_names_that_are_words_need_a_place_word(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    if place is None:
+        assert resolver.resolve(text).outcome is Outcome.NONE
+    else:
+        assert _answer(resolver, text) == place

@@ -395,6 +395,21 @@ _GREEK_PAIRS = (
 # The first word of a name as Greek writes it apart ("Νιου Μπέντφορντ": New Bedford), joined
 # to the name with a hyphen as Russian does ("Нью-Бедфорд"), read as English's.
 _GREEK_FIRST_WORD = re.compile(r"\b(Ν[ιί][οό][υύ]|Ν[οό]ρθ|Σ[αά][οό]υθ|Γου[εέ]στ)\s+(?=[Α-ΩΆ-Ώ])")
+# Towns whose Arabic name is also an everyday word or a given name, a town only after a
+# place word ("في لين": in Lynn) or alone. Sources: https://en.wiktionary.org/wiki/لين
+# (soft; a given name, Leen), https://en.wiktionary.org/wiki/سالم (safe; the name Salim).
+_ARABIC_WORD_NAMES = {"لين": "lynn", "سالم": "salem"}
+_ARABIC_PLACE_BEFORE = frozenset("في فى من الى إلى على عن ع قرب جنب مدينة مدينه بلدة بلده".split())
+# The first words of names written in Arabic letters: "نيو بيدفورد" (New Bedford), "ويست"
+_ARABIC_FIRST_WORDS = {
+    "نيو": "new",
+    "ويست": "west",
+    "وست": "west",
+    "ايست": "east",
+    "إيست": "east",
+    "نورث": "north",
+    "ساوث": "south",
+}
 _GREEK_FIRST_WORDS = {"niu": "new", "sauth": "south"}  # (Νόρθ, Γουέστ read as English)
 # A letter written twice or more in a row: "lennox" undoubled is "lenox" (_a_name_doubled)
 _DOUBLED = re.compile(r"(.)\1+")
@@ -487,7 +502,8 @@ MAX_LEFT_OUT = 3
 _LIVES_IN_SCRIPT = re.compile(
     r"살아|살고|사는|사세요|주민|거주|住んで|在住|住在|麻州|麻省|रहत|राहत|बस्छ|घर|வசி|இருக்கேன்|"
     r"இருக்கோம்|வீடு|ఉంటా|నివసి|રહ|থাকি|ਰਹਿ|"
-    r"ვცხოვრობ|ვცხოვრობთ|រស់នៅ|[Жж]иву|[Жж]ив[её]м|[Жж]ивемо|съм в|أسكن|ساكن|גר |גרה|"
+    r"ვცხოვრობ|ვცხოვრობთ|រស់នៅ|[Жж]иву|[Жж]ив[её]м|[Жж]ивемо|съм в|أسكن|ساكن|عايش|[نبيت]سكن|"
+    r"גר |גרה|"
     r"ኖር|ኖረ|ኖራ|ኖሩ|ነብር|ነብሩ|ዘለኹ|ቕመጥ|"
     r"[Μμ]ένω|[Μμ]ένουμε|[Ζζ]ω στ|[Ζζ]ούμε στ|Μασαχουσέτ|"
     r"ماساتشوستس|매사추세츠|マサチューセッツ|म्यासाचुसेट्स|मैसाचुसेट्स|Массачусетс"
@@ -1117,6 +1133,13 @@ class Resolver:
                 lambda m: _CYRILLIC_PREPOSITIONS[m[1].lower()] + " ", text
             )
         found = self._resolve(text)
+        if (
+            found.outcome is Outcome.MATCH
+            and found.place is not None
+            and not text.isascii()
+            and _an_arabic_word_not_the_name(text, found.place.id)
+        ):
+            return Resolution(Outcome.NONE, reason="word")  # "بنتي لين": my daughter Leen
         glossed = _GLOSSED_THINGS.get(found.place.id) if found.place is not None else None
         if glossed and glossed.search(text) and not _LIVES_IN_SCRIPT.search(typed):
             return Resolution(Outcome.NONE, reason="word")  # "sandwich 三明治": the thing
@@ -1309,9 +1332,15 @@ class Resolver:
         how alike the best is."""
         scored: dict[str, float] = {}
         placed = _placed_in_ethiopic(text)
+        first = ""  # "نيو بيدفورد": New Bedford, its first word written apart in Arabic
         for word in _SCRIPT_WORD.findall(text):
+            first, said_first = _ARABIC_FIRST_WORDS.get(word, ""), first
+            if first:
+                continue
             if _CASED.search(word[:1]) and not word[:1].isupper():
                 continue  # Cyrillic and Greek capitalize names: "στην" (in the) is none
+            if _LIVES_IN_SCRIPT.match(word):
+                continue  # "ساكنة" (living), "живу": the word for living, no name
             if self.vocabulary.is_common(word.lower()) or word.startswith(_ARABIC_ARTICLE):
                 # a common word of its language: "שלום" (shalom) is no Salem; an Arabic
                 # noun with its article ("العافية") is no town's name
@@ -1319,7 +1348,10 @@ class Resolver:
             # Arabic and Hebrew write few vowels: the sound code alone, of three or more.
             floor = 0.0 if _ABJAD.search(word) else SCRIPT_ALIKE
             shortest = MIN_SCRIPT_LETTERS - (floor == 0.0)
-            for reading in map(compact, _latin_readings(word)):
+            readings = _latin_readings(word)
+            if said_first:
+                readings = [said_first + reading for reading in readings]
+            for reading in map(compact, readings):
                 if word in placed and len(reading) == shortest - 1:
                     # "ኣብ ሊን" (in Lynn): a short name placed, by its sound code alone
                     for place_id in self._named_by_code.get(sound(reading), ()):
@@ -4719,6 +4751,12 @@ def _latin_readings(word: str) -> list[str]:
         word = next((word[: -len(end)] for end in _GEORGIAN_ENDINGS if word.endswith(end)), word)
     if _ABJAD.search(word) and not _INDIC.search(word):
         word = word.translate(_ARABIC_VOWELS)
+        if "تش" in word:
+            # Arabic writes an English CH as تش ("دورتشستر": Dorchester)
+            return [
+                *_latin_readings(word.replace("تش", "ش")),
+                *_latin_readings(word.replace("تش", "ت")),
+            ]
     spelt = anyascii(word).lower()
     if _INDIC.search(word):
         spelt = spelt.replace("j'", "z")  # a dot under ज: "ज़" is Z ("श्रूज़बरी": Shrewsbury)
@@ -5676,6 +5714,21 @@ def _vietnamese_unmarked(words: list[str]) -> list[str]:
     return said
 
 
+def _an_arabic_word_not_the_name(text: str, place_id: str) -> bool:
+    """Whether a town's Arabic name that is also an everyday word or a given name ("لين":
+    until, or Leen; "سالم": Salim) stands in a sentence with no place word before it."""
+    words = _SCRIPT_WORD.findall(text)
+    for at, word in enumerate(words):
+        if _ARABIC_WORD_NAMES.get(word) != place_id:
+            continue
+        if len(words) == 1 or (at > 0 and words[at - 1] in _ARABIC_PLACE_BEFORE):
+            return False
+        if at > 0 and _LIVES_IN_SCRIPT.match(words[at - 1]):
+            return False  # "ساكن لين": living (in) Lynn
+        return fold(place_id.replace("-", " ")) not in fold(text)
+    return False
+
+
 def _after_a_cue(words: list[str], span: list[str], pauses: frozenset[int]) -> bool:
     """Whether the last place the words of ``span`` stand together in ``words`` is where a
     name goes: first, after a comma, or after a place word ("in so mid", "town of north
@@ -5863,7 +5916,7 @@ _RESULTS = [
 ]
 _RESULTS_BEFORE = frozenset({"beat", "beats", "defeated", "crushed", "edged", "routed", "vs"})
 _SAID_SO = frozenset({"said", "says", "told", "thinks", "asked", "wants", "say"})
-_SCORE = re.compile(r"^\d{1,3}(?:-\d{1,3})?$")
+_SCORE_WORD = re.compile(r"^\d{1,3}(?:-\d{1,3})?$")
 
 
 def _looked_up_in(words: list[str], start: int) -> bool:
@@ -5879,8 +5932,8 @@ def _looked_up_in(words: list[str], start: int) -> bool:
 
 def _a_score(words: list[str]) -> bool:
     """Whether a message gives a game's score: "28 14", "28-14"."""
-    numbers = [bool(_SCORE.match(w)) for w in words]
-    return any("-" in w and _SCORE.match(w) for w in words) or any(
+    numbers = [bool(_SCORE_WORD.match(w)) for w in words]
+    return any("-" in w and _SCORE_WORD.match(w) for w in words) or any(
         a and b for a, b in pairwise(numbers)
     )
 
