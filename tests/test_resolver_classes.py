@@ -4291,3 +4291,30 @@ def test_arabic_names_that_are_words_need_a_place_word(
         assert resolver.resolve(text).outcome is Outcome.NONE
     else:
         assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("jestem z Gill", "gill"),  # Polish "I am from Gill"
+        ("jestem z Lee", "lee"),
+        ("przeprowadziliśmy się z Lowell do Dracut", "dracut"),  # a move made: the new home
+    ],
+)
+def test_polish_w_and_z_are_in_and_from(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_polish_move_still_to_come_asks_both(resolver: Resolver) -> None:
+    found = resolver.resolve("chcemy się przeprowadzić z Lowell do Dracut")
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert {p.id for p in found.candidates} == {"lowell", "dracut"}
+
+
+def test_arabizi_fi_is_in(resolver: Resolver) -> None:
+    assert _answer(resolver, "sakna fi lowell men zaman") == "lowell"  # living in Lowell long
+
+
+def test_a_name_typed_small_after_russian_in_is_read(resolver: Resolver) -> None:
+    found = resolver.resolve("переехали во фрамингем")  # "moved to Framingham"
+    assert "framingham" in [p.id for p in found.candidates]

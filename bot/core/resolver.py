@@ -281,6 +281,18 @@ _CHINESE_MEANING = {
 }
 # Irish "i" (in) eclipses the name after it: "i mBostún", "i gCambridge", "i nDorchester".
 _IRISH_IN = re.compile(r"\bi (?:m(?=B)|g(?=C)|n(?=[DG])|bh(?=F)|b(?=P)|d(?=T))")
+# Polish: its letters, or its words for living, being and moving.
+# Source: https://en.wiktionary.org/wiki/w#Polish, https://en.wiktionary.org/wiki/z#Polish
+_POLISH = re.compile(
+    r"[ąćęłńśźżĄĆĘŁŃŚŹŻ]|\b(?:jestem|jestesmy|mieszkam|mieszkamy|mieszka|pracuje|"
+    r"przeprowadz\w*|zamieszka\w*|czy|tak|nie)\b",
+    re.IGNORECASE,
+)
+_POLISH_PLACE_WORD = re.compile(
+    r"(?<!\S)(w|we|z|ze|do|przeprowadz\w*(?:\s+si[eę])?|mieszkam|mieszkamy)(?=\s+\w)",
+    re.IGNORECASE,
+)
+_POLISH_PLACE_WORDS = {"w": "in", "we": "in", "z": "from", "ze": "from", "do": "to"}
 _FALLOUT = re.compile(r"\b(?:fallout|fo4)\b", re.IGNORECASE)
 _IN_REAL_LIFE = re.compile(r"\b(?:irl|in real life)\b", re.IGNORECASE)
 _CHINESE_HONORIFIC = re.compile(r"([A-Za-z]+)\s*(?:先生|女士|太太|小姐|老师|医生|阿姨)")
@@ -400,6 +412,9 @@ _GREEK_FIRST_WORD = re.compile(r"\b(Ν[ιί][οό][υύ]|Ν[οό]ρθ|Σ[αά][�
 # (soft; a given name, Leen), https://en.wiktionary.org/wiki/سالم (safe; the name Salim).
 _ARABIC_WORD_NAMES = {"لين": "lynn", "سالم": "salem"}
 _ARABIC_PLACE_BEFORE = frozenset("في فى من الى إلى على عن ع قرب جنب مدينة مدينه بلدة بلده".split())
+# Russian, Ukrainian and Bulgarian "in" and "from", before a name typed in small letters
+_CYRILLIC_IN_FROM = frozenset("в во из із у".split())
+MIN_CYRILLIC_NAME = 5
 # The first words of names written in Arabic letters: "نيو بيدفورد" (New Bedford), "ويست"
 _ARABIC_FIRST_WORDS = {
     "نيو": "new",
@@ -1098,6 +1113,9 @@ class Resolver:
         if " 2 " in text:
             text = _TWO_FOR_TO.sub(r"\1 to ", text)
         text = _IRISH_IN.sub("in ", text)  # Irish "i mBostún": in Boston, its B eclipsed
+        if _POLISH.search(text):
+            # "mieszkam w Lowell", "jestem z Salem": Polish "w" (in) and "z" (from), not West
+            text = _POLISH_PLACE_WORD.sub(_in_english, text)
         if _SPOKEN_MARK.search(text):
             # "lee comma m a", "gill period": punctuation dictated as words, and "MA" spelt
             text = _SPOKEN_MARK.sub(lambda m: _SPOKEN_MARKS[m.group(1).lower()], text)
@@ -1333,12 +1351,20 @@ class Resolver:
         scored: dict[str, float] = {}
         placed = _placed_in_ethiopic(text)
         first = ""  # "نيو بيدفورد": New Bedford, its first word written apart in Arabic
+        previous = ""
         for word in _SCRIPT_WORD.findall(text):
             first, said_first = _ARABIC_FIRST_WORDS.get(word, ""), first
+            previous, before = word, previous
             if first:
                 continue
-            if _CASED.search(word[:1]) and not word[:1].isupper():
-                continue  # Cyrillic and Greek capitalize names: "στην" (in the) is none
+            if (
+                _CASED.search(word[:1])
+                and not word[:1].isupper()
+                and not (before.lower() in _CYRILLIC_IN_FROM and len(word) >= MIN_CYRILLIC_NAME)
+            ):
+                # Cyrillic and Greek capitalize names: "στην" (in the) is none; but after
+                # "в" (in) or "из" (from) a name is often typed small ("живу в шароне")
+                continue
             if _LIVES_IN_SCRIPT.match(word):
                 continue  # "ساكنة" (living), "живу": the word for living, no name
             if self.vocabulary.is_common(word.lower()) or word.startswith(_ARABIC_ARTICLE):
@@ -5712,6 +5738,19 @@ def _vietnamese_unmarked(words: list[str]) -> list[str]:
         elif word != "co":
             said.append(word)
     return said
+
+
+def _in_english(match: re.Match[str]) -> str:
+    """A Polish word of place or moving in English: "w" in, "z" from, "do" to, "mieszkam" I
+    live, "przeprowadziłem się" moved, "przeprowadzić się" moving."""
+    word = match[1].lower()
+    if word.startswith(("przeprowadził", "przeprowadzil")):
+        return "moved"  # przeprowadziłem, -łam, -liśmy: moved, done
+    if word.startswith("przeprowadz"):
+        return "moving"  # przeprowadzić, przeprowadzimy: a move still to come
+    if word.startswith("mieszkam"):
+        return "i live"
+    return _POLISH_PLACE_WORDS[word]
 
 
 def _an_arabic_word_not_the_name(text: str, place_id: str) -> bool:

@@ -59,7 +59,7 @@ FILLER = frozenset(
 # letters: "sto", "sti", "stin" (in the), "apo" (from).
 CUES = frozenset(
     """
-    in from about into on en de desde em no na do da nan dans nga aus soti firi sto sti stin apo
+    in from about into on en de desde em no na do da nan dans nga aus soti firi sto sti stin apo fi
     nel nella
     """.split()
 )
