@@ -4318,3 +4318,21 @@ def test_arabizi_fi_is_in(resolver: Resolver) -> None:
 def test_a_name_typed_small_after_russian_in_is_read(resolver: Resolver) -> None:
     found = resolver.resolve("переехали во фрамингем")  # "moved to Framingham"
     assert "framingham" in [p.id for p in found.candidates]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "has jehlen cosponsored it",  # was Holden or Hawley, heard
+        "senator montano",  # was Montana, misspelt
+        "did worrell vote for it",  # was Warren or Ware
+        "senator xiarhos",  # was Chelsea, heard as romanized Chinese
+        "rep crighton",
+    ],
+)
+def test_a_legislators_surname_is_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_the_legislators_surnames_come_from_the_knowledge(resolver: Resolver) -> None:
+    assert {"jehlen", "comerford", "garabedian"} <= resolver.vocabulary.lawmakers

@@ -1082,6 +1082,7 @@ class Resolver:
             vocabulary.first_names(db),
             vocabulary.common_words(db, "en", MISSPELT_TOP),
             vocabulary.common_words(db, "en", EVERYDAY_TOP),
+            _lawmakers(db),
         )
         aliases = [*store.aliases(), *landmarks.local_names(db)]
         return cls(store.places(), aliases, store.zips(), landmarks.landmarks(db), words)
@@ -1453,6 +1454,7 @@ class Resolver:
             and w.isalpha()
             and not self.vocabulary.is_common(w)
             and w not in self.vocabulary.first_names
+            and w not in self.vocabulary.lawmakers  # "senator xiarhos": no Chelsea heard
             and east_asian.ROMANIZED.search(w)
         ]
         readings = east_asian.romanized_readings(words)
@@ -2152,6 +2154,17 @@ class Resolver:
         elsewhere = self._qualified_elsewhere(words, consumed)
         if elsewhere:
             consumed = consumed | elsewhere
+        # "how did pat jehlen vote": a legislator's surname is no town heard, cut off or
+        # misspelt (not one that is a common word, "frost", perhaps a piece of a name).
+        lawmakers = {
+            i
+            for i, w in enumerate(words)
+            if w in self.vocabulary.lawmakers
+            and not self.vocabulary.is_common(w)
+            and canonical([w]) not in self._exact
+        }
+        if lawmakers:
+            consumed = consumed | lawmakers
         runs = _content_runs(words, consumed, self.vocabulary, pauses)
         if (
             len(words) >= 2
@@ -5751,6 +5764,13 @@ def _in_english(match: re.Match[str]) -> str:
     if word.startswith("mieszkam"):
         return "i live"
     return _POLISH_PLACE_WORDS[word]
+
+
+def _lawmakers(db: Any) -> list[str]:
+    """The names of the sitting legislators, if the knowledge has them."""
+    if "legislators" not in db.table_names():
+        return []
+    return [row["name"] for row in db.query("select name from legislators where vacant = 0")]
 
 
 def _an_arabic_word_not_the_name(text: str, place_id: str) -> bool:

@@ -580,6 +580,21 @@ def _deletions(word: str) -> list[str]:
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _surnames_of(names: Iterable[str]) -> set[str]:
+    """The folded surnames of people's full names, each part of a hyphened one: "Kate
+    Lipper-Garabedian" gives lipper and garabedian."""
+    surnames: set[str] = set()
+    for name in names:
+        words = [w for w in fold(name).replace(".", " ").replace(",", " ").split()]
+        words = [w for w in words if w not in _NAME_SUFFIXES]
+        if len(words) > 1:
+            surnames.update(part for part in words[-1].split("-") if part)
+    return surnames
+
+
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -620,6 +635,9 @@ class Vocabulary:
     # The 20,000 most frequent English words (issue 8's property test): never a misspelt
     # name, even one letter doubled from a town's before "MA" ("monsoon ma" is no Monson).
     everyday: frozenset[str] = frozenset()
+    # The surnames of the sitting legislators (knowledge/legislators.yaml), folded: "how did
+    # pat jehlen vote" names a senator, never a town heard or misspelt (Holden, Hawley).
+    lawmakers: frozenset[str] = frozenset()
     # English words by their sound code and by their one-letter deletions (misspelt()).
     _by_sound: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
     _by_deletion: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
@@ -632,6 +650,7 @@ class Vocabulary:
         first_names: Iterable[str] = (),
         english: Iterable[str] = (),
         everyday: Iterable[str] = (),
+        lawmakers: Iterable[str] = (),
     ) -> Vocabulary:
         """From common words and (name, code, kind) places outside Massachusetts."""
         regions: dict[str, str] = {**STATE_SHORT_FORMS, "massachusetts": MASSACHUSETTS}
@@ -686,6 +705,7 @@ class Vocabulary:
             english=frozenset(english),
             namesakes={town: frozenset(codes) for town, codes in namesakes.items()},
             everyday=frozenset(everyday),
+            lawmakers=frozenset(_surnames_of(lawmakers)),
         )
 
     def without(self, names: Iterable[str]) -> Vocabulary:
@@ -705,6 +725,7 @@ class Vocabulary:
             self.english,
             self.namesakes,
             self.everyday,
+            self.lawmakers,
         )
 
     def is_common(self, word: str) -> bool:
