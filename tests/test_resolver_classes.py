@@ -4336,3 +4336,16 @@ def test_a_legislators_surname_is_no_town(resolver: Resolver, text: str) -> None
 
 def test_the_legislators_surnames_come_from_the_knowledge(resolver: Resolver) -> None:
     assert {"jehlen", "comerford", "garabedian"} <= resolver.vocabulary.lawmakers
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("czikopi mass", "chicopee"), ("szrusbery", "shrewsbury")]
+)
+def test_a_name_spelt_by_polish_ear_is_asked(resolver: Resolver, text: str, place: str) -> None:
+    found = resolver.resolve(text)
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert place in [p.id for p in found.candidates]
+
+
+def test_a_polish_sentence_is_not_respelt(resolver: Resolver) -> None:
+    assert resolver.resolve("moja wnuczka mi pomogła").outcome is Outcome.NONE

@@ -681,6 +681,15 @@ _SLAVIC_SAID = (
     (re.compile(r"kh"), "h"),
     (re.compile(r"(?<=[aeiou]n)z$"), "ce"),
 )
+# English names as a Polish speaker spells them by ear: CZ and SZ for CH and SH, a final DZ
+# for -dge, V for W ("czelsi", "kembridz", "voltam"). Source:
+# https://en.wikipedia.org/wiki/Polish_orthography
+_POLISH_SAID = (
+    (re.compile(r"cz"), "ch"),
+    (re.compile(r"sz"), "sh"),
+    (re.compile(r"dz$"), "dge"),
+    (re.compile(r"^v(?=[aeiouy])"), "w"),
+)
 # Letters of languages whose sounds the tiers cannot read (Akan and Ewe "ɛ", "ɔ"; Albanian
 # "ë"): "Medaase paa", "mirëdita" sound like no name of ours; a name spelt out still counts.
 _UNREAD_LETTERS = re.compile(r"[ɛɔŋəɣëƐƆŊËƏ]")
@@ -1200,7 +1209,9 @@ class Resolver:
             # a place found is asked about, never answered.
             respelt = self._spanish_said(text) or self._portuguese_said(text)
             slavic = self._respelt(text, _SLAVIC_SAID)
-            for said in (respelt, slavic if slavic != respelt else None):
+            # (a name spelt by ear is all a short message says, not a Polish sentence's words)
+            polish = self._respelt(text, _POLISH_SAID) if len(text.split()) <= 2 else None
+            for said in dict.fromkeys((respelt, slavic, polish)):
                 heard = self._resolve(said) if said else None
                 shown = (
                     heard.candidates or ((heard.place,) if heard.place else ()) if heard else ()
