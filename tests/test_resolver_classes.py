@@ -4349,3 +4349,23 @@ def test_a_name_spelt_by_polish_ear_is_asked(resolver: Resolver, text: str, plac
 
 def test_a_polish_sentence_is_not_respelt(resolver: Resolver) -> None:
     assert resolver.resolve("moja wnuczka mi pomogła").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("the state house", "boston"),  # the building, all the message says
+        ("lunch near the ludlow mills complex", "ludlow"),
+        ("high rock reservation", "lynn"),
+        ("we went to the mgm casino", "springfield"),
+    ],
+)
+def test_more_landmarks_residents_name(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text", ["can i testify at the state house", "who do i call at the state house"]
+)
+def test_the_state_house_in_a_sentence_is_the_legislature(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

@@ -3332,6 +3332,15 @@ class Resolver:
             scan.consumed.update(range(start, end))
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return
+        if tuple(span) == ("state", "house") and not all(
+            w in _ARTICLES or w in FILLER or w in _MA_WORDS for w in words[:start] + words[end:]
+        ):
+            # "who represents me at the state house": the legislature; "the state house"
+            # alone is the building, in Boston
+            scan.excluded = True
+            scan.consumed.update(range(start, end))
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
+            return
         heard = self._heard_as_one(words, start, end, scan) if kind in ("strong", "weak") else []
         if heard:
             # "glow chester": Gloucester dictated in two words, or Chester? Ask.
