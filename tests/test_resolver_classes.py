@@ -4369,3 +4369,20 @@ def test_more_landmarks_residents_name(resolver: Resolver, text: str, place: str
 )
 def test_the_state_house_in_a_sentence_is_the_legislature(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("i work in boston but live in xyzzyq", None),  # a home we cannot read
+        ("work in lowell, live in dracutt", "dracut"),  # a home misspelt
+        ("i work in boston but live in cambrige", "cambridge"),
+    ],
+)
+def test_a_town_of_work_is_not_the_answer_when_home_is_said_unread(
+    resolver: Resolver, text: str, home: str | None
+) -> None:
+    found = resolver.resolve(text)
+    assert found.outcome is Outcome.AMBIGUOUS
+    if home is not None:
+        assert found.candidates[0].id == home  # the home first, the town of work after

@@ -1644,6 +1644,21 @@ class Resolver:
                 if self.places[p].state == MASSACHUSETTS
             )
             return Resolution(Outcome.AMBIGUOUS, None, asked[:MAX_CANDIDATES], "home-elsewhere")
+        home = self._home_unread(words, scan) if ours and not any(h.home for h in ours) else None
+        towns_named = {p for hit in ours for p in hit.place_ids}
+        if home is not None and not towns_named <= {p.id for p in home}:
+            # "I work in Boston but live in pimponti": the writer's home is a word we cannot
+            # read; the town named for work is asked about after what the word may be.
+            towns = [p for hit in ours for p in hit.place_ids]
+            asked = tuple(
+                dict.fromkeys(
+                    (
+                        *home,
+                        *(self.places[p] for p in towns if self.places[p].state == MASSACHUSETTS),
+                    )
+                )
+            )
+            return Resolution(Outcome.AMBIGUOUS, None, asked[:MAX_CANDIDATES], "home-unread")
         if scan.elsewhere and named and all(hit.set_aside for hit in named):
             # "we used to live in Lowell but now we're in Nashua"; a place moved away from
             # is never the answer ("moved from Boston to <a town also a word>")
@@ -3414,6 +3429,26 @@ class Resolver:
             if qualifier is not None and qualifier.code != MASSACHUSETTS:
                 return True
         return False
+
+    def _home_unread(self, words: list[str], scan: _Scan) -> tuple[Place, ...] | None:
+        """Where the writer says they live, in a word of no language and no name of ours
+        ("but live in pimponti", "living in cambrige"): the places the guessing tiers find in
+        it (perhaps none); None when no such home is said."""
+        for index in range(1, len(words)):
+            word = words[index]
+            if (
+                not _my_home(words, index, scan.pauses)
+                or index in scan.consumed
+                or len(word) < MIN_FUZZY_LENGTH
+                or not word.isalpha()
+                or self.vocabulary.is_common(word)
+                or word in self.vocabulary.first_names
+                or any(h.span[0] <= index < h.span[1] for h in scan.hits)
+            ):
+                continue
+            heard = self._approximate(words[index : index + 1], set(), None)
+            return heard.candidates or ((heard.place,) if heard.place else ())
+        return None
 
     def _heard_as_one(self, words: list[str], start: int, end: int, scan: _Scan) -> list[str]:
         """Towns that the word before a one-word name and the name, said as one word, sound
