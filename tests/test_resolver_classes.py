@@ -4386,3 +4386,15 @@ def test_a_town_of_work_is_not_the_answer_when_home_is_said_unread(
     assert found.outcome is Outcome.AMBIGUOUS
     if home is not None:
         assert found.candidates[0].id == home  # the home first, the town of work after
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("bu gece toplantı var mı", None), ("i go to bu", "boston")]
+)
+def test_bu_among_words_of_no_english_is_no_university(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    if place is None:
+        assert resolver.resolve(text).outcome is Outcome.NONE  # Turkish: "is there a meeting
+    else:  # tonight?"
+        assert _answer(resolver, text) == place

@@ -2976,6 +2976,18 @@ class Resolver:
             # pistol": a maker's product
             scan.excluded = True
             return
+        if (
+            words[start:end] == ["bu"]
+            and "BU" not in scan.text
+            and len(words) > 2  # "bu dorms": two words say too little
+            and (start == 0 or words[start - 1] not in CUES)
+            and 2 * sum(w in self.vocabulary.everyday for w in words if w != "bu")
+            <= len(words) - 1
+        ):
+            # "merhaba, bu nedir?", "wo bu zhidao": Turkish "this", Mandarin "not", among
+            # words mostly of no English; not Boston University, as in "i go to bu"
+            scan.excluded = True
+            return
         if words[end - 1] in _WATERS and not _SEA_STATE.isdisjoint(words[end : end + 3]):
             scan.excluded = True  # "Buzzards Bay is rough today": the water, not the village
             return
