@@ -4398,3 +4398,25 @@ def test_bu_among_words_of_no_english_is_no_university(
         assert resolver.resolve(text).outcome is Outcome.NONE  # Turkish: "is there a meeting
     else:  # tonight?"
         assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("μετακόμισα από το Lowell στο Dracut", "dracut"),  # Greek: I moved
+        ("u transferuam nga Lowell në Dracut", "dracut"),  # Albanian: we moved
+    ],
+)
+def test_a_move_made_in_greek_or_albanian_answers_the_new_home(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    "text", ["θα μετακομίσουμε από το Lowell στο Dracut", "do të zhvendosemi nga Lowell në Dracut"]
+)
+def test_a_move_to_come_in_greek_or_albanian_asks_both(resolver: Resolver, text: str) -> None:
+    found = resolver.resolve(text)
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert {p.id for p in found.candidates} == {"lowell", "dracut"}

@@ -407,6 +407,44 @@ _GREEK_PAIRS = (
 # The first word of a name as Greek writes it apart ("Νιου Μπέντφορντ": New Bedford), joined
 # to the name with a hyphen as Russian does ("Нью-Бедфорд"), read as English's.
 _GREEK_FIRST_WORD = re.compile(r"\b(Ν[ιί][οό][υύ]|Ν[οό]ρθ|Σ[αά][οό]υθ|Γου[εέ]στ)\s+(?=[Α-ΩΆ-Ώ])")
+# A move in Greek or Albanian: the verb (made, or to come), then the words for "from" and
+# "to" of that language (see _moves_in_english).
+_GREEK_MOVE_WORDS = re.compile(
+    r"(?<!\w)(?:από τον|από την|από τη|από το|από|στον|στην|στη|στο|σε)(?!\w)"
+)
+_ALBANIAN_MOVE_WORDS = re.compile(r"(?<!\w)(?:nga|në|ne)(?!\w)", re.IGNORECASE)
+_MOVES_ABROAD = (
+    (
+        re.compile(
+            r"(?<!\w)(?:μετακόμισα|μετακομίσαμε|μετακόμισε|μετακόμισαν|μετακομίσανε)(?!\w)"
+        ),
+        "moved",
+        _GREEK_MOVE_WORDS,
+    ),
+    (
+        re.compile(r"(?<!\w)(?:θα μετακομίσ\w*|μετακομίζ\w*)"),
+        "moving",
+        _GREEK_MOVE_WORDS,
+    ),
+    (
+        re.compile(
+            r"(?<!\w)u (?:transferuam|transferova|transferuan|zhvendosëm|zhvendosa)(?!\w)", re.I
+        ),
+        "moved",
+        _ALBANIAN_MOVE_WORDS,
+    ),
+    (
+        re.compile(
+            r"(?<!\w)do të (?:transferohemi|transferohem|zhvendosemi|zhvendosem)(?!\w)", re.I
+        ),
+        "moving",
+        _ALBANIAN_MOVE_WORDS,
+    ),
+)
+_MOVE_WORDS = {
+    **dict.fromkeys(["από τον", "από την", "από τη", "από το", "από", "nga"], "from"),
+    **dict.fromkeys(["στον", "στην", "στη", "στο", "σε", "në", "ne"], "to"),
+}
 # Towns whose Arabic name is also an everyday word or a given name, a town only after a
 # place word ("في لين": in Lynn) or alone. Sources: https://en.wiktionary.org/wiki/لين
 # (soft; a given name, Leen), https://en.wiktionary.org/wiki/سالم (safe; the name Salim).
@@ -1126,6 +1164,8 @@ class Resolver:
         if _POLISH.search(text):
             # "mieszkam w Lowell", "jestem z Salem": Polish "w" (in) and "z" (from), not West
             text = _POLISH_PLACE_WORD.sub(_in_english, text)
+        if not text.isascii() or " u " in text.lower():
+            text = _moves_in_english(text)  # "μετακομίσαμε από το Lynn στο Saugus"
         if _SPOKEN_MARK.search(text):
             # "lee comma m a", "gill period": punctuation dictated as words, and "MA" spelt
             text = _SPOKEN_MARK.sub(lambda m: _SPOKEN_MARKS[m.group(1).lower()], text)
@@ -5818,6 +5858,19 @@ def _vietnamese_unmarked(words: list[str]) -> list[str]:
         elif word != "co":
             said.append(word)
     return said
+
+
+def _moves_in_english(text: str) -> str:
+    """A move said in Greek or Albanian, its verb and the words for "from" and "to" in
+    English, so that a move made answers the new home and one to come asks about both, as in
+    English: "μετακομίσαμε από το Lynn στο Saugus πέρσι" (we moved from Lynn to Saugus last
+    year), "u transferuam nga Lynn në Saugus". Sources: https://en.wiktionary.org/wiki/μετακομίζω,
+    https://en.wiktionary.org/wiki/transferoj (Albanian), https://en.wiktionary.org/wiki/nga."""
+    for pattern, english, words in _MOVES_ABROAD:
+        if pattern.search(text):
+            text = pattern.sub(english, text)
+            return words.sub(lambda m: _MOVE_WORDS[m[0].lower()], text)
+    return text
 
 
 def _in_english(match: re.Match[str]) -> str:
