@@ -4420,3 +4420,21 @@ def test_a_move_to_come_in_greek_or_albanian_asks_both(resolver: Resolver, text:
     found = resolver.resolve(text)
     assert found.outcome is Outcome.AMBIGUOUS
     assert {p.id for p in found.candidates} == {"lowell", "dracut"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("몰든에서 퀸시로 이사 왔어요", "quincy"),  # Korean: came, moving, from Malden to Quincy
+        ("ボストンからクインシーに引っ越しました", "quincy"),  # Japanese: moved from Boston
+    ],
+)
+def test_a_move_made_in_korean_or_japanese_answers_the_new_home(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_move_to_come_in_korean_asks_both(resolver: Resolver) -> None:
+    found = resolver.resolve("몰든에서 퀸시로 이사할 거예요")  # "we will move"
+    assert found.outcome is Outcome.AMBIGUOUS

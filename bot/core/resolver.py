@@ -445,6 +445,13 @@ _MOVE_WORDS = {
     **dict.fromkeys(["από τον", "από την", "από τη", "από το", "από", "nga"], "from"),
     **dict.fromkeys(["στον", "στην", "στη", "στο", "σε", "në", "ne"], "to"),
 }
+# A move made, in Korean or Japanese (a move to come, 이사할 or 引っ越す予定, is not), and the
+# particle "from" after a name (에서, から). Sources: https://en.wiktionary.org/wiki/이사,
+# https://en.wiktionary.org/wiki/引っ越す
+_MOVED_EAST_ASIAN = re.compile(
+    r"이사\s*(?:를\s*)?(?:했|왔|갔)|引っ越し(?:まし)?た|引っ越してきた|引っ越してきました"
+)
+_MOVED_FROM_EAST_ASIAN = re.compile(r"\s*(?:에서|から)")
 # Towns whose Arabic name is also an everyday word or a given name, a town only after a
 # place word ("في لين": in Lynn) or alone. Sources: https://en.wiktionary.org/wiki/لين
 # (soft; a given name, Leen), https://en.wiktionary.org/wiki/سالم (safe; the name Salim).
@@ -2912,7 +2919,14 @@ class Resolver:
                 continue
             if _inside_a_not_place(lowered, name):
                 continue  # "뉴턴의 운동 법칙": Newton's laws
-            scan.hits.append(_found_inside(self._scripts[name]))
+            hit = _found_inside(self._scripts[name])
+            if _MOVED_EAST_ASIAN.search(lowered) and _MOVED_FROM_EAST_ASIAN.match(
+                lowered, lowered.find(name) + len(name)
+            ):
+                # "작년에 몰든에서 퀸시로 이사했어요", "モールデンからクインシーに引っ越しました":
+                # a move made; the place moved from is not the home
+                hit.set_aside = True
+            scan.hits.append(hit)
 
     def _a_word_not_a_state(
         self, words: list[str], end: int, entries: list[_Entry], scan: _Scan
