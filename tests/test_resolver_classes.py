@@ -4438,3 +4438,24 @@ def test_a_move_made_in_korean_or_japanese_answers_the_new_home(
 def test_a_move_to_come_in_korean_asks_both(resolver: Resolver) -> None:
     found = resolver.resolve("몰든에서 퀸시로 이사할 거예요")  # "we will move"
     assert found.outcome is Outcome.AMBIGUOUS
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("hum log pichle saal lowell se westford shift ho gaye", "westford"),  # moved
+        ("hum log gill se hain", "gill"),  # "we are from Gill"
+    ],
+)
+def test_hindi_in_latin_letters_from_and_moves(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_hindi_move_to_come_asks_both(resolver: Resolver) -> None:
+    found = resolver.resolve("hum agle mahine lowell se westford shift honge")  # next month
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert {p.id for p in found.candidates} == {"lowell", "westford"}
+
+
+def test_asking_someone_named_like_a_town_in_hindi_is_no_town(resolver: Resolver) -> None:
+    assert resolver.resolve("randolph se pucho, woh jaanta hai").outcome is Outcome.NONE

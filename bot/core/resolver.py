@@ -407,6 +407,15 @@ _GREEK_PAIRS = (
 # The first word of a name as Greek writes it apart ("Νιου Μπέντφορντ": New Bedford), joined
 # to the name with a hyphen as Russian does ("Нью-Бедфорд"), read as English's.
 _GREEK_FIRST_WORD = re.compile(r"\b(Ν[ιί][οό][υύ]|Ν[οό]ρθ|Σ[αά][οό]υθ|Γου[εέ]στ)\s+(?=[Α-ΩΆ-Ώ])")
+# A move in Hindi in Latin letters: "X se Y shift ho gaye" (from X to Y, moved), "shift
+# karenge" (will move). Source: https://en.wikivoyage.org/wiki/Hindi_phrasebook
+_HINGLISH_MOVE = re.compile(
+    r"(?<!\S)(\S+) se (\S+(?: \S+)?) (?:shift|move|shifted|moved)\s+"
+    r"(ho\s*gaye|ho\s*gae|ho\s*gya|ho\s*gaya|hue|hua|kiya|kar\s*liya|kiye|honge|hoenge|"
+    r"karenge|karne\s*wale|hone\s*wale|hona\s*hai|karna\s*hai|hone\s*ja\s*rahe)(?!\S)",
+    re.IGNORECASE,
+)
+_HINDI_MADE = frozenset({"ho", "hue", "hua", "kiya", "kar", "kiye"})
 # A move in Greek or Albanian: the verb (made, or to come), then the words for "from" and
 # "to" of that language (see _moves_in_english).
 _GREEK_MOVE_WORDS = re.compile(
@@ -476,6 +485,9 @@ _DOUBLED = re.compile(r"(.)\1+")
 # Hindi in Latin letters puts "in" and "of" after the name: "lexington mein" (in Lexington),
 # "acton wale" (Acton's people). Source: https://en.wikivoyage.org/wiki/Hindi_phrasebook
 _HINDI_AFTER = frozenset({"mein", "wale", "wala", "wali", "waale"})
+# "boston se hain" (are from Boston), "lowell se aaye" (came from Lowell); not "randolph se
+# pucho" (ask Randolph)
+_FROM_IN_HINDI = frozenset("hain hai hoon hu hun hoo aaye aaya aayi aye aya".split())
 # Georgian in Latin letters writes "in" onto the name with a hyphen ("Quincy-shi vcxovrob": I
 # live in Quincy; Japanese "-shi" is "city"). Source: https://en.wikivoyage.org/wiki/Georgian_phrasebook
 _SHI_AFTER = frozenset({"shi"})
@@ -1173,6 +1185,9 @@ class Resolver:
             text = _POLISH_PLACE_WORD.sub(_in_english, text)
         if not text.isascii() or " u " in text.lower():
             text = _moves_in_english(text)  # "μετακομίσαμε από το Lynn στο Saugus"
+        if " se " in text:
+            # Hindi "lowell se westford shift ho gaye": moved from Lowell to Westford
+            text = _HINGLISH_MOVE.sub(_hinglish_move, text)
         if _SPOKEN_MARK.search(text):
             # "lee comma m a", "gill period": punctuation dictated as words, and "MA" spelt
             text = _SPOKEN_MARK.sub(lambda m: _SPOKEN_MARKS[m.group(1).lower()], text)
@@ -3701,7 +3716,7 @@ class Resolver:
             return True
         if municipal and self._in_its_county(words, start, entries):
             return True  # "Gill, Franklin County", "Lee (Berkshires)"
-        if municipal and words[start + 1 : start + 2] and words[start + 1] in _HINDI_AFTER:
+        if municipal and _hindi_after(words, start + 1):
             return True  # "mera ghar lexington mein hai": Hindi "in Lexington"
         landmark = any(e.kind == "landmark" for e in entries)
         if not municipal and word in KRIOLU and in_kriolu(words):
@@ -4060,7 +4075,7 @@ class Resolver:
             return False  # "Somerville" is only ever a place
         if end - 1 in scan.pauses:
             return False  # "framingham ou ashland, fica na divisa": a comma ends the name
-        if words[end] in _HINDI_AFTER or words[end] in _SHI_AFTER:
+        if _hindi_after(words, end) or words[end] in _SHI_AFTER:
             return False  # "mera ghar lexington mein hai", "acton wale": Hindi, in or of
         if start > 0 and (
             words[start - 1] in CUES
@@ -5885,6 +5900,22 @@ def _moves_in_english(text: str) -> str:
             text = pattern.sub(english, text)
             return words.sub(lambda m: _MOVE_WORDS[m[0].lower()], text)
     return text
+
+
+def _hindi_after(words: list[str], at: int) -> bool:
+    """Whether Hindi words after a name say it is a place: "lexington mein" (in), "acton
+    wale" (of), "boston se hain" (from)."""
+    if at >= len(words):
+        return False
+    if words[at] == "se":
+        return words[at + 1 : at + 2] != [] and words[at + 1] in _FROM_IN_HINDI
+    return words[at] in _HINDI_AFTER
+
+
+def _hinglish_move(match: re.Match[str]) -> str:
+    """A move said in Hindi in Latin letters, in English: made ("ho gaye") or to come."""
+    made = match[3].split()[0].lower() in _HINDI_MADE
+    return f"{'moved' if made else 'moving'} from {match[1]} to {match[2]}"
 
 
 def _in_english(match: re.Match[str]) -> str:
