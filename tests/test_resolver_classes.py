@@ -4459,3 +4459,14 @@ def test_a_hindi_move_to_come_asks_both(resolver: Resolver) -> None:
 
 def test_asking_someone_named_like_a_town_in_hindi_is_no_town(resolver: Resolver) -> None:
     assert resolver.resolve("randolph se pucho, woh jaanta hai").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("drop off 495 exit 23 marlborough", "marlborough"),  # an exit number, no house's
+        ("pickup at logan terminal e", "boston"),  # Logan Airport's terminals
+    ],
+)
+def test_a_drivers_exits_and_terminals(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place

@@ -3209,6 +3209,7 @@ class Resolver:
                 before2 is None
                 or (
                     before2 not in _ROUTE_WORDS
+                    and before2 not in _EXIT_WORDS  # "495 exit 23 marlborough"
                     and before2 not in _UNIT_WORDS  # "apt 4 Greenfield", "PO Box 44 Gill"
                     and before2 not in _PRECINCT_WORDS  # "ward 3 pct 2 Springfield"
                     and not _ward_like(before2)
@@ -5292,6 +5293,7 @@ _INSTITUTION_WORDS = {
 # The titles of a library's name that readers drop: "Free Public", "Memorial", "Public".
 _LIBRARY_TITLE = re.compile(r" (?:Free Public|Public|Free|Memorial|Memorial Public) Library$")
 _ROUTE_WORDS = frozenset({"route", "rte", "rt", "hwy", "highway"})
+_EXIT_WORDS = frozenset({"exit", "exits", "ex", "salida", "saida"})  # a highway's exit number
 _BORDER_WORDS = frozenset({"line", "border", "divisa", "frontera", "limite"})
 _FROM = frozenset({"from", "de", "desde", "da", "do", "tu", "soti"})  # Vietnamese "từ", Kreyol
 # Where a move went: English, Spanish and Portuguese, Kreyol "pou", Vietnamese "qua".
