@@ -4470,3 +4470,22 @@ def test_asking_someone_named_like_a_town_in_hindi_is_no_town(resolver: Resolver
 )
 def test_a_drivers_exits_and_terminals(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Westfield, no, West Springfield", "west-springfield"),
+        ("I live in Westfield... correction, West Springfield", "west-springfield"),
+        ("Newton—oops, Needham", "needham"),
+        ("I live in Westfield, or rather West Springfield", "west-springfield"),
+    ],
+)
+def test_a_name_corrected_by_the_next_is_taken_back(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_two_towns_joined_by_or_are_no_correction(resolver: Resolver) -> None:
+    assert resolver.resolve("lynn or saugus").outcome is Outcome.AMBIGUOUS

@@ -3370,7 +3370,7 @@ class Resolver:
         if (municipal or product) and self._names_a_thing(words, start, end, qualifier, scan):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return  # "Wellfleet oysters", "just watched Manchester by the Sea", "I revere her"
-        if _taken_back(words, end):
+        if _taken_back(words, end) or self._corrected(words, end, scan.pauses):
             scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             # "berklee in boston? no i meant the one in spain": the landmark the town placed
             # is taken back with it.
@@ -3511,6 +3511,26 @@ class Resolver:
             if qualifier is not None and qualifier.code != MASSACHUSETTS:
                 return True
         return False
+
+    def _corrected(self, words: list[str], end: int, pauses: frozenset[int]) -> bool:
+        """Whether the writer corrects the name just said with another: "Westfield, no, West
+        Springfield", "Newton—oops, Needham", "Westfield... correction, West Springfield",
+        "Westfield, or rather West Springfield"."""
+        at = end
+        while at < len(words) and words[at] in _CORRECTING:
+            at += 1
+        if at == end or all(w in _CORRECTION_GLUE for w in words[end:at]):
+            return False
+        if words[end:at] == ["no"] and end - 1 not in pauses and end not in pauses:
+            return False  # Portuguese "no" (in the): "moro em lowell no dracut" says both
+        return any(
+            any(
+                e.kind == "name" and self.places[e.place_id].kind != "state"
+                for e in self._exact.get(canonical(words[at : at + n]), ())
+            )
+            for n in range(1, MAX_SPAN_WORDS + 1)
+            if at + n <= len(words)
+        )  # not a state: "moro em portland no oregon" (Portuguese "no": in the)
 
     def _home_unread(self, words: list[str], scan: _Scan) -> tuple[Place, ...] | None:
         """Where the writer says they live, in a word of no language and no name of ours
@@ -5730,6 +5750,11 @@ _MEANT = frozenset({"meant", "mean", "said", "decir", "dizer"})
 
 
 _TAKING_BACK = frozenset("no nope sorry oops i nao perdon desculpa quise quis quiero".split())
+# A name corrected by the next: "Westfield, no, West Springfield", "or rather", "correction"
+_CORRECTING = frozenset(
+    "no nope sorry oops correction rather wait actually i mean meant or perdon desculpa".split()
+)
+_CORRECTION_GLUE = frozenset({"or", "i", "actually"})  # "Lynn or Saugus": no correction
 
 
 def _ward_like(word: str) -> bool:
