@@ -1,4 +1,4 @@
-"""The blind tables 46 to 207 and 216 to 239 (issue 8), kept as regression tables with a ratchet.
+"""The blind tables 46 to 207 and 216 to 247 (issue 8), kept as regression tables with a ratchet.
 
 Each was written by a helper session from the writers' instructions alone, without the
 resolver, its knowledge or another table, and scored before it was read (the closing note of
@@ -35,8 +35,12 @@ Somerville. Open or disputed in tables 224-239: "city of champions" (Brockton's 
 table 225 asked Boston too), ZIP 01349 (62% Montague's: answered, Wendell offered, where
 tables 232 and 237 asked), "forestdale" (Sandwich's village, Malden's neighbourhood offered,
 where table 233 asked), "lowell high school" (Lowell's, where table 238 expected none).
+Open or disputed in tables 240-247: "on the Lynnway" again (Lynn's street), "костюм из
+бостона" (a suit from Boston: Boston answered, where table 240 read a product), an Arabic
+move still to come whose first town is heard only by its sound (Quincy answered, where table
+241 asked both).
 Tables 208-215 were written and scored held out, but lost with the machine before they
-were read; they are not here. Tables 64-239 were written with the 60% rule and need no such
+were read; they are not here. Tables 64-247 were written with the 60% rule and need no such
 change.
 The ratchet: a table may not lose accuracy below its floor nor gain a confident wrong answer.
 """
@@ -53,8 +57,8 @@ from tests.test_resolver_eval import OK, WRONG, ask, judge
 
 DATA = Path(__file__).parent / "data"
 # Table: (right answers at least, confident wrong answers at most), measured at the end of
-# the stop that added tables 200-207, and of the ones that added 216-223 and 224-239 for
-# those (the closing note of issue 8 has each table's blind scores).
+# the stop that added tables 200-207, and of the ones that added 216-223, 224-239 and
+# 240-247 for those (the closing note of issue 8 has each table's blind scores).
 # Table 46 lost one at 762a2b7 by choice: 'mill city' asks Lowell or Minneapolis, both
 # cities' nickname, where the writer expected Lowell. Tables 106 and 107 lost one each by
 # choice: 'union square' asks Somerville or Boston (Allston's), where they expected Somerville.
@@ -245,6 +249,14 @@ RATCHET = {
     237: (1004, 1),
     238: (1039, 1),
     239: (1040, 0),
+    240: (1035, 2),
+    241: (1020, 1),
+    242: (995, 0),
+    243: (1037, 0),
+    244: (1022, 0),
+    245: (1017, 0),
+    246: (1067, 0),
+    247: (1153, 0),
 }
 
 
