@@ -4489,3 +4489,14 @@ def test_a_name_corrected_by_the_next_is_taken_back(
 
 def test_two_towns_joined_by_or_are_no_correction(resolver: Resolver) -> None:
     assert resolver.resolve("lynn or saugus").outcome is Outcome.AMBIGUOUS
+
+
+def test_a_town_written_as_it_is_said_in_another_script_is_heard(resolver: Resolver) -> None:
+    assert _answer(resolver, "हम वूस्टर में रहते हैं") == "worcester"  # Hindi: we live in
+    found = resolver.resolve("लेस्टर")  # Leicester as said (LESS-ter), alone: asked
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert "leicester" in [p.id for p in found.candidates]
+
+
+def test_a_tamil_greeting_is_heard_as_no_town(resolver: Resolver) -> None:
+    assert resolver.resolve("வணக்கம், உதவி வேண்டும்").outcome is Outcome.NONE

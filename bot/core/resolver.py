@@ -165,6 +165,10 @@ PIECES_TYPO_LETTERS = 8
 # and SITCH-oo-it 0.78, "dead um" and NEED-um 0.67 no).
 SAID_ALIKE = 0.75
 SAID_LENGTH_GAP = 3
+# A word of another script read in Latin letters may be a town as it is said ("वूस्टर":
+# WUSSter, Worcester): this alike, five letters or more, to a said form of six or more.
+SAID_IN_SCRIPT = 0.8
+SAID_IN_SCRIPT_LETTERS = 5
 # One ordinary word alone that sounds like a town's own name and is spelt this alike is asked
 # about: "beverley" and Beverly 0.93, "newtown" and Newton 0.92; "lester" and Leicester 0.8 no.
 SPELT_AS_A_TOWN = 0.85
@@ -1465,6 +1469,26 @@ class Resolver:
                     # a neighbourhood spelt out exactly ("Брайтон": Brighton, in Boston)
                     if entry.kind == "alias" and entry.strong and not entry.others:
                         scored[entry.place_id] = 1.0
+                said_forms = (
+                    process.extract(
+                        reading,
+                        self._said,
+                        scorer=Indel.normalized_similarity,
+                        score_cutoff=SAID_IN_SCRIPT,
+                    )
+                    if len(reading) >= SAID_IN_SCRIPT_LETTERS
+                    else []
+                )
+                for _, _, at in said_forms:
+                    # "वूस्टर" (Wooster): a town as it is said, not as it is spelt; heard only
+                    said = self._said[at]
+                    if (
+                        len(said) > SAID_IN_SCRIPT_LETTERS
+                        and abs(len(reading) - len(said)) <= 2
+                        and (reading[0] == said[0] or {reading[0], said[0]} <= {"v", "w"})
+                    ):
+                        place_id = self._said_places[at]
+                        scored[place_id] = max(scored.get(place_id, 0.0), SCRIPT_ALIKE)
                 for index, _, similarity in self._sounds.sounding_like(reading, True):
                     if similarity < floor:
                         continue
