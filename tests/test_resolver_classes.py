@@ -4500,3 +4500,19 @@ def test_a_town_written_as_it_is_said_in_another_script_is_heard(resolver: Resol
 
 def test_a_tamil_greeting_is_heard_as_no_town(resolver: Resolver) -> None:
     assert resolver.resolve("வணக்கம், உதவி வேண்டும்").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ساكنين في جامايكا بلين", None),  # "we live in Jamaica Plain": its P written ب
+        ("انا ساكن في بلين", "lynn"),  # "I live in in-Lynn": a place word written onto it
+    ],
+)
+def test_an_arabic_plain_after_a_name_is_no_lynn(
+    resolver: Resolver, text: str, place: str | None
+) -> None:
+    if place is None:
+        assert resolver.resolve(text).outcome is not Outcome.MATCH
+    else:
+        assert _answer(resolver, text) == place

@@ -5994,6 +5994,15 @@ def _an_arabic_word_not_the_name(text: str, place_id: str) -> bool:
     until, or Leen; "سالم": Salim) stands in a sentence with no place word before it."""
     words = _SCRIPT_WORD.findall(text)
     for at, word in enumerate(words):
+        if word[:1] == "ب" and _ARABIC_WORD_NAMES.get(word[1:]) == place_id:
+            # "بلين" (in Lynn), or the last word of a longer name after a place word: "في
+            # جامايكا بلين" is in Jamaica Plain, its P written ب
+            return (
+                at >= 2
+                and words[at - 2] in _ARABIC_PLACE_BEFORE
+                and words[at - 1] not in _ARABIC_PLACE_BEFORE
+                and not _LIVES_IN_SCRIPT.match(words[at - 1])
+            )
         if _ARABIC_WORD_NAMES.get(word) != place_id:
             continue
         if len(words) == 1 or (at > 0 and words[at - 1] in _ARABIC_PLACE_BEFORE):
