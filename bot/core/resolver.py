@@ -1146,7 +1146,7 @@ class Resolver:
     @classmethod
     def from_store(cls, store: Any) -> Resolver:
         """Build from a :class:`bot.kb.store.KnowledgeStore`."""
-        from bot.kb import landmarks, vocabulary
+        from bot.kb import landmarks, legislators, vocabulary
 
         db = store.db
         words = Vocabulary.build(
@@ -1155,7 +1155,7 @@ class Resolver:
             vocabulary.first_names(db),
             vocabulary.common_words(db, "en", MISSPELT_TOP),
             vocabulary.common_words(db, "en", EVERYDAY_TOP),
-            _lawmakers(db),
+            legislators.sitting_names(db),
         )
         aliases = [*store.aliases(), *landmarks.local_names(db)]
         return cls(store.places(), aliases, store.zips(), landmarks.landmarks(db), words)
@@ -1189,7 +1189,7 @@ class Resolver:
         text = _IRISH_IN.sub("in ", text)  # Irish "i mBostún": in Boston, its B eclipsed
         if _POLISH.search(text):
             # "mieszkam w Lowell", "jestem z Salem": Polish "w" (in) and "z" (from), not West
-            text = _POLISH_PLACE_WORD.sub(_in_english, text)
+            text = _POLISH_PLACE_WORD.sub(_polish_in_english, text)
         if not text.isascii() or " u " in text.lower():
             text = _moves_in_english(text)  # "μετακομίσαμε από το Lynn στο Saugus"
         if " se " in text:
@@ -5983,7 +5983,7 @@ def _hinglish_move(match: re.Match[str]) -> str:
     return f"{'moved' if made else 'moving'} from {match[1]} to {match[2]}"
 
 
-def _in_english(match: re.Match[str]) -> str:
+def _polish_in_english(match: re.Match[str]) -> str:
     """A Polish word of place or moving in English: "w" in, "z" from, "do" to, "mieszkam" I
     live, "przeprowadziłem się" moved, "przeprowadzić się" moving."""
     word = match[1].lower()
@@ -5994,13 +5994,6 @@ def _in_english(match: re.Match[str]) -> str:
     if word.startswith("mieszkam"):
         return "i live"
     return _POLISH_PLACE_WORDS[word]
-
-
-def _lawmakers(db: Any) -> list[str]:
-    """The names of the sitting legislators, if the knowledge has them."""
-    if "legislators" not in db.table_names():
-        return []
-    return [row["name"] for row in db.query("select name from legislators where vacant = 0")]
 
 
 def _an_arabic_word_not_the_name(text: str, place_id: str) -> bool:

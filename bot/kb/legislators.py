@@ -72,6 +72,14 @@ PIECE_PLACEHOLDERS = {
 }
 
 
+def sitting_names(db: sqlite_utils.Database) -> list[str]:
+    """The full names of the sitting legislators (vacant seats left out); none in a knowledge
+    base built without them."""
+    if "legislators" not in db.table_names():
+        return []
+    return [row["name"] for row in db.query("SELECT name FROM legislators WHERE vacant = 0")]
+
+
 def seat_key(chamber: str, district: str) -> str:
     """Return a short, stable key for a seat, small enough for callback data."""
     return hashlib.sha1(f"{chamber}:{district}".encode()).hexdigest()[:8]
