@@ -139,9 +139,6 @@ SOUNDS_CLOSE = 0.4
 # An everyday word misspelt in a sentence ("monitered", "do u stor my phone") is not heard as
 # a name; a short one beside one other word may be a name dictated ("plim tin": Plympton).
 MISSPELT_IN_PASSING = 6
-# A two-letter short form (BU, JP) in small letters among this many words or more, mostly of
-# no English, is a word of another language ("bu nedir": Turkish); "bu dorms" says too little.
-SHORT_FORM_AMONG = 3
 # A single sounds-like name is offered as "Did you mean ...?" only when this alike.
 SOUNDS_CONFIRM_SAME = 0.55
 SOUNDS_CONFIRM_NEAR = 0.7
@@ -3072,8 +3069,17 @@ class Resolver:
             # pistol": a maker's product
             scan.excluded = True
             return
-        if self._a_short_form_among_other_words(words, start, end, entries, scan):
-            scan.excluded = True  # "merhaba, bu nedir?": Turkish "this", not BU
+        if (
+            words[start:end] == ["bu"]
+            and "BU" not in scan.text
+            and len(words) > 2  # "bu dorms": two words say too little
+            and (start == 0 or words[start - 1] not in CUES)
+            and 2 * sum(w in self.vocabulary.everyday for w in words if w != "bu")
+            <= len(words) - 1
+        ):
+            # "merhaba, bu nedir?", "wo bu zhidao": Turkish "this", Mandarin "not", among
+            # words mostly of no English; not Boston University, as in "i go to bu"
+            scan.excluded = True
             return
         if words[end - 1] in _WATERS and not _SEA_STATE.isdisjoint(words[end : end + 3]):
             scan.excluded = True  # "Buzzards Bay is rough today": the water, not the village
@@ -3529,26 +3535,6 @@ class Resolver:
             if qualifier is not None and qualifier.code != MASSACHUSETTS:
                 return True
         return False
-
-    def _a_short_form_among_other_words(
-        self, words: list[str], start: int, end: int, entries: list[_Entry], scan: _Scan
-    ) -> bool:
-        """Whether a two-letter short form (BU, JP, SF), typed in small letters after no place
-        word, stands among three words or more mostly of no English: a word of another
-        language ("merhaba, bu nedir?": Turkish "this"; "wo bu zhidao": Mandarin "not"), not
-        the place, as in "i go to bu" or "living in jp"."""
-        word = words[start]
-        if end - start != 1 or len(word) != 2 or len(words) < SHORT_FORM_AMONG:
-            return False
-        if any(e.kind == "name" for e in entries) or word.upper() in scan.text:
-            return False
-        if start > 0 and words[start - 1] in CUES:
-            return False
-        others = [w for i, w in enumerate(words) if i != start and w.isalpha()]
-        if len(others) < SHORT_FORM_AMONG - 1:
-            return False  # "jp ward 19": numbers say nothing of the language
-        english = sum(w in self.vocabulary.everyday or w in SUBJECT for w in others)
-        return 2 * english <= len(others)  # "ward 11 pct 4 jp": the bot's own words
 
     def _corrected(self, words: list[str], end: int, pauses: frozenset[int]) -> bool:
         """Whether the writer corrects the name just said with another: "Westfield, no, West
