@@ -5722,8 +5722,6 @@ def _stands_alone(text: str, start: int, length: int, unspaced: bool) -> bool:
     return (start == 0 or not text[start - 1].isalpha()) and ending <= _ENDING_LETTERS
 
 
-# Street words of a road (not "square", "court", "place": "Tatnuck Sq" is a neighbourhood).
-_ROAD_WORDS = STREET_WORDS - {"square", "sq", "place", "pl", "court", "ct", "circle", "cir"}
 _INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west"}
 _NAME_DOTS = frozenset({"・", "･", "=", "＝"})
 
