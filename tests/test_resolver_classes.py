@@ -4516,3 +4516,46 @@ def test_an_arabic_plain_after_a_name_is_no_lynn(
         assert resolver.resolve(text).outcome is not Outcome.MATCH
     else:
         assert _answer(resolver, text) == place
+
+
+def test_a_town_moved_from_in_korean_is_never_the_answer(resolver: Resolver) -> None:
+    # "last year we moved from Lexington to Burlington": the new home heard only by sound
+    found = resolver.resolve("지난달에 렉싱턴에서 벌링턴으로 이사했어요")
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert "burlington" in [p.id for p in found.candidates]
+    assert _answer(resolver, "작년에 몰든에서 퀸시로 이사했어요") == "quincy"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "paged dr newton at three, no answer",
+        "emailed dr quincy twice",
+        "appointment with dr lowell tomorrow",
+        "thanks lynn for the help",
+        "thank you everett for answering",
+        "the san francisco giants lost again",
+        "watching the pittsburgh penguins",
+        "meet at the corner of main st and lowell",
+        "intersection of route 9 and newton",
+    ],
+)
+def test_a_person_a_team_or_a_cross_street_is_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is not Outcome.MATCH
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("i live on wooded dr bedford", "bedford"),  # a drive, then its town
+        ("crosby dr bedford", "bedford"),
+        ("thanks boston for the ban", "boston"),
+        ("boston post rd e, marlborough", "marlborough"),
+        ("i live in san francisco", "san-francisco-ca"),
+        ("corner of main st and elm in lowell", "lowell"),
+    ],
+)
+def test_a_drive_or_a_town_after_a_corner_still_answers(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

@@ -685,6 +685,7 @@ class _Scan:
     elsewhere_ends: set[int] = field(default_factory=set)  # word positions after one
     elsewhere_names: set[str] = field(default_factory=set)  # names said to be elsewhere
     school_ends: set[int] = field(default_factory=set)  # after an unknown school's name
+    moved_from: bool = False  # a place named as the one moved away from (Korean, Japanese)
     count: int = 0  # words in the message
 
     # Found when first asked for, then kept (a plain field: compiled, the class has no
@@ -1749,6 +1750,10 @@ class Resolver:
             # "we used to live in Lowell but now we're in Nashua"; a place moved away from
             # is never the answer ("moved from Boston to <a town also a word>")
             return Resolution(Outcome.NONE, reason="elsewhere")
+        if scan.moved_from and all(hit.set_aside for hit in named):
+            # "작년에 렉싱턴에서 벌링턴으로 이사했어요": the town moved from is never the
+            # answer; the new home may still be heard by a later tier ("벌링턴": Burlington?)
+            scan.hits = [hit for hit in scan.hits if not hit.set_aside]
         if len(scan.hits) > 1:
             scan.hits = self._first_names_of_people(
                 words, _sections_named(words, scan.hits), scan.pauses
@@ -2965,6 +2970,7 @@ class Resolver:
                 # "작년에 몰든에서 퀸시로 이사했어요", "モールデンからクインシーに引っ越しました":
                 # a move made; the place moved from is not the home
                 hit.set_aside = True
+                scan.moved_from = True
             scan.hits.append(hit)
 
     def _a_word_not_a_state(
@@ -3241,6 +3247,10 @@ class Resolver:
             )
         ):
             scan.excluded = True  # "I live at 500 Boylston": a house number, then its street
+            return
+        if municipal and _a_cross_street(words, start, end):
+            # "corner of mass ave and boylston", "boylston & mass ave": a street met by another
+            scan.excluded = True
             return
         if (
             municipal
@@ -5503,6 +5513,7 @@ _DISTRICT_WORDS = frozenset(
 _GREETINGS = frozenset(
     "hi hello hey hiya howdy bye goodbye thanks thx ty cheers hola oi ola gracias obrigado".split()
 )
+_THANKS = frozenset("thanks thx ty cheers gracias obrigado obrigada merci".split())
 _INTRODUCED = (["im"], ["i", "am"], ["this", "is"], ["its"], ["it", "is"], ["soy"], ["sou"])
 _CALLED = frozenset("named called llamado llamada llama chamado chamada chama".split())
 # Words after a village's name that say it is one.
@@ -5752,6 +5763,31 @@ def _named_roads(words: list[str]) -> set[int]:
         if words[i + 1] in _ROAD_WORDS and words[i].isalpha() and words[i] not in FILLER
     }
 
+
+_JOINED = frozenset({"and", "&", "at"})
+
+
+def _a_cross_street(words: list[str], start: int, end: int) -> bool:
+    """Whether a name is joined by "and" or "at" to a road named with its road word ("mass
+    ave and boylston", "boylston and mass ave", "route 9 and newton"): a street met by
+    another, at a corner. After "in" or "from" it is still a town ("main st and in lowell")."""
+    if start >= 1 and words[start - 1] in _JOINED:
+        road = words[max(0, start - 4) : start - 1]
+        if road and (
+            road[-1] in _ROAD_WORDS
+            or (len(road) >= 2 and road[-2] in _ROUTE_WORDS and road[-1].isdigit())
+        ):
+            return True
+    if end < len(words) and words[end] in _JOINED:
+        after = words[end + 1 : end + 5]
+        if any(w in _ROAD_WORDS for w in after[1:]) and (
+            start == 0 or words[start - 1] in _BEFORE_CROSSING
+        ):
+            return True
+    return False
+
+
+_BEFORE_CROSSING = frozenset({"of", "corner", "at", "on", "between"})
 
 # Street words that only ever end a road's name (not "Square", "Place", "Court", "Way").
 _ROAD_WORDS = STREET_WORDS - frozenset(
@@ -6161,8 +6197,14 @@ def _a_legislative_district(words: list[str], start: int, end: int) -> bool:
 
 def _greeted(words: list[str], start: int, end: int) -> bool:
     """A first name last, spoken to or given after a greeting: "bye Lynn", "thank you
-    Everett", "hi, I'm Chelsea", "hello this is Warren"."""
-    if end != len(words) or start == 0:
+    Everett", "hi, I'm Chelsea", "hello this is Warren"; thanked for something: "thanks lynn
+    for the tip"."""
+    if start == 0:
+        return False
+    thanked = words[start - 1] in _THANKS or words[max(0, start - 2) : start] == ["thank", "you"]
+    if thanked and words[end : end + 1] == ["for"]:
+        return True
+    if end != len(words):
         return False
     if words[start - 1] in _GREETINGS or words[max(0, start - 2) : start] == ["thank", "you"]:
         return True
@@ -6263,13 +6305,31 @@ def _said_by_me(words: list[str], start: int) -> bool:
     )
 
 
+# Words before "dr" that make it a doctor, not a drive: "paged dr newton", "saw dr lowell".
+_REACHED = frozenset(
+    "saw see sees seeing met meet call calls page pages ask email text with by from for to and"
+    " or than like".split()
+)
+_ON_A_ROAD = frozenset({"on", "off", "onto", "at"})  # "i live on wooded dr bedford"
+
+
+def _a_verb_for_a_person(word: str) -> bool:
+    """Whether a word before "dr" is a verb done to a person ("paged", "calling") or a word
+    that leads to one ("with", "from"): a street's name before "Dr" is a noun or a name."""
+    return word in _REACHED or (len(word) >= 5 and word.isalpha() and word.endswith(("ed", "ing")))
+
+
 def _names_someone(words: list[str], start: int, end: int) -> bool:
     """A name used for a person or a pet: "my boss Wendell", "my dog's name is Winthrop",
     "Randolph is my middle name", "Spencer and Palmer are my kids' names"."""
     before = words[start - 1] if start > 0 else None
     if before == "dr" and start > 1:
         street = words[max(0, start - 5) : start - 1]
-        person = words[start - 2] in FILLER or words[start - 2] in _PERSON_BEFORE
+        person = (
+            words[start - 2] in FILLER
+            or words[start - 2] in _PERSON_BEFORE
+            or (_a_verb_for_a_person(words[start - 2]) and _ON_A_ROAD.isdisjoint(street))
+        )
         if not person or any(w.isdigit() for w in street):
             return False  # "1 JFK Memorial Dr Braintree": a drive, not a doctor
         # "my old doctor, dr. chester": after a word for a person, a doctor

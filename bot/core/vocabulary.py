@@ -97,12 +97,23 @@ BUSINESS_WORDS = frozenset(
     titleist footjoy
     rockets clippers warriors tigers panthers raiders crusaders wildcats bulldogs hawks
     spartans falcons knights pioneers bears lions cougars mustangs hornets devils minutemen
+    saints 49ers niners giants steelers pirates penguins ravens orioles pelicans vikings
+    timberwolves athletics blazers timbers seahawks sounders kraken packers brewers bucks
+    colts cowboys jets yankees mets dodgers cubs rams chargers broncos chiefs dolphins
+    jaguars texans titans bengals browns commanders buccaneers bucs padres rockies
+    diamondbacks astros phillies marlins guardians lakers knicks sixers 76ers raptors
+    cavaliers cavs pistons pacers grizzlies mavericks mavs spurs nuggets suns bruins
+    canadiens habs flyers islanders sabres predators blackhawks canucks oilers flames
+    avalanche sharks
     """.split()
 )
 # (The line before the last: the Cape Cod Baseball League's teams, "Falmouth Commodores",
 # "Cotuit Kettleers": https://en.wikipedia.org/wiki/Cape_Cod_Baseball_League. The last: the
 # Acushnet Company's brands, https://en.wikipedia.org/wiki/Acushnet_Company. The two after:
-# high-school teams' nicknames, "Needham Rockets", "Falmouth Clippers", https://miaa.net)
+# high-school teams' nicknames, "Needham Rockets", "Falmouth Clippers", https://miaa.net. The
+# rest: the major leagues' teams, "New Orleans Saints", https://en.wikipedia.org/wiki/
+# Major_professional_sports_leagues_in_the_United_States_and_Canada; nicknames that are also
+# words said after a town for other reasons (Senators, Bills, Heat, Kings, Stars) are left out)
 # Dishes and products named after a town: "Wellfleet oysters", "Ipswich clams", "Boston cream
 # pie", "Nantucket Nectars". Right after a name, with no place word before it, the name is the
 # thing's, not where anyone lives ("I live in Wellfleet, oysters are great" is Wellfleet).
