@@ -4559,3 +4559,50 @@ def test_a_drive_or_a_town_after_a_corner_still_answers(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("म बर्लिङ्टनमा बस्छु", "burlington"),  # Nepali: I live in Burlington
+        ("मैं न्यूटन में रहती हूँ", "newton"),  # Hindi: I live in Newton
+        ("நான் நியூட்டன்ல இருக்கேன்", "newton"),  # Tamil: I'm in Newton
+        ("ہم سمرویل میں رہتے ہیں", "somerville"),  # Urdu: we live in Somerville
+        ("2019년에 퀸시에서 니덤으로 이사했어요", "needham"),  # Korean: moved to Needham
+    ],
+)
+def test_a_name_in_a_script_of_unwritten_vowels_is_asked_by_its_consonants(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    found = resolver.resolve(text)
+    assert found.outcome is Outcome.AMBIGUOUS  # heard by its sound: asked, never answered
+    assert place in [p.id for p in found.candidates]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "कृपया मेरी मदद करें",  # Hindi: please help me
+        "नेपालीमा जवाफ दिनुहोस्",  # Nepali: answer in Nepali (placed, yet no town)
+        "இந்த சட்டம் என்ன சொல்லுது?",  # Tamil: what does this law say?
+        "بدي امسح معلوماتي",  # Arabic: I want to erase my data
+    ],
+)
+def test_an_ordinary_sentence_of_those_scripts_names_no_town(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("캠브리지 살고 있어요", "cambridge"),  # before the verb for living: a name
+        ("애쉴랜드 살고 있어요", "ashland"),  # 쉬 is an English SH
+        ("메드포드는 어때요?", "medford"),
+    ],
+)
+def test_a_korean_name_before_living_or_a_particle_is_heard(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert place in [p.id for p in resolver.resolve(text).candidates]

@@ -41,11 +41,20 @@ _KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
 # Korean endings after a name, longest first: 에서 (in), 에 (to), 은/는, 이/가, 을/를, 의,
 # 으로/로, 도 (too); a name is tried whole first, then without one. Only these: any
 # syllable off would make 볼티모어 (Baltimore) 볼티, Florida.
-_KOREAN_ENDINGS = (
+KOREAN_ENDINGS = (
     "에서요", "이에요", "에서", "에요", "예요", "으로", "에", "은", "는", "이", "가", "을",
     "를", "의", "로", "도",
 )  # fmt: skip
 _KOREAN_IN = ("에", "에서", "에서요", "시")
+_KOREAN_TO = ("으로", "로")
+_KOREAN_LIVES = (
+    "살아",
+    "살고",
+    "삽니다",
+    "사는",
+    "살았",
+    "거주",
+)  # https://en.wiktionary.org/wiki/살다
 # Korean words that end as a verb or a polite sentence ends are no names (수고하세요,
 # 알겠습니다, 물어볼게요).
 _KOREAN_VERB_ENDS = ("요", "다", "까", "죠", "해", "고", "지")
@@ -94,6 +103,7 @@ def skeleton_of_name(name: str) -> str:
     for spelled, said in (("ph", "f"), ("gh", ""), ("ck", "k"), ("th", "s"), ("sh", "s")):
         word = word.replace(spelled, said)
     word = word.replace("ch", "s").replace("x", "ks").replace("nge", "nje").replace("ng", "n")
+    word = word.replace("dge", "je")  # Cambridge, Uxbridge: said with a J
     out: list[str] = []
     for i, letter in enumerate(word):
         after = word[i + 1 : i + 2]
@@ -148,6 +158,19 @@ def skeleton_of_reading(reading: str) -> str:
         word = "w" + word[1:] if word[0] == "u" else word
     # Korean writes the unsaid English R as nothing already; every R it writes is said.
     word = word.replace("r", "l")
+    # Hangul 쉬 ("swi") is an English SH ("애쉴랜드": Ashland)
+    word = word.replace("sw", "s")
+    return skeleton_of_name(word)
+
+
+def skeleton_of_unvoweled(reading: str) -> str:
+    """The skeleton of a word of a script that leaves short vowels unwritten (Devanagari
+    read without its inherent "a", Tamil, Arabic, Urdu), in Latin letters: an R with no
+    vowel written after it ("vrsestr", वर्सेस्टर: Worcester; "smrwel", سمرویل: Somerville)
+    stood after an unwritten one, so it goes unsaid, as in the town's own name."""
+    word = re.sub("[^a-z]", "", reading.lower())
+    word = re.sub(r"r(?![aeiouy])", "", word)
+    word = re.sub(r"(?:d|t|th)j", "j", word)  # Tamil ட்ஜ்: the J of "-bridge"
     return skeleton_of_name(word)
 
 
@@ -184,16 +207,21 @@ def readings(text: str) -> list[tuple[list[str], bool]]:
         run = ""
     spelled: list[list[str]] = []
     korean = _HANGUL.findall(text)
-    for word in korean:
-        if word.endswith(_KOREAN_VERB_ENDS):
+    for at, word in enumerate(korean):
+        # One before the verb for living is a name ("니덤 살아요": I live in Needham), even
+        # one ending as verbs do ("캠브리지 살아요": Cambridge).
+        lives = korean[at + 1 : at + 2] and korean[at + 1].startswith(_KOREAN_LIVES)
+        if word.endswith(_KOREAN_VERB_ENDS) and not lives:
             continue
         ending = next(
-            (e for e in _KOREAN_ENDINGS if word.endswith(e) and len(word) > len(e) + 1), ""
+            (e for e in KOREAN_ENDINGS if word.endswith(e) and len(word) > len(e) + 1), ""
         )
         forms = [word, word[: -len(ending)]] if ending else [word]
         # A short skeleton (니덤, NTM) is a name alone, or before "in" (니덤에, 니덤에서):
         # in a sentence, a word of three classes is as often a verb (삭제해, "delete": Saugus).
-        short = len(korean) == 1 or word.endswith(_KOREAN_IN)
+        # and one moved to ("니덤으로 이사했어요": moved to Needham)
+        moved_to = word.endswith(_KOREAN_TO) and any(w.startswith("이사") for w in korean)
+        short = len(korean) == 1 or word.endswith(_KOREAN_IN) or bool(lives) or moved_to
         heard = [skeleton_of_reading(anyascii(form)) for form in forms]
         spelled.append([s for s in heard if short or len(s) > MIN_SKELETON])
     spelled.extend([skeleton_of_reading(anyascii(w))] for w in _KATAKANA.findall(text))

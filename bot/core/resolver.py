@@ -465,6 +465,7 @@ _MOVED_EAST_ASIAN = re.compile(
     r"이사\s*(?:를\s*)?(?:했|왔|갔)|引っ越し(?:まし)?た|引っ越してきた|引っ越してきました"
 )
 _MOVED_FROM_EAST_ASIAN = re.compile(r"\s*(?:에서|から)")
+_FROM_EAST_ASIAN = re.compile(r"[\uac00-\ud7a3\u30a0-\u30ff]+\s*(?:에서|から)")
 # Towns whose Arabic name is also an everyday word or a given name, a town only after a
 # place word ("في لين": in Lynn) or alone. Sources: https://en.wiktionary.org/wiki/لين
 # (soft; a given name, Leen), https://en.wiktionary.org/wiki/سالم (safe; the name Salim).
@@ -553,6 +554,10 @@ _SCRIPT_ENDINGS = (
     (re.compile(r"[\u0980-\u09ff]"), ("e",)),
     (re.compile(r"[\u0c80-\u0cff]"), ("nlli", "lli")),  # Kannada -ನಲ್ಲಿ, -ಲ್ಲಿ ("in")
 )
+# "In" after a name (Hindi में, Urdu میں, Punjabi ਵਿੱਚ) or written onto it (Nepali -मा,
+# Gujarati -માં, Telugu -లో, Tamil -ல/-இல், Kannada -ನಲ್ಲಿ, Marathi -मध्ये).
+_IN_AFTER_SCRIPT = frozenset({"में", "मे", "میں", "ਵਿੱਚ", "ਵਿਚ"})
+_IN_WRITTEN_ON = re.compile(r"(?:मा|માં|లో|ల|ல்|ல|ನಲ್ಲಿ|ಲ್ಲಿ|मध्ये)$")
 _ABJAD = re.compile(r"[\u0590-\u06ff\u0900-\u0dff]")  # and Indic scripts: vowels implied
 _CASED = re.compile(r"[\u0370-\u052f]")
 _CASE_ENDINGS = ("ом", "ем", "ой", "е", "а", "у", "и", "ы", "і")  # Ukrainian "в Чатемі"
@@ -1218,6 +1223,10 @@ class Resolver:
             text = _GREEK_FIRST_WORD.sub(r"\1-", text)  # "Νιου Μπέντφορντ": New Bedford
         if not text.isascii() and _MOVED_IN_RUSSIAN.search(text):
             text = _FROM_IN_RUSSIAN.sub(" ", text)  # "переехали из Бостона в ...": moved away
+        if not text.isascii() and _MOVED_EAST_ASIAN.search(text):
+            # "작년에 렉싱턴에서 벌링턴으로 이사했어요": a move made; the town moved from,
+            # Hangul or katakana before "from", is not heard at all
+            text = _FROM_EAST_ASIAN.sub(" ", text)
         if not text.isascii() and _KHMER.search(text):
             text = _KHMER_WORDS.sub(lambda m: f" {m.group()} ", text)
         if not text.isascii() and _HANGUL.search(text) and _LATIN.search(text):
@@ -1263,6 +1272,8 @@ class Resolver:
             sounded = written[0] or self._heard_in_east_asian(text)
             if len(sounded) == 1 and _LIVES_IN_SCRIPT.search(text):
                 return Resolution(Outcome.MATCH, sounded[0], sounded, "transliterated-lives")
+            # a skeleton alone is looser than a sound code and a spelling: only asked
+            sounded = sounded or self._heard_unvoweled(text)
             if sounded:
                 return Resolution(Outcome.AMBIGUOUS, None, sounded, "transliterated")
         if found.outcome is Outcome.NONE and found.reason == "nothing-close":
@@ -1530,6 +1541,35 @@ class Resolver:
             w for w in text.split() if not (_HANGUL.search(w) and self.vocabulary.is_common(w))
         )
         return self._towns_of_skeletons(east_asian.readings(said))
+
+    def _heard_unvoweled(self, text: str) -> tuple[Place, ...]:
+        """Towns of the same consonant skeleton as a word of a script that leaves short
+        vowels unwritten ("न्यूटन", Newton; "ஆர்லிங்டன்", Arlington; "سمرویل", Somerville),
+        read as east_asian reads Hangul: the sounds a town's name keeps whatever the spelling.
+        Asked, never answered; a common word or the word for living is no name."""
+        names: list[tuple[list[str], bool]] = []
+        words = _SCRIPT_WORD.findall(text)
+        lives = _LIVES_IN_SCRIPT.search(text) is not None
+        for at, word in enumerate(words):
+            after = words[at + 1] if at + 1 < len(words) else ""
+            if (
+                not _ABJAD.search(word)
+                or _LIVES_IN_SCRIPT.match(word)
+                or self.vocabulary.is_common(word.lower())
+                or word.startswith(_ARABIC_ARTICLE)
+                # only a word placed: "in" after it or written onto it ("न्यूटन में",
+                # "வர்செஸ்டர்ல"); an ordinary word of these scripts is as often one
+                # class off a town as a name is
+                or not (after in _IN_AFTER_SCRIPT or _IN_WRITTEN_ON.search(word))
+            ):
+                continue
+            heard = [east_asian.skeleton_of_unvoweled(r) for r in _latin_readings(word)]
+            # three classes (Newton's NTN) fit many words: only where someone lives
+            shortest = east_asian.MIN_SKELETON + (not lives)
+            kept = [s for s in dict.fromkeys(heard) if len(s) >= shortest]
+            if kept:
+                names.append((kept, False))
+        return self._towns_of_skeletons(names)
 
     def _heard_romanized(self, text: str) -> tuple[Place, ...]:
         """Towns of the same consonant skeleton as a word of no language written in Latin
@@ -4917,6 +4957,19 @@ def _latin_readings(word: str) -> list[str]:
     for W or O) and a one-letter preposition written onto the word (Hebrew ב, Arabic بـ)
     taken off."""
     word = word.lower()
+    if _HANGUL.search(word):
+        # a Korean particle after the name ("벨몬트는": Belmont, as for)
+        ending = next(
+            (e for e in east_asian.KOREAN_ENDINGS if word.endswith(e) and len(word) > len(e) + 1),
+            "",
+        )
+        if ending:
+            return [*_latin_readings(word[: -len(ending)]), *_latin_readings_of(word)]
+    return _latin_readings_of(word)
+
+
+def _latin_readings_of(word: str) -> list[str]:
+    """_latin_readings of a word in lower case, its Korean particle (if any) kept."""
     if _CYRILLIC.search(word):
         stems = [word] + [
             word[: -len(end)]
