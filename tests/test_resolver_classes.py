@@ -4606,3 +4606,24 @@ def test_a_korean_name_before_living_or_a_particle_is_heard(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert place in [p.id for p in resolver.resolve(text).candidates]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("douleuo sti vostoni", "boston"),  # Βοστώνη, Boston's Greek name, in Latin letters
+        ("i mitera mou menei sto tselsi", "chelsea"),  # Τσέλσι
+        ("zoume sto mprokton", "brockton"),  # Μπρόκτον
+    ],
+)
+def test_a_greek_name_typed_in_latin_letters_is_the_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_an_english_name_spelt_as_greek_writes_it_is_asked(resolver: Resolver) -> None:
+    found = resolver.resolve("mpentfornt")  # Μπέντφορντ: Bedford, with no Greek name on record
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert [p.id for p in found.candidates] == ["bedford"]
+    assert resolver.resolve("kalimera, ti kaneis?").outcome is Outcome.NONE

@@ -28,6 +28,7 @@ sounds-like spelling, which is never an answer and so is confirmed ("Did you mea
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -757,6 +758,38 @@ _POLISH_SAID = (
     (re.compile(r"dz$"), "dge"),
     (re.compile(r"^v(?=[aeiouy])"), "w"),
 )
+# English names as Greek spells them, written in Latin letters (Greeklish): ΜΠ and ΝΤ begin
+# a name as B and D ("Μπρόκτον", mprokton) and inside it are MB and ND, or B and D;
+# ΤΖ is J ("Κέμπριτζ", kempritz), ΟΥ before a vowel a W ("Ουότερταουν"), -ΤΑΟΥΝ is -town,
+# ΟΟΥ an English OW ("Λόουελ"). Source: https://en.wikipedia.org/wiki/Greeklish and
+# https://en.wikipedia.org/wiki/Romanization_of_Greek
+_GREEKLISH_COMMON = (
+    (re.compile(r"^mp"), "b"),
+    (re.compile(r"^nt"), "d"),
+    (re.compile(r"^gk"), "g"),
+    (re.compile(r"tz$"), "dge"),
+    (re.compile(r"tz"), "j"),
+    (re.compile(r"taoun$"), "town"),
+    (re.compile(r"^ou(?=[aeio])"), "w"),
+    (re.compile(r"oou"), "ow"),
+)
+_GREEKLISH_WORD = re.compile(r"(?<![\w'])[A-Za-z]{5,}(?![\w'])")
+MIN_GREEKLISH = 5  # letters of a Greek name in Latin letters ("lin", Λιν, is a word)
+
+
+def _greeklish_of(name: str) -> set[str]:
+    """A name in Greek letters as Greeks write it in Latin ones: letter for letter
+    (anyascii), with ΟΥ written "ou" as Greeklish writes it, not "oy" ("Λόουελ": loouel)."""
+    latin = re.sub("[^a-z]", "", anyascii(name).lower())
+    return {latin, latin.replace("oy", "ou")}
+
+
+# (not a first NT: Kriolu "N ka ntende", I don't understand)
+_GREEKLISH_MARK = re.compile(r"^(?:mp|gk)|tz|oou|taoun$|^ou[aeio]")
+_GREEKLISH_SAID = (
+    (*_GREEKLISH_COMMON, (re.compile(r"mp"), "mb"), (re.compile(r"nt"), "nd")),
+    (*_GREEKLISH_COMMON, (re.compile(r"mp"), "b"), (re.compile(r"nt"), "d")),
+)
 # Letters of languages whose sounds the tiers cannot read (Akan and Ewe "ɛ", "ɔ"; Albanian
 # "ë"): "Medaase paa", "mirëdita" sound like no name of ours; a name spelt out still counts.
 _UNREAD_LETTERS = re.compile(r"[ɛɔŋəɣëƐƆŊËƏ]")
@@ -836,6 +869,7 @@ class Resolver:
         self._exact: dict[str, list[_Entry]] = defaultdict(list)
         self._cjk: dict[str, list[_Entry]] = defaultdict(list)
         self._scripts: dict[str, list[_Entry]] = defaultdict(list)
+        self._greeklish_ids: dict[str, set[str]] = defaultdict(set)
         for place in self.places.values():
             if place.kind == "state" and place.state == MASSACHUSETTS:
                 continue  # the Commonwealth is the context of every answer, not a place to pick
@@ -923,6 +957,18 @@ class Resolver:
             if canonical(name.split()) not in self._exact
             and not all(w in FILLER or w in SUBJECT for w in name.split())
         )
+        # Greek names in Latin letters, read as the town's own name: only a word no name of
+        # ours already is, of no language, and of one town ("salem" is ours already).
+        self._greeklish_names = {
+            latin: self.places[next(iter(ids))].name.lower()
+            for latin, ids in self._greeklish_ids.items()
+            if len(ids) == 1
+            and len(latin) >= MIN_GREEKLISH
+            and canonical([latin]) not in self._exact
+            and not self.vocabulary.is_common(latin)
+            # ("amerst" is a typo of Amherst as much, which the typo tier reads already)
+            and Levenshtein.distance(latin, self._own_compact(next(iter(ids)))) > 1
+        }
         self.vocabulary = self.vocabulary.without(self._exact)
         self.vocabulary.index_misspellings()  # built now rather than on a message
         # Names that are only nicknames of our towns, and their first words
@@ -1062,6 +1108,11 @@ class Resolver:
         if _OTHER_SCRIPT.search(name):
             if entry not in self._scripts[name.lower()]:
                 self._scripts[name.lower()].append(entry)
+            if _GREEK.search(name) and " " not in name.strip():
+                for latin in _greeklish_of(name):
+                    # "vostoni" (Βοστώνη): the Greek name in Latin letters, as Greeks type
+                    # it; read as the town's own name, never a target for typos
+                    self._greeklish_ids[latin].add(entry.place_id)
             if _GEORGIAN.search(name) and name.endswith("ი") and len(name) > MIN_SCRIPT_LETTERS:
                 # the stem a case ending is written onto: "ბოსტონ-ში" (in Boston)
                 self._add(name[:-1], entry)
@@ -1223,6 +1274,11 @@ class Resolver:
             text = _GREEK_FIRST_WORD.sub(r"\1-", text)  # "Νιου Μπέντφορντ": New Bedford
         if not text.isascii() and _MOVED_IN_RUSSIAN.search(text):
             text = _FROM_IN_RUSSIAN.sub(" ", text)  # "переехали из Бостона в ...": moved away
+        if self._greeklish_names and _GREEKLISH_WORD.search(text):
+            # "zo sti vostoni": Βοστώνη, Boston's Greek name, typed in Latin letters
+            text = _GREEKLISH_WORD.sub(
+                lambda m: self._greeklish_names.get(m[0].lower(), m[0]), text
+            )
         if not text.isascii() and _MOVED_EAST_ASIAN.search(text):
             # "작년에 렉싱턴에서 벌링턴으로 이사했어요": a move made; the town moved from,
             # Hangul or katakana before "from", is not heard at all
@@ -1289,7 +1345,10 @@ class Resolver:
             slavic = self._respelt(text, _SLAVIC_SAID)
             # (a name spelt by ear is all a short message says, not a Polish sentence's words)
             polish = self._respelt(text, _POLISH_SAID) if len(text.split()) <= 2 else None
-            for said in dict.fromkeys((respelt, slavic, polish)):
+            # Greek in Latin letters ("mprokton", "kempritz"): its MP and NT said B and D, or
+            # MB and ND inside a name
+            greek = [self._greeklish(text, accent) for accent in _GREEKLISH_SAID]
+            for said in dict.fromkeys((respelt, slavic, polish, *greek)):
                 heard = self._resolve(said) if said else None
                 shown = (
                     heard.candidates or ((heard.place,) if heard.place else ()) if heard else ()
@@ -1404,6 +1463,18 @@ class Resolver:
         """The message with its words of no language respelt as English names said with a
         Spanish accent (_SPANISH_SAID), or None where no word changes."""
         return self._respelt(text, _SPANISH_SAID)
+
+    def _greeklish(self, text: str, accent: tuple[tuple[re.Pattern[str], str], ...]) -> str | None:
+        """The message with its words marked as Greek spelt in Latin letters (_GREEKLISH_MARK:
+        "mprokton", "kempritz"; not "precint") respelt by ``accent``, or None."""
+        said = fold(text).split()
+        respelt = [
+            word
+            if not _GREEKLISH_MARK.search(word) or not self._respellable(word)
+            else functools.reduce(lambda w, rule: rule[0].sub(rule[1], w), accent, word)
+            for word in said
+        ]
+        return " ".join(respelt) if respelt != said else None
 
     def _respelt(self, text: str, accent: tuple[tuple[re.Pattern[str], str], ...]) -> str | None:
         """The message with its words of no language respelt by an accent's patterns, or
