@@ -4627,3 +4627,17 @@ def test_an_english_name_spelt_as_greek_writes_it_is_asked(resolver: Resolver) -
     assert found.outcome is Outcome.AMBIGUOUS
     assert [p.id for p in found.candidates] == ["bedford"]
     assert resolver.resolve("kalimera, ti kaneis?").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("boston eseo salayo", "boston"),  # Korean in Latin letters: I live in Boston
+        ("lowell zaiju desu", "lowell"),  # Japanese in Latin letters: I live in Lowell
+        ("medford imnida", "medford"),  # Korean: it is Medford
+    ],
+)
+def test_a_town_among_korean_or_japanese_in_latin_letters_is_the_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

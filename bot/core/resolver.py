@@ -6381,7 +6381,9 @@ def _a_score(words: list[str]) -> bool:
 
 # "I" in Hindi and Bengali typed in Latin letters: "mai chelsea mein rehta hun", "ami quincy te
 # thaki" (I live in Chelsea, in Quincy); not the first name Mai or Ami, nor French "ami".
-_ROMANIZED_I = frozenset({"mai", "main", "ami"})
+_ROMANIZED_I = frozenset(
+    {"mai", "main", "ami", "jeo", "jeoneun", "naneun", "watashi", "watashiwa", "boku"}
+)
 _HAITIAN_LIVE = frozenset({"rete", "viv", "abite"})  # Haitian Creole "live" (after "te": lived)
 
 

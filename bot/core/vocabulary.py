@@ -271,13 +271,20 @@ ROMANIZED_WORDS = frozenset(
     selam hawey hawtey yekenyeley yekenyelay kemey aleka aleki iye zeneber zneber znebr
     ene enoralehu yemnorew yeminorew wust endet ameseginalehu betam yistilign awo yelem
     yikelekelal
+    imnida ieyo iyeyo yeyo eseo eseoyo salayo sarayo salgo isseoyo jeoneun naneun jibeun
+    gamsahamnida annyeong annyeonghaseyo aniyo hangugeo eodi eodiyeyo
+    desu deshita sundeimasu sundeiru sunde imasu zaijuu zaiju watashi watashiwa boku
+    arigatou arigato gozaimasu konnichiwa sumimasen nihongo doko
     """.split()
-)  # (the last lines: Irish, Armenian, Greek ("Greeklish"), Hindi, Telugu and Tamil in Latin
-# letters, Wikivoyage's Irish, Armenian, Greek, Hindi, Telugu and Tamil phrasebooks; then
-# more Hindi, Bengali, Somali, Tigrinya and Amharic as residents type them, written with
-# Wikivoyage's Hindi, Bengali, Somali, Tigrinya and Amharic phrasebooks at hand but not each
-# found in them: everyday words and verb forms, none a name of ours, e.g.
-# https://en.wikivoyage.org/wiki/Bengali_phrasebook)
+)  # (Irish, Armenian, Greek ("Greeklish"), Hindi, Telugu and Tamil in Latin letters,
+# Wikivoyage's Irish, Armenian, Greek, Hindi, Telugu and Tamil phrasebooks; then more Hindi,
+# Bengali, Somali, Tigrinya and Amharic as residents type them, written with Wikivoyage's
+# Hindi, Bengali, Somali, Tigrinya and Amharic phrasebooks at hand but not each found in
+# them: everyday words and verb forms, none a name of ours, e.g.
+# https://en.wikivoyage.org/wiki/Bengali_phrasebook; the last four lines: Korean and Japanese
+# in Latin letters, "quincy imnida" (it is Quincy), "cambridge zaijuu desu" (I live in
+# Cambridge), https://en.wikivoyage.org/wiki/Korean_phrasebook and
+# https://en.wikivoyage.org/wiki/Japanese_phrasebook)
 
 # Words of Cape Verdean Creole (Kriolu), spoken by many residents of Brockton, New Bedford and
 # Boston, most of them no other language's common words: pronouns, particles and the words of
