@@ -4641,3 +4641,34 @@ def test_a_town_among_korean_or_japanese_in_latin_letters_is_the_town(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("metakomisame apo to Medford sto Malden", "malden"),  # Greeklish: we moved
+        ("Metakomisa apo tin Boston sto Quincy", "quincy"),
+    ],
+)
+def test_a_move_made_in_greeklish_answers_the_new_home(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_move_to_come_in_greeklish_asks_both(resolver: Resolver) -> None:
+    found = resolver.resolve("tha metakomisoume apo to Lynn sto Saugus")
+    assert {p.id for p in found.candidates} == {"lynn", "saugus"}
+    assert found.outcome is Outcome.AMBIGUOUS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "to nomosxedio perase i oxi?",  # Greeklish: did the bill pass or not?
+        "thelo na grapso sto vouleuti",  # I want to write to the MP
+        "nuk kuptoj, me falni",  # Albanian: I don't understand, sorry
+    ],
+)
+def test_greek_and_albanian_in_latin_letters_name_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

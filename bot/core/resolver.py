@@ -427,6 +427,10 @@ _GREEK_MOVE_WORDS = re.compile(
     r"(?<!\w)(?:από τον|από την|από τη|από το|από|στον|στην|στη|στο|σε)(?!\w)"
 )
 _ALBANIAN_MOVE_WORDS = re.compile(r"(?<!\w)(?:nga|në|ne)(?!\w)", re.IGNORECASE)
+# The same typed in Latin letters (Greeklish): "metakomisame apo to Lowell sto Chelmsford"
+_GREEKLISH_MOVE_WORDS = re.compile(
+    r"(?<!\w)(?:apo ton|apo tin|apo ti|apo to|apo|ston|stin|sti|sto|se)(?!\w)", re.IGNORECASE
+)
 _MOVES_ABROAD = (
     (
         re.compile(
@@ -439,6 +443,16 @@ _MOVES_ABROAD = (
         re.compile(r"(?<!\w)(?:θα μετακομίσ\w*|μετακομίζ\w*)"),
         "moving",
         _GREEK_MOVE_WORDS,
+    ),
+    (
+        re.compile(r"(?<!\w)(?:metakomisa|metakomisame|metakomise|metakomisan)(?!\w)", re.I),
+        "moved",
+        _GREEKLISH_MOVE_WORDS,
+    ),
+    (
+        re.compile(r"(?<!\w)(?:tha metakomis\w*|metakomiz\w*)", re.I),
+        "moving",
+        _GREEKLISH_MOVE_WORDS,
     ),
     (
         re.compile(
@@ -458,6 +472,8 @@ _MOVES_ABROAD = (
 _MOVE_WORDS = {
     **dict.fromkeys(["από τον", "από την", "από τη", "από το", "από", "nga"], "from"),
     **dict.fromkeys(["στον", "στην", "στη", "στο", "σε", "në", "ne"], "to"),
+    **dict.fromkeys(["apo ton", "apo tin", "apo ti", "apo to", "apo"], "from"),
+    **dict.fromkeys(["ston", "stin", "sti", "sto", "se"], "to"),
 }
 # A move made, in Korean or Japanese (a move to come, 이사할 or 引っ越す予定, is not), and the
 # particle "from" after a name (에서, から). Sources: https://en.wiktionary.org/wiki/이사,
@@ -1244,7 +1260,7 @@ class Resolver:
         if _POLISH.search(text):
             # "mieszkam w Lowell", "jestem z Salem": Polish "w" (in) and "z" (from), not West
             text = _POLISH_PLACE_WORD.sub(_polish_in_english, text)
-        if not text.isascii() or " u " in text.lower():
+        if not text.isascii() or " u " in text.lower() or "metakomi" in text.lower():
             text = _moves_in_english(text)  # "μετακομίσαμε από το Lynn στο Saugus"
         if " se " in text:
             # Hindi "lowell se westford shift ho gaye": moved from Lowell to Westford

@@ -275,6 +275,13 @@ ROMANIZED_WORDS = frozenset(
     gamsahamnida annyeong annyeonghaseyo aniyo hangugeo eodi eodiyeyo
     desu deshita sundeimasu sundeiru sunde imasu zaijuu zaiju watashi watashiwa boku
     arigatou arigato gozaimasu konnichiwa sumimasen nihongo doko
+    astynomia vlepei vlepoun kameres kamera exei echei nomo nomos politeia thelo grapso ston
+    stis tis tous vouleuti vouleutis mou mas sas nomosxedio perase christos anesti alithos
+    ginetai metakomisame metakomisa apo perisi zoume douleuo douleuoume
+    jetoj jetojme banoj banojme shtepia shtepi eshte jemi nuk kuptova kuptoj falni
+    faleminderit pershendetje mirupafshim mund ndihmoni shqip shqiptar kush senatori jone yne
+    cfare mire tungjatjeta
+    shat shnorhakal
     """.split()
 )  # (Irish, Armenian, Greek ("Greeklish"), Hindi, Telugu and Tamil in Latin letters,
 # Wikivoyage's Irish, Armenian, Greek, Hindi, Telugu and Tamil phrasebooks; then more Hindi,
@@ -284,7 +291,10 @@ ROMANIZED_WORDS = frozenset(
 # https://en.wikivoyage.org/wiki/Bengali_phrasebook; the last four lines: Korean and Japanese
 # in Latin letters, "quincy imnida" (it is Quincy), "cambridge zaijuu desu" (I live in
 # Cambridge), https://en.wikivoyage.org/wiki/Korean_phrasebook and
-# https://en.wikivoyage.org/wiki/Japanese_phrasebook)
+# https://en.wikivoyage.org/wiki/Japanese_phrasebook; after them, Greek, Albanian typed without
+# its "ë" ("eshte", is) and Armenian, https://en.wikivoyage.org/wiki/Greek_phrasebook,
+# https://en.wikivoyage.org/wiki/Albanian_phrasebook, https://en.wikivoyage.org/wiki/
+# Armenian_phrasebook)
 
 # Words of Cape Verdean Creole (Kriolu), spoken by many residents of Brockton, New Bedford and
 # Boston, most of them no other language's common words: pronouns, particles and the words of
