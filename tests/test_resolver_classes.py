@@ -4672,3 +4672,14 @@ def test_a_move_to_come_in_greeklish_asks_both(resolver: Resolver) -> None:
 )
 def test_greek_and_albanian_in_latin_letters_name_no_town(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we visited the Armenian Museum", "watertown"),  # its name said short
+        ("St. Vasilios Greek Church", "peabody"),
+    ],
+)
+def test_a_landmark_said_by_its_short_name(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
