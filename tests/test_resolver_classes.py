@@ -4683,3 +4683,9 @@ def test_greek_and_albanian_in_latin_letters_name_no_town(resolver: Resolver, te
 )
 def test_a_landmark_said_by_its_short_name(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+def test_ne_after_a_town_nebraska_has_not_is_a_word(resolver: Resolver) -> None:
+    # Korean 네 (yes), Albanian "ne" (in): Nebraska has no Chicopee; it has a Lincoln
+    assert _answer(resolver, "chicopee ne") == "chicopee"
+    assert resolver.resolve("lincoln ne").outcome is Outcome.NONE

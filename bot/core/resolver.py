@@ -519,7 +519,7 @@ _TOWN_BODY_BEFORE = frozenset({"lapolis", "polis", "policia", "meri"})
 # State codes residents write as words after a town: Cantonese and Spanish "la", Tamil "-la",
 # Cantonese "ga", "ok", "hi"; of states whose places GeoNames lists whole (no townships, as
 # Pennsylvania's Worcester is, below its list), so a town of ours not there is not theirs.
-_CODES_OFTEN_WORDS = frozenset({"la", "ga", "ok", "hi"})
+_CODES_OFTEN_WORDS = frozenset({"la", "ga", "ok", "hi", "ne"})  # "ne": Korean yes, Albanian in
 _JOINERS = re.compile("[\u200c\u200d]")  # zero-width non-joiner and joiner
 _GREEK_LATIN = dict(
     zip(
