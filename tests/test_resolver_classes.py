@@ -4689,3 +4689,14 @@ def test_ne_after_a_town_nebraska_has_not_is_a_word(resolver: Resolver) -> None:
     # Korean 네 (yes), Albanian "ne" (in): Nebraska has no Chicopee; it has a Lincoln
     assert _answer(resolver, "chicopee ne") == "chicopee"
     assert resolver.resolve("lincoln ne").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "오사카에서 왔어요",  # Korean: I came from Osaka
+        "사진이 업로드된 거예요?",  # was the photo uploaded? (a verb, not a name heard)
+    ],
+)
+def test_a_city_of_asia_or_a_korean_verb_is_no_town_heard(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE

@@ -57,7 +57,7 @@ _KOREAN_LIVES = (
 )  # https://en.wiktionary.org/wiki/살다
 # Korean words that end as a verb or a polite sentence ends are no names (수고하세요,
 # 알겠습니다, 물어볼게요).
-_KOREAN_VERB_ENDS = ("요", "다", "까", "죠", "해", "고", "지")
+KOREAN_VERB_ENDS = ("요", "다", "까", "죠", "해", "고", "지", "데", "된", "던")
 # Places elsewhere named in these scripts: a message naming one is about there (加州奥克兰,
 # Oakland in California; バークレー、カリフォルニア).
 ELSEWHERE = simplified_all(
@@ -66,6 +66,9 @@ ELSEWHERE = simplified_all(
         "華盛頓", "康州", "新罕布什尔", "罗德岛", "佛蒙特", "缅因", "캘리포니아", "뉴욕",
         "텍사스", "플로리다", "시카고", "워싱턴", "カリフォルニア", "ニューヨーク", "テキサス",
         "フロリダ", "シカゴ", "ワシントン",
+        # cities of Korea, Japan and China residents come from ("서울에서 왔어요")
+        "서울", "부산", "인천", "대구", "도쿄", "오사카", "교토", "ソウル", "東京", "大阪",
+        "京都", "横浜", "北京", "上海", "首尔",
     )
 )  # fmt: skip
 # Characters after a run that make it a town (昆西市: Quincy city), or a street (汉考克街).
@@ -211,7 +214,7 @@ def readings(text: str) -> list[tuple[list[str], bool]]:
         # One before the verb for living is a name ("니덤 살아요": I live in Needham), even
         # one ending as verbs do ("캠브리지 살아요": Cambridge).
         lives = korean[at + 1 : at + 2] and korean[at + 1].startswith(_KOREAN_LIVES)
-        if word.endswith(_KOREAN_VERB_ENDS) and not lives:
+        if word.endswith(KOREAN_VERB_ENDS) and not lives:
             continue
         ending = next(
             (e for e in KOREAN_ENDINGS if word.endswith(e) and len(word) > len(e) + 1), ""

@@ -1325,6 +1325,7 @@ class Resolver:
             and not text.isascii()
             and (_OTHER_SCRIPT.search(text) or _CJK.search(text))
             and not any(thing in text for thing in SCRIPT_NOT_PLACES)
+            and not any(place in text for place in east_asian.ELSEWHERE)  # "서울에서 왔어요"
             and not _CJK_NOT_HEARD.search(text)
         ):
             # "Я живу в Нидхэме", "אני גר בניוטון": a town written as it sounds in another
@@ -1544,6 +1545,8 @@ class Resolver:
                 continue
             if _LIVES_IN_SCRIPT.match(word):
                 continue  # "ساكنة" (living), "живу": the word for living, no name
+            if _HANGUL.search(word) and word.endswith(east_asian.KOREAN_VERB_ENDS):
+                continue  # "업로드된" (uploaded): a Korean word ending as verbs do
             if self.vocabulary.is_common(word.lower()) or word.startswith(_ARABIC_ARTICLE):
                 # a common word of its language: "שלום" (shalom) is no Salem; an Arabic
                 # noun with its article ("العافية") is no town's name
