@@ -4700,3 +4700,11 @@ def test_ne_after_a_town_nebraska_has_not_is_a_word(resolver: Resolver) -> None:
 )
 def test_a_city_of_asia_or_a_korean_verb_is_no_town_heard(resolver: Resolver, text: str) -> None:
     assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(("text", "place"), [("ミルトンです", "milton"), ("アクトン", "acton")])
+def test_a_town_in_katakana_spelt_out_is_the_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    # katakana's added vowels taken off, the name is spelt letter for letter, as in Hangul
+    assert _answer(resolver, text) == place

@@ -247,6 +247,8 @@ _SPOKEN_MARK = re.compile(
     re.IGNORECASE,
 )
 _SPELT_MA = re.compile(r"(?<=\w)[\s,]+m\.?\s+a\b\.?(?=\W*$)", re.IGNORECASE)  # "Lee, m a"
+_KATAKANA_WORD = re.compile(r"[\u30a0-\u30ff]+")
+_KANA_VOWEL_ADDED = re.compile(r"(?<=[bdfgkmprstz])[uo](?=[bdfgkmprstz]|$)")
 _KANA = re.compile(r"[\u3040-\u30ff]")  # Japanese ("Acton在住"): not these Chinese words
 # A river named first in Vietnamese, Polish, Spanish, Portuguese, French or Kreyol ("sông
 # Connecticut", "rzeki Connecticut", "el río Charles"): said the English way, "Connecticut
@@ -5170,6 +5172,13 @@ def _latin_readings_of(word: str) -> list[str]:
     readings = {latin, latin.replace("v", "w"), latin.replace("l", "r"), latin.replace("v", "o")}
     if latin[:1] in _WRITTEN_ON and len(latin) > MIN_SCRIPT_LETTERS:
         readings |= {latin[1:], latin[1:].replace("v", "o")}
+    katakana = _KATAKANA_WORD.match(word)
+    if katakana:
+        # katakana writes a vowel after every consonant but N ("ベルモントです", berumonto):
+        # the U or O after one before another consonant or at the end is no sound of the
+        # English name ("bermont"), its R an L as often
+        bare = _KANA_VOWEL_ADDED.sub("", re.sub("[^a-z]", "", anyascii(katakana[0]).lower()))
+        readings |= {bare, bare.replace("r", "l")}
     if _ETHIOPIC.match(word) and word[:1] in _ETHIOPIC_WRITTEN_ON and len(latin) > 5:
         # Amharic writes "in", "from", "to" onto the name: "በሶመርቪል" (in Somerville)
         readings |= {latin[2:], latin[2:].replace("v", "w")}
