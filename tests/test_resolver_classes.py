@@ -4708,3 +4708,13 @@ def test_a_town_in_katakana_spelt_out_is_the_town(
 ) -> None:
     # katakana's added vowels taken off, the name is spelt letter for letter, as in Hangul
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["i'm from what are town", "we are in what are town mass"])
+def test_ordinary_words_dictated_with_a_towns_long_sound_are_asked(
+    resolver: Resolver, text: str
+) -> None:
+    found = resolver.resolve(text)  # WTRTN, Watertown's own sound code
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert [p.id for p in found.candidates] == ["watertown"]
+    assert resolver.resolve("what are town rules").outcome is Outcome.NONE

@@ -2744,6 +2744,19 @@ class Resolver:
             if len(towns) == 1 and self._completes(towns[0]):
                 place = self.places[towns[0].place_id]
                 return Resolution(Outcome.AMBIGUOUS, None, (place,), "sounds-like")
+            if len(span) > 1 and len(sound(query)) >= LONG_CODE:
+                # "i live in what are town": ordinary words, put together the sound of a
+                # town's own name, long and spelt near (WTRTN, Watertown): asked
+                heard = [
+                    e.place_id
+                    for index, same, similarity in self._sounds.sounding_like(query, True)
+                    if same and similarity >= SOUNDS_DICTATED
+                    for e in self._exact[self._keys[index]]
+                    if e.kind == "name" and self._completes(e) and self._allowed(e.place_id, state)
+                ]
+                if len(set(heard)) == 1:
+                    place = self.places[heard[0]]
+                    return Resolution(Outcome.AMBIGUOUS, None, (place,), "sounds-like")
             return None
         spelt = [form for form in _spoken_forms(query) if form in self._compact_exact]
         if len(span) > 1 and spelt:
