@@ -4718,3 +4718,9 @@ def test_ordinary_words_dictated_with_a_towns_long_sound_are_asked(
     assert found.outcome is Outcome.AMBIGUOUS
     assert [p.id for p in found.candidates] == ["watertown"]
     assert resolver.resolve("what are town rules").outcome is Outcome.NONE
+
+
+def test_tamil_in_latin_letters_names_no_town(resolver: Resolver) -> None:
+    # "what does your bot do?": everyday Tamil words are no names heard by their sound
+    assert resolver.resolve("ungal bot enna pannum?").outcome is Outcome.NONE
+    assert _answer(resolver, "enga veedu palmer la irukku") == "palmer"  # our home is in Palmer

@@ -260,7 +260,8 @@ ROMANIZED_WORDS = frozenset(
     stin kai einai eimai
     accha acha achha haan nahi kya hain mera meri mein batao yahan wahan kaise theek thik
     shukriya dhanyavad naaku ardham kaaledu enti emi ledu undi enga veedu naan irukken
-    romba nandri vanakkam
+    romba nandri vanakkam pesalama pesunga pesuveengala theriyuma theriyathu venum vendum
+    illa irukku irukka enna eppadi yaaru unga ungal enakku tamil pannum panna
     hum hun hoon tha thi gaya gayi gaye raha rahi rahe dono aur pehle pichle saal dekh jagah
     wale wala wali waale yaar sakte sakta chehra karte karta mujhe kahan kaun kuch abhi lekin
     paas dekhne chalein chalo nahin
