@@ -35,13 +35,13 @@ TRANSLITERATION = frozenset(
 MIN_CHARACTERS = 3  # Chinese characters in a run; two are too often a word ("东西")
 MIN_SKELETON = 3  # consonant classes; fewer fit too many towns
 _HANGUL = re.compile(r"[\uac00-\ud7af]+")
-_KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
+KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
 # Korean particles and endings after a name: 에서 (in), 에 (to), 은/는, 이/가, 을/를, 의,
 # 로/으로, 시 (city), 타운 (town); a reading is also tried with one or two syllables off.
 # Korean endings after a name, longest first: 에서 (in), 에 (to), 은/는, 이/가, 을/를, 의,
 # 으로/로, 도 (too); a name is tried whole first, then without one. Only these: any
 # syllable off would make 볼티모어 (Baltimore) 볼티, Florida.
-KOREAN_ENDINGS = (
+_KOREAN_ENDINGS = (
     "에서요", "이에요", "에서", "에요", "예요", "으로", "에", "은", "는", "이", "가", "을",
     "를", "의", "로", "도",
 )  # fmt: skip
@@ -97,6 +97,13 @@ _VOWELS = frozenset("aeiouy")
 _DIRECTIONS = {"北": "north", "南": "south", "东": "east", "西": "west", "新": "new"}
 # Characters anyascii reads otherwise than the transliteration does (什 "shen", as in 什么).
 _PINYIN = {"什": "shi"}
+
+
+def without_particle(word: str) -> str:
+    """A Hangul word without the particle or ending after a name (_KOREAN_ENDINGS, longest
+    first: "니덤에서" is 니덤), or the word itself; a syllable at least is left."""
+    ending = next((e for e in _KOREAN_ENDINGS if word.endswith(e) and len(word) > len(e) + 1), "")
+    return word[: -len(ending)] if ending else word
 
 
 def skeleton_of_name(name: str) -> str:
@@ -216,10 +223,8 @@ def readings(text: str) -> list[tuple[list[str], bool]]:
         lives = korean[at + 1 : at + 2] and korean[at + 1].startswith(_KOREAN_LIVES)
         if word.endswith(KOREAN_VERB_ENDS) and not lives:
             continue
-        ending = next(
-            (e for e in KOREAN_ENDINGS if word.endswith(e) and len(word) > len(e) + 1), ""
-        )
-        forms = [word, word[: -len(ending)]] if ending else [word]
+        stem = without_particle(word)
+        forms = [word, stem] if stem != word else [word]
         # A short skeleton (니덤, NTM) is a name alone, or before "in" (니덤에, 니덤에서):
         # in a sentence, a word of three classes is as often a verb (삭제해, "delete": Saugus).
         # and one moved to ("니덤으로 이사했어요": moved to Needham)
@@ -227,7 +232,7 @@ def readings(text: str) -> list[tuple[list[str], bool]]:
         short = len(korean) == 1 or word.endswith(_KOREAN_IN) or bool(lives) or moved_to
         heard = [skeleton_of_reading(anyascii(form)) for form in forms]
         spelled.append([s for s in heard if short or len(s) > MIN_SKELETON])
-    spelled.extend([skeleton_of_reading(anyascii(w))] for w in _KATAKANA.findall(text))
+    spelled.extend([skeleton_of_reading(anyascii(w))] for w in KATAKANA.findall(text))
     return [
         (kept, off)
         for groups, off in ((found, True), (spelled, False))

@@ -28,7 +28,6 @@ sounds-like spelling, which is never an answer and so is confirmed ("Did you mea
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 import unicodedata
@@ -247,7 +246,6 @@ _SPOKEN_MARK = re.compile(
     re.IGNORECASE,
 )
 _SPELT_MA = re.compile(r"(?<=\w)[\s,]+m\.?\s+a\b\.?(?=\W*$)", re.IGNORECASE)  # "Lee, m a"
-_KATAKANA_WORD = re.compile(r"[\u30a0-\u30ff]+")
 _KANA_VOWEL_ADDED = re.compile(r"(?<=[bdfgkmprstz])[uo](?=[bdfgkmprstz]|$)")
 _KANA = re.compile(r"[\u3040-\u30ff]")  # Japanese ("Acton在住"): not these Chinese words
 # A river named first in Vietnamese, Polish, Spanish, Portuguese, French or Kreyol ("sông
@@ -477,13 +475,12 @@ _MOVE_WORDS = {
     **dict.fromkeys(["apo ton", "apo tin", "apo ti", "apo to", "apo"], "from"),
     **dict.fromkeys(["ston", "stin", "sti", "sto", "se"], "to"),
 }
-# A move made, in Korean or Japanese (a move to come, 이사할 or 引っ越す予定, is not), and the
-# particle "from" after a name (에서, から). Sources: https://en.wiktionary.org/wiki/이사,
-# https://en.wiktionary.org/wiki/引っ越す
+# A move made, in Korean or Japanese (a move to come, 이사할 or 引っ越す予定, is not), and a
+# name in Hangul or katakana before the particle "from" (에서, から): the place moved from.
+# Sources: https://en.wiktionary.org/wiki/이사, https://en.wiktionary.org/wiki/引っ越す
 _MOVED_EAST_ASIAN = re.compile(
     r"이사\s*(?:를\s*)?(?:했|왔|갔)|引っ越し(?:まし)?た|引っ越してきた|引っ越してきました"
 )
-_MOVED_FROM_EAST_ASIAN = re.compile(r"\s*(?:에서|から)")
 _FROM_EAST_ASIAN = re.compile(r"[\uac00-\ud7a3\u30a0-\u30ff]+\s*(?:에서|から)")
 # Towns whose Arabic name is also an everyday word or a given name, a town only after a
 # place word ("في لين": in Lynn) or alone. Sources: https://en.wiktionary.org/wiki/لين
@@ -709,7 +706,6 @@ class _Scan:
     elsewhere_ends: set[int] = field(default_factory=set)  # word positions after one
     elsewhere_names: set[str] = field(default_factory=set)  # names said to be elsewhere
     school_ends: set[int] = field(default_factory=set)  # after an unknown school's name
-    moved_from: bool = False  # a place named as the one moved away from (Korean, Japanese)
     count: int = 0  # words in the message
 
     # Found when first asked for, then kept (a plain field: compiled, the class has no
@@ -791,7 +787,6 @@ _GREEKLISH_COMMON = (
     (re.compile(r"^ou(?=[aeio])"), "w"),
     (re.compile(r"oou"), "ow"),
 )
-_GREEKLISH_WORD = re.compile(r"(?<![\w'])[A-Za-z]{5,}(?![\w'])")
 MIN_GREEKLISH = 5  # letters of a Greek name in Latin letters ("lin", Λιν, is a word)
 
 
@@ -987,6 +982,12 @@ class Resolver:
             # ("amerst" is a typo of Amherst as much, which the typo tier reads already)
             and Levenshtein.distance(latin, self._own_compact(next(iter(ids)))) > 1
         }
+        greeklish = "|".join(sorted(self._greeklish_names, key=len, reverse=True))
+        self._greeklish_said: re.Pattern[str] | None = (
+            re.compile(rf"(?<![\w'])(?:{greeklish})(?![\w'])", re.IGNORECASE)
+            if greeklish
+            else None
+        )
         self.vocabulary = self.vocabulary.without(self._exact)
         self.vocabulary.index_misspellings()  # built now rather than on a message
         # Names that are only nicknames of our towns, and their first words
@@ -1292,11 +1293,9 @@ class Resolver:
             text = _GREEK_FIRST_WORD.sub(r"\1-", text)  # "Νιου Μπέντφορντ": New Bedford
         if not text.isascii() and _MOVED_IN_RUSSIAN.search(text):
             text = _FROM_IN_RUSSIAN.sub(" ", text)  # "переехали из Бостона в ...": moved away
-        if self._greeklish_names and _GREEKLISH_WORD.search(text):
+        if self._greeklish_said is not None and self._greeklish_said.search(text):
             # "zo sti vostoni": Βοστώνη, Boston's Greek name, typed in Latin letters
-            text = _GREEKLISH_WORD.sub(
-                lambda m: self._greeklish_names.get(m[0].lower(), m[0]), text
-            )
+            text = self._greeklish_said.sub(lambda m: self._greeklish_names[m[0].lower()], text)
         if not text.isascii() and _MOVED_EAST_ASIAN.search(text):
             # "작년에 렉싱턴에서 벌링턴으로 이사했어요": a move made; the town moved from,
             # Hangul or katakana before "from", is not heard at all
@@ -1366,7 +1365,7 @@ class Resolver:
             polish = self._respelt(text, _POLISH_SAID) if len(text.split()) <= 2 else None
             # Greek in Latin letters ("mprokton", "kempritz"): its MP and NT said B and D, or
             # MB and ND inside a name
-            greek = [self._greeklish(text, accent) for accent in _GREEKLISH_SAID]
+            greek = [self._respelt(text, accent, _GREEKLISH_MARK) for accent in _GREEKLISH_SAID]
             for said in dict.fromkeys((respelt, slavic, polish, *greek)):
                 heard = self._resolve(said) if said else None
                 shown = (
@@ -1483,26 +1482,21 @@ class Resolver:
         Spanish accent (_SPANISH_SAID), or None where no word changes."""
         return self._respelt(text, _SPANISH_SAID)
 
-    def _greeklish(self, text: str, accent: tuple[tuple[re.Pattern[str], str], ...]) -> str | None:
-        """The message with its words marked as Greek spelt in Latin letters (_GREEKLISH_MARK:
-        "mprokton", "kempritz"; not "precint") respelt by ``accent``, or None."""
-        said = fold(text).split()
-        respelt = [
-            word
-            if not _GREEKLISH_MARK.search(word) or not self._respellable(word)
-            else functools.reduce(lambda w, rule: rule[0].sub(rule[1], w), accent, word)
-            for word in said
-        ]
-        return " ".join(respelt) if respelt != said else None
-
-    def _respelt(self, text: str, accent: tuple[tuple[re.Pattern[str], str], ...]) -> str | None:
-        """The message with its words of no language respelt by an accent's patterns, or
-        None where no word changes."""
+    def _respelt(
+        self,
+        text: str,
+        accent: tuple[tuple[re.Pattern[str], str], ...],
+        marked: re.Pattern[str] | None = None,
+    ) -> str | None:
+        """The message with its words of no language respelt by an accent's patterns (only
+        the words ``marked`` finds in, if given), or None where no word changes."""
         said = fold(text).split()
         respelt = list(said)
         for index, word in enumerate(said):
             if not self._respellable(word):
                 continue  # "estoy", "perfil": Spanish words, not names
+            if marked is not None and not marked.search(word):
+                continue  # Greeklish: "mprokton", "kempritz"; not "precint"
             for pattern, put in accent:
                 respelt[index] = pattern.sub(put, respelt[index])
         return " ".join(respelt) if respelt != said else None
@@ -1882,10 +1876,6 @@ class Resolver:
             # "we used to live in Lowell but now we're in Nashua"; a place moved away from
             # is never the answer ("moved from Boston to <a town also a word>")
             return Resolution(Outcome.NONE, reason="elsewhere")
-        if scan.moved_from and all(hit.set_aside for hit in named):
-            # "작년에 렉싱턴에서 벌링턴으로 이사했어요": the town moved from is never the
-            # answer; the new home may still be heard by a later tier ("벌링턴": Burlington?)
-            scan.hits = [hit for hit in scan.hits if not hit.set_aside]
         if len(scan.hits) > 1:
             scan.hits = self._first_names_of_people(
                 words, _sections_named(words, scan.hits), scan.pauses
@@ -3108,15 +3098,7 @@ class Resolver:
                 continue
             if _inside_a_not_place(lowered, name):
                 continue  # "뉴턴의 운동 법칙": Newton's laws
-            hit = _found_inside(self._scripts[name])
-            if _MOVED_EAST_ASIAN.search(lowered) and _MOVED_FROM_EAST_ASIAN.match(
-                lowered, lowered.find(name) + len(name)
-            ):
-                # "작년에 몰든에서 퀸시로 이사했어요", "モールデンからクインシーに引っ越しました":
-                # a move made; the place moved from is not the home
-                hit.set_aside = True
-                scan.moved_from = True
-            scan.hits.append(hit)
+            scan.hits.append(_found_inside(self._scripts[name]))
 
     def _a_word_not_a_state(
         self, words: list[str], end: int, entries: list[_Entry], scan: _Scan
@@ -5062,14 +5044,10 @@ def _latin_readings(word: str) -> list[str]:
     for W or O) and a one-letter preposition written onto the word (Hebrew ב, Arabic بـ)
     taken off."""
     word = word.lower()
-    if _HANGUL.search(word):
+    stem = east_asian.without_particle(word) if _HANGUL.search(word) else word
+    if stem != word:
         # a Korean particle after the name ("벨몬트는": Belmont, as for)
-        ending = next(
-            (e for e in east_asian.KOREAN_ENDINGS if word.endswith(e) and len(word) > len(e) + 1),
-            "",
-        )
-        if ending:
-            return [*_latin_readings(word[: -len(ending)]), *_latin_readings_of(word)]
+        return [*_latin_readings(stem), *_latin_readings_of(word)]
     return _latin_readings_of(word)
 
 
@@ -5185,7 +5163,7 @@ def _latin_readings_of(word: str) -> list[str]:
     readings = {latin, latin.replace("v", "w"), latin.replace("l", "r"), latin.replace("v", "o")}
     if latin[:1] in _WRITTEN_ON and len(latin) > MIN_SCRIPT_LETTERS:
         readings |= {latin[1:], latin[1:].replace("v", "o")}
-    katakana = _KATAKANA_WORD.match(word)
+    katakana = east_asian.KATAKANA.match(word)
     if katakana:
         # katakana writes a vowel after every consonant but N ("ベルモントです", berumonto):
         # the U or O after one before another consonant or at the end is no sound of the
@@ -6371,7 +6349,7 @@ def _greeted(words: list[str], start: int, end: int) -> bool:
         return True
     if end != len(words):
         return False
-    if words[start - 1] in _GREETINGS or words[max(0, start - 2) : start] == ["thank", "you"]:
+    if thanked or words[start - 1] in _GREETINGS:
         return True
     introduced = next(
         (len(said) for said in _INTRODUCED if words[max(0, start - len(said)) : start] == said), 0
