@@ -169,7 +169,9 @@ BRITISH_AND_IRISH_COUNTIES = {
            "Tyne and Wear", "Warwickshire", "West Midlands", "West Sussex", "West Yorkshire",
            "Wiltshire", "Worcestershire", "Yorkshire", "Clwyd", "Dyfed", "Gwent", "Gwynedd",
            "Glamorgan", "Powys", "Aberdeenshire", "Argyll", "Fife", "Lanarkshire",
-           "Midlothian", "Perthshire", "Ayrshire", "Highlands"],
+           "Midlothian", "Perthshire", "Ayrshire", "Highlands",
+           # French names: https://fr.wikipedia.org/wiki/Cornouailles
+           "Cornouailles"],
     "IE": ["Antrim", "Armagh", "Carlow", "Cavan", "Clare", "Cork", "Donegal", "Down",
            "Dublin", "Fermanagh", "Galway", "Kerry", "Kildare", "Kilkenny", "Laois", "Leitrim",
            "Limerick", "Londonderry", "Longford", "Louth", "Mayo", "Meath", "Monaghan",
@@ -355,6 +357,14 @@ US_STATES_IN_SPANISH_AND_PORTUGUESE = {
     "OR": ["Oregón"], "PA": ["Pensilvania", "Pensilvânia"], "VA": ["Virgínia"],
     "WV": ["Virginia Occidental", "Virgínia Ocidental"],
 }  # fmt: skip
+# The same under their French names ("Arlington, Virginie"), for residents from Quebec, Haiti
+# and West Africa. Source: https://fr.wikipedia.org/wiki/État_des_États-Unis
+US_STATES_IN_FRENCH = {
+    "CA": ["Californie"], "FL": ["Floride"], "GA": ["Géorgie"], "HI": ["Hawaï"],
+    "LA": ["Louisiane"], "NM": ["Nouveau-Mexique"], "NC": ["Caroline du Nord"],
+    "SC": ["Caroline du Sud"], "ND": ["Dakota du Nord"], "SD": ["Dakota du Sud"],
+    "PA": ["Pennsylvanie"], "VA": ["Virginie"], "WV": ["Virginie-Occidentale"],
+}  # fmt: skip
 
 
 def world() -> dict[str, list[dict[str, str]]]:
@@ -365,8 +375,9 @@ def world() -> dict[str, list[dict[str, str]]]:
     regions: list[dict[str, str]] = []
     for state in sorted(cache.get_us_states().values(), key=lambda s: s["name"]):
         regions.append({"name": state["name"], "code": state["code"], "kind": "us_state"})
-    for code, names in US_STATES_IN_SPANISH_AND_PORTUGUESE.items():
-        regions.extend({"name": name, "code": code, "kind": "us_state"} for name in names)
+    for translated in (US_STATES_IN_SPANISH_AND_PORTUGUESE, US_STATES_IN_FRENCH):
+        for code, names in translated.items():
+            regions.extend({"name": name, "code": code, "kind": "us_state"} for name in names)
     for name, code in TERRITORIES.items():
         regions.append({"name": name, "code": code, "kind": "us_territory"})
     for name, code in PROVINCES.items():
