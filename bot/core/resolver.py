@@ -43,7 +43,7 @@ from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
-from bot.core import east_asian, hanzi
+from bot.core import east_asian, hanzi, phrasebook
 from bot.core.normalize import canonical, canonical_token, compact, fold
 from bot.core.smalltalk import PHRASES as SMALL_TALK
 from bot.core.typos import PhoneticIndex, PrefixIndex, TypoIndex, slip, sound
@@ -807,7 +807,7 @@ _GREEKLISH_SAID = (
 # "ë"): "Medaase paa", "mirëdita" sound like no name of ours; a name spelt out still counts.
 _UNREAD_LETTERS = re.compile(r"[ɛɔŋəɣëƐƆŊËƏ]")
 _IN_UNREAD = re.compile(r"(?<!\w)(?:në|Në|wɔ|Wɔ|à|À)(?!\w)")
-_ROMANCE_OF = frozenset("de da do del dos das".split())
+_ROMANCE_OF = frozenset("de da do del dos das du".split())
 _VS = frozenset({"vs", "v", "versus", "contra", "x"})
 _BAN_WORDS = frozenset(
     "ban bans banned law laws lwa camera cameras kamera surveillance ordinance bylaw "
@@ -826,6 +826,19 @@ _CLUBS = frozenset(
     """.split()
 )
 _TEAM_WORDS = BUSINESS_WORDS | FANDOM | _CLUBS
+# After a club named like a town, as British English says it: "Chelsea are playing at half
+# seven" (a plural verb for a team), "Ipswich Town got promoted".
+_CLUB_PLAYS = frozenset("playing winning losing relegated promoted".split())
+_LEAGUE_WORDS = frozenset("promoted relegated relegation premiership fixture fixtures".split())
+# Picking one club over another: "I support Arsenal not Chelsea".
+_OVER = frozenset({"not", "over", "than"})
+# Software named like towns: "Wayland vs X11 on Linux" (a display server).
+_SOFTWARE = frozenset("x11 xorg linux ubuntu gnome kde compositor".split())
+# Plural possessives before a name make it things the writer owns: "mis Rockport nuevos me
+# aprietan" (my new Rockports pinch). Spanish "mes" (month) is left out.
+_MY_THINGS = frozenset("mis tus sus meus minhas teus tuas seus suas".split())
+# Laws of physics named for a person: "Newton law of motion".
+_LAWS_OF = frozenset("motion gravity gravitation cooling".split())
 # "Man U", "Man City": Manchester's clubs as fans shorten them
 _MANCHESTER_CLUBS = frozenset({"u", "utd", "united", "city"})
 _FISHING_GEAR = frozenset("line lines lure lures rod rods reel reels tackle gear".split())
@@ -846,12 +859,42 @@ _PORTUGUESE_SAID = (
 )
 _DIRECTIONS_SAID = {
     "oeste": "west", "este": "east", "leste": "east", "norte": "north", "sur": "south",
-    "sul": "south",
+    "sul": "south", "nord": "north", "sud": "south", "est": "east", "ouest": "west",
+    "ovest": "west",
 }  # fmt: skip
+# A direction after the name, as Spanish, Portuguese, French and Italian put it: "Springfield
+# del oeste", "Andover-Nord", "Springfield Ouest" (West Springfield), "Boston-Est" (East Boston).
 _DIRECTION_AFTER = re.compile(
-    r"\b([^\W\d_]+) (?:del|do|de|da) (oeste|este|leste|norte|sur|sul)\b", re.IGNORECASE
+    r"\b([^\W\d_]+)( (?:del|do|de|da|du) |-| )"
+    r"(oeste|este|leste|norte|sur|sul|nord|sud|est|ouest|ovest)\b",
+    re.IGNORECASE,
+)
+# Directions that are also everyday words after a name with only a space between: French
+# "est" (is: "Longmeadow est ma ville"), Spanish "este" (this), French "sur" (on).
+_DIRECTION_ALSO_A_WORD = frozenset({"est", "este", "sur"})
+# A digit of another script (Devanagari, Arabic, Persian, Bengali, Thai, full-width).
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+# A correction starred at the end of a message, an apology after it allowed.
+_STARRED = re.compile(
+    r"(?:^|\s)\*\s*([^*\s][^*]*?)\s*\*?"
+    r"(?:[\s,.!]+(?:sorry|oops|my bad|lol|autocorrect|ducking|damn|typo)\b[^*]*)?$",
+    re.IGNORECASE,
 )
 _HELD_LETTER = re.compile(r"([^\W\d_])\1{2,}")
+# A name spelt out a letter at a time: "W-A-L-T-H-A-M", "w o r c e s t e r". Three letters
+# between hyphens, or four between spaces or dots: shorter runs are initials ("m i t", "W.P.I.",
+# a landmark's). Read as one word, or "s t" would be a street and "e" east.
+_SPELT_OUT = re.compile(
+    r"(?<![\w.-])[^\W\d_](?:-[^\W\d_]){2,}(?![\w-])"
+    r"|(?<![\w.])[^\W\d_](?: [^\W\d_]){3,}(?![\w.])"
+    r"|(?<![\w.])[^\W\d_](?:\.[^\W\d_]){3,}\.?(?![\w.])"
+)
+
+
+def _letters_joined(match: re.Match[str]) -> str:
+    return "".join(ch for ch in match.group() if ch.isalpha())
+
+
 # Digits typed for the letters they look like; a 1 may be an "i" or an "l".
 _LEET = re.compile(r"\b(?=\w*[^\W\d_])(?=\w*[013457])\w+\b")
 _LEET_LETTERS = (
@@ -1255,7 +1298,16 @@ class Resolver:
     def resolve(self, text: str) -> Resolution:
         """Resolve one message."""
         text = text[:500]  # a place is named early; a 4,000-character paste is not a town
+        if "*" in text and (starred := _STARRED.search(text)) is not None:
+            # "Worcster *Worcester sorry", "i live in Bedford *New Bedford": the writer's own
+            # correction, starred as chats do, answers if it names one place
+            corrected = self.resolve(starred[1])
+            if corrected.outcome is Outcome.MATCH:
+                return corrected
         typed = text
+        if not text.isascii() and _OTHER_DIGIT.search(text):
+            # "०१६०४", "۰۲۱۴۳": a ZIP in Devanagari or Persian digits
+            text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m[0])), text)
         text = _DICTATION_LABEL.sub("", text)  # "voice to text: nan tuck it"
         if " 2 " in text:
             text = _TWO_FOR_TO.sub(r"\1 to ", text)
@@ -1265,6 +1317,8 @@ class Resolver:
             text = _POLISH_PLACE_WORD.sub(_polish_in_english, text)
         if not text.isascii() or " u " in text.lower() or "metakomi" in text.lower():
             text = _moves_in_english(text)  # "μετακομίσαμε από το Lynn στο Saugus"
+        # Swahili, Somali, Nepali: "tulihamia Malden kutoka Everett" (moved to Malden from)
+        text = phrasebook.in_english(text)
         if " se " in text:
             # Hindi "lowell se westford shift ho gaye": moved from Lowell to Westford
             text = _HINGLISH_MOVE.sub(_hinglish_move, text)
@@ -1442,12 +1496,18 @@ class Resolver:
         return match.group()
 
     def _direction_first(self, match: re.Match[str]) -> str:
-        """ "Springfield del oeste", "Brookfield do norte": the town whose name is the
-        direction, in English, then the name (West Springfield), if there is one."""
-        name, direction = match.group(1), _DIRECTIONS_SAID[fold(match.group(2)).lower()]
-        key = f"{direction} {fold(name).lower()}"
-        if any(e.kind == "name" for e in self._exact.get(key, ())):
-            return key
+        """ "Springfield del oeste", "Brookfield do norte", "Andover-Nord": the town or
+        village whose name is the direction, in English, then the name (West Springfield), if
+        there is one."""
+        name, link, said = match.group(1), match.group(2), fold(match.group(3)).lower()
+        if link == " " and said in _DIRECTION_ALSO_A_WORD:
+            return match.group()
+        key = f"{_DIRECTIONS_SAID[said]} {fold(name).lower()}"
+        if any(
+            e.kind == "name" or (e.kind == "alias" and e.strong and not e.nickname)
+            for e in self._exact.get(key, ())
+        ):
+            return key  # a town's name, or a village's ("Boston-Est": East Boston)
         return match.group()
 
     def _portuguese_said(self, text: str) -> str | None:
@@ -1723,6 +1783,7 @@ class Resolver:
         text = _CJK_STREET.sub(" street ", text)
         # A letter held down ("bostonnnnn", "hulllll"): no name has one three times running.
         text = _HELD_LETTER.sub(r"\1\1", text)
+        text = _SPELT_OUT.sub(_letters_joined, text)  # "W-A-L-T-H-A-M": Waltham
         if _LEET.search(text):
             text = _LEET.sub(self._unleet, text)  # "w0rc3st3r", "b0st0n": digits for letters
         if _DIRECTION_AFTER.search(text):
@@ -4206,6 +4267,18 @@ class Resolver:
                 or (before in _FAN_LINKS and before2 in FANDOM)  # "torço pro Chelsea"
                 or (before in _VS and _a_team_among(words[max(0, start - 4) : start]))
                 or (after in _VS and _a_team_among(words[end + 1 : end + 4]))
+                or (before in _OVER and not _CLUBS.isdisjoint(words[max(0, start - 3) : start]))
+                or (after in {"are", "were"} and then in _CLUB_PLAYS)
+                or (after == "town" and not _LEAGUE_WORDS.isdisjoint(words[end + 1 : end + 4]))
+                or ((after in _VS or before in _VS) and not _SOFTWARE.isdisjoint(words))
+                or before in _MY_THINGS
+                or (
+                    after in {"law", "laws"}
+                    and then == "of"
+                    and _LAWS_OF.intersection(words[end + 2 : end + 3])
+                )
+                # "Lawrence el de la barbería": the one from the barbershop, a person
+                or (start == 0 and after in {"el", "la"} and then in {"de", "del"})
             )
         ):
             return True  # "Manchester United vs Chelsea": a team against a team
@@ -4228,7 +4301,8 @@ class Resolver:
             return False  # the usual case, decided on the cheapest tests
         # "about" a thing is its topic, not a place: "talked about gill nets".
         placed = _at_a_place(words, start) and not (
-            product and before in {"about", "do", "does", "did"}  # "do gill nets count"
+            # "do gill nets count"; "drove a Lincoln Continental": an article, not Spanish "a"
+            product and before in {"about", "do", "does", "did", "a", "an"}
         )
         if qualifier is not None or placed or _i_live(words, start):
             return False
@@ -5019,6 +5093,7 @@ def _romanized_syllables(said: list[str]) -> str | None:
 # Amharic and Tigrinya words that place the next word (ኣብ, in; ወደ, to; ካብ, from; የምኖረው,
 # where I live) or the one before (ውስጥ, inside): a name of two syllables beside them ("ኣብ
 # ሊን", in Lynn) is read though short.
+_ETHIOPIC_LAST_VOWEL = re.compile(r"([bcdfghjklmnpqrstvwxyz])([bcdfghjklmnpqrstvxz])$")
 _ETHIOPIC_PLACING_BEFORE = frozenset({"ኣብ", "ወደ", "ካብ", "የምኖረው"})
 _ETHIOPIC_PLACING_AFTER = frozenset({"ውስጥ"})
 
@@ -5175,6 +5250,11 @@ def _latin_readings_of(word: str) -> list[str]:
         readings |= {latin[2:], latin[2:].replace("v", "w")}
     if _ETHIOPIC.match(word) and latin.startswith("kuw"):
         readings.add("qu" + latin[3:])  # "ኩዊንሲ": an English QU written KUW (Quincy)
+    if _ETHIOPIC.match(word):
+        # A letter of the sixth order is a consonant with or without a short E: "ሎውል" is
+        # lo-w-l (Lowell); an English long E is written IYE ("ሪቪየር": ri-vi-yer, Revere)
+        readings |= {_ETHIOPIC_LAST_VOWEL.sub(r"\1e\2", r) for r in list(readings)}
+        readings |= {r.replace("iye", "ee") for r in list(readings) if "iye" in r}
     if _ABJAD.search(word):
         # Arabic and Hebrew waw and yod are as often vowels: "لويل" is Lowell
         readings |= {
@@ -5200,7 +5280,8 @@ def _spoken_forms(query: str) -> tuple[str, ...]:
     if query.startswith("kw") and len(query) > MIN_FUZZY_LENGTH:
         return (query, "qu" + query[2:])  # "kwinsy", "kwabbin": a "qu" spelt as heard
     if query.startswith("j") and len(query) > MIN_FUZZY_LENGTH:
-        return (query, "h" + query[1:])  # a Spanish "j" for an "h": "jolyok", Holyoke
+        # a Spanish "j" for an "h": "jolyok", Holyoke; "jaberjil", Haverhill
+        return (query, "h" + query[1:].replace("j", "h"))
     if query.endswith(("um", "em")) and len(query) > MIN_FUZZY_LENGTH:
         return (query, query[:-2] + "ham")
     if query.endswith("ah"):
@@ -5259,7 +5340,7 @@ _NAME_PREFIXES = frozenset(
     {"new", "north", "south", "east", "west", "upper", "lower", "old", "mount", "fort", "port"}
 )
 _DIRECTION_LETTERS = frozenset({"n", "s", "e", "w"})
-_NEAR_LINKS = frozenset({"to", "of", "de", "from", "do", "da", "del"})  # close to, cerca de
+_NEAR_LINKS = frozenset({"to", "of", "de", "from", "do", "da", "del", "du"})  # cerca de, près du
 _MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
 _I_SAY = frozenset({"i", "im", "we", "were", "my", "town", "is", "its"})
 _GREETED = frozenset("hello hi hey hiya thanks thank thx bye love ok okay yes no night".split())
@@ -5295,7 +5376,8 @@ _CONVERSATION = frozenset(
         "modi ki bu sta", "oi modi ki bu sta", "bon dia", "bon tardi", "bon noti",
     }
 )  # fmt: skip
-# Institutions named before their place in Spanish and Portuguese, with the English word.
+# Institutions named before their place in Spanish, Portuguese and French, with the English
+# word.
 _INSTITUTIONS = {
     "universidad": "university",
     "universidade": "university",
@@ -5315,6 +5397,15 @@ _INSTITUTIONS = {
     "playa": "beach",
     "praia": "beach",
     "biblioteca": "library",
+    # French: "l'aéroport Logan", "l'université Clark", "le stade Gillette"
+    "aeroport": "airport",
+    "universite": "university",
+    "hopital": "hospital",
+    "gare": "station",
+    "musee": "museum",
+    "stade": "stadium",
+    "plage": "beach",
+    "bibliotheque": "library",
 }
 # Towns' nicknames in Spanish and Portuguese: "ciudad"/"cidade" and the nickname's words,
 # said the English way ("Witch City", "City of Witches") only when that is a nickname we hold.

@@ -95,6 +95,7 @@ BUSINESS_WORDS = frozenset(
     bistro pub tavern palace takeout insurance assurance bank firm firms
     commodores kettleers gatemen whitecaps anglers mariners firebirds braves
     titleist footjoy
+    jeans denim analytica antivirus sofa sofas couch armchair cheetah brothers
     rockets clippers warriors tigers panthers raiders crusaders wildcats bulldogs hawks
     spartans falcons knights pioneers bears lions cougars mustangs hornets devils minutemen
     saints 49ers niners giants steelers pirates penguins ravens orioles pelicans vikings
@@ -107,7 +108,9 @@ BUSINESS_WORDS = frozenset(
     avalanche sharks
     """.split()
 )
-# (The line before the last: the Cape Cod Baseball League's teams, "Falmouth Commodores",
+# (The fourth line: brands and namesakes that are towns' names, "Lee jeans", "Cambridge
+# Analytica", "Norton antivirus", a "Chesterfield sofa", "Chester Cheetah", the "Dalton
+# brothers". The line before the last: the Cape Cod Baseball League's teams, "Falmouth Commodores",
 # "Cotuit Kettleers": https://en.wikipedia.org/wiki/Cape_Cod_Baseball_League. The last: the
 # Acushnet Company's brands, https://en.wikipedia.org/wiki/Acushnet_Company. The two after:
 # high-school teams' nicknames, "Needham Rockets", "Falmouth Clippers", https://miaa.net. The
@@ -115,7 +118,9 @@ BUSINESS_WORDS = frozenset(
 # Major_professional_sports_leagues_in_the_United_States_and_Canada; nicknames that are also
 # words said after a town for other reasons (Senators, Bills, Heat, Kings, Stars) are left out)
 # Dishes and products named after a town: "Wellfleet oysters", "Ipswich clams", "Boston cream
-# pie", "Nantucket Nectars". Right after a name, with no place word before it, the name is the
+# pie", "Nantucket Nectars"; Lincoln's cars ("Lincoln Continental", https://en.wikipedia.org/
+# wiki/Lincoln_Motor_Company), a "Cheshire cat", "Huntington's disease". Right after a name,
+# with no place word before it, the name is the
 # thing's, not where anyone lives ("I live in Wellfleet, oysters are great" is Wellfleet).
 PRODUCT_WORDS = frozenset(
     """
@@ -127,6 +132,7 @@ PRODUCT_WORDS = frozenset(
     reds fern ferns ivy basket baskets treaty brose watch watches clock clocks
     rifle rifles pistol pistols carbine carbines musket muskets
     comma commas dictionary dictionaries lure lures lettuce
+    continental navigator aviator nautilus corsair cat cats disease syndrome
     """.split()
 )
 # The same in Spanish and Portuguese, where the thing comes first: "jugo de Orange", "suco de
@@ -149,9 +155,13 @@ ROMANCE_THINGS = frozenset(
     billete billetes muro gato libro libros diccionario dicionario livro livros
     aula aulas clase clases prova provas examen exame ingles
     tren trenes trem trens
+    paquet cigarettes souliers chaussures bottes fauteuil canape sofa antivirus logiciel mur chat
+    maladie enfermedad doenca sindrome syndrome
+    freres hermanos irmaos soeurs hermanas irmas famille
     """.split()
-)  # (French, "la vaisselle Lenox", "le jus d'Orange"; the last: "el tren de Worcester", a
-# commuter rail line named for the town it runs to)
+)  # (French, "la vaisselle Lenox", "le jus d'Orange"; "el tren de Worcester", a commuter
+# rail line named for the town it runs to; then more French, "un paquet de Salem", "le mur de
+# Berlin", "la maladie de Huntington", and families named like towns, "les frères Dalton")
 # Rooting for a club named like a town: "torço pro Chelsea", "soy hincha del Chelsea".
 # A match or a team: "el partido del Chelsea", "jogo do Chelsea", "los Bruins de Boston".
 FANDOM = frozenset(
@@ -206,15 +216,18 @@ CENTRAL_AMERICAN_SPANISH = frozenset(
 # Everyday words of Amharic and Tigrinya, which wordfreq does not list, in Ethiopic script:
 # "ሰላም" (hello, selam) had been heard as Salem. Sources:
 # https://en.wikivoyage.org/wiki/Amharic_phrasebook,
-# https://en.wikivoyage.org/wiki/Tigrinya_phrasebook. The last two lines (pronouns,
-# prepositions, and the forms of "live", ኖረ in Amharic and ነበረ in Tigrinya, conjugated) are
-# written from the languages' grammar: a research session found no page listing እኖራለሁ or
-# የምኖረው themselves.
+# https://en.wikivoyage.org/wiki/Tigrinya_phrasebook. The last four lines (everyday words of a
+# question about the law, "what", "how", "law", "camera", "face", "testimony"; the forms of
+# "move", ተዛወረ; pronouns, prepositions, and the forms of "live", ኖረ in Amharic and ነበረ in
+# Tigrinya, conjugated) are written from the languages' grammar and Wiktionary: a research
+# session found no page listing እኖራለሁ or የምኖረው themselves.
 ETHIOPIC_WORDS = frozenset(
     """
     ሰላም ሰላምታ ጤና ይስጥልኝ አመሰግናለሁ አዎ አይ እሺ እባክህ እባክሽ እባክዎ ደህና ነህ ነሽ ነው
     ከመይ ኣለኻ ኣለኺ ኣለኹም የቐንየለይ እወ ኣይ በጃኻ በጃኺ
     እኔ እኛ የምኖረው እኖራለሁ እንኖራለን ይኖራሉ ይኖራል ውስጥ ከተማ ወደ ቤተሰቤ
+    ምንድን ምንድነው እንዴት ሕግ ካሜራ የፊት ፊት ምስክርነት መስጠት እችላለሁ ባለፈው አመት ዓመት
+    እንዛወራለን እዛወራለሁ ተዛወርን ተዛወርኩ ተዛውረናል
     ኣነ ኣብ ካብ እየ ዘለኹ ዝነብር ይነብሩ ይነብር እነብር ንነብር ትነብር ትነብሪ ትነብሩ ይነብራ ስድራይ ሕጂ
     """.split()
 )
@@ -283,6 +296,11 @@ ROMANIZED_WORDS = frozenset(
     faleminderit pershendetje mirupafshim mund ndihmoni shqip shqiptar kush senatori jone yne
     cfare mire tungjatjeta
     shat shnorhakal
+    ani keessa jiraadha jiraanna jiraata akkam jirta nagaa galatoomi magaalaa
+    kei kan cu ah um innkuan rak hngalh duh kong
+    basxu basxau baschu baschau bascha basxa
+    madainn mhath tapadh leat feasgar math ciamar
+    mbote matondo mingi
     """.split()
 )  # (Irish, Armenian, Greek ("Greeklish"), Hindi, Telugu and Tamil in Latin letters,
 # Wikivoyage's Irish, Armenian, Greek, Hindi, Telugu and Tamil phrasebooks; then more Hindi,
@@ -295,7 +313,11 @@ ROMANIZED_WORDS = frozenset(
 # https://en.wikivoyage.org/wiki/Japanese_phrasebook; after them, Greek, Albanian typed without
 # its "ë" ("eshte", is) and Armenian, https://en.wikivoyage.org/wiki/Greek_phrasebook,
 # https://en.wikivoyage.org/wiki/Albanian_phrasebook, https://en.wikivoyage.org/wiki/
-# Armenian_phrasebook)
+# Armenian_phrasebook; then Oromo ("Ani Boston keessa jiraadha", I live in Boston), Hakha Chin
+# ("Kei cu Chelsea ah ka um", I live in Chelsea), Nepali verbs of living in Latin letters,
+# Scottish Gaelic and Lingala greetings: https://en.wikivoyage.org/wiki/Oromo_phrasebook,
+# https://en.wikipedia.org/wiki/Hakha_Chin_language, https://en.wikivoyage.org/wiki/
+# Scottish_Gaelic_phrasebook, https://en.wikivoyage.org/wiki/Lingala_phrasebook)
 
 # Words of Cape Verdean Creole (Kriolu), spoken by many residents of Brockton, New Bedford and
 # Boston, most of them no other language's common words: pronouns, particles and the words of
@@ -526,7 +548,7 @@ SCRIPT_NOT_PLACES = simplified_all(
     )
 )  # fmt: skip
 # Words that say the resident is somewhere else than the place named: ask, don't answer.
-NEAR = frozenset("near outside around by nearby close beside cerca perto".split())
+NEAR = frozenset("near outside around by nearby close beside cerca perto proche pres".split())
 DIRECTIONS = frozenset({"north", "south", "east", "west"})
 COUNTY_WORDS = frozenset({"county", "cty", "co", "condado"})
 # Massachusetts's counties; six share a name with a county of England.
