@@ -4895,3 +4895,15 @@ def test_french_institutions_and_schools_for_the_deaf(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+def test_a_direction_after_a_boro_spelt_name(resolver: Resolver) -> None:
+    # "Attleboro" is the "-boro" spelling of Attleborough: North Attleborough's
+    assert _answer(resolver, "Attleboro Norte") == "north-attleborough"
+
+
+@pytest.mark.parametrize("text", ["metwin", "lives in metwen"])
+def test_a_th_said_as_t_is_asked(resolver: Resolver, text: str) -> None:
+    found = resolver.resolve(text)  # Methuen, its TH said T
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert "methuen" in {p.id for p in found.candidates}

@@ -1505,7 +1505,7 @@ class Resolver:
         key = f"{_DIRECTIONS_SAID[said]} {fold(name).lower()}"
         if any(
             e.kind == "name" or (e.kind == "alias" and e.strong and not e.nickname)
-            for e in self._exact.get(key, ())
+            for e in self._exact.get(canonical(key.split()), ())
         ):
             return key  # a town's name, or a village's ("Boston-Est": East Boston)
         return match.group()
@@ -5271,7 +5271,8 @@ def _spoken_forms(query: str) -> tuple[str, ...]:
     "-ham" said as it is said, "um" or "em" ("dead um", "wear um"), written back; a "t"
     before "you" run together into "ch" as speech does ("sit you it": sit-chew-it); a
     Spanish "j" heard for "h"; a "qu" spelt "kw" ("kwinsy"); an "n" before "b" or "p" said
-    as an "m" ("Kanbrij"); a final "-outh" said "-uff" ("weymuff")."""
+    as an "m" ("Kanbrij"); a final "-outh" said "-uff" ("weymuff"); a "th" said "t"
+    ("metwen")."""
     if "tyou" in query:
         return (query, query.replace("tyou", "tchew"))
     if "nb" in query or "np" in query:
@@ -5291,9 +5292,13 @@ def _spoken_forms(query: str) -> tuple[str, ...]:
         return (query, query[:-3] + "outh")
     if query.endswith("a") and len(query) > MIN_FUZZY_LENGTH:
         return (query, query[:-1] + "er")
+    if _T_FOR_TH.search(query) and len(query) > MIN_FUZZY_LENGTH:
+        # a TH said as T, as in Spanish and Caribbean English: "metwen", Methuen
+        return (query, _T_FOR_TH.sub("th", query, count=1))
     return (query,)
 
 
+_T_FOR_TH = re.compile(r"(?<=[aeiou])t(?=[wu])")
 # "at Logan", "at Fenway": where a landmark is, not a university's town ("at Harvard").
 _LANDMARK_CUES = frozenset({"at"})
 _GO = frozenset("go goes went going voy va vou vai".split())
