@@ -4907,3 +4907,14 @@ def test_a_th_said_as_t_is_asked(resolver: Resolver, text: str) -> None:
     found = resolver.resolve(text)  # Methuen, its TH said T
     assert found.outcome is Outcome.AMBIGUOUS
     assert "methuen" in {p.id for p in found.candidates}
+
+
+def test_a_name_beside_words_of_computers_is_software(resolver: Resolver) -> None:
+    assert resolver.resolve("my laptop runs norton").outcome is Outcome.NONE  # antivirus
+    assert _answer(resolver, "my laptop was stolen in norton") == "norton"
+
+
+def test_high_said_for_hy_offers_the_joined_name(resolver: Resolver) -> None:
+    found = resolver.resolve("high annis ma")  # Hyannis (Barnstable), or Annisquam cut off
+    assert "barnstable" in {p.id for p in found.candidates}
+    assert found.outcome is Outcome.AMBIGUOUS

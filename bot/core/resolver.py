@@ -832,8 +832,9 @@ _CLUB_PLAYS = frozenset("playing winning losing relegated promoted".split())
 _LEAGUE_WORDS = frozenset("promoted relegated relegation premiership fixture fixtures".split())
 # Picking one club over another: "I support Arsenal not Chelsea".
 _OVER = frozenset({"not", "over", "than"})
-# Software named like towns: "Wayland vs X11 on Linux" (a display server).
-_SOFTWARE = frozenset("x11 xorg linux ubuntu gnome kde compositor".split())
+# Software named like towns, with words of computers: "Wayland vs X11 on Linux" (a display
+# server), "my computer has Norton on it" (antivirus).
+_SOFTWARE = frozenset("x11 xorg linux ubuntu gnome kde compositor computer laptop pc".split())
 # Plural possessives before a name make it things the writer owns: "mis Rockport nuevos me
 # aprietan" (my new Rockports pinch). Spanish "mes" (month) is left out.
 _MY_THINGS = frozenset("mis tus sus meus minhas teus tuas seus suas".split())
@@ -2424,19 +2425,20 @@ class Resolver:
 
     def _said_apart(self, words: list[str], found: tuple[Place, ...]) -> list[Place]:
         """Places other than ``found`` whose name two neighbouring words spell, joined, to a
-        letter ("hi annis": Hyannis)."""
+        letter ("hi annis": Hyannis; "high annis", its IGH said as a Y)."""
         others: list[Place] = []
         for first, second in itertools.pairwise(words):
             said = first + second
             if len(said) < MIN_FUZZY_LENGTH + 2 or not said.isalpha() or first in GENERIC_WORDS:
                 continue  # ("north and" is North Andover cut off, not the North End)
-            for _, index in self._typos.within(said, 1):
-                if OSA.distance(said, self._compact_keys[index], score_cutoff=1) > 1:
-                    continue
-                for entry in self._exact[self._keys[index]]:
-                    place = self.places[entry.place_id]
-                    if place not in found and place not in others and entry.strong:
-                        others.append(place)
+            for heard in dict.fromkeys((said, said.replace("igh", "y", 1))):
+                for _, index in self._typos.within(heard, 1):
+                    if OSA.distance(heard, self._compact_keys[index], score_cutoff=1) > 1:
+                        continue
+                    for entry in self._exact[self._keys[index]]:
+                        place = self.places[entry.place_id]
+                        if place not in found and place not in others and entry.strong:
+                            others.append(place)
         return others
 
     def _plural_of_a_name(self, word: str) -> bool:
@@ -4270,7 +4272,10 @@ class Resolver:
                 or (before in _OVER and not _CLUBS.isdisjoint(words[max(0, start - 3) : start]))
                 or (after in {"are", "were"} and then in _CLUB_PLAYS)
                 or (after == "town" and not _LEAGUE_WORDS.isdisjoint(words[end + 1 : end + 4]))
-                or ((after in _VS or before in _VS) and not _SOFTWARE.isdisjoint(words))
+                or (
+                    before not in CUES
+                    and not _SOFTWARE.isdisjoint(words[max(0, start - 3) : end + 3])
+                )
                 or before in _MY_THINGS
                 or (
                     after in {"law", "laws"}
