@@ -4918,3 +4918,52 @@ def test_high_said_for_hy_offers_the_joined_name(resolver: Resolver) -> None:
     found = resolver.resolve("high annis ma")  # Hyannis (Barnstable), or Annisquam cut off
     assert "barnstable" in {p.id for p in found.candidates}
     assert found.outcome is Outcome.AMBIGUOUS
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Salem'den geldim", "salem"),  # Turkish: I came from Salem (was Framingham)
+        ("Framingham'dayız", "framingham"),  # we are in Framingham
+        ("Lynn'deyim", "lynn"),  # I am in Lynn
+        ("Ez li Lowellê dijîm", "lowell"),  # Kurdish: I live in Lowell
+        ("mi live inna di Woo", "worcester"),  # Jamaican: in the Woo
+        ("mi move from Lynn go Salem", "salem"),  # a move made, "go" for to
+        ("abitavo a Malden, adesso mi sono trasferito a Melrose", "melrose"),  # Italian
+        ("man too Lynn zendegi mikonam", "lynn"),  # Persian in Latin letters
+        ("man ahle Salem hastam", "salem"),  # I am from Salem
+    ],
+)
+def test_living_and_moving_said_in_turkish_kurdish_patois_italian_and_persian(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_tagalog_home_after_where_one_is_from(resolver: Resolver) -> None:
+    found = resolver.resolve(
+        "taga-Salem po ako pero nakatira ako sa Lynn"
+    )  # from Salem, live in Lynn
+    assert found.candidates and {p.id for p in found.candidates} >= {"lynn", "salem"}
+    assert (
+        resolver.resolve("pagod na ako sa shift").outcome is Outcome.NONE
+    )  # tired from the shift
+
+
+@pytest.mark.parametrize(
+    "text", ["Dover, Del.", "Newton, Kan.", "Concord, N.H. —", "Lincoln, Neb.", "forza Lynn"]
+)
+def test_ap_state_abbreviations_and_cheers_name_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("WORCESTER, Mass. —", "worcester"),
+        ("my great-grandmother was born in West Needham", "wellesley"),  # its name to 1881
+        ("buried at Quabbin Park Cemetery", "ware"),  # not Quabbin Park (Belchertown)
+    ],
+)
+def test_datelines_former_names_and_a_cemetery(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place

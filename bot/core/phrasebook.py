@@ -113,7 +113,7 @@ _NEPALI_LATIN = re.compile(
 # (FINISH marks a thing done: moved). Source: https://en.wikipedia.org/wiki/ASL_gloss and
 # https://www.lifeprint.com/asl101/pages-signs/f/finish.htm
 _LIVE_NO_IN = re.compile(
-    r"(?<![\w'])(me|i|we|they|he|she|my \w+) (live|lives|stay|stays) "
+    r"(?<![\w'])(me|mi|i|we|they|he|she|my \w+) (live|lives|stay|stays) "
     r"(?!(?:in|at|on|near|by|here|there|with|alone|together|off|up|down|close|next|around|"
     r"outside|inside|over|across|between|from|to|for|and|or|but|so|the|a|an|out|right|"
     r"just|now|still|only|about|like|in\w*)\b|\d)",
@@ -133,6 +133,82 @@ _AMHARIC_FROM = re.compile(r"(?<!\S)ከ(?=\s)")
 _AMHARIC_TO = re.compile(r"(?<!\S)ወደ(?=\s)")
 
 
+# Turkish writes a case ending onto a name after an apostrophe: "Salem'de" (in Salem),
+# "New Bedford'da", "taunton'dayım" (I am in Taunton), "Lynn'den" (from Lynn). Source:
+# https://en.wikipedia.org/wiki/Turkish_grammar (the locative -da/-de/-ta/-te, the ablative
+# -dan/-den/-tan/-ten, and the proper name's apostrophe).
+_TURKISH_CASE = re.compile(
+    r"(?<![\w'’])((?:[A-Z][\w.-]*\s)*(?:\w+\s(?=(?:st|street|ave|avenue|rd|road)\W))?[\w.-]+)['’]"
+    r"(?:(d[ae]|t[ae])(?:y[ıi]m|y[ıi]z|ki|kiler)?|(d[ae]n|t[ae]n))(?!\w)"
+)
+# Kurdish (Kurmanji) "li" (in) before a name with its oblique ending: "li Bostonê", "li
+# lynnê dijîm" (I live in Lynn). Source: https://en.wikipedia.org/wiki/Kurmanji (ezafe and
+# oblique case; "li", in).
+_KURDISH_MARKS = re.compile(
+    r"(?<!\w)(?:ez|em|dijîm|dijîn|dimînim|dimînin|vir|qedexe|heye)(?!\w)", re.I
+)
+_KURDISH_IN = re.compile(r"(?<!\w)li ([\w-]+?)(?:yê|ê)?(?!\w)")
+# Tagalog (Taglish): "taga-Quincy ako" (I am from Quincy), "nakatira ako sa Revere" (I live
+# in Revere), "sa" (in, at), with two of its everyday words to tell it. Source:
+# https://en.wikivoyage.org/wiki/Tagalog_phrasebook
+_TAGALOG_MARKS = frozenset(
+    """
+    po ako kami kayo tayo siya ang ng mga ko namin pero ay ba naman lang dito nakatira taga sa
+    """.split()
+)
+_TAGALOG = (
+    (re.compile(r"(?<![\w-])taga[- ](?=\w)", re.I), "from "),
+    (re.compile(r"(?<!\w)nakatira (?:ako|kami|kami ay|siya|sila) sa(?!\w)", re.I), "live in"),
+    (re.compile(r"(?<!\w)[Ss]a(?= [A-Z])"), "in"),  # "sa Revere"; not "sa shift"
+)
+# Jamaican and Caribbean English: "mi live inna Brockton" (in), "mi move from Dorchester go
+# Brockton" (to). Source:
+# https://en.wikipedia.org/wiki/Jamaican_Patois (the preposition "inna").
+_CARIBBEAN = (
+    (re.compile(r"(?<!\w)inna di(?!\w)", re.I), "in the"),
+    (re.compile(r"(?<!\w)inna(?!\w)", re.I), "in"),
+    # "mi move": the plain verb tells a thing done
+    (re.compile(r"(?<!\w)mi mov\w* from (\S+(?: \S+)?) go(?= )", re.I), r"i moved from \1 to"),
+    (re.compile(r"(?<!\w)(mov\w* from \S+(?: \S+)?) go(?= )", re.I), r"\1 to"),
+)
+# Italian: "abito a Saugus" (I live in), "abitavo a Medford" (I used to live in), "mi sono
+# trasferita a Woburn" (I moved to), "vicino a" (near). Source:
+# https://en.wikivoyage.org/wiki/Italian_phrasebook
+_ITALIAN = (
+    (
+        re.compile(r"(?<!\w)(?:abito|abitiamo|vivo|viviamo|sto|stiamo) (?:a|ad|in)(?!\w)", re.I),
+        "i live in",
+    ),
+    (
+        re.compile(r"(?<!\w)(?:abitavo|abitavamo|vivevo|vivevamo) (?:a|ad|in)(?!\w)", re.I),
+        "i used to live in",
+    ),
+    (
+        re.compile(r"(?<!\w)(?:mi sono|ci siamo) trasferit[oaie] (?:a|ad|in)(?!\w)", re.I),
+        "i moved to",
+    ),
+    (re.compile(r"(?<!\w)vicino (?:a|al|alla|all')(?!\w)", re.I), "near"),
+    (re.compile(r"(?<!\w)in via ([\w'-]+)", re.I), r"on \1 street"),  # "in via Hanover"
+)
+_ITALIAN_MARKS = re.compile(
+    r"(?<!\w)(?:abit\w+|viv\w+|sto|stiamo|trasferit[oaie]|vicino)(?!\w)", re.I
+)
+# Persian typed in Latin letters (Finglish): "man too Worcester zendegi mikonam" (I live in
+# Worcester), "man ahle Quincy hastam" (I am from Quincy). Source:
+# https://en.wikivoyage.org/wiki/Persian_phrasebook
+_FINGLISH_MARKS = re.compile(
+    r"(?<!\w)(?:zendegi|mikonam|mikonim|hastam|hastim|mishe|begid)(?!\w)", re.I
+)
+_FINGLISH = (
+    (re.compile(r"(?<!\w)too(?= \w)", re.I), "in"),
+    (re.compile(r"(?<!\w)ahle(?= \w)", re.I), "from"),
+)
+
+
+def _turkish_case(match: re.Match[str]) -> str:
+    return f"{'from' if match[3] else 'in'} {match[1]}"
+
+
 def in_english(text: str) -> str:
     """The message with its Swahili, Somali or Nepali words of living, working and moving in
     English, if it is in one of these languages; otherwise as it was."""
@@ -148,7 +224,24 @@ def in_english(text: str) -> str:
         text = _NEPALI_WORD.sub(lambda m: _NEPALI_WORDS[m[1]], text)
     if " ma " in text.lower():
         text = _NEPALI_LATIN.sub(r"live in \1", text)
+    if "'" in text or "’" in text:
+        text = _TURKISH_CASE.sub(_turkish_case, text)
+    lowered = text.lower()
+    if "li " in lowered and _KURDISH_MARKS.search(text):
+        text = _KURDISH_IN.sub(r"in \1", text)
+    if "inna" in lowered or " go " in lowered:
+        for pattern, english in _CARIBBEAN:
+            text = pattern.sub(english, text)
+    if _ITALIAN_MARKS.search(text):
+        for pattern, english in _ITALIAN:
+            text = pattern.sub(english, text)
+    if _FINGLISH_MARKS.search(text):
+        for pattern, english in _FINGLISH:
+            text = pattern.sub(english, text)
     words = re.findall(r"\w+", text.lower())
+    if "taga" in lowered or sum(w in _TAGALOG_MARKS for w in words) >= 2:
+        for pattern, english in _TAGALOG:
+            text = pattern.sub(english, text)
     swahili = sum(w in _SWAHILI_MARKS for w in words) + (_SWAHILI_VERB.search(text) is not None)
     if swahili >= 2:
         for pattern, english in _SWAHILI:

@@ -843,6 +843,8 @@ _LAWS_OF = frozenset("motion gravity gravitation cooling".split())
 # "Man U", "Man City": Manchester's clubs as fans shorten them
 _MANCHESTER_CLUBS = frozenset({"u", "utd", "united", "city"})
 _FISHING_GEAR = frozenset("line lines lure lures rod rods reel reels tackle gear".split())
+# A cheer for a club: Italian "forza Chelsea", French "allez Chelsea" (go, Chelsea).
+_CHEERS = frozenset({"forza", "allez"})
 _FAN_LINKS = frozenset("pro pelo para por de da do del o el".split())
 _CHARACTERS_LIVE = frozenset("live lives lived living viven vivian vivem viviam moram".split())
 # English names as Brazilian Portuguese spells what it hears: an initial R said as H
@@ -873,6 +875,23 @@ _DIRECTION_AFTER = re.compile(
 # Directions that are also everyday words after a name with only a space between: French
 # "est" (is: "Longmeadow est ma ville"), Spanish "este" (this), French "sur" (on).
 _DIRECTION_ALSO_A_WORD = frozenset({"est", "este", "sur"})
+# The states as the AP stylebook shortens them after a town, as datelines and news write
+# them ("DOVER, Del. —", "Pelham, N.Y."), with the two-letter codes they stand for. Source:
+# https://en.wikipedia.org/wiki/List_of_U.S._state_and_territory_abbreviations (the AP column).
+_AP_STATES = {
+    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Colo": "CO", "Conn": "CT",
+    "Del": "DE", "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN", "Kan": "KS", "Ky": "KY",
+    "La": "LA", "Md": "MD", "Mass": "MA", "Mich": "MI", "Minn": "MN", "Miss": "MS",
+    "Mo": "MO", "Mont": "MT", "Neb": "NE", "Nev": "NV", "N.H": "NH", "N.J": "NJ", "N.M": "NM",
+    "N.Y": "NY", "N.C": "NC", "N.D": "ND", "Okla": "OK", "Ore": "OR", "Pa": "PA",
+    "R.I": "RI", "S.C": "SC", "S.D": "SD", "Tenn": "TN", "Vt": "VT", "Va": "VA",
+    "Wash": "WA", "W.Va": "WV", "Wis": "WI", "Wyo": "WY",
+}  # fmt: skip
+_AP_STATE = re.compile(
+    r"(?<=\w),\s*("
+    + "|".join(re.escape(k) for k in sorted(_AP_STATES, key=len, reverse=True))
+    + r")\.(?!\w)"
+)
 # A digit of another script (Devanagari, Arabic, Persian, Bengali, Thai, full-width).
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 # A correction starred at the end of a message, an apology after it allowed.
@@ -1310,6 +1329,8 @@ class Resolver:
             # "०१६०४", "۰۲۱۴۳": a ZIP in Devanagari or Persian digits
             text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m[0])), text)
         text = _DICTATION_LABEL.sub("", text)  # "voice to text: nan tuck it"
+        if "." in text and _AP_STATE.search(text):
+            text = _AP_STATE.sub(lambda m: f", {_AP_STATES[m[1]]}", text)  # "Pelham, N.Y."
         if " 2 " in text:
             text = _TWO_FOR_TO.sub(r"\1 to ", text)
         text = _IRISH_IN.sub("in ", text)  # Irish "i mBostún": in Boston, its B eclipsed
@@ -4267,6 +4288,7 @@ class Resolver:
                 before in ROMANCE_THINGS  # "una pistola Springfield", "perfume Avon"
                 or (before in _ROMANCE_OF and before2 in ROMANCE_THINGS)  # "jugo de Orange"
                 or (before in _FAN_LINKS and before2 in FANDOM)  # "torço pro Chelsea"
+                or before in _CHEERS  # "forza Chelsea!"
                 or (before in _VS and _a_team_among(words[max(0, start - 4) : start]))
                 or (after in _VS and _a_team_among(words[end + 1 : end + 4]))
                 or (before in _OVER and not _CLUBS.isdisjoint(words[max(0, start - 3) : start]))
