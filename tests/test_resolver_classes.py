@@ -4967,3 +4967,26 @@ def test_ap_state_abbreviations_and_cheers_name_no_town(resolver: Resolver, text
 )
 def test_datelines_former_names_and_a_cemetery(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("אנחנו גרים בברוקליין", "brookline"),  # Hebrew: we live in Brookline
+        ("היא גרה בניו בדפורד", "new-bedford"),  # New written apart (was nothing)
+        ("הם גרים בנורת' רידינג", "north-reading"),  # North with a geresh
+        ("אני מפול ריבר במקור", "fall-river"),  # from Fall River (was Revere)
+        ("אני גר בשרוסברי", "shrewsbury"),
+        ("הוא גר בצ'למספורד", "chelmsford"),  # צ׳ is CH (was Otis)
+        ("न्यू बेडफोर्डमा बस्छु", "new-bedford"),  # Nepali, New written apart (was Bedford)
+        ("म वेस्ट बोइल्स्टनमा बस्छु", "west-boylston"),
+    ],
+)
+def test_a_town_in_hebrew_letters_and_a_first_word_written_apart(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_brooklyn_in_hebrew_is_no_brookline(resolver: Resolver) -> None:
+    assert resolver.resolve("ברוקלין, ניו יורק").outcome is Outcome.NONE

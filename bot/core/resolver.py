@@ -499,6 +499,31 @@ _ARABIC_FIRST_WORDS = {
     "إيست": "east",
     "نورث": "north",
     "ساوث": "south",
+    # Hebrew, with a one-letter word written on ("בניו בדפורד": in New Bedford) and a geresh
+    # ("נורת׳ אנדובר": North Andover); "פול ריבר" is Fall River
+    **{
+        on + first: english
+        for first, english in {
+            "ניו": "new",
+            "נורת׳": "north",
+            "נורט": "north",
+            "סאות׳": "south",
+            "סאוט": "south",
+            "איסט": "east",
+            "ווסט": "west",
+            "וסט": "west",
+            "פול": "fall",
+        }.items()
+        for on in ("", "ב", "מ", "ל", "ו", "וב", "ומ")
+    },
+    # Devanagari (Nepali, Hindi): "वेस्ट स्प्रिङफिल्डमा" (in West Springfield)
+    "वेस्ट": "west",
+    "नर्थ": "north",
+    "नॉर्थ": "north",
+    "साउथ": "south",
+    "ईस्ट": "east",
+    "इस्ट": "east",
+    "न्यू": "new",
 }
 _GREEK_FIRST_WORDS = {"niu": "new", "sauth": "south"}  # (Νόρθ, Γουέστ read as English)
 # A letter written twice or more in a row: "lennox" undoubled is "lenox" (_a_name_doubled)
@@ -1363,6 +1388,8 @@ class Resolver:
             # "в Западном Спрингфилде" (in West Springfield): a direction translated into
             # Russian, Ukrainian or Bulgarian, respelt as GeoNames writes it ("Вест").
             text = _CYRILLIC_DIRECTION.sub(lambda m: _CYRILLIC_DIRECTIONS[m[1].lower()], text)
+        if not text.isascii() and _HEBREW.search(text):
+            text = _HEBREW_GERESH_TYPED.sub("׳", text)  # "צ'" typed with an apostrophe: צ׳
         if not text.isascii() and _JOINERS.search(text):
             text = _JOINERS.sub("", text)  # "ష్రూస్‌బరీ": a zero-width joiner inside a word
         if not text.isascii() and _GREEK_FIRST_WORD.search(text):
@@ -1623,6 +1650,8 @@ class Resolver:
                 continue
             if _LIVES_IN_SCRIPT.match(word):
                 continue  # "ساكنة" (living), "живу": the word for living, no name
+            if word.lower() in SCRIPT_HEARD_ELSEWHERE:
+                continue  # "ברוקלין": Brooklyn, New York, no Brookline heard
             if _HANGUL.search(word) and word.endswith(east_asian.KOREAN_VERB_ENDS):
                 continue  # "업로드된" (uploaded): a Korean word ending as verbs do
             if self.vocabulary.is_common(word.lower()) or word.startswith(_ARABIC_ARTICLE):
@@ -1674,8 +1703,14 @@ class Resolver:
                         continue
                     for entry in self._exact[self._keys[index]]:
                         place = self.places[entry.place_id]
-                        # a town's name, or a village of one town ("Хайаннис": Hyannis)
-                        village = entry.kind == "alias" and entry.strong and not entry.others
+                        # a town's name, or a village of one town ("Хайаннис": Hyannis);
+                        # not a nickname ("Beantown" is no Hebrew בניוטון, in Newton)
+                        village = (
+                            entry.kind == "alias"
+                            and entry.strong
+                            and not entry.others
+                            and not entry.nickname
+                        )
                         if place.state != MASSACHUSETTS or not (
                             entry.kind == "name" or (village and similarity >= SCRIPT_ALIKE)
                         ):
@@ -1720,15 +1755,18 @@ class Resolver:
         lives = _LIVES_IN_SCRIPT.search(text) is not None
         for at, word in enumerate(words):
             after = words[at + 1] if at + 1 < len(words) else ""
+            # Hebrew writes "in" onto the name (בוולתם: in Waltham)
+            hebrew = _HEBREW.match(word) is not None and word[:1] == "ב" and len(word) > 4
             if (
                 not _ABJAD.search(word)
                 or _LIVES_IN_SCRIPT.match(word)
+                or word.lower() in SCRIPT_HEARD_ELSEWHERE
                 or self.vocabulary.is_common(word.lower())
                 or word.startswith(_ARABIC_ARTICLE)
                 # only a word placed: "in" after it or written onto it ("न्यूटन में",
                 # "வர்செஸ்டர்ல"); an ordinary word of these scripts is as often one
                 # class off a town as a name is
-                or not (after in _IN_AFTER_SCRIPT or _IN_WRITTEN_ON.search(word))
+                or not (after in _IN_AFTER_SCRIPT or _IN_WRITTEN_ON.search(word) or hebrew)
             ):
                 continue
             heard = [east_asian.skeleton_of_unvoweled(r) for r in _latin_readings(word)]
@@ -5089,6 +5127,30 @@ class Resolver:
 
 _TAMIL = re.compile(r"[\u0b80-\u0bff]")
 _GEORGIAN = re.compile(r"[\u10a0-\u10ff]")
+_HEBREW = re.compile(r"[\u05d0-\u05ea]")
+# Hebrew letters as they write an English name, each with the sounds it stands for there: a
+# vowel letter (ו, י, א, ע) or a consonant, B or V, P or F, SH or S. A geresh after ג, צ, ז or ת
+# writes J, CH, ZH and TH. Source: https://en.wikipedia.org/wiki/Romanization_of_Hebrew and
+# https://en.wikipedia.org/wiki/Geresh
+_HEBREW_GERESH: dict[str, tuple[str, ...]] = {
+    "ג": ("j", "dge"),
+    "צ": ("ch", "s"),
+    "ז": ("zh",),
+    "ת": ("th",),
+}
+_HEBREW_GERESH_TYPED = re.compile(r"(?<=[\u05d0-\u05ea])['’]")
+_HEBREW_LETTERS: dict[str, tuple[str, ...]] = {
+    "א": ("a", ""), "ב": ("b", "v"), "ג": ("g",), "ד": ("d",), "ה": ("h",), "ו": ("o", "w"),
+    "ז": ("z",), "ח": ("h",), "ט": ("t",), "י": ("i", "y"), "כ": ("k",), "ך": ("k",),
+    "ל": ("l",), "מ": ("m",), "ם": ("m",), "נ": ("n",), "ן": ("n",), "ס": ("s",),
+    "ע": ("a", ""), "פ": ("p", "f"), "ף": ("f",), "צ": ("ts",), "ץ": ("ts",), "ק": ("k", "c"),
+    "ר": ("r",), "ש": ("sh", "s"), "ת": ("t", "th"),
+}  # fmt: skip
+_HEBREW_VOWEL_LETTERS = frozenset("אויע")
+_HEBREW_PAIRS = {"וו": ("w", "v"), "יי": ("ei", "y", "i")}
+# One-letter words written onto a name: in, from, to, the, and, that (בלואל: in Lowell).
+_HEBREW_WRITTEN_ON = "במלהוש"
+MAX_HEBREW_READINGS = 64
 _GEORGIAN_ENDINGS = ("იდან", "დან", "თან", "ში", "ზე")
 _BENGALI = re.compile(r"[\u0980-\u09ff]")
 _GUJARATI = re.compile(r"[\u0a80-\u0aff]")
@@ -5136,6 +5198,46 @@ def _placed_in_ethiopic(text: str) -> frozenset[str]:
         if (i > 0 and said[i - 1] in _ETHIOPIC_PLACING_BEFORE)
         or (said[i + 1 : i + 2] and said[i + 1] in _ETHIOPIC_PLACING_AFTER)
     )
+
+
+def _hebrew_readings(word: str) -> list[str]:
+    """A Hebrew word in Latin letters as an English name would have been written in it: with
+    a one- or two-letter word written onto it taken off (בברוקליין: in Brookline), every
+    reading of its letters that stand for two sounds (at most MAX_HEBREW_READINGS)."""
+    word = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    word = word.replace("׳", "'").replace("’", "'")
+    stems = [word]
+    for _ in range(2):
+        # (not the first of a double ו: וו is a W, "וורצ׳סטר": Worcester)
+        stems += [
+            s[1:]
+            for s in stems
+            if s[:1] in _HEBREW_WRITTEN_ON and len(s) > 3 and not s.startswith("וו")
+        ]
+    readings: list[str] = []
+    for stem in dict.fromkeys(stems):
+        options: list[tuple[str, ...]] = []
+        at = 0
+        while at < len(stem):
+            pair, letter = stem[at : at + 2], stem[at]
+            if pair[1:] == "'" and letter in _HEBREW_GERESH:
+                options.append(_HEBREW_GERESH[letter])
+                at += 2
+            elif pair in _HEBREW_PAIRS:
+                options.append(_HEBREW_PAIRS[pair])
+                at += 2
+            else:
+                last = at == len(stem) - 1
+                sounds = (
+                    ("a", "") if letter == "ה" and last else _HEBREW_LETTERS.get(letter, ("",))
+                )
+                if letter == "ר" and stem[at + 1 : at + 2] not in _HEBREW_VOWEL_LETTERS:
+                    sounds = ("r", "ra")  # an unwritten vowel after R: פרמינגהם, Framingham
+                options.append(sounds)
+                at += 1
+        for spelt in itertools.islice(itertools.product(*options), MAX_HEBREW_READINGS):
+            readings.append("".join(spelt))
+    return list(dict.fromkeys(r for r in readings if r))
 
 
 def _latin_readings(word: str) -> list[str]:
@@ -5290,6 +5392,8 @@ def _latin_readings_of(word: str) -> list[str]:
             for letter, vowel in _SEMIVOWEL_READINGS
             if letter in r[1:]
         }
+    if _HEBREW.search(word):
+        readings.update(_hebrew_readings(word))
     return sorted(readings)
 
 
