@@ -4990,3 +4990,16 @@ def test_a_town_in_hebrew_letters_and_a_first_word_written_apart(
 
 def test_brooklyn_in_hebrew_is_no_brookline(resolver: Resolver) -> None:
     assert resolver.resolve("ברוקלין, ניו יורק").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(("text", "place"), [("lowell po", "lowell"), ("amherst po", "amherst")])
+def test_tagalogs_particle_of_respect_after_a_name(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_town_said_as_heard_before_tagalog_words_is_asked(resolver: Resolver) -> None:
+    found = resolver.resolve("taga-medfud po ako")  # I am from Medford
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert "medford" in {p.id for p in found.candidates}

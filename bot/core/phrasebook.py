@@ -161,6 +161,7 @@ _TAGALOG = (
     (re.compile(r"(?<!\w)nakatira (?:ako|kami|kami ay|siya|sila) sa(?!\w)", re.I), "live in"),
     (re.compile(r"(?<!\w)[Ss]a(?= [A-Z])"), "in"),  # "sa Revere"; not "sa shift"
 )
+_PO_AT_THE_END = re.compile(r"(?<=[^\W\d])\s+(?:po|opo)(?=\W*$)", re.I)
 # Jamaican and Caribbean English: "mi live inna Brockton" (in), "mi move from Dorchester go
 # Brockton" (to). Source:
 # https://en.wikipedia.org/wiki/Jamaican_Patois (the preposition "inna").
@@ -238,6 +239,8 @@ def in_english(text: str) -> str:
     if _FINGLISH_MARKS.search(text):
         for pattern, english in _FINGLISH:
             text = pattern.sub(english, text)
+    # Tagalog's particle of respect at the end: "northampton po" is Northampton
+    text = _PO_AT_THE_END.sub("", text)
     words = re.findall(r"\w+", text.lower())
     if "taga" in lowered or sum(w in _TAGALOG_MARKS for w in words) >= 2:
         for pattern, english in _TAGALOG:

@@ -5481,7 +5481,10 @@ _MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
 _I_SAY = frozenset({"i", "im", "we", "were", "my", "town", "is", "its"})
 _GREETED = frozenset("hello hi hey hiya thanks thank thx bye love ok okay yes no night".split())
 # Words after a dictated name that are not part of it: "dead um mass", "ducks berry lol".
-_AFTER_A_NAME = _MA_WORDS | frozenset({"lol", "lmao", "haha", "idk", "pls", "please"})
+# (and Tagalog's particle of respect and "I", "we": "taga-lester po ako", from Leicester)
+_AFTER_A_NAME = _MA_WORDS | frozenset(
+    {"lol", "lmao", "haha", "idk", "pls", "please", "po", "opo", "ako", "kami"}
+)
 _AFTER_A_CUT = _AFTER_A_NAME | frozenset({"thanks", "thx", "ty", "ok"})
 # What people say in conversation, which may sound like a town ("hold on": Holden).
 _CONVERSATION = frozenset(

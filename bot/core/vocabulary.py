@@ -301,6 +301,7 @@ ROMANIZED_WORDS = frozenset(
     basxu basxau baschu baschau bascha basxa
     madainn mhath tapadh leat feasgar math ciamar
     mbote matondo mingi
+    ako kami kayo tayo po opo nakatira namin
     """.split()
 )  # (Irish, Armenian, Greek ("Greeklish"), Hindi, Telugu and Tamil in Latin letters,
 # Wikivoyage's Irish, Armenian, Greek, Hindi, Telugu and Tamil phrasebooks; then more Hindi,
@@ -315,7 +316,9 @@ ROMANIZED_WORDS = frozenset(
 # https://en.wikivoyage.org/wiki/Albanian_phrasebook, https://en.wikivoyage.org/wiki/
 # Armenian_phrasebook; then Oromo ("Ani Boston keessa jiraadha", I live in Boston), Hakha Chin
 # ("Kei cu Chelsea ah ka um", I live in Chelsea), Nepali verbs of living in Latin letters,
-# Scottish Gaelic and Lingala greetings: https://en.wikivoyage.org/wiki/Oromo_phrasebook,
+# Scottish Gaelic and Lingala greetings, Tagalog pronouns and "po" (Taglish: "taga-Quincy
+# ako po", I am from Quincy): https://en.wikivoyage.org/wiki/Oromo_phrasebook,
+# https://en.wikivoyage.org/wiki/Tagalog_phrasebook,
 # https://en.wikipedia.org/wiki/Hakha_Chin_language, https://en.wikivoyage.org/wiki/
 # Scottish_Gaelic_phrasebook, https://en.wikivoyage.org/wiki/Lingala_phrasebook)
 
