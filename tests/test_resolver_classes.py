@@ -5003,3 +5003,16 @@ def test_a_town_said_as_heard_before_tagalog_words_is_asked(resolver: Resolver) 
     found = resolver.resolve("taga-medfud po ako")  # I am from Medford
     assert found.outcome is Outcome.AMBIGUOUS
     assert "medford" in {p.id for p in found.candidates}
+
+
+@pytest.mark.parametrize("text", ["سلام، شكرا", "سلام، آیا این قانون است؟"])
+def test_arabic_punctuation_is_no_part_of_a_word(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE  # "سلام،" (hello,) had been Salem
+
+
+def test_the_fairbanks_house_by_its_own_name(resolver: Resolver) -> None:
+    assert _answer(resolver, "we toured the Fairbanks House") == "dedham"
+
+
+def test_a_ward_numbered_in_words_is_no_town_heard(resolver: Resolver) -> None:
+    assert resolver.resolve("i think im in ward ten").outcome is Outcome.NONE  # not Warren

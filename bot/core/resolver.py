@@ -917,6 +917,22 @@ _AP_STATE = re.compile(
     + "|".join(re.escape(k) for k in sorted(_AP_STATES, key=len, reverse=True))
     + r")\.(?!\w)"
 )
+_ARABIC_MARK_LATIN = {"،": ", ", "؛": "; ", "؟": "? "}
+_ARABIC_MARKS = re.compile("[،؛؟]")
+# A ward or precinct numbered in words: "ward ten", "precinct two" (not a town heard).
+_WARD_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+_WARD_IN_WORDS = re.compile(
+    r"\b(ward|precinct|pct|prec)\s+(" + "|".join(_WARD_NUMBERS) + r")\b", re.IGNORECASE
+)
+
+
+def _ward_in_digits(match: re.Match[str]) -> str:
+    return f"{match[1]} {_WARD_NUMBERS.index(match[2].lower())}"
+
+
 # A digit of another script (Devanagari, Arabic, Persian, Bengali, Thai, full-width).
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 # A correction starred at the end of a message, an apology after it allowed.
@@ -1388,6 +1404,11 @@ class Resolver:
             # "в Западном Спрингфилде" (in West Springfield): a direction translated into
             # Russian, Ukrainian or Bulgarian, respelt as GeoNames writes it ("Вест").
             text = _CYRILLIC_DIRECTION.sub(lambda m: _CYRILLIC_DIRECTIONS[m[1].lower()], text)
+        if not text.isascii() and _ARABIC_MARKS.search(text):
+            # "سلام،": Arabic and Persian punctuation is no part of a word
+            text = _ARABIC_MARKS.sub(lambda m: _ARABIC_MARK_LATIN[m[0]], text)
+        if _WARD_IN_WORDS.search(text):
+            text = _WARD_IN_WORDS.sub(_ward_in_digits, text)  # "ward ten": ward 10
         if not text.isascii() and _HEBREW.search(text):
             text = _HEBREW_GERESH_TYPED.sub("׳", text)  # "צ'" typed with an apostrophe: צ׳
         if not text.isascii() and _JOINERS.search(text):
