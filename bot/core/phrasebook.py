@@ -210,24 +210,57 @@ def _turkish_case(match: re.Match[str]) -> str:
     return f"{'from' if match[3] else 'in'} {match[1]}"
 
 
+# The words of the languages above told by their words (Tagalog, Swahili, Somali), and the
+# letters their verbs of living and moving have: a message with none of them is none of these.
+_MARKS = _TAGALOG_MARKS | _SWAHILI_MARKS | _SOMALI_MARKS
+_VERB_LETTERS = ("hamia", "hama", "ishi", "kaa")
+_WORD = re.compile(r"\w+")
+
+
 def in_english(text: str) -> str:
-    """The message with its Swahili, Somali or Nepali words of living, working and moving in
-    English, if it is in one of these languages; otherwise as it was."""
-    text = _LIVE_NO_IN.sub(r"\1 \2 in ", text)
-    if " mine" in text.lower() or "finish" in text.lower():
+    """The message with its words of living, working and moving said in the languages above
+    put in English, if it is in one of them; otherwise as it was."""
+    lowered = text.lower()
+    if "live" in lowered or "stay" in lowered:
+        text = _LIVE_NO_IN.sub(r"\1 \2 in ", text)
+    if " mine" in lowered or "finish" in lowered:
         for pattern, english in _GLOSS:
             text = pattern.sub(english, text)
-    if "ተዛ" in text and _AMHARIC_MOVED.search(text) and _AMHARIC_FROM.search(text):
-        text = _AMHARIC_MOVED.sub("", text)
-        text = _AMHARIC_TO.sub("to", _AMHARIC_FROM.sub("moved from", text, count=1))
-    if "मा" in text:
-        text = _NEPALI_PLACED.sub(lambda m: f"{_NEPALI_VERBS[m[2]]} {m[1]}", text)
-        text = _NEPALI_WORD.sub(lambda m: _NEPALI_WORDS[m[1]], text)
-    if " ma " in text.lower():
+    if text.isascii():
+        text = _in_english_latin(text, lowered)
+        lowered = text.lower()
+    else:
+        if "ተዛ" in text and _AMHARIC_MOVED.search(text) and _AMHARIC_FROM.search(text):
+            text = _AMHARIC_MOVED.sub("", text)
+            text = _AMHARIC_TO.sub("to", _AMHARIC_FROM.sub("moved from", text, count=1))
+        if "मा" in text:
+            text = _NEPALI_PLACED.sub(lambda m: f"{_NEPALI_VERBS[m[2]]} {m[1]}", text)
+            text = _NEPALI_WORD.sub(lambda m: _NEPALI_WORDS[m[1]], text)
+        text = _in_english_latin(text, text.lower())
+        lowered = text.lower()
+    words = _WORD.findall(lowered)
+    if _MARKS.isdisjoint(words) and not any(v in lowered for v in _VERB_LETTERS):
+        return text
+    if "taga" in lowered or sum(w in _TAGALOG_MARKS for w in words) >= 2:
+        for pattern, english in _TAGALOG:
+            text = pattern.sub(english, text)
+    swahili = sum(w in _SWAHILI_MARKS for w in words) + (_SWAHILI_VERB.search(text) is not None)
+    if swahili >= 2:
+        for pattern, english in _SWAHILI:
+            text = pattern.sub(english, text)
+    elif sum(w in _SOMALI_MARKS for w in words) >= 2:
+        for pattern, english in _SOMALI:
+            text = pattern.sub(english, text)
+    return text
+
+
+def _in_english_latin(text: str, lowered: str) -> str:
+    """in_english for the languages written in Latin letters (and Turkish's apostrophe)."""
+    if " ma " in lowered:
         text = _NEPALI_LATIN.sub(r"live in \1", text)
     if "'" in text or "’" in text:
         text = _TURKISH_CASE.sub(_turkish_case, text)
-    lowered = text.lower()
+        lowered = text.lower()
     if "li " in lowered and _KURDISH_MARKS.search(text):
         text = _KURDISH_IN.sub(r"in \1", text)
     if "inna" in lowered or " go " in lowered:
@@ -239,17 +272,7 @@ def in_english(text: str) -> str:
     if _FINGLISH_MARKS.search(text):
         for pattern, english in _FINGLISH:
             text = pattern.sub(english, text)
-    # Tagalog's particle of respect at the end: "northampton po" is Northampton
-    text = _PO_AT_THE_END.sub("", text)
-    words = re.findall(r"\w+", text.lower())
-    if "taga" in lowered or sum(w in _TAGALOG_MARKS for w in words) >= 2:
-        for pattern, english in _TAGALOG:
-            text = pattern.sub(english, text)
-    swahili = sum(w in _SWAHILI_MARKS for w in words) + (_SWAHILI_VERB.search(text) is not None)
-    if swahili >= 2:
-        for pattern, english in _SWAHILI:
-            text = pattern.sub(english, text)
-    elif sum(w in _SOMALI_MARKS for w in words) >= 2:
-        for pattern, english in _SOMALI:
-            text = pattern.sub(english, text)
+    if "po" in lowered:
+        # Tagalog's particle of respect at the end: "northampton po" is Northampton
+        text = _PO_AT_THE_END.sub("", text)
     return text
