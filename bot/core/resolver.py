@@ -897,6 +897,10 @@ _DIRECTION_AFTER = re.compile(
     r"(oeste|este|leste|norte|sur|sul|nord|sud|est|ouest|ovest)\b",
     re.IGNORECASE,
 )
+# A quick test first: a direction's word after a space or a hyphen.
+_DIRECTION_HINT = re.compile(
+    r"[ -](?:oeste|este|leste|norte|sur|sul|nord|sud|est|ouest|ovest)\b", re.I
+)
 # Directions that are also everyday words after a name with only a space between: French
 # "est" (is: "Longmeadow est ma ville"), Spanish "este" (this), French "sur" (on).
 _DIRECTION_ALSO_A_WORD = frozenset({"est", "este", "sur"})
@@ -950,6 +954,9 @@ _SPELT_OUT = re.compile(
     r"|(?<![\w.])[^\W\d_](?: [^\W\d_]){3,}(?![\w.])"
     r"|(?<![\w.])[^\W\d_](?:\.[^\W\d_]){3,}\.?(?![\w.])"
 )
+
+
+_SPELT_HINT = re.compile(r"\b\w[ .-]\w[ .-]\w\b")  # a quick test first: three letters apart
 
 
 def _letters_joined(match: re.Match[str]) -> str:
@@ -1864,10 +1871,11 @@ class Resolver:
         text = _CJK_STREET.sub(" street ", text)
         # A letter held down ("bostonnnnn", "hulllll"): no name has one three times running.
         text = _HELD_LETTER.sub(r"\1\1", text)
-        text = _SPELT_OUT.sub(_letters_joined, text)  # "W-A-L-T-H-A-M": Waltham
+        if _SPELT_HINT.search(text):
+            text = _SPELT_OUT.sub(_letters_joined, text)  # "W-A-L-T-H-A-M": Waltham
         if _LEET.search(text):
             text = _LEET.sub(self._unleet, text)  # "w0rc3st3r", "b0st0n": digits for letters
-        if _DIRECTION_AFTER.search(text):
+        if _DIRECTION_HINT.search(text) and _DIRECTION_AFTER.search(text):
             text = _DIRECTION_AFTER.sub(self._direction_first, text)  # "Springfield del oeste"
         if "'" in text or "’" in text:
             text = _ELISION.sub(r"\1 ", text)  # French "jus d'orange": the word Orange
