@@ -5016,3 +5016,8 @@ def test_the_fairbanks_house_by_its_own_name(resolver: Resolver) -> None:
 
 def test_a_ward_numbered_in_words_is_no_town_heard(resolver: Resolver) -> None:
     assert resolver.resolve("i think im in ward ten").outcome is Outcome.NONE  # not Warren
+
+
+def test_everyday_kurdish_and_turkish_words(resolver: Resolver) -> None:
+    assert resolver.resolve("spas heval").outcome is Outcome.NONE  # Kurdish: thanks, friend
+    assert _answer(resolver, "Lowell belediyesi") == "lowell"  # Turkish: Lowell's municipality

@@ -301,7 +301,14 @@ ROMANIZED_WORDS = frozenset(
     basxu basxau baschu baschau bascha basxa
     madainn mhath tapadh leat feasgar math ciamar
     mbote matondo mingi
-    ako kami kayo tayo po opo nakatira namin
+    ako kami kayo tayo po opo nakatira namin kamusta kumusta salamat paano bakit saan nasa
+    ngayon dati malaman hindi
+    salam chetori khubi khoobam mamnoon shab bekheir bekhair sobh mikone mikonam mikonim
+    zendegi hastam hastim begid mishe lotfan khodahafez
+    silav spas rojbas cawa kurdi dizani dizanim diminim dijim qedexe heye
+    belediyesi belediye tanima kullaniyor merhaba tesekkurler evet hayir secim bolgem bolge
+    oturuyorum yasiyorum calisiyorum
+    shana tova gutn tog voinen
     """.split()
 )  # (Irish, Armenian, Greek ("Greeklish"), Hindi, Telugu and Tamil in Latin letters,
 # Wikivoyage's Irish, Armenian, Greek, Hindi, Telugu and Tamil phrasebooks; then more Hindi,
@@ -316,9 +323,16 @@ ROMANIZED_WORDS = frozenset(
 # https://en.wikivoyage.org/wiki/Albanian_phrasebook, https://en.wikivoyage.org/wiki/
 # Armenian_phrasebook; then Oromo ("Ani Boston keessa jiraadha", I live in Boston), Hakha Chin
 # ("Kei cu Chelsea ah ka um", I live in Chelsea), Nepali verbs of living in Latin letters,
-# Scottish Gaelic and Lingala greetings, Tagalog pronouns and "po" (Taglish: "taga-Quincy
-# ako po", I am from Quincy): https://en.wikivoyage.org/wiki/Oromo_phrasebook,
-# https://en.wikivoyage.org/wiki/Tagalog_phrasebook,
+# Scottish Gaelic and Lingala greetings, Tagalog pronouns, "po" and everyday words (Taglish:
+# "taga-Quincy ako po", I am from Quincy); Persian in Latin letters ("chetori", how are you;
+# "zendegi mikonam", I live), Kurmanji ("silav", hello; "kurdî dizanî?", do you speak
+# Kurdish?), Turkish typed without its letters ("belediyesi", its municipality; "yaşıyorum", I
+# live), and Yiddish and Hebrew greetings ("shana tova", "a gutn tog"):
+# https://en.wikivoyage.org/wiki/Oromo_phrasebook,
+# https://en.wikivoyage.org/wiki/Tagalog_phrasebook, https://en.wikivoyage.org/wiki/
+# Persian_phrasebook, https://en.wikivoyage.org/wiki/Kurmanji_phrasebook,
+# https://en.wikivoyage.org/wiki/Turkish_phrasebook, https://en.wikivoyage.org/wiki/
+# Yiddish_phrasebook,
 # https://en.wikipedia.org/wiki/Hakha_Chin_language, https://en.wikivoyage.org/wiki/
 # Scottish_Gaelic_phrasebook, https://en.wikivoyage.org/wiki/Lingala_phrasebook)
 
