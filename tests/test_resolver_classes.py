@@ -5021,3 +5021,10 @@ def test_a_ward_numbered_in_words_is_no_town_heard(resolver: Resolver) -> None:
 def test_everyday_kurdish_and_turkish_words(resolver: Resolver) -> None:
     assert resolver.resolve("spas heval").outcome is Outcome.NONE  # Kurdish: thanks, friend
     assert _answer(resolver, "Lowell belediyesi") == "lowell"  # Turkish: Lowell's municipality
+
+
+@pytest.mark.parametrize("text", ["vamos pa gillette el domingo", "on est proche du Gillette"])
+def test_spoken_spanish_pa_and_french_proche_du_before_a_landmark(
+    resolver: Resolver, text: str
+) -> None:
+    assert _answer(resolver, text) == "foxborough"  # "pa" for "para"; "du" for "de le"

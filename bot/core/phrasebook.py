@@ -206,6 +206,12 @@ _FINGLISH = (
 )
 
 
+# Spoken Spanish "pa" for "para" after going ("voy pa Gillette"), and French "proche du", "près
+# du" (near the) as "proche de".
+_PA = re.compile(r"(?<!\w)(voy|vamos|va|van|fui|fuimos|ir|vengo|vine) pa(?= \w)", re.I)
+_NEAR_THE = re.compile(r"(?<!\w)(proche|près|pres) du(?= \w)", re.I)
+
+
 def _turkish_case(match: re.Match[str]) -> str:
     return f"{'from' if match[3] else 'in'} {match[1]}"
 
@@ -258,6 +264,10 @@ def _in_english_latin(text: str, lowered: str) -> str:
     """in_english for the languages written in Latin letters (and Turkish's apostrophe)."""
     if " ma " in lowered:
         text = _NEPALI_LATIN.sub(r"live in \1", text)
+    if " pa " in lowered:
+        text = _PA.sub(r"\1 para", text)
+    if " du " in lowered:
+        text = _NEAR_THE.sub(r"\1 de", text)
     if "'" in text or "’" in text:
         text = _TURKISH_CASE.sub(_turkish_case, text)
         lowered = text.lower()
