@@ -5028,3 +5028,11 @@ def test_spoken_spanish_pa_and_french_proche_du_before_a_landmark(
     resolver: Resolver, text: str
 ) -> None:
     assert _answer(resolver, text) == "foxborough"  # "pa" for "para"; "du" for "de le"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Lee a interdit les caméras?", "lee"), ("ici c'est Cambridge", "cambridge")],
+)
+def test_french_has_done_and_c_est(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place  # "a interdit": has banned; "c'est": it is

@@ -212,6 +212,7 @@ _SHORT_ZIP = re.compile(r"(?<!\d)(\d{4})(?:-\d{4})?(?!\d)")
 _LETTER_O_ZIP = re.compile(r"(?<![\w])[oO](\d{4})(?!\d)")
 # "comma" said between two words, as dictation writes it; not the noun ("the Oxford comma").
 # French elided articles and pronouns before a vowel: "d'orange", "l'amour", "j'habite".
+_CEST = re.compile(r"\bc['’]est\b", re.IGNORECASE)
 _ELISION = re.compile(r"\b([dlj]|qu)['’](?=[aeiouhyàâéèêîôû])", re.IGNORECASE)
 _SAID_COMMA = re.compile(
     r"(?<!\bthe)(?<!\ba)(?<!\boxford)(?<!\bserial)\s+comma\s+(?=\w)", re.IGNORECASE
@@ -1879,6 +1880,7 @@ class Resolver:
             text = _DIRECTION_AFTER.sub(self._direction_first, text)  # "Springfield del oeste"
         if "'" in text or "’" in text:
             text = _ELISION.sub(r"\1 ", text)  # French "jus d'orange": the word Orange
+            text = _CEST.sub(" ", text)  # "moi c'est Cambridge": no "est" (east) here
         # Portuguese "é" (is) and Spanish "é" are verbs: folded, they would read as "E." (east),
         # and "minha cidade é Marlborough" as East Marlborough. Only the accented word goes.
         if not text.isascii():
@@ -4128,6 +4130,10 @@ class Resolver:
             return True  # "Salem ward 4 precinct 1": the town's ward
         if _within(words, start, 2, RESIDENCE):
             return True  # "home is Lincoln"
+        if words[start + 1 : start + 2] in (["a"], ["ha"], ["tem"]) and (
+            words[start + 2 : start + 3] in _DONE_BY_A_TOWN
+        ):
+            return True  # French "est-ce que Essex a banni ...?": the town, acting
         if previous in _VISIT:
             return True  # "visiting Salem this weekend, any ban there?"
         if tuple(words[start + 1 : start + 3]) in _LIVE_AFTER_ROMANIZED:
@@ -4468,6 +4474,8 @@ class Resolver:
         return not (
             after in FILLER
             or after in _A_TOWN_DOES  # "Worcester wants to ban it": the town, acting
+            # French "Essex a banni", Spanish "Lynn ha prohibido": has done so
+            or (after in {"a", "ha", "tem"} and words[end + 1 : end + 2] in _DONE_BY_A_TOWN)
             or after in SUBJECT
             or after in CUES
             or after in GENERIC_WORDS
@@ -5846,6 +5854,7 @@ _LAWMAKING = frozenset(
     """.split()
 )
 # What a town does, said right after its name: "Worcester wants to ban it".
+_DONE_BY_A_TOWN = [["banni"], ["interdit"], ["prohibido"], ["proibido"], ["aprobado"], ["adopte"]]
 _A_TOWN_DOES = frozenset(
     """
     wants want needs banned bans voted votes passed passes uses used adopted approved
