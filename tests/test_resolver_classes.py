@@ -5036,3 +5036,15 @@ def test_spoken_spanish_pa_and_french_proche_du_before_a_landmark(
 )
 def test_french_has_done_and_c_est(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place  # "a interdit": has banned; "c'est": it is
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("it's Longmeadow", "longmeadow"),
+        ("its Brookfield", "brookfield"),
+        ("is Bridgewater", "bridgewater"),
+    ],
+)
+def test_its_before_a_name_is_no_east(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place  # not "East Longmeadow?" heard in "it's"

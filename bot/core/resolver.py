@@ -2485,6 +2485,8 @@ class Resolver:
                 continue
             if any(w in CUES or len(w) > SHORT_WORD for w in words[start : end - 1]):
                 continue
+            if all(w in _SAYING_IT_IS for w in words[start : end - 1]):
+                continue  # "it's Longmeadow", "is Longmeadow": no East Longmeadow heard
             said = self._dictated_span(words, start, end, set(), state)
             others = [p for p in (said.candidates if said else ()) if p != found.place]
             if others:
@@ -5519,6 +5521,8 @@ _I_SAY = frozenset({"i", "im", "we", "were", "my", "town", "is", "its"})
 _GREETED = frozenset("hello hi hey hiya thanks thank thx bye love ok okay yes no night".split())
 # Words after a dictated name that are not part of it: "dead um mass", "ducks berry lol".
 # (and Tagalog's particle of respect and "I", "we": "taga-lester po ako", from Leicester)
+# Words before a name that only say what it is ("it's", "is"): never pieces of a name.
+_SAYING_IT_IS = frozenset({"is", "its", "it", "s", "this", "thats", "that"})
 _AFTER_A_NAME = _MA_WORDS | frozenset(
     {"lol", "lmao", "haha", "idk", "pls", "please", "po", "opo", "ako", "kami"}
 )
