@@ -1,21 +1,24 @@
-"""Where someone lives, works or moved, said in Swahili, Somali, Nepali, Amharic or ASL gloss,
-put in English.
+"""Where someone lives, works or moved, said in another language, put in English.
 
-Residents from East Africa and Nepal write "tunaishi Lowell lakini kazi yangu iko
-Burlington" (we live in Lowell, but my work is in Burlington), "Waxaan ku noolahay
-Springfield laakiin shaqadaydu waa Holyoke" (Somali: I live in Springfield, but my work is
-Holyoke), "म Worcester मा काम गर्छु र Leicester मा बस्छु" (Nepali: I work in Worcester and live
-in Leicester). The resolver reads the English of these ("live in", "work", "moved to",
-"from") and answers as it does in English: home first, a move made answers the new home. So
-the few words that say so are put in English here, and nothing else: a message keeps its
-names as typed.
+Residents write "tunaishi Lowell lakini kazi yangu iko Burlington" (Swahili: we live in Lowell,
+but my work is in Burlington), "म Worcester मा काम गर्छु र Leicester मा बस्छु" (Nepali: I work in
+Worcester and live in Leicester), "μετακομίσαμε από το Lynn στο Saugus" (Greek: we moved from
+Lynn to Saugus), "Salem'den geldim" (Turkish: I came from Salem), "taga-Quincy ako po" (Tagalog:
+I am from Quincy), "ME LIVE WORCESTER" (ASL gloss). The resolver reads the English of these
+("live in", "work", "moved to", "from") and answers as it does in English: home first, a move
+made answers the new home. So the few words that say so are put in English here, and nothing
+else: a message keeps its names as typed.
 
-Only a message with two of a language's words is read as that language (one word alone, "na"
-or "waa", could be anything). Sources: https://en.wikivoyage.org/wiki/Swahili_phrasebook,
-https://en.wikivoyage.org/wiki/Somali_phrasebook, https://en.wikivoyage.org/wiki/
-Nepali_phrasebook; the verb forms are the languages' regular conjugations (Swahili
-ni-/tu-/a-/wa- with -na- now, -li- past, -me- done, -ta- to come; "-hamia", move to; "-ishi"
-and "-kaa", live; Somali "ku nool", live in; Nepali "बस्नु", to live, and "काम गर्नु", to work).
+Languages: Greek (also in Latin letters) and Albanian; Swahili, Somali, Amharic; Nepali;
+Turkish, Kurmanji Kurdish, Persian in Latin letters; Tagalog; Italian; Jamaican English; ASL
+gloss; spoken Spanish "pa" and French "proche du". A language told by its words (Swahili,
+Somali, Tagalog) is read only where two of its words are, or its verbs (one word alone, "na"
+or "waa", could be anything). Sources are given beside each; the verb forms are the languages'
+regular conjugations (Swahili ni-/tu-/a-/wa- with -na- now, -li- past, -me- done, -ta- to
+come; "-hamia", move to; "-ishi" and "-kaa", live; Somali "ku nool", live in; Nepali "बस्नु",
+to live, and "काम गर्नु", to work; https://en.wikivoyage.org/wiki/Swahili_phrasebook,
+https://en.wikivoyage.org/wiki/Somali_phrasebook,
+https://en.wikivoyage.org/wiki/Nepali_phrasebook).
 """
 
 from __future__ import annotations
@@ -28,6 +31,75 @@ _SUBJECTS = "(?:ni|tu|a|wa|u|m|n)"
 
 def _swahili(stem: str, tenses: str) -> str:
     return rf"{_SUBJECTS}(?:{tenses})(?:{stem})"
+
+
+# A move in Greek or Albanian: the verb (made, or to come), then the words for "from" and
+# "to" of that language (see _moves_in_english).
+_GREEK_MOVE_WORDS = re.compile(
+    r"(?<!\w)(?:από τον|από την|από τη|από το|από|στον|στην|στη|στο|σε)(?!\w)"
+)
+_ALBANIAN_MOVE_WORDS = re.compile(r"(?<!\w)(?:nga|në|ne)(?!\w)", re.IGNORECASE)
+# The same typed in Latin letters (Greeklish): "metakomisame apo to Lowell sto Chelmsford"
+_GREEKLISH_MOVE_WORDS = re.compile(
+    r"(?<!\w)(?:apo ton|apo tin|apo ti|apo to|apo|ston|stin|sti|sto|se)(?!\w)", re.IGNORECASE
+)
+_MOVES_ABROAD = (
+    (
+        re.compile(
+            r"(?<!\w)(?:μετακόμισα|μετακομίσαμε|μετακόμισε|μετακόμισαν|μετακομίσανε)(?!\w)"
+        ),
+        "moved",
+        _GREEK_MOVE_WORDS,
+    ),
+    (
+        re.compile(r"(?<!\w)(?:θα μετακομίσ\w*|μετακομίζ\w*)"),
+        "moving",
+        _GREEK_MOVE_WORDS,
+    ),
+    (
+        re.compile(r"(?<!\w)(?:metakomisa|metakomisame|metakomise|metakomisan)(?!\w)", re.I),
+        "moved",
+        _GREEKLISH_MOVE_WORDS,
+    ),
+    (
+        re.compile(r"(?<!\w)(?:tha metakomis\w*|metakomiz\w*)", re.I),
+        "moving",
+        _GREEKLISH_MOVE_WORDS,
+    ),
+    (
+        re.compile(
+            r"(?<!\w)u (?:transferuam|transferova|transferuan|zhvendosëm|zhvendosa)(?!\w)", re.I
+        ),
+        "moved",
+        _ALBANIAN_MOVE_WORDS,
+    ),
+    (
+        re.compile(
+            r"(?<!\w)do të (?:transferohemi|transferohem|zhvendosemi|zhvendosem)(?!\w)", re.I
+        ),
+        "moving",
+        _ALBANIAN_MOVE_WORDS,
+    ),
+)
+_MOVE_WORDS = {
+    **dict.fromkeys(["από τον", "από την", "από τη", "από το", "από", "nga"], "from"),
+    **dict.fromkeys(["στον", "στην", "στη", "στο", "σε", "në", "ne"], "to"),
+    **dict.fromkeys(["apo ton", "apo tin", "apo ti", "apo to", "apo"], "from"),
+    **dict.fromkeys(["ston", "stin", "sti", "sto", "se"], "to"),
+}
+
+
+def _moves_in_english(text: str) -> str:
+    """A move said in Greek or Albanian, its verb and the words for "from" and "to" in
+    English, so that a move made answers the new home and one to come asks about both, as in
+    English: "μετακομίσαμε από το Lynn στο Saugus πέρσι" (we moved from Lynn to Saugus last
+    year), "u transferuam nga Lynn në Saugus". Sources: https://en.wiktionary.org/wiki/μετακομίζω,
+    https://en.wiktionary.org/wiki/transferoj (Albanian), https://en.wiktionary.org/wiki/nga."""
+    for pattern, english, words in _MOVES_ABROAD:
+        if pattern.search(text):
+            text = pattern.sub(english, text)
+            return words.sub(lambda m: _MOVE_WORDS[m[0].lower()], text)
+    return text
 
 
 # Swahili: each pattern a whole word, in English.
@@ -227,6 +299,9 @@ def in_english(text: str) -> str:
     """The message with its words of living, working and moving said in the languages above
     put in English, if it is in one of them; otherwise as it was."""
     lowered = text.lower()
+    if not text.isascii() or " u " in lowered or "metakomi" in lowered:
+        text = _moves_in_english(text)  # Greek, Greek in Latin letters, Albanian
+        lowered = text.lower()
     if "live" in lowered or "stay" in lowered:
         text = _LIVE_NO_IN.sub(r"\1 \2 in ", text)
     if " mine" in lowered or "finish" in lowered:

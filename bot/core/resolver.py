@@ -422,60 +422,6 @@ _HINGLISH_MOVE = re.compile(
     re.IGNORECASE,
 )
 _HINDI_MADE = frozenset({"ho", "hue", "hua", "kiya", "kar", "kiye"})
-# A move in Greek or Albanian: the verb (made, or to come), then the words for "from" and
-# "to" of that language (see _moves_in_english).
-_GREEK_MOVE_WORDS = re.compile(
-    r"(?<!\w)(?:από τον|από την|από τη|από το|από|στον|στην|στη|στο|σε)(?!\w)"
-)
-_ALBANIAN_MOVE_WORDS = re.compile(r"(?<!\w)(?:nga|në|ne)(?!\w)", re.IGNORECASE)
-# The same typed in Latin letters (Greeklish): "metakomisame apo to Lowell sto Chelmsford"
-_GREEKLISH_MOVE_WORDS = re.compile(
-    r"(?<!\w)(?:apo ton|apo tin|apo ti|apo to|apo|ston|stin|sti|sto|se)(?!\w)", re.IGNORECASE
-)
-_MOVES_ABROAD = (
-    (
-        re.compile(
-            r"(?<!\w)(?:μετακόμισα|μετακομίσαμε|μετακόμισε|μετακόμισαν|μετακομίσανε)(?!\w)"
-        ),
-        "moved",
-        _GREEK_MOVE_WORDS,
-    ),
-    (
-        re.compile(r"(?<!\w)(?:θα μετακομίσ\w*|μετακομίζ\w*)"),
-        "moving",
-        _GREEK_MOVE_WORDS,
-    ),
-    (
-        re.compile(r"(?<!\w)(?:metakomisa|metakomisame|metakomise|metakomisan)(?!\w)", re.I),
-        "moved",
-        _GREEKLISH_MOVE_WORDS,
-    ),
-    (
-        re.compile(r"(?<!\w)(?:tha metakomis\w*|metakomiz\w*)", re.I),
-        "moving",
-        _GREEKLISH_MOVE_WORDS,
-    ),
-    (
-        re.compile(
-            r"(?<!\w)u (?:transferuam|transferova|transferuan|zhvendosëm|zhvendosa)(?!\w)", re.I
-        ),
-        "moved",
-        _ALBANIAN_MOVE_WORDS,
-    ),
-    (
-        re.compile(
-            r"(?<!\w)do të (?:transferohemi|transferohem|zhvendosemi|zhvendosem)(?!\w)", re.I
-        ),
-        "moving",
-        _ALBANIAN_MOVE_WORDS,
-    ),
-)
-_MOVE_WORDS = {
-    **dict.fromkeys(["από τον", "από την", "από τη", "από το", "από", "nga"], "from"),
-    **dict.fromkeys(["στον", "στην", "στη", "στο", "σε", "në", "ne"], "to"),
-    **dict.fromkeys(["apo ton", "apo tin", "apo ti", "apo to", "apo"], "from"),
-    **dict.fromkeys(["ston", "stin", "sti", "sto", "se"], "to"),
-}
 # A move made, in Korean or Japanese (a move to come, 이사할 or 引っ越す予定, is not), and a
 # name in Hangul or katakana before the particle "from" (에서, から): the place moved from.
 # Sources: https://en.wiktionary.org/wiki/이사, https://en.wiktionary.org/wiki/引っ越す
@@ -955,8 +901,6 @@ _SPELT_OUT = re.compile(
     r"|(?<![\w.])[^\W\d_](?: [^\W\d_]){3,}(?![\w.])"
     r"|(?<![\w.])[^\W\d_](?:\.[^\W\d_]){3,}\.?(?![\w.])"
 )
-
-
 _SPELT_HINT = re.compile(r"\b\w[ .-]\w[ .-]\w\b")  # a quick test first: three letters apart
 
 
@@ -1386,9 +1330,8 @@ class Resolver:
         if _POLISH.search(text):
             # "mieszkam w Lowell", "jestem z Salem": Polish "w" (in) and "z" (from), not West
             text = _POLISH_PLACE_WORD.sub(_polish_in_english, text)
-        if not text.isascii() or " u " in text.lower() or "metakomi" in text.lower():
-            text = _moves_in_english(text)  # "μετακομίσαμε από το Lynn στο Saugus"
-        # Swahili, Somali, Nepali: "tulihamia Malden kutoka Everett" (moved to Malden from)
+        # Moves, homes and work said in other languages, in English: "μετακομίσαμε από το Lynn
+        # στο Saugus", "tulihamia Malden kutoka Everett" (moved to Malden from Everett)
         text = phrasebook.in_english(text)
         if " se " in text:
             # Hindi "lowell se westford shift ho gaye": moved from Lowell to Westford
@@ -1785,7 +1728,7 @@ class Resolver:
         for at, word in enumerate(words):
             after = words[at + 1] if at + 1 < len(words) else ""
             # Hebrew writes "in" onto the name (בוולתם: in Waltham)
-            hebrew = _HEBREW.match(word) is not None and word[:1] == "ב" and len(word) > 4
+            hebrew = word[:1] == "ב" and len(word) > 4
             if (
                 not _ABJAD.search(word)
                 or _LIVES_IN_SCRIPT.match(word)
@@ -4132,9 +4075,7 @@ class Resolver:
             return True  # "Salem ward 4 precinct 1": the town's ward
         if _within(words, start, 2, RESIDENCE):
             return True  # "home is Lincoln"
-        if words[start + 1 : start + 2] in (["a"], ["ha"], ["tem"]) and (
-            words[start + 2 : start + 3] in _DONE_BY_A_TOWN
-        ):
+        if _has_done(words, start + 1):
             return True  # French "est-ce que Essex a banni ...?": the town, acting
         if previous in _VISIT:
             return True  # "visiting Salem this weekend, any ban there?"
@@ -4477,7 +4418,7 @@ class Resolver:
             after in FILLER
             or after in _A_TOWN_DOES  # "Worcester wants to ban it": the town, acting
             # French "Essex a banni", Spanish "Lynn ha prohibido": has done so
-            or (after in {"a", "ha", "tem"} and words[end + 1 : end + 2] in _DONE_BY_A_TOWN)
+            or _has_done(words, end)
             or after in SUBJECT
             or after in CUES
             or after in GENERIC_WORDS
@@ -5519,10 +5460,10 @@ _NEAR_LINKS = frozenset({"to", "of", "de", "from", "do", "da", "del", "du"})  # 
 _MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
 _I_SAY = frozenset({"i", "im", "we", "were", "my", "town", "is", "its"})
 _GREETED = frozenset("hello hi hey hiya thanks thank thx bye love ok okay yes no night".split())
-# Words after a dictated name that are not part of it: "dead um mass", "ducks berry lol".
-# (and Tagalog's particle of respect and "I", "we": "taga-lester po ako", from Leicester)
 # Words before a name that only say what it is ("it's", "is"): never pieces of a name.
 _SAYING_IT_IS = frozenset({"is", "its", "it", "s", "this", "thats", "that"})
+# Words after a dictated name that are not part of it: "dead um mass", "ducks berry lol"
+# (and Tagalog's particle of respect and "I", "we": "taga-lester po ako", from Leicester).
 _AFTER_A_NAME = _MA_WORDS | frozenset(
     {"lol", "lmao", "haha", "idk", "pls", "please", "po", "opo", "ako", "kami"}
 )
@@ -5857,8 +5798,11 @@ _LAWMAKING = frozenset(
     voted stuck stalled stalling
     """.split()
 )
+# What a town has done, in French, Spanish and Portuguese after "a", "ha", "tem" (has):
+# "Essex a banni", "Lynn ha prohibido".
+_HAS = frozenset({"a", "ha", "tem"})
+_DONE_BY_A_TOWN = frozenset({"banni", "interdit", "prohibido", "proibido", "aprobado", "adopte"})
 # What a town does, said right after its name: "Worcester wants to ban it".
-_DONE_BY_A_TOWN = [["banni"], ["interdit"], ["prohibido"], ["proibido"], ["aprobado"], ["adopte"]]
 _A_TOWN_DOES = frozenset(
     """
     wants want needs banned bans voted votes passed passes uses used adopted approved
@@ -6088,6 +6032,15 @@ def _a_short_slip(typed: str, name: str) -> bool:
     if len(typed) == len(name) and typed[0] != name[0]:
         return False
     return slip(typed, name)
+
+
+def _has_done(words: list[str], at: int) -> bool:
+    """Whether the words from ``at`` say a town has done something: "a banni", "ha prohibido"."""
+    return (
+        words[at : at + 1] != []
+        and words[at] in _HAS
+        and (not _DONE_BY_A_TOWN.isdisjoint(words[at + 1 : at + 2]))
+    )
 
 
 def _a_team_among(words: list[str]) -> bool:
@@ -6387,19 +6340,6 @@ def _vietnamese_unmarked(words: list[str]) -> list[str]:
         elif word != "co":
             said.append(word)
     return said
-
-
-def _moves_in_english(text: str) -> str:
-    """A move said in Greek or Albanian, its verb and the words for "from" and "to" in
-    English, so that a move made answers the new home and one to come asks about both, as in
-    English: "μετακομίσαμε από το Lynn στο Saugus πέρσι" (we moved from Lynn to Saugus last
-    year), "u transferuam nga Lynn në Saugus". Sources: https://en.wiktionary.org/wiki/μετακομίζω,
-    https://en.wiktionary.org/wiki/transferoj (Albanian), https://en.wiktionary.org/wiki/nga."""
-    for pattern, english, words in _MOVES_ABROAD:
-        if pattern.search(text):
-            text = pattern.sub(english, text)
-            return words.sub(lambda m: _MOVE_WORDS[m[0].lower()], text)
-    return text
 
 
 def _hindi_after(words: list[str], at: int) -> bool:
