@@ -5048,3 +5048,144 @@ def test_french_has_done_and_c_est(resolver: Resolver, text: str, place: str) ->
 )
 def test_its_before_a_name_is_no_east(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place  # not "East Longmeadow?" heard in "it's"
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("працюю в Бостоні, а живемо в Мілтоні", {"boston", "milton"}),
+        ("я работаю в Бостоне, живу в Брейнтри", {"boston", "braintree"}),
+        ("переїжджаємо з Вустера до Шрусбері", {"worcester", "shrewsbury"}),
+    ],
+)
+def test_a_second_town_heard_in_cyrillic_is_asked_about(
+    resolver: Resolver, text: str, towns: set[str]
+) -> None:
+    # one town known by its Cyrillic name, another only by its sound: both asked about
+    found = resolver.resolve(text)
+    assert found.outcome is Outcome.AMBIGUOUS
+    assert towns <= {p.id for p in found.candidates}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Спрингфилд, Иллинойс",
+        "Ворчестер, Великобритания",
+        "Вустер, Англія",
+        "Конкорд, Нью-Гемпшир",
+        "Берлін, Німеччина",
+        "Салем, Орегон",
+    ],
+)
+def test_a_name_of_ours_beside_a_state_or_country_in_cyrillic_is_elsewhere(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "памятник президенту Адамсу",
+        "Квинси Джонс продюсер",
+        "первый закон Ньютона",
+        "щеня бостон-тер'єра",
+        "тарілки Lenox",
+    ],
+)
+def test_a_towns_name_without_a_preposition_in_russian_or_ukrainian_is_asked(
+    resolver: Resolver, text: str
+) -> None:
+    # a place takes a preposition ("в Ньютоні"); a name after a noun is a person's or a thing's
+    assert resolver.resolve(text).outcome is not Outcome.MATCH
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("я живу в Брайтоне, это Бостон", "boston"),
+        ("живу у вест-спрингфилде", "west-springfield"),
+        ("Вустер, Массачусетс", "worcester"),
+        ("місто Вустер", "worcester"),
+    ],
+)
+def test_a_place_in_cyrillic_with_its_preposition_or_state_is_answered(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_town_one_is_from_originally_is_not_the_home(resolver: Resolver) -> None:
+    # "from Peabody originally": no longer there; the town lived in now is asked about
+    assert "danvers" in _asked(resolver, "we are from Peabody originally but live in Danvers")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Everett is baking the cake", "chelsea was driving us home", "Florence is babysitting"],
+)
+def test_a_first_name_doing_what_only_people_do(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    "text", ["Viele Grüße mit den besten Wünschen", "was ist mit der Abstimmung los?"]
+)
+def test_german_mit_before_an_article_is_no_mit(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE  # "with", not the institute
+
+
+def test_mit_in_capitals_is_still_the_institute(resolver: Resolver) -> None:
+    assert _answer(resolver, "ich arbeite am MIT") == "cambridge"
+
+
+@pytest.mark.parametrize("text", ["Lowell oder Dracut", "Quincy und Braintree"])
+def test_two_towns_joined_by_a_german_or_nordic_and_or_or(resolver: Resolver, text: str) -> None:
+    assert len(_asked(resolver, text)) == 2
+
+
+def test_new_spelt_nio_before_a_name(resolver: Resolver) -> None:
+    assert _answer(resolver, "vivo en nio bedford") == "new-bedford"
+
+
+def test_a_town_named_person_then_her_role_in_spanish(resolver: Resolver) -> None:
+    assert resolver.resolve("florence la enfermera").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("jeg bor i Arlington nå", "arlington"),  # Norwegian: I live in
+        ("jag bor i Reading", "reading"),  # Swedish
+        ("ég bý í Salem", "salem"),  # Icelandic
+        ("wir sind von Dover nach Sharon gezogen", "sharon"),  # German: moved from, to
+        ("vi flyttede fra Hull til Milton", "milton"),  # Danish: moved from, to
+    ],
+)
+def test_living_and_moves_in_german_and_the_nordic_languages(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_move_to_come_in_german_names_both(resolver: Resolver) -> None:
+    assert _asked(resolver, "wir ziehen bald von Dover nach Sharon") == {"dover", "sharon"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("the twon of Reading", "reading"),
+        ("we came fron Salem", "salem"),
+        ("is Lee bannd?", "lee"),
+    ],
+)
+def test_a_word_that_says_a_place_follows_typed_a_key_off(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_towns_beginning_is_no_misspelt_from(resolver: Resolver) -> None:
+    assert _answer(resolver, "live in fram") == "framingham"  # not "from"

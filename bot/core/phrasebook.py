@@ -335,8 +335,43 @@ def in_english(text: str) -> str:
     return text
 
 
+# German and the Nordic languages. "jeg bor i Lexington" (Danish, Norwegian), "jag bor i
+# Acton" (Swedish), "ég bý í Amherst" (Icelandic): I live in. "von Boston nach Lexington"
+# (German), "fra Salem til Beverly" (Danish, Norwegian), "från Lynn till Saugus" (Swedish):
+# from one to the other, a move made ("umgezogen", "flyttet", "flyttade") or to come
+# ("ziehen", "flytter", "flyttar"); "Ist Marlborough betroffen?" (is Marlborough affected?).
+# Sources: https://en.wikivoyage.org/wiki/German_phrasebook,
+# https://en.wikivoyage.org/wiki/Norwegian_phrasebook,
+# https://en.wikivoyage.org/wiki/Swedish_phrasebook
+_NORDIC_LIVE_IN = re.compile(r"(?<!\w)(?:bor|bý|býr|búum)\s+[ií](?=\s)", re.IGNORECASE)
+_FROM_TO_NORTH = re.compile(
+    r"(?<!\w)(?:von|fra|från|frá)\s+(\S+(?:\s+\S+)??)\s+(?:nach|til|till)(?=\s)", re.IGNORECASE
+)
+_MOVED_NORTH = re.compile(r"gezogen|flytte[td]|flyttede|flyttade|fluttum|flutti", re.IGNORECASE)
+_MOVING_NORTH = re.compile(r"(?<!\w)(?:ziehen|ziehe|zieht|flytter|flyttar)(?!\w)", re.IGNORECASE)
+_GERMAN_IS = re.compile(r"(?<!\w)Ist(?=\s+[A-Z])")
+
+
+def _north_in_english(text: str) -> str:
+    """in_english for German and the Nordic languages (above)."""
+    text = _NORDIC_LIVE_IN.sub("live in", text)
+    if _FROM_TO_NORTH.search(text):
+        moved = "moved " if _MOVED_NORTH.search(text) else ""
+        moved = moved or ("moving " if _MOVING_NORTH.search(text) else "")
+        text = _FROM_TO_NORTH.sub(lambda m: f"{moved}from {m[1]} to", text, count=1)
+    return _GERMAN_IS.sub("Is", text)
+
+
 def _in_english_latin(text: str, lowered: str) -> str:
     """in_english for the languages written in Latin letters (and Turkish's apostrophe)."""
+    if (
+        " i " in lowered
+        or " í " in lowered
+        or "von " in lowered
+        or "fr" in lowered
+        or "ist " in lowered
+    ):
+        text = _north_in_english(text)
     if " ma " in lowered:
         text = _NEPALI_LATIN.sub(r"live in \1", text)
     if " pa " in lowered:

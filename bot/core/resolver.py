@@ -376,6 +376,17 @@ _SCRIPT_WORD = re.compile(
     r"[\u0370-\u1cff\u3040-\u30ff\uac00-\ud7af]+(?:-[\u0370-\u1cff\u3040-\u30ff\uac00-\ud7af]+)*"
 )
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
+# Words of a sentence in Cyrillic: letters, with an apostrophe or a hyphen inside
+_CYRILLIC_SENTENCE_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
+# The words before a place's name in Russian and Ukrainian: prepositions (in, from, to, near,
+# about), "and", "or", "but", and "city", "town", "state", "district" in their cases
+_CYRILLIC_BEFORE_A_PLACE = frozenset(
+    "в у во з із зі зо из с со до від од от біля около возле під под над за на по про о об "
+    "через між между коло поруч рядом недалеко щодо насчет насчёт і й и та або или чи а но "
+    "але это це то тобто есть є місто міста місті місту містом город города городе городу "
+    "городом містечко "
+    "містечку містечка штат штаті штате штата округ округу округе районі район району".split()
+)
 _GREEK = re.compile(r"[\u0370-\u03ff]")
 _CYRILLIC_LATIN = dict(
     zip(
@@ -578,9 +589,11 @@ _LIVES_IN_SCRIPT = re.compile(
     r"ماساتشوستس|매사추세츠|マサチューセッツ|म्यासाचुसेट्स|मैसाचुसेट्स|Массачусетс"
 )
 # Places elsewhere whose names, so written, sound like a town of ours: asked, not answered.
-SCRIPT_HEARD_ELSEWHERE = ("бруклин", "бруклін", "بروكلين", "ברוקלין")  # Brooklyn, New York
+# Brooklyn, New York; Berkeley, California ("Берклі" is no Berkley of ours heard)
+SCRIPT_HEARD_ELSEWHERE = ("бруклин", "бруклін", "بروكلين", "ברוקלין", "беркли", "берклі")
 # Nothing to hear in another script: small talk, or a place elsewhere was named.
-_NAMED_NOTHING_HEARD = frozenset({"conversation", "elsewhere", "region", "excluded"})
+# "word": the name read in Latin letters is a word or a person's ("президент Адамс").
+_NAMED_NOTHING_HEARD = frozenset({"conversation", "elsewhere", "region", "excluded", "word"})
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u1cff\u3040-\u30ff\uac00-\ud7af]")
 _UNSPACED = re.compile(r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff]")
 # Arabic letters written onto the next word: "بـ" (in), "لـ" (to), "و" (and), "فـ" (in).
@@ -589,7 +602,7 @@ _ARABIC_PREFIXES = frozenset("\u0628\u0644\u0648\u0641")
 # followed by at most this many letters is still the name.
 _ENDING_LETTERS = 3
 _NEW_IN_KREYOL = frozenset(
-    {"nyou", "nouvo", "niu", "noo"}
+    {"nyou", "nouvo", "niu", "noo", "nio"}
 )  # and "new" as Brazilians, Bostonians spell it
 _NEW_SAID = re.compile(r"\bN'?yu[- ]", re.IGNORECASE)  # "Нью-Бедфорд": New Bedford
 # The last word of many places' names: before a state, a place of that state's.
@@ -1340,6 +1353,8 @@ class Resolver:
             # "lee comma m a", "gill period": punctuation dictated as words, and "MA" spelt
             text = _SPOKEN_MARK.sub(lambda m: _SPOKEN_MARKS[m.group(1).lower()], text)
         text = _SPELT_MA.sub(" MA", text)
+        if "it " in text and _GERMAN_WITH.search(text):
+            text = _GERMAN_WITH.sub("with", text)  # "Mit freundlichen Grüßen": no MIT
         if _RIVER_FIRST.search(text):
             text = _RIVER_FIRST.sub(r"\1 river", text)  # "sông Connecticut": the river
         if "." in text and _URL.search(text):
@@ -1392,6 +1407,14 @@ class Resolver:
             and _an_arabic_word_not_the_name(text, found.place.id)
         ):
             return Resolution(Outcome.NONE, reason="word")  # "بنتي لين": my daughter Leen
+        if (
+            found.outcome is Outcome.MATCH
+            and found.place is not None
+            and not text.isascii()
+            and _CYRILLIC.search(text)
+            and self._a_namesake_in_cyrillic(text, found.place)
+        ):
+            return Resolution(Outcome.AMBIGUOUS, None, (found.place,), "namesake")
         glossed = _GLOSSED_THINGS.get(found.place.id) if found.place is not None else None
         if glossed and glossed.search(text) and not _LIVES_IN_SCRIPT.search(typed):
             return Resolution(Outcome.NONE, reason="word")  # "sandwich 三明治": the thing
@@ -1855,6 +1878,7 @@ class Resolver:
         words = [part for word in words for part in self._unglued(word)]
         # "wheah", "numbah", "movin": common words written as said, spelt the usual way;
         # "i dont no": know, not the Portuguese "no" (in the) before a name
+        words = [self._a_cue_misspelt(w, words[i + 1 : i + 2]) for i, w in enumerate(words)]
         words = [
             "know" if w == "no" and i and words[i - 1] in _KNOW_BEFORE else self._as_written(w)
             for i, w in enumerate(words)
@@ -1904,7 +1928,7 @@ class Resolver:
             return Resolution(Outcome.NONE, reason="conversation")
         scan = self._scan(words, text.lower())
         self._scan_cjk(text, scan)
-        self._scan_scripts(text, scan)
+        self._scan_scripts(text, scan, words)
         if words and words[-1] in _MA_WORDS and len(words) > 1:
             scan.state = MASSACHUSETTS  # "lester mass": what comes before is in Massachusetts
         elif any(
@@ -1985,6 +2009,8 @@ class Resolver:
                 streets = scan.consumed | _named_roads(words)
                 streets |= self._qualified_elsewhere(words, streets)
                 found = self._and_a_typo(found, words, streets, scan.pauses)
+                if other_letters:
+                    found = self._and_heard_in_script(found, text)
             found = self._or_a_word_like_a_town(found, words)
             found = self._or_said_with_ham(found, words)
             found = self._or_dictated_before(found, words, scan.state)
@@ -2365,6 +2391,26 @@ class Resolver:
         if typo.outcome is Outcome.MATCH and typo.place not in (None, found.place):
             assert found.place is not None and typo.place is not None
             return Resolution(Outcome.AMBIGUOUS, None, (found.place, typo.place), "two-places")
+        return found
+
+    def _and_heard_in_script(self, found: Resolution, text: str) -> Resolution:
+        """ "у Вустері працюю, а живу в Голдені" (I work in Worcester and live in Holden): a
+        town found by its name in Cyrillic or Greek, and another word of those letters that
+        sounds like another town of ours: ask about both, as for a misspelt one beside it."""
+        assert found.place is not None
+        before = ""
+        for word in _SCRIPT_WORD.findall(text):
+            said, before = f"{before} {word}", word
+            if not _CYRILLIC_OR_GREEK.search(word):
+                continue
+            towns, alike = self._heard_in_another_script(said)
+            if alike < SCRIPT_ALIKE or any(
+                town == found.place or town.name in found.place.name for town in towns
+            ):
+                continue  # no name heard, or the town found ("Западном Спрингфилде")
+            if self._heard_in_another_script(f"в {word.capitalize()}")[0][:1] == (found.place,):
+                continue
+            return Resolution(Outcome.AMBIGUOUS, None, (found.place, towns[0]), "two-places")
         return found
 
     def _or_a_word_like_a_town(self, found: Resolution, words: list[str]) -> Resolution:
@@ -3178,10 +3224,11 @@ class Resolver:
                 continue  # 牛顿定律: Newton's laws
             scan.hits.append(_found_inside(self._cjk[name]))
 
-    def _scan_scripts(self, text: str, scan: _Scan) -> None:
+    def _scan_scripts(self, text: str, scan: _Scan, words: list[str]) -> None:
         """Names in other scripts ("я живу в Ньютоне", "أسكن في بوسطن", "ボストンに住んでいます"):
         found inside the text, as a word's beginning where words are spaced, with its ending
-        ("Ньютон-е") or an Arabic letter written onto it ("ببوسطن") allowed."""
+        ("Ньютон-е") or an Arabic letter written onto it ("ببوسطن") allowed; not one a region
+        elsewhere follows, read in Latin letters ("Вустер, Велика Британія")."""
         if not self._scripts or not _OTHER_SCRIPT.search(text):
             return
         lowered = text.lower()
@@ -3191,12 +3238,80 @@ class Resolver:
             if any(name in longer for longer in taken) or not _a_word_in(lowered, name):
                 continue
             taken.append(name)
-            if _beside_elsewhere(lowered, name):
+            if _beside_elsewhere(lowered, name) or self._qualified_in_latin(name, words):
                 scan.elsewhere = True  # "케임브리지 영국": Cambridge in England
                 continue
             if _inside_a_not_place(lowered, name):
                 continue  # "뉴턴의 운동 법칙": Newton's laws
             scan.hits.append(_found_inside(self._scripts[name]))
+
+    def _a_namesake_in_cyrillic(self, text: str, place: Place) -> bool:
+        """Whether a town's name in a Russian or Ukrainian sentence names someone or
+        something: these languages put a preposition before a place ("в Ньютоні"), so a name
+        after another word ("президент Адамс", "закон Ньютона", "сервіз Lenox"), a name and a
+        surname ("Квінсі Джонс") or a name joined to a word ("бостон-тер'єр") is asked about."""
+        words = _CYRILLIC_SENTENCE_WORD.findall(text)
+        if len(words) < 2:
+            return False
+        own = {
+            n
+            for n, entries in self._scripts.items()
+            if any(e.place_id == place.id for e in entries)
+        }
+        latin = fold(place.name)
+        for at, word in enumerate(words):
+            lowered = word.lower()
+            if not (
+                fold(word) == latin
+                or any(lowered.startswith(n) for n in own)
+                or self._heard_in_another_script(f"в {word.capitalize()}")[0][:1] == (place,)
+            ):
+                continue
+            before = words[at - 1].lower() if at else ""
+            after = words[at + 1] if at + 1 < len(words) else ""
+            first, last = word.split("-")[0], word.split("-")[-1]
+            if (
+                "-" in word
+                and _CYRILLIC.search(last)
+                and last[:1].islower()
+                and (fold(first) == latin or any(first.lower().startswith(n) for n in own))
+            ):
+                return True  # "бостон-тер'єр", not "Вест-Спрингфилде"
+            if (
+                _CYRILLIC.search(before)
+                and words[at - 1][:1].islower()
+                and f"{words[at - 1]} {word}" in text  # not "в Брайтоне, Бостон"
+                and before not in _CYRILLIC_BEFORE_A_PLACE
+                and not _LIVES_IN_SCRIPT.match(before)
+            ):
+                return True  # "президент Адамс", "закон Ньютона"
+            if (
+                not before
+                and after[:1].isupper()
+                and not after.isupper()  # "Ладлоу МА"
+                and _CYRILLIC.search(after)
+                and not after.lower().startswith(("масс", "мас"))
+                and not self._heard_in_another_script(f"в {after}")[0]
+                and not any(after.lower().startswith(n) for n in self._scripts)
+            ):
+                return True  # "Квінсі Джонс"
+        return False
+
+    def _qualified_in_latin(self, name: str, words: list[str]) -> bool:
+        """Whether a name in Cyrillic or Greek, read in Latin letters as the words are
+        ("vuster"; with its ending, "vusteri"), is followed by a region elsewhere."""
+        if not _CYRILLIC_OR_GREEK.search(name):
+            return False
+        read = fold(anyascii(name)).split()
+        if not read:
+            return False
+        for at in range(len(words) - len(read) + 1):
+            said = words[at : at + len(read)]
+            if said[:-1] == read[:-1] and said[-1].startswith(read[-1]):
+                qualifier = self.vocabulary.qualifier_at(words, at + len(read))
+                if qualifier is not None and qualifier.code != MASSACHUSETTS:
+                    return True
+        return False
 
     def _a_word_not_a_state(
         self, words: list[str], end: int, entries: list[_Entry], scan: _Scan
@@ -3736,6 +3851,8 @@ class Resolver:
         hit.set_aside = (
             _before_is(words, start, PAST_OR_NOT)
             or words[end : end + 1] in (["nahi"], ["nahin"])  # "north andover nahi": not there
+            # "from Lynn originally": no longer
+            or (before in _FROM and words[end : end + 1] == ["originally"])
             or (municipal and near)
             or moved_away
             or _lived_in_haitian(words, start)
@@ -4428,6 +4545,7 @@ class Resolver:
             or after == "ak"  # Haitian Creole "and": "m ap viv Everett ak fanmi m"
             or after in ROMANIZED_WORDS  # Khmer "knhom nov Lowell bong" (I live in Lowell, bro)
             or after == "et"  # French "and": "entre Lowell et Dracut"
+            or after in _AND_OR_ABROAD
             or (after == "gen" and not _HAITIAN_MARKS.isdisjoint(words))  # "eske X gen lwa"
             or after in RESIDENCE  # "Warren resident here"
             or after in _IN_AFTER_A_NAME  # Hindi "main Shrewsbury mein rehta hoon"
@@ -5040,6 +5158,29 @@ class Resolver:
         alike = Indel.normalized_similarity(word, meant)
         return all(similarity <= alike for _, similarity in self._sound_scores(word).values())
 
+    def _a_cue_misspelt(self, word: str, after: list[str]) -> str:
+        """ "the twon of Dover", "i'm frim Hull", "is essex bannedd?": a word that says a place
+        follows, a key off ("town" and "city" before "of"); not a word of its own, a name,
+        nor a town's name misspelt or begun ("fram", "tawn ton")."""
+        if (
+            len(word) < len(min(_CUES_MISSPELT, key=len))
+            or word in _CUES_MISSPELT
+            or not word.isalpha()
+            or self.vocabulary.is_common(word)
+            or word in self.vocabulary.first_names
+            or word in self.vocabulary.elsewhere
+            or canonical([word]) in self._exact
+        ):
+            return word
+        for cue in _CUES_MISSPELT:
+            if abs(len(cue) - len(word)) <= 1 and OSA.distance(word, cue, score_cutoff=1) <= 1:
+                if cue in _TOWN_WORDS and after != ["of"]:
+                    return word
+                if any(self._typos.within(word, 1)) or self._prefixes.starting_with(word):
+                    return word
+                return cue
+        return word
+
     def _as_written(self, word: str) -> str:
         """A common word written as it is said, spelt the usual way ("heah": here, "movin":
         moving); not a name of ours said so ("tauntin": Taunton)."""
@@ -5587,7 +5728,18 @@ _YOU_AFTER_WHERE = frozenset({"u", "you", "r", "ya", "yall", "are"})
 _NOT_THERE = frozenset({"not", "pas", "nao", "no"})
 _COUNTY_BEFORE = frozenset({"condado", "comte"})  # Spanish, Portuguese, French "county of"
 _JOINING = frozenset({"and", "or", "ou", "e", "y", "o", "et"})  # French "et": and
-_OR = frozenset({"or", "ou"})
+# Words before a name that say it is a place, often typed a key off ("twon", "frim")
+_CUES_MISSPELT = ("town", "from", "banned", "city", "live", "lives", "near")
+_OR = frozenset({"or", "ou", "oder", "eller"})  # German, Danish, Norwegian, Swedish "or"
+# "and" and "or" in German, Dutch and the Nordic languages: "Cambridge oder Somerville"
+# German "mit" (with) before an article, a pronoun or a greeting's adjective: "was ist mit
+# dem Gesetz", "Mit freundlichen Grüßen"; "MIT" in capitals stays the institute.
+_GERMAN_WITH = re.compile(
+    r"(?<!\w)[Mm]it(?=\s+(?:dem|der|den|des|die|das|einem|einer|einen|meinem|meiner|meinen|"
+    r"seinem|seiner|ihrem|ihrer|unserem|unserer|unseren|freundlichen|besten|lieben|herzlichen|"
+    r"uns|mir|dir|ihm|ihnen)(?!\w))"
+)
+_AND_OR_ABROAD = frozenset({"und", "oder", "og", "och", "eller"})
 _CONFIRMATIONS = frozenset(
     {"sounds-like", "cut-word", "word-alone", "street-alone", "autocorrected"}
 )
@@ -5818,11 +5970,17 @@ _A_TOWN_DOES = frozenset(
 _INDEFINITE = frozenset({"a", "an", "another", "any", "every", "each", "un", "una", "um", "uma"})
 # What a person does, said right after a name that is also a person's: "Randolph is being
 # annoying", "Spencer texted me", "Shirley says hi". A town is not "being" anything.
+# What a person is doing, and no town: "Chelsea is bringing cupcakes", "Everett is handling
+# the showing".
+_ONLY_PEOPLE_DO = (
+    *"texting calling sleeping mad sick annoying bringing handling driving cooking baking".split(),
+    *"picking babysitting crying napping singing dancing laughing pregnant".split(),
+)
 _ACTS_AS_SOMEONE = frozenset(
     (first, second)
     for first, seconds in {
-        "is": ("being", "texting", "calling", "sleeping", "coming", "mad", "sick", "annoying"),
-        "was": ("being", "texting", "calling", "sleeping", "mad", "sick", "annoying"),
+        "is": ("being", "coming", *_ONLY_PEOPLE_DO),
+        "was": ("being", *_ONLY_PEOPLE_DO),
         "texted": ("me", "us"),
         "texts": ("me", "us"),
         "called": ("me", "us"),
@@ -5839,6 +5997,11 @@ _OFFICES = frozenset(
     judge author poet writer novelist actor actress painter composer inventor silversmith
     founder preacher explorer orator patriot chancellor emperor pope
     """.split()
+)
+# A person's role in Spanish, after "la" or "el": "palmer la maestra de mi hija".
+_SPANISH_ROLES = frozenset(
+    "maestra maestro profesora profesor vecina vecino jefa jefe amiga amigo doctora prima "
+    "primo tia tio abuela abuelo enfermera enfermero".split()
 )
 # What a person named in passing does for the campaign or the writer.
 _ROLES = _OFFICES | frozenset(
@@ -6892,7 +7055,11 @@ def _held_office(words: list[str], start: int, end: int) -> bool:
 def _a_role_after(words: list[str], start: int, end: int, pauses: frozenset[int]) -> bool:
     """A name first, then a comma and the role of the person it is: "Gardner, the volunteer
     coordinator, sent me", "Reading, our campaign organizer" (not "Gardner, the city")."""
-    if start != 0 or end - 1 not in pauses or end >= len(words):
+    if start != 0 or end + 1 >= len(words):
+        return False
+    if words[end] in {"la", "el"} and words[end + 1] in _SPANISH_ROLES:
+        return True  # "palmer la maestra de mi hija": Palmer, my daughter's teacher
+    if end - 1 not in pauses:
         return False
     if words[end] not in _ARTICLES and words[end] not in _RANKS:
         return False
