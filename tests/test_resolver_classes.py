@@ -5189,3 +5189,18 @@ def test_a_word_that_says_a_place_follows_typed_a_key_off(
 
 def test_a_towns_beginning_is_no_misspelt_from(resolver: Resolver) -> None:
     assert _answer(resolver, "live in fram") == "framingham"  # not "from"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "брат живе в Агавамі, а ми в Спрінгфілді",
+        "друзі в Метьюені, а ми у Лоуренсі",
+        "з Ладлоу у Спрінгфілд наступного року",
+    ],
+)
+def test_an_ask_already_made_is_kept_when_a_name_is_heard_in_cyrillic(
+    resolver: Resolver, text: str
+) -> None:
+    # two towns asked about already, one heard again in script: the ask stands, no error
+    assert resolver.resolve(text).outcome is Outcome.AMBIGUOUS

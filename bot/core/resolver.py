@@ -2397,7 +2397,8 @@ class Resolver:
         """ "у Вустері працюю, а живу в Голдені" (I work in Worcester and live in Holden): a
         town found by its name in Cyrillic or Greek, and another word of those letters that
         sounds like another town of ours: ask about both, as for a misspelt one beside it."""
-        assert found.place is not None
+        if found.outcome is not Outcome.MATCH or found.place is None:
+            return found  # already asked ("в Агавамі, а я в Спрінгфілді")
         before = ""
         for word in _SCRIPT_WORD.findall(text):
             said, before = f"{before} {word}", word
