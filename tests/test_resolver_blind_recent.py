@@ -310,7 +310,10 @@ def resolver() -> Resolver:
 @pytest.mark.parametrize("table", sorted(RATCHET), ids=lambda t: f"resolver_blind_{t}")
 def test_a_recent_blind_table_keeps_its_score(resolver: Resolver, table: int) -> None:
     rows = cases(DATA / f"resolver_blind_{table}.yaml")
-    verdicts = [(case, judge(case, ask(resolver, case.query))) for case in rows]
+    answers = [(case, ask(resolver, case.query)) for case in rows]
+    errors = [f"{case.query!r}: {got.error}" for case, got in answers if got.error]
+    assert not errors, "\n".join(errors)  # an error would count only as a miss
+    verdicts = [(case, judge(case, got)) for case, got in answers]
     right = sum(verdict == OK for _, verdict in verdicts)
     wrong = [
         f"{case.query!r}: expected {case.expected_text()}" for case, v in verdicts if v == WRONG
