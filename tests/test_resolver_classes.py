@@ -5204,3 +5204,19 @@ def test_an_ask_already_made_is_kept_when_a_name_is_heard_in_cyrillic(
 ) -> None:
     # two towns asked about already, one heard again in script: the ask stands, no error
     assert resolver.resolve(text).outcome is Outcome.AMBIGUOUS
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("живемо у Вінчестері", "winchester"),  # a W written В
+        ("Вестпорт", "westport"),
+        ("Квінзі Массачусетс", "quincy"),  # a QU written КВ
+    ],
+)
+def test_w_and_qu_as_ukrainian_writes_them(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_w_written_v_is_asked_when_only_heard(resolver: Resolver) -> None:
+    assert _asked(resolver, "Вейленд") == {"wayland"}

@@ -5402,6 +5402,11 @@ def _latin_readings_of(word: str) -> list[str]:
             # a vowel ("Уелфлийт": Wellfleet)
             *(r.replace("t", "th") for r in read if "t" in r and "th" not in r),
             *("w" + r[1:] for r in read if r[:1] == "u" and r[1:2] in _VOWEL_LETTERS),
+            # a W written В, as Ukrainian does first and last ("Вестфілд", "Лудлов"), and a
+            # QU written КВ ("Квінсі")
+            *("w" + r[1:] for r in read if r[:1] == "v" and r[1:2] in _VOWEL_LETTERS),
+            *(r[:-1] + "w" for r in read if r.endswith("ov")),
+            *("qu" + r[2:] for r in read if r.startswith("kv")),
             # an English -town written -таун ("Провинстаун"), a long O written ОУ ("Оук")
             *(r.replace("aun", "own") for r in read if "aun" in r),
             *(r.replace("ou", "o") for r in read if "ou" in r),
