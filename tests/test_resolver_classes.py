@@ -5220,3 +5220,25 @@ def test_w_and_qu_as_ukrainian_writes_them(resolver: Resolver, text: str, place:
 
 def test_a_w_written_v_is_asked_when_only_heard(resolver: Resolver) -> None:
     assert _asked(resolver, "Вейленд") == {"wayland"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("singing beahc", "manchester-by-the-sea"),  # beach
+        ("wachusett mountian", "princeton"),  # mountain
+        ("bunker hill monumnet", "boston"),  # monument
+    ],
+)
+def test_an_ordinary_word_of_a_landmark_a_key_off_beside_its_other_word(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize("text", ["tanglewodo", "herman melvilles arrowhead"])
+def test_a_landmarks_own_word_is_not_guessed_nor_a_name_mended(
+    resolver: Resolver, text: str
+) -> None:
+    answer = _answer(resolver, text)
+    assert answer is None or answer == "pittsfield"  # Arrowhead: Melville's house

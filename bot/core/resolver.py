@@ -1117,6 +1117,23 @@ class Resolver:
             if any(self._completes(e) for e in self._exact[self._keys[index]])
         }
         self._prefixes = PrefixIndex(towns)
+        # The ordinary words of landmarks' names ("university", "pond", "house"), each beside
+        # the word it follows or precedes in a name: a slip in one ("clark univeristy") is
+        # mended when the word beside it is that name's ("walden pomd", "the state hosue").
+        self._landmark_pairs: set[tuple[str, str]] = set()
+        for key, entries in self._exact.items():
+            if all(e.kind == "landmark" for e in entries):
+                self._landmark_pairs.update(pairwise(key.split()))
+        landmark_words = sorted(
+            {
+                w
+                for pair in self._landmark_pairs
+                for w in pair
+                if len(w) >= MIN_LANDMARK_WORD and self.vocabulary.is_common(w)
+            }
+        )
+        self._landmark_words = TypoIndex(landmark_words, 1)
+        self._key_words = {w for key in self._exact for w in key.split()}
         # Cities elsewhere that have a measure on record are completed too, only to be asked
         # about: "pitts" is Pittsfield or Pittsburgh.
         self._prefixes_elsewhere = PrefixIndex(
@@ -1879,6 +1896,7 @@ class Resolver:
         # "wheah", "numbah", "movin": common words written as said, spelt the usual way;
         # "i dont no": know, not the Portuguese "no" (in the) before a name
         words = [self._a_cue_misspelt(w, words[i + 1 : i + 2]) for i, w in enumerate(words)]
+        words = [self._a_landmark_word_misspelt(words, i) for i in range(len(words))]
         words = [
             "know" if w == "no" and i and words[i - 1] in _KNOW_BEFORE else self._as_written(w)
             for i, w in enumerate(words)
@@ -5182,6 +5200,32 @@ class Resolver:
                 return cue
         return word
 
+    def _a_landmark_word_misspelt(self, words: list[str], at: int) -> str:
+        """ "clark univeristy", "walden pomd", "crane beahc": an ordinary word of a landmark's
+        name a key off, beside that name's other word; a landmark's own word ("tanglewod")
+        is never guessed."""
+        word = words[at]
+        if (
+            len(word) < MIN_LANDMARK_WORD
+            or not word.isalpha()
+            or self.vocabulary.is_common(word)
+            or word in self.vocabulary.first_names
+            or word in self._key_words  # "eric carle museum": a word of a name already
+            or self._prefixes.starting_with(word)  # "west brookf": a town begun
+        ):
+            return word
+        before = words[at - 1] if at else ""
+        after = words[at + 1] if at + 1 < len(words) else ""
+        before = "" if before in _ARTICLES or before in FILLER else before  # not "sum a vill"
+        after = "" if after in _ARTICLES or after in FILLER else after
+        mended = {
+            known
+            for _, index in self._landmark_words.within(word, 1)
+            if len(known := self._landmark_words.keys[index]) >= len(word)  # not "hmart"
+            and ((before, known) in self._landmark_pairs or (known, after) in self._landmark_pairs)
+        }
+        return mended.pop() if len(mended) == 1 else word
+
     def _as_written(self, word: str) -> str:
         """A common word written as it is said, spelt the usual way ("heah": here, "movin":
         moving); not a name of ours said so ("tauntin": Taunton)."""
@@ -5734,6 +5778,8 @@ _YOU_AFTER_WHERE = frozenset({"u", "you", "r", "ya", "yall", "are"})
 _NOT_THERE = frozenset({"not", "pas", "nao", "no"})
 _COUNTY_BEFORE = frozenset({"condado", "comte"})  # Spanish, Portuguese, French "county of"
 _JOINING = frozenset({"and", "or", "ou", "e", "y", "o", "et"})  # French "et": and
+# The shortest ordinary word of a landmark's name mended when typed a key off ("pomd")
+MIN_LANDMARK_WORD = 4
 # Words before a name that say it is a place, often typed a key off ("twon", "frim")
 _CUES_MISSPELT = ("town", "from", "banned", "city", "live", "lives", "near")
 _OR = frozenset({"or", "ou", "oder", "eller"})  # German, Danish, Norwegian, Swedish "or"
