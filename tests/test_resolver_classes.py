@@ -5242,3 +5242,30 @@ def test_a_landmarks_own_word_is_not_guessed_nor_a_name_mended(
 ) -> None:
     answer = _answer(resolver, text)
     assert answer is None or answer == "pittsfield"  # Arrowhead: Melville's house
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we live in Winnisimet", "chelsea"),
+        ("Okammakemesit", "marlborough"),
+        ("hassanamessit", "grafton"),
+        ("Mishawum", "boston"),
+    ],
+)
+def test_the_native_name_of_a_town(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [("Punkapoag", {"canton", "stoughton"}), ("Magunkaquog", {"hopkinton", "ashland"})],
+)
+def test_a_native_name_now_in_two_towns_is_asked(
+    resolver: Resolver, text: str, towns: set[str]
+) -> None:
+    assert _asked(resolver, text) == towns
+
+
+def test_a_high_school_said_without_school(resolver: Resolver) -> None:
+    assert _answer(resolver, "my son goes to algonquin regional high") == "northborough"

@@ -148,6 +148,11 @@ class LocalNamesSection:
         return LocalNamesData(landmarks, names)
 
     def write(self, db: sqlite_utils.Database, data: LocalNamesData) -> None:
+        taken = {
+            " ".join(name.lower().split())
+            for landmark in data.landmarks
+            for name in (landmark.name, *landmark.also)
+        }
         db.table("landmarks").create(
             {"name": str, "place_ids": str, "main_host": int, "kind": str, "source": str}
         )
@@ -160,7 +165,7 @@ class LocalNamesSection:
                 "source": landmark.source,
             }
             for landmark in data.landmarks
-            for name in (landmark.name, *landmark.also)
+            for name in (landmark.name, *landmark.also, *_said_short(landmark, taken))
         )
         db.table("local_names").create(
             {
@@ -215,3 +220,16 @@ def local_names(db: sqlite_utils.Database) -> list[Alias]:
 
 
 SECTION = LocalNamesSection()
+
+
+def _said_short(landmark: LandmarkEntry, taken: set[str]) -> list[str]:
+    """A high school's name as it is said, without "School" ("Nipmuc Regional High"), as
+    import_schools gives the generated ones; not a name another landmark has."""
+    if landmark.kind != "school":
+        return []
+    short = [
+        name[: -len(" School")]
+        for name in (landmark.name, *landmark.also)
+        if name.lower().endswith(" high school")
+    ]
+    return [name for name in short if " ".join(name.lower().split()) not in taken]
