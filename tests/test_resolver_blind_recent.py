@@ -1,4 +1,4 @@
-"""The blind tables 46 to 207 and 216 to 279 (issue 8), kept as regression tables with a ratchet.
+"""The blind tables 46 to 207 and 216 to 287 (issue 8), kept as regression tables with a ratchet.
 
 Each was written by a helper session from the writers' instructions alone, without the
 resolver, its knowledge or another table, and scored before it was read (the closing note of
@@ -46,7 +46,7 @@ where table 261 expected none), "dover and dover again" (autocorrect's "over and
 "ferrys late again" (two letters from Ferry Lane, Chicopee), "01337" (Bernardston's ZIP, where
 table 271 asked Leyden too), "mi work pon boylston" (Boylston Street, or the town?).
 Tables 208-215 were written and scored held out, but lost with the machine before they
-were read; they are not here. Tables 64-279 were written with the 60% rule and need no such
+were read; they are not here. Tables 64-287 were written with the 60% rule and need no such
 change.
 The ratchet: a table may not lose accuracy below its floor nor gain a confident wrong answer.
 """
@@ -64,7 +64,7 @@ from tests.test_resolver_eval import OK, WRONG, ask, judge
 DATA = Path(__file__).parent / "data"
 # Table: (right answers at least, confident wrong answers at most), measured at the end of
 # the stop that added tables 200-207, and of the ones that added 216-223, 224-239 and
-# 240-247 for those, and of the stops that read 248-255, 256-271 and 272-279 (the closing note of
+# 240-247 for those, and of the stops that read 248-255, 256-271, 272-279 and 280-287 (the closing note of
 # issue 8 has each table's blind scores, held out and when read).
 # Table 46 lost one at 762a2b7 by choice: 'mill city' asks Lowell or Minneapolis, both
 # cities' nickname, where the writer expected Lowell. Tables 106 and 107 lost one each by
@@ -299,6 +299,15 @@ RATCHET = {
     277: (1026, 2),
     278: (1014, 0),
     279: (1060, 1),
+    # round AB, at its reading (181919a)
+    280: (977, 4),
+    281: (1009, 0),
+    282: (988, 6),
+    283: (1027, 0),
+    284: (1037, 0),
+    285: (1027, 3),
+    286: (1024, 2),
+    287: (1018, 2),
 }
 
 
