@@ -196,7 +196,10 @@ CENTRAL_AMERICAN_DEPARTMENTS = {
 COUNTRY_NAMES = {
     "GB": ["UK", "England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain",
            "Inglaterra", "Reino Unido", "Escocia", "Escócia", "Angleterre", "Écosse",
-           "Pays de Galles", "País de Gales", "Grande-Bretagne"],
+           "Pays de Galles", "País de Gales", "Grande-Bretagne",
+           # England in Romanian, Polish, Hungarian and Czech, and in Russian, Ukrainian and
+           # Bulgarian read in Latin letters (https://en.wiktionary.org/wiki/Anglia)
+           "Anglia", "Angliya", "Scoția"],
     "US": ["USA", "United States of America", "Estados Unidos", "EEUU", "EUA"],
     "NL": ["Netherlands", "Holland", "Holanda", "Países Bajos", "Países Baixos"],
     "BR": ["Brasil"],
@@ -290,11 +293,12 @@ def common_words(lang: str, top: int) -> list[str]:
 
 
 # Languages whose names of countries residents write ("ich wohne in Berlin, Deutschland"):
-# the bot's own two, the neighbours' and each country's own (CLDR, through Babel).
-COUNTRY_NAME_LANGUAGES = ("es", "pt", "fr", "de", "it", "kea")
-# Languages of Cyrillic letters residents write ("Берлін, Німеччина": Berlin, Germany): the
+# the bot's own two, the neighbours', Romanian and each country's own (CLDR, through Babel).
+COUNTRY_NAME_LANGUAGES = ("es", "pt", "fr", "de", "it", "kea", "ro")
+# Languages of Cyrillic letters residents write ("Берлін, Німеччина": Berlin, Germany; and
+# Bulgarian): the
 # resolver reads those letters in Latin ones (anyascii), so their names are kept so read.
-CYRILLIC_COUNTRY_NAME_LANGUAGES = ("ru", "uk")
+CYRILLIC_COUNTRY_NAME_LANGUAGES = ("ru", "uk", "bg")
 
 
 def _country_names_in_languages(countries: list[dict[str, str]]) -> list[dict[str, str]]:

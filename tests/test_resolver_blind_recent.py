@@ -64,8 +64,8 @@ from tests.test_resolver_eval import OK, WRONG, ask, judge
 DATA = Path(__file__).parent / "data"
 # Table: (right answers at least, confident wrong answers at most), measured at the end of
 # the stop that added tables 200-207, and of the ones that added 216-223, 224-239 and
-# 240-247 for those, and of the stops that read 248-255, 256-271, 272-279 and 280-287 (the closing note of
-# issue 8 has each table's blind scores, held out and when read).
+# 240-247 for those, and of the stops that read 248-255, 256-271, 272-279 and 280-287 (the
+# closing note of issue 8 has each table's blind scores, held out and when read).
 # Table 46 lost one at 762a2b7 by choice: 'mill city' asks Lowell or Minneapolis, both
 # cities' nickname, where the writer expected Lowell. Tables 106 and 107 lost one each by
 # choice: 'union square' asks Somerville or Boston (Allston's), where they expected Somerville.

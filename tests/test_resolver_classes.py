@@ -5269,3 +5269,38 @@ def test_a_native_name_now_in_two_towns_is_asked(
 
 def test_a_high_school_said_without_school(resolver: Resolver) -> None:
     assert _answer(resolver, "my son goes to algonquin regional high") == "northborough"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we support swansea",  # Swansea City
+        "hull city vs carlisle",
+        "northampton town go promote this season",
+    ],
+)
+def test_english_clubs_named_like_our_towns(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize("text", ["rep farley is on the committee", "txt chelsea back"])
+def test_a_legislator_or_someone_texted_is_a_person(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_pidgin_name_na_is_a_name(resolver: Resolver) -> None:
+    assert resolver.resolve("my pastor name na Milton").outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cambridge, Anglia", "Sunderland, Anglia", "casa lui Adams", "repollo de Savoy"],
+)
+def test_a_country_in_romanian_a_persons_lui_and_savoy_cabbage(
+    resolver: Resolver, text: str
+) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_a_romanian_county_before_its_name(resolver: Resolver) -> None:
+    assert _answer(resolver, "judetul Hampden") is None  # the county, not the town

@@ -814,7 +814,9 @@ _TEAM_WORDS = BUSINESS_WORDS | FANDOM | _CLUBS
 # After a club named like a town, as British English says it: "Chelsea are playing at half
 # seven" (a plural verb for a team), "Ipswich Town got promoted".
 _CLUB_PLAYS = frozenset("playing winning losing relegated promoted".split())
-_LEAGUE_WORDS = frozenset("promoted relegated relegation premiership fixture fixtures".split())
+_LEAGUE_WORDS = frozenset(
+    "promoted promote promotion relegated relegation premiership fixture fixtures".split()
+)
 # Picking one club over another: "I support Arsenal not Chelsea".
 _OVER = frozenset({"not", "over", "than"})
 # Software named like towns, with words of computers: "Wayland vs X11 on Linux" (a display
@@ -829,7 +831,12 @@ _LAWS_OF = frozenset("motion gravity gravitation cooling".split())
 _MANCHESTER_CLUBS = frozenset({"u", "utd", "united", "city"})
 _FISHING_GEAR = frozenset("line lines lure lures rod rods reel reels tackle gear".split())
 # A cheer for a club: Italian "forza Chelsea", French "allez Chelsea" (go, Chelsea).
+# "forza Chelsea!", "allez Lyon", "up the Blues": a cheer is for a club
 _CHEERS = frozenset({"forza", "allez"})
+# A legislator's or a councilor's title before their name
+_OFFICE_TITLES = frozenset("rep representative senator sen councilor councillor".split())
+# "I support Chelsea": a club is supported, a town is lived in
+_SUPPORT = frozenset({"support", "supports", "supporting", "supporter"})
 _FAN_LINKS = frozenset("pro pelo para por de da do del o el".split())
 _CHARACTERS_LIVE = frozenset("live lives lived living viven vivian vivem viviam moram".split())
 # English names as Brazilian Portuguese spells what it hears: an initial R said as H
@@ -3505,7 +3512,8 @@ class Resolver:
             state = None
         county_before = (
             start > 1 and words[start - 2] in _COUNTY_BEFORE and words[start - 1] in _ROMANCE_OF
-        )  # "condado de Worcester", "comté de Worcester"
+        ) or (start > 0 and words[start - 1] in _COUNTY_BEFORE_UNLINKED)
+        # "condado de Worcester", "comté de Worcester", Romanian "județul Worcester"
         if (words[end : end + 1] and words[end] in COUNTY_WORDS) or (
             county_before and " ".join(words[start:end]) in MA_COUNTIES
         ):
@@ -3725,6 +3733,10 @@ class Resolver:
             scan.consumed.update(range(begin, start))
             said = tuple(words[begin:end])
             scan.hits.append(_Hit([town_before[0], *place_ids], "weak", said, span=(begin, end)))
+            return
+        if start and words[start - 1] in _OFFICE_TITLES and not joined:
+            # "rep farley-bouvier", "senator comerford": a legislator named, not Farley
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return
         if (
             (
@@ -4441,6 +4453,7 @@ class Resolver:
                 or (before in _ROMANCE_OF and before2 in ROMANCE_THINGS)  # "jugo de Orange"
                 or (before in _FAN_LINKS and before2 in FANDOM)  # "torço pro Chelsea"
                 or before in _CHEERS  # "forza Chelsea!"
+                or (before in _SUPPORT and words[start] in _ENGLISH_CLUB_TOWNS)
                 or (before in _VS and _a_team_among(words[max(0, start - 4) : start]))
                 or (after in _VS and _a_team_among(words[end + 1 : end + 4]))
                 or (before in _OVER and not _CLUBS.isdisjoint(words[max(0, start - 3) : start]))
@@ -5777,6 +5790,7 @@ _GERMAN = frozenset("ich bin und nicht ist hier wir sind mein meine auch aber".s
 _YOU_AFTER_WHERE = frozenset({"u", "you", "r", "ya", "yall", "are"})
 _NOT_THERE = frozenset({"not", "pas", "nao", "no"})
 _COUNTY_BEFORE = frozenset({"condado", "comte"})  # Spanish, Portuguese, French "county of"
+_COUNTY_BEFORE_UNLINKED = frozenset({"judetul", "judet"})  # Romanian: "județul Worcester"
 _JOINING = frozenset({"and", "or", "ou", "e", "y", "o", "et"})  # French "et": and
 # The shortest ordinary word of a landmark's name mended when typed a key off ("pomd")
 MIN_LANDMARK_WORD = 4
@@ -5921,6 +5935,7 @@ _MOVED_AWAY = frozenset(
 _PERSON_BEFORE = frozenset(
     """
     named called name nickname boss friend buddy son daughter kid kids dog cat puppy wife
+    rep representative senator councilor councillor text txt
     senora senor sra senorita dona seu profe maestra maestro doutor doutora madame
     husband brother sister cousin uncle aunt auntie aunty nana mom dad grandpa grandma coworker
     neighbor teacher
@@ -6155,10 +6170,15 @@ def _a_vessel(words: list[str], start: int, end: int, text: str) -> bool:
 # https://en.wikipedia.org/wiki/List_of_football_clubs_in_England
 _CLUB_WORDS = frozenset("city town united rovers wanderers argyle athletic albion".split())
 _CITY_CLUBS = frozenset("hull leicester lincoln manchester oxford chester bradford".split())
+# Our towns' names that are English football clubs' towns ("I support Chelsea")
+_ENGLISH_CLUB_TOWNS = _CITY_CLUBS | frozenset(
+    "chelsea ipswich reading sunderland plymouth southampton swansea carlisle northampton "
+    "cambridge bolton".split()
+)
 _FOOTBALL_SAID = frozenset(
     """are were won lost beat beating drew draw fans fan supporters match game games vs v
-    fc afc relegated promoted promotion relegation striker keeper goal goals score kit shirt
-    playing play played premier league""".split()
+    fc afc relegated promoted promote promotion relegation striker keeper goal goals score kit
+    shirt playing play played premier league""".split()
 )
 _VERSUS = frozenset({"v", "vs", "versus"})
 _LIVE_AT = frozenset("vivo abito moro sto lavoro trabalho vive mora abita vivi abiti".split())
@@ -6262,7 +6282,11 @@ def _a_team_among(words: list[str]) -> bool:
     """Whether the words name a team or a club: "Man U vs Chelsea", "Patriots vs ..."."""
     if not _TEAM_WORDS.isdisjoint(words):
         return True
-    return any(a == "man" and b in _MANCHESTER_CLUBS for a, b in pairwise(words))
+    # "Man U", and a club by its town and its word: "hull city vs sunderland"
+    return any(
+        (a == "man" and b in _MANCHESTER_CLUBS) or (a in _CITY_CLUBS and b in _CLUB_WORDS)
+        for a, b in pairwise(words)
+    )
 
 
 def _a_product(word: str | None) -> bool:
@@ -6907,6 +6931,10 @@ def _names_someone(words: list[str], start: int, end: int) -> bool:
         # "my old doctor, dr. chester": after a word for a person, a doctor
     if before in _PERSON_BEFORE:
         return not _called_a_place(words, start)  # "a town called Sharon" is a place
+    if before == "na" and words[max(0, start - 2) : start - 1] == ["name"]:
+        return True  # Pidgin "my boss name na Douglas": his name is
+    if before == "lui":
+        return True  # Romanian "legea a doua a lui Newton": a person's (Newton's)
     if before == "fig":
         return True  # "a fig newton": a cookie
     if (

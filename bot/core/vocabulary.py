@@ -143,6 +143,7 @@ PRODUCT_WORDS = frozenset(
 ROMANCE_THINGS = frozenset(
     """
     jugo jugos zumo suco sucos productos producto produtos produto perfume perfumes colonia
+    varza repollo couve
     crema cremas creme cremes maquillaje maquiagem cosmeticos elevador elevadores ascensor
     ascensores pistola pistolas rifle rifles escopeta revolver conde condesa duque duquesa
     camiseta camisetas zapatos sapatos zapatillas tenis cerveza cervezas cerveja cervejas vino
