@@ -5304,3 +5304,18 @@ def test_a_country_in_romanian_a_persons_lui_and_savoy_cabbage(
 
 def test_a_romanian_county_before_its_name(resolver: Resolver) -> None:
     assert _answer(resolver, "judetul Hampden") is None  # the county, not the town
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mount washington has the worst weather, the observatory says",  # New Hampshire's peak
+        "dropping a load at the hub then heading home",  # a freight hub
+    ],
+)
+def test_a_name_of_ours_another_thing_has_told_by_its_words(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+def test_mount_washington_the_town_is_still_answered(resolver: Resolver) -> None:
+    assert _answer(resolver, "i live in mount washington ma") == "mount-washington"

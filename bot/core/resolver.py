@@ -833,6 +833,19 @@ _FISHING_GEAR = frozenset("line lines lure lures rod rods reel reels tackle gear
 # A cheer for a club: Italian "forza Chelsea", French "allez Chelsea" (go, Chelsea).
 # "forza Chelsea!", "allez Lyon", "up the Blues": a cheer is for a club
 _CHEERS = frozenset({"forza", "allez"})
+# Names of ours that other things have, told by the words around them: Mount Washington,
+# New Hampshire's peak (the highest in the Northeast), and a freight hub
+_NAMESAKES_BY_CONTEXT = {
+    ("mount", "washington"): frozenset(
+        "peak summit tallest highest hike hiked hiking climb climbed observatory cog "
+        "tuckerman presidentials presidential nh".split()
+    ),
+    ("hub",): frozenset(
+        "load loads freight dispatch dispatcher trailer pallet pallets dock depot warehouse "
+        "fedex ups amazon shipment shipments".split()
+    ),
+}
+_OURS_SAID = frozenset({"ma", "mass", "massachusetts", "berkshires", "berkshire"})
 # A legislator's or a councilor's title before their name
 _OFFICE_TITLES = frozenset("rep representative senator sen councilor councillor".split())
 # "I support Chelsea": a club is supported, a town is lived in
@@ -3733,6 +3746,16 @@ class Resolver:
             scan.consumed.update(range(begin, start))
             said = tuple(words[begin:end])
             scan.hits.append(_Hit([town_before[0], *place_ids], "weak", said, span=(begin, end)))
+            return
+        said = tuple(w for w in span if w not in _ARTICLES)
+        if (
+            said in _NAMESAKES_BY_CONTEXT
+            and not _NAMESAKES_BY_CONTEXT[said].isdisjoint(words)
+            and _OURS_SAID.isdisjoint(words)  # not "hiked mount washington in the berkshires"
+        ):
+            # "mount washington is the tallest peak": New Hampshire's; "back at the hub
+            # waiting on a load": a depot, not Boston
+            scan.hits.append(_Hit(place_ids, "word", tuple(span), span=(start, end)))
             return
         if start and words[start - 1] in _OFFICE_TITLES and not joined:
             # "rep farley-bouvier", "senator comerford": a legislator named, not Farley
