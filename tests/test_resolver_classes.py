@@ -5319,3 +5319,23 @@ def test_a_name_of_ours_another_thing_has_told_by_its_words(resolver: Resolver, 
 
 def test_mount_washington_the_town_is_still_answered(resolver: Resolver) -> None:
     assert _answer(resolver, "i live in mount washington ma") == "mount-washington"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wetin dem dey do for there",  # Pidgin: what are they doing there
+        "abeg no wahala",
+        "care este legea pentru camere?",  # Romanian: what is the law for cameras
+    ],
+)
+def test_pidgin_and_romanian_everyday_words_are_no_town(resolver: Resolver, text: str) -> None:
+    assert resolver.resolve(text).outcome is Outcome.NONE
+
+
+@pytest.mark.parametrize(("text", "place"), [("situate", "scituate"), ("dracu", "dracut")])
+def test_a_romanian_word_that_is_a_name_typed_is_still_read(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    found = resolver.resolve(text)
+    assert place in {p.id for p in found.candidates}

@@ -310,6 +310,8 @@ ROMANIZED_WORDS = frozenset(
     belediyesi belediye tanima kullaniyor merhaba tesekkurler evet hayir secim bolgem bolge
     oturuyorum yasiyorum calisiyorum
     shana tova gutn tog voinen
+    wetin abeg wahala una dey sabi abi oga pikin wey sef shey
+    zdravei blagodarya mnogo
     """.split()
 )  # (Irish, Armenian, Greek ("Greeklish"), Hindi, Telugu and Tamil in Latin letters,
 # Wikivoyage's Irish, Armenian, Greek, Hindi, Telugu and Tamil phrasebooks; then more Hindi,
@@ -328,7 +330,9 @@ ROMANIZED_WORDS = frozenset(
 # "taga-Quincy ako po", I am from Quincy); Persian in Latin letters ("chetori", how are you;
 # "zendegi mikonam", I live), Kurmanji ("silav", hello; "kurdî dizanî?", do you speak
 # Kurdish?), Turkish typed without its letters ("belediyesi", its municipality; "yaşıyorum", I
-# live), and Yiddish and Hebrew greetings ("shana tova", "a gutn tog"):
+# live), Yiddish and Hebrew greetings ("shana tova", "a gutn tog"), Nigerian and Ghanaian
+# Pidgin ("wetin", what; "abeg", please; "no wahala", no problem;
+# https://en.wikipedia.org/wiki/Nigerian_Pidgin) and Bulgarian greetings in Latin letters:
 # https://en.wikivoyage.org/wiki/Oromo_phrasebook,
 # https://en.wikivoyage.org/wiki/Tagalog_phrasebook, https://en.wikivoyage.org/wiki/
 # Persian_phrasebook, https://en.wikivoyage.org/wiki/Kurmanji_phrasebook,

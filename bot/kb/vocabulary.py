@@ -35,7 +35,7 @@ class WordsFile(_Entry):
     top: Annotated[int, Field(gt=0)]
     languages: dict[Literal["en", "es", "pt"], Text]
     # Other languages residents write in, fewer words each (scripts/import_vocabulary.py).
-    others: dict[Literal["fr", "de", "it", "pl", "lt", "tr"], Text] = {}
+    others: dict[Literal["fr", "de", "it", "pl", "lt", "tr", "ro"], Text] = {}
     # Languages of other alphabets, their words as written (lowercase).
     scripts: dict[
         Literal["ru", "uk", "bg", "mk", "el", "he", "ar", "fa", "ur", "hi", "ko"], Text
