@@ -5339,3 +5339,16 @@ def test_a_romanian_word_that_is_a_name_typed_is_still_read(
 ) -> None:
     found = resolver.resolve(text)
     assert place in {p.id for p in found.candidates}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Haverhill, Merrimack Valley", "haverhill"),  # not Merrimack, New Hampshire
+        ("gardner central mass", "gardner"),  # not Central, Hong Kong
+        ("Ware, the 413", "ware"),  # the area code as a region
+        ("Ludlow proper", "ludlow"),
+    ],
+)
+def test_a_town_with_a_region_of_ours_after_it(resolver: Resolver, text: str, place: str) -> None:
+    assert _answer(resolver, text) == place

@@ -846,6 +846,8 @@ _NAMESAKES_BY_CONTEXT = {
     ),
 }
 _OURS_SAID = frozenset({"ma", "mass", "massachusetts", "berkshires", "berkshire"})
+# Words after a name that say it is the very place meant
+_SAYING_WHICH = frozenset("specifically exactly actually proper itself".split())
 # A legislator's or a councilor's title before their name
 _OFFICE_TITLES = frozenset("rep representative senator sen councilor councillor".split())
 # "I support Chelsea": a club is supported, a town is lived in
@@ -4596,6 +4598,7 @@ class Resolver:
             or after in GENERIC_WORDS
             or after in _PLACE_AFTER
             or after == "part"  # "is Somerville part of Boston?"
+            or after in _SAYING_WHICH  # "the 413, ludlow specifically"
             or after == "station"  # "Worcester station": a town's own station
             or after == "ak"  # Haitian Creole "and": "m ap viv Everett ak fanmi m"
             or after in ROMANIZED_WORDS  # Khmer "knhom nov Lowell bong" (I live in Lowell, bro)

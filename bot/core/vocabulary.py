@@ -588,6 +588,9 @@ REGIONS = frozenset(
         "central mass", "central massachusetts", "merrimack valley", "greater boston",
         "the islands", "south coast", "north of boston", "outer cape", "upper cape",
         "lower cape", "mid cape",
+        # area codes said as regions ("the 413": western Massachusetts)
+        "the 413", "the 508", "the 617", "the 781", "the 978", "the 774", "the 339",
+        "the 351", "the 857",
     }
 )  # fmt: skip
 # Short forms of states people write after a town ("Springfield, Mass", "Hartford Conn").
@@ -904,6 +907,10 @@ class Vocabulary:
             return None  # "Leominster, rue Central": a street's name, not a region
         for length in range(min(MAX_QUALIFIER_WORDS, n - index), 0, -1):
             phrase = " ".join(words[index : index + length])
+            if length > 1 and phrase in REGIONS:
+                # "Shrewsbury, Central Mass", "Lowell, Merrimack Valley": a region of ours,
+                # not "Central" (Hong Kong) nor Merrimack (New Hampshire)
+                return Qualifier(MASSACHUSETTS, length)
             code = self.regions.get(phrase) or self.cities.get(phrase)
             if (
                 code is None
