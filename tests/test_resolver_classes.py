@@ -5352,3 +5352,13 @@ def test_a_romanian_word_that_is_a_name_typed_is_still_read(
 )
 def test_a_town_with_a_region_of_ours_after_it(resolver: Resolver, text: str, place: str) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("natick plaza eastbound", "natick"), ("10-4 ware ma", "ware")],
+)
+def test_a_pike_plaza_and_a_cb_code_before_a_town(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place

@@ -846,6 +846,8 @@ _NAMESAKES_BY_CONTEXT = {
     ),
 }
 _OURS_SAID = frozenset({"ma", "mass", "massachusetts", "berkshires", "berkshire"})
+# Words of a highway's service plaza: "the lee plaza westbound", "blandford plaza fuel stop"
+_ON_THE_ROAD = frozenset("westbound eastbound wb eb fuel gas diesel service rest pike".split())
 # Words after a name that say it is the very place meant
 _SAYING_WHICH = frozenset("specifically exactly actually proper itself".split())
 # A legislator's or a councilor's title before their name
@@ -3622,6 +3624,7 @@ class Resolver:
                 or (
                     before2 not in _ROUTE_WORDS
                     and before2 not in _EXIT_WORDS  # "495 exit 23 marlborough"
+                    and before2 != "10"  # "10-4 palmer ma": a CB radio code, not a number
                     and before2 not in _UNIT_WORDS  # "apt 4 Greenfield", "PO Box 44 Gill"
                     and before2 not in _PRECINCT_WORDS  # "ward 3 pct 2 Springfield"
                     and not _ward_like(before2)
@@ -7306,6 +7309,8 @@ def _part_of_another_name(
             return False  # "the Holyoke St. Patrick's parade": Saint, not Street
         if word == "state" and _a_town_body(words, index):
             return False  # "Malden state rep contact": the town's representative
+        if word == "plaza" and not _ON_THE_ROAD.isdisjoint(words[index + 1 : index + 3]):
+            return False  # "the lee plaza westbound", "blandford plaza fuel stop": the Pike's
         if word in STRUCTURE or word in _NAME_ENDINGS:
             return True
         if word == "law" and words[index + 1 : index + 2] and words[index + 1] in _LAW_SCHOOL:
