@@ -45,6 +45,13 @@ Milton too), "I'm in Lowell but my patron lives in Nashua NH" (Lowell, the write
 where table 261 expected none), "dover and dover again" (autocorrect's "over and over"),
 "ferrys late again" (two letters from Ferry Lane, Chicopee), "01337" (Bernardston's ZIP, where
 table 271 asked Leyden too), "mi work pon boylston" (Boylston Street, or the town?).
+Open or disputed in tables 272-287: "Сімпсони живуть у Спрінгфілді" (the Simpsons' Springfield,
+with a preposition and a verb of living), "is dit de ware oplossing?" (Dutch "ware", true),
+"stockbridge-munsee in bowler wi" (the Mohican nation's name, in Wisconsin), "a sagamore was a
+chief" (the word, not Bourne's village), "втори закон на Нютън" (Bulgarian "на", of, is also
+Russian "on": "на Кейп-Коде"), "shoe city" (Brockton's nickname; Haverhill was the "Queen
+Slipper City", where table 285 asked both), "togus va in maine" (Maine answered as a state),
+"everett on nights is a good guy" (a coworker).
 Tables 208-215 were written and scored held out, but lost with the machine before they
 were read; they are not here. Tables 64-287 were written with the 60% rule and need no such
 change.
@@ -290,24 +297,23 @@ RATCHET = {
     269: (1015, 0),
     270: (1019, 1),
     271: (1024, 2),
-    # round AA, at its reading (afd5eb5); raised at the end of the stop that read it
-    272: (985, 14),
-    273: (1021, 4),
-    274: (996, 2),
+    # rounds AA and AB, read this stop: floors at its last commit's answers
+    272: (998, 1),
+    273: (1032, 1),
+    274: (1006, 2),
     275: (1040, 0),
-    276: (1018, 2),
-    277: (1026, 2),
-    278: (1014, 0),
-    279: (1060, 1),
-    # round AB, at its reading (181919a)
-    280: (977, 4),
+    276: (1020, 0),
+    277: (1028, 0),
+    278: (1024, 0),
+    279: (1061, 0),
+    280: (995, 0),
     281: (1009, 0),
-    282: (988, 6),
+    282: (1003, 1),
     283: (1027, 0),
     284: (1037, 0),
-    285: (1027, 3),
-    286: (1024, 2),
-    287: (1018, 2),
+    285: (1028, 2),
+    286: (1027, 1),
+    287: (1024, 0),
 }
 
 
