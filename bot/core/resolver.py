@@ -384,8 +384,8 @@ _CYRILLIC_BEFORE_A_PLACE = frozenset(
     "в у во з із зі зо из с со до від од от біля около возле під под над за на по про о об "
     "через між между коло поруч рядом недалеко щодо насчет насчёт і й и та або или чи а но "
     "але это це то тобто есть є місто міста місті місту містом город города городе городу "
-    "городом містечко "
-    "містечку містечка штат штаті штате штата округ округу округе районі район району".split()
+    "городом містечко містечку містечка штат штаті штате штата округ округу округе районі "
+    "район району".split()
 )
 _GREEK = re.compile(r"[\u0370-\u03ff]")
 _CYRILLIC_LATIN = dict(
@@ -831,7 +831,7 @@ _LAWS_OF = frozenset("motion gravity gravitation cooling".split())
 _MANCHESTER_CLUBS = frozenset({"u", "utd", "united", "city"})
 _FISHING_GEAR = frozenset("line lines lure lures rod rods reel reels tackle gear".split())
 # A cheer for a club: Italian "forza Chelsea", French "allez Chelsea" (go, Chelsea).
-# "forza Chelsea!", "allez Lyon", "up the Blues": a cheer is for a club
+# "forza Chelsea!", "allez Lyon": a cheer is for a club
 _CHEERS = frozenset({"forza", "allez"})
 # Names of ours that other things have, told by the words around them: Mount Washington,
 # New Hampshire's peak (the highest in the Northeast), and a freight hub
@@ -5224,7 +5224,7 @@ class Resolver:
         follows, a key off ("town" and "city" before "of"); not a word of its own, a name,
         nor a town's name misspelt or begun ("fram", "tawn ton")."""
         if (
-            len(word) < len(min(_CUES_MISSPELT, key=len))
+            len(word) < MIN_CUE_LETTERS
             or word in _CUES_MISSPELT
             or not word.isalpha()
             or self.vocabulary.is_common(word)
@@ -5825,6 +5825,7 @@ _JOINING = frozenset({"and", "or", "ou", "e", "y", "o", "et"})  # French "et": a
 MIN_LANDMARK_WORD = 4
 # Words before a name that say it is a place, often typed a key off ("twon", "frim")
 _CUES_MISSPELT = ("town", "from", "banned", "city", "live", "lives", "near")
+MIN_CUE_LETTERS = min(map(len, _CUES_MISSPELT))
 _OR = frozenset({"or", "ou", "oder", "eller"})  # German, Danish, Norwegian, Swedish "or"
 # "and" and "or" in German, Dutch and the Nordic languages: "Cambridge oder Somerville"
 # German "mit" (with) before an article, a pronoun or a greeting's adjective: "was ist mit
