@@ -5362,3 +5362,24 @@ def test_a_pike_plaza_and_a_cb_code_before_a_town(
     resolver: Resolver, text: str, place: str
 ) -> None:
     assert _answer(resolver, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("locuim in Quincy de 3 ani", "quincy"),  # Romanian: for three years, not Delaware
+        ("Medford, nu stiu exact", "medford"),  # Romanian "nu", not Nunavut
+    ],
+)
+def test_a_state_code_that_is_a_word_before_a_number_not_a_zip(
+    resolver: Resolver, text: str, place: str
+) -> None:
+    assert _answer(resolver, text) == place
+
+
+def test_a_state_code_before_a_zip_still_places_a_town_elsewhere(resolver: Resolver) -> None:
+    assert _answer(resolver, "Dover DE 19901") is None
+
+
+def test_a_memory_brand_named_like_a_town(resolver: Resolver) -> None:
+    assert resolver.resolve("card Kingston de 128 GB").outcome is Outcome.NONE

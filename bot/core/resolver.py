@@ -821,7 +821,9 @@ _LEAGUE_WORDS = frozenset(
 _OVER = frozenset({"not", "over", "than"})
 # Software named like towns, with words of computers: "Wayland vs X11 on Linux" (a display
 # server), "my computer has Norton on it" (antivirus).
-_SOFTWARE = frozenset("x11 xorg linux ubuntu gnome kde compositor computer laptop pc".split())
+_SOFTWARE = frozenset(
+    "x11 xorg linux ubuntu gnome kde compositor computer laptop pc usb ssd gb tb".split()
+)  # and memory sizes: "stick Kingston de 64 GB" (a memory brand)
 # Plural possessives before a name make it things the writer owns: "mis Rockport nuevos me
 # aprietan" (my new Rockports pinch). Spanish "mes" (month) is left out.
 _MY_THINGS = frozenset("mis tus sus meus minhas teus tuas seus suas".split())

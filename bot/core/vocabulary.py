@@ -607,9 +607,10 @@ STATE_SHORT_FORMS = {
 # qualifier they count only as the last word after a name.
 WORD_CODES = frozenset(
     """
-    ab ak al ar as co de ga hi id in la ma md me mi mo ms ne no oh ok on or pa pe sc va wa
+    ab ak al ar as co de ga hi id in la ma md me mi mo ms ne no nu oh ok on or pa pe sc va wa
     """.split()
-)  # "ak": Haitian Creole "and" ("Brockton ak fanmi mwen"); "ab": Hindi "now", Tigrinya "in"
+)  # "ak": Haitian Creole "and" ("Brockton ak fanmi mwen"); "ab": Hindi "now", Tigrinya "in";
+# "nu": Romanian "not" ("Taunton, nu are email"), not Nunavut
 US_COUNTRY = "US"
 MASSACHUSETTS = "MA"
 OUTSIDE = "XX"  # the "state" of a country, a province or a foreign city: no place matches it
@@ -930,7 +931,8 @@ class Vocabulary:
             return None
         # A code that is also a word ("or", "me", "in") counts only at the end or before a ZIP;
         # "NH", "CT", "MA" anywhere after a name ("Salem NH, right over the line").
-        at_end = index == n - 1 or words[index + 1].isdigit()
+        # at the end, or before a ZIP (five digits: "Malden de 6 ani" is six years, not DE)
+        at_end = index == n - 1 or (words[index + 1].isdigit() and len(words[index + 1]) == 5)
         if at_end and words[index] == "in" and words[0] in QUESTION_FIRST:
             return None  # "what ward is Chinatown in": a question's last word, not Indiana
         if at_end or code == MASSACHUSETTS or words[index] not in WORD_CODES:
