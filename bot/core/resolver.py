@@ -833,7 +833,6 @@ _LAWS_OF = frozenset("motion gravity gravitation cooling".split())
 _MANCHESTER_CLUBS = frozenset({"u", "utd", "united", "city"})
 _FISHING_GEAR = frozenset("line lines lure lures rod rods reel reels tackle gear".split())
 # A cheer for a club: Italian "forza Chelsea", French "allez Chelsea" (go, Chelsea).
-# "forza Chelsea!", "allez Lyon": a cheer is for a club
 _CHEERS = frozenset({"forza", "allez"})
 # Names of ours that other things have, told by the words around them: Mount Washington,
 # New Hampshire's peak (the highest in the Northeast), and a freight hub
@@ -847,7 +846,6 @@ _NAMESAKES_BY_CONTEXT = {
         "fedex ups amazon shipment shipments".split()
     ),
 }
-_OURS_SAID = frozenset({"ma", "mass", "massachusetts", "berkshires", "berkshire"})
 # Words of a highway's service plaza: "the lee plaza westbound", "blandford plaza fuel stop"
 _ON_THE_ROAD = frozenset("westbound eastbound wb eb fuel gas diesel service rest pike".split())
 # Words after a name that say it is the very place meant
@@ -977,6 +975,7 @@ class Resolver:
         self._exact: dict[str, list[_Entry]] = defaultdict(list)
         self._cjk: dict[str, list[_Entry]] = defaultdict(list)
         self._scripts: dict[str, list[_Entry]] = defaultdict(list)
+        self._script_names_of: dict[str, set[str]] = defaultdict(set)  # a place's, by id
         self._greeklish_ids: dict[str, set[str]] = defaultdict(set)
         for place in self.places.values():
             if place.kind == "state" and place.state == MASSACHUSETTS:
@@ -1239,6 +1238,7 @@ class Resolver:
         if _OTHER_SCRIPT.search(name):
             if entry not in self._scripts[name.lower()]:
                 self._scripts[name.lower()].append(entry)
+                self._script_names_of[entry.place_id].add(name.lower())
             if _GREEK.search(name) and " " not in name.strip():
                 for latin in _greeklish_of(name):
                     # "vostoni" (Βοστώνη): the Greek name in Latin letters, as Greeks type
@@ -3298,11 +3298,7 @@ class Resolver:
         words = _CYRILLIC_SENTENCE_WORD.findall(text)
         if len(words) < 2:
             return False
-        own = {
-            n
-            for n, entries in self._scripts.items()
-            if any(e.place_id == place.id for e in entries)
-        }
+        own = self._script_names_of.get(place.id, set())
         latin = fold(place.name)
         for at, word in enumerate(words):
             lowered = word.lower()
@@ -4607,8 +4603,7 @@ class Resolver:
             or after == "station"  # "Worcester station": a town's own station
             or after == "ak"  # Haitian Creole "and": "m ap viv Everett ak fanmi m"
             or after in ROMANIZED_WORDS  # Khmer "knhom nov Lowell bong" (I live in Lowell, bro)
-            or after == "et"  # French "and": "entre Lowell et Dracut"
-            or after in _AND_OR_ABROAD
+            or after in _AND_OR_ABROAD  # French "entre Lowell et Dracut", "Lowell oder Dracut"
             or (after == "gen" and not _HAITIAN_MARKS.isdisjoint(words))  # "eske X gen lwa"
             or after in RESIDENCE  # "Warren resident here"
             or after in _IN_AFTER_A_NAME  # Hindi "main Shrewsbury mein rehta hoon"
@@ -5693,6 +5688,8 @@ _NAME_PREFIXES = frozenset(
 _DIRECTION_LETTERS = frozenset({"n", "s", "e", "w"})
 _NEAR_LINKS = frozenset({"to", "of", "de", "from", "do", "da", "del", "du"})  # cerca de, près du
 _MA_WORDS = frozenset({"ma", "mass", "massachusetts"})
+# Words that say a name is ours: "hiked mount washington in the berkshires"
+_OURS_SAID = _MA_WORDS | {"berkshires", "berkshire"}
 _I_SAY = frozenset({"i", "im", "we", "were", "my", "town", "is", "its"})
 _GREETED = frozenset("hello hi hey hiya thanks thank thx bye love ok okay yes no night".split())
 # Words before a name that only say what it is ("it's", "is"): never pieces of a name.
@@ -5829,7 +5826,6 @@ MIN_LANDMARK_WORD = 4
 _CUES_MISSPELT = ("town", "from", "banned", "city", "live", "lives", "near")
 MIN_CUE_LETTERS = min(map(len, _CUES_MISSPELT))
 _OR = frozenset({"or", "ou", "oder", "eller"})  # German, Danish, Norwegian, Swedish "or"
-# "and" and "or" in German, Dutch and the Nordic languages: "Cambridge oder Somerville"
 # German "mit" (with) before an article, a pronoun or a greeting's adjective: "was ist mit
 # dem Gesetz", "Mit freundlichen Grüßen"; "MIT" in capitals stays the institute.
 _GERMAN_WITH = re.compile(
@@ -5837,7 +5833,8 @@ _GERMAN_WITH = re.compile(
     r"seinem|seiner|ihrem|ihrer|unserem|unserer|unseren|freundlichen|besten|lieben|herzlichen|"
     r"uns|mir|dir|ihm|ihnen)(?!\w))"
 )
-_AND_OR_ABROAD = frozenset({"und", "oder", "og", "och", "eller"})
+# "and" and "or" in French, German and the Nordic languages: "Cambridge oder Somerville"
+_AND_OR_ABROAD = frozenset({"et", "und", "oder", "og", "och", "eller"})
 _CONFIRMATIONS = frozenset(
     {"sounds-like", "cut-word", "word-alone", "street-alone", "autocorrected"}
 )
